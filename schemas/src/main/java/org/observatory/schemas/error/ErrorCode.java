@@ -1,0 +1,54 @@
+package org.observatory.schemas.error;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The one list of error codes of the platform. Every code has a type, and the API maps the type (and a few
+ * codes) to an HTTP status in one place. Codes are stable: reports and clients match on them.
+ */
+public enum ErrorCode {
+    // codelists and configuration
+    CODELIST_INVALID(ErrorType.INTERNAL),
+    CONFIGURATION_INVALID(ErrorType.USER_ERROR),
+
+    // files and structure
+    FILE_UNREADABLE(ErrorType.USER_ERROR),
+    ENCODING_UNSUPPORTED(ErrorType.USER_ERROR),
+    HEADER_NOT_FOUND(ErrorType.USER_ERROR),
+    REQUIRED_COLUMN_MISSING(ErrorType.USER_ERROR),
+    MALFORMED_CSV(ErrorType.USER_ERROR),
+
+    // rows
+    UNKNOWN_COUNTRY(ErrorType.USER_ERROR),
+    COUNTRY_NOT_SUBMITTER(ErrorType.USER_ERROR),
+    OUT_OF_SCOPE_COUNTRY(ErrorType.USER_ERROR),
+    YEAR_OUT_OF_RANGE(ErrorType.USER_ERROR),
+    VALUE_NOT_A_NUMBER(ErrorType.USER_ERROR),
+    VALUE_NEGATIVE(ErrorType.USER_ERROR),
+    VALUE_MISSING(ErrorType.USER_ERROR),
+    UNKNOWN_NATIONAL_CODE(ErrorType.USER_ERROR),
+    UNKNOWN_ICCS_CODE(ErrorType.USER_ERROR),
+    UNKNOWN_CODE(ErrorType.USER_ERROR),
+    DUPLICATE_KEY(ErrorType.USER_ERROR),
+
+    // requests
+    NOT_FOUND(ErrorType.USER_ERROR),
+    INVALID_PARAMETER(ErrorType.USER_ERROR),
+    UNKNOWN_PARAMETER(ErrorType.USER_ERROR),
+
+    // pipeline and storage
+    NO_SNAPSHOT(ErrorType.USER_ERROR),
+    CONSERVATION_VIOLATED(ErrorType.INTERNAL),
+    STORAGE_FAILURE(ErrorType.EXTERNAL),
+    INTERNAL_ERROR(ErrorType.INTERNAL);
+
+    private final ErrorType type;
+
+    ErrorCode(ErrorType type) {
+        this.type = requireNonNull(type, "type is null");
+    }
+
+    public ErrorType type() {
+        return type;
+    }
+}

@@ -1,0 +1,35 @@
+package org.observatory.schemas.record;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * What the starter of a pipeline run hands to the pipeline (a JSON file): the approved parts of submissions, in
+ * the order they were accepted, with the staging and warehouse locations (any Hadoop-compatible URI). The
+ * pipeline never opens the registry; this file is all it knows.
+ */
+public record RunManifest(
+        String runId, String createdAt, String stagingUri, String warehouseUri, List<ApprovedSubmission> submissions) {
+    public RunManifest {
+        requireNonNull(runId, "runId is null");
+        requireNonNull(createdAt, "createdAt is null");
+        requireNonNull(stagingUri, "stagingUri is null");
+        requireNonNull(warehouseUri, "warehouseUri is null");
+        submissions = List.copyOf(requireNonNull(submissions, "submissions is null"));
+    }
+
+    /**
+     * One submission of the run: the countries whose part is approved, and its order of acceptance (a later
+     * submission revises an earlier one for every (source kind, country, year) it covers).
+     */
+    public record ApprovedSubmission(
+            String submissionId, String sourceKind, Integer cycle, long sequence, String acceptedAt, List<String> approvedCountries) {
+        public ApprovedSubmission {
+            requireNonNull(submissionId, "submissionId is null");
+            requireNonNull(sourceKind, "sourceKind is null");
+            requireNonNull(acceptedAt, "acceptedAt is null");
+            approvedCountries = List.copyOf(requireNonNull(approvedCountries, "approvedCountries is null"));
+        }
+    }
+}

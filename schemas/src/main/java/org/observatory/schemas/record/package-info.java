@@ -1,0 +1,2 @@
+/** Value records shared by the modules: correspondence entries, match quality, observation status, manifests. */
+package org.observatory.schemas.record;

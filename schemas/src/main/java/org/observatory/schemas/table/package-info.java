@@ -1,0 +1,2 @@
+/** Schemas of the Parquet tables the modules exchange: staged rows (ingest to pipeline) and snapshot tables (pipeline to API). */
+package org.observatory.schemas.table;
