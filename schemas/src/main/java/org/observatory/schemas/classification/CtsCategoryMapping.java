@@ -23,7 +23,8 @@ public final class CtsCategoryMapping {
                 row -> key(row.required("indicator"), row.required("dimension"), row.required("category")),
                 row -> category(row, iccs, indicators)));
         this.categories = file.rows().stream()
-                .map(row -> byKey.get(key(row.required("indicator"), row.required("dimension"), row.required("category"))))
+                .map(row ->
+                        byKey.get(key(row.required("indicator"), row.required("dimension"), row.required("category"))))
                 .toList();
     }
 
@@ -31,7 +32,14 @@ public final class CtsCategoryMapping {
         return new CtsCategoryMapping(
                 CodelistFile.fromResource(
                         RESOURCE,
-                        Set.of("indicator", "dimension", "category", "indicator_code", "iccs_code", "breakdown_type", "breakdown")),
+                        Set.of(
+                                "indicator",
+                                "dimension",
+                                "category",
+                                "indicator_code",
+                                "iccs_code",
+                                "breakdown_type",
+                                "breakdown")),
                 iccs,
                 indicators);
     }

@@ -65,10 +65,11 @@ public final class Iccs {
     }
 
     public IccsCategory require(String code) {
-        return find(code).orElseThrow(() -> new ObservatoryException(
-                ErrorCode.UNKNOWN_ICCS_CODE,
-                "Unknown ICCS code '%s'; use a code from codelists/iccs.csv (e.g. 0101 intentional homicide)"
-                        .formatted(code)));
+        return find(code)
+                .orElseThrow(() -> new ObservatoryException(
+                        ErrorCode.UNKNOWN_ICCS_CODE,
+                        "Unknown ICCS code '%s'; use a code from codelists/iccs.csv (e.g. 0101 intentional homicide)"
+                                .formatted(code)));
     }
 
     /** All categories in classification order. */

@@ -18,14 +18,17 @@ public record IccsCategory(String code, int level, Optional<String> parentCode, 
             throw new IllegalArgumentException("level must be 1 to 4, not " + level);
         }
         if (!code.matches("[0-9]+") || code.length() != expectedLength(level)) {
-            throw new IllegalArgumentException("code '%s' of level %d must have %d digits"
-                    .formatted(code, level, expectedLength(level)));
+            throw new IllegalArgumentException(
+                    "code '%s' of level %d must have %d digits".formatted(code, level, expectedLength(level)));
         }
         if (level == 1 && parentCode.isPresent()) {
-            throw new IllegalArgumentException("a level-1 section has no parent, but '%s' names '%s'"
-                    .formatted(code, parentCode.get()));
+            throw new IllegalArgumentException(
+                    "a level-1 section has no parent, but '%s' names '%s'".formatted(code, parentCode.get()));
         }
-        if (level > 1 && parentCode.filter(parent -> code.startsWith(parent) && parent.length() == expectedLength(level - 1)).isEmpty()) {
+        if (level > 1
+                && parentCode
+                        .filter(parent -> code.startsWith(parent) && parent.length() == expectedLength(level - 1))
+                        .isEmpty()) {
             throw new IllegalArgumentException("code '%s' needs a level-%d parent that is a prefix of it, not '%s'"
                     .formatted(code, level - 1, parentCode.orElse("")));
         }

@@ -84,7 +84,10 @@ public final class CodelistFile {
                 throw new ObservatoryException(
                         ErrorCode.CODELIST_INVALID,
                         "Codelist '%s' line 1: missing column(s) %s; the header must name %s"
-                                .formatted(name, missing, requiredColumns.stream().sorted().toList()));
+                                .formatted(
+                                        name,
+                                        missing,
+                                        requiredColumns.stream().sorted().toList()));
             }
             List<Row> rows = new ArrayList<>();
             long line = 2;

@@ -34,6 +34,11 @@ public record Codelists(
         Iccs iccs = Iccs.load();
         IndicatorCatalogue indicators = IndicatorCatalogue.load(iccs);
         return new Codelists(
-                iccs, countries, members, indicators, ObservationStatuses.load(), CtsCategoryMapping.load(iccs, indicators));
+                iccs,
+                countries,
+                members,
+                indicators,
+                ObservationStatuses.load(),
+                CtsCategoryMapping.load(iccs, indicators));
     }
 }

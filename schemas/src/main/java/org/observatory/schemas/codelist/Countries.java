@@ -30,7 +30,8 @@ public final class Countries {
 
     private static Country country(CodelistFile.Row row) {
         try {
-            return new Country(row.required("alpha3"), row.required("alpha2"), row.required("m49"), row.required("name_en"));
+            return new Country(
+                    row.required("alpha3"), row.required("alpha2"), row.required("m49"), row.required("name_en"));
         } catch (IllegalArgumentException e) {
             throw row.invalid(e.getMessage());
         }

@@ -25,6 +25,8 @@ public enum CtsSection {
                 .filter(section -> section.code.equals(code))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown CTS section '%s'; use one of %s"
-                        .formatted(code, Arrays.stream(values()).map(CtsSection::code).toList())));
+                        .formatted(
+                                code,
+                                Arrays.stream(values()).map(CtsSection::code).toList())));
     }
 }

@@ -14,8 +14,16 @@ import org.observatory.schemas.classification.Iccs;
 public final class IndicatorCatalogue {
     public static final String RESOURCE = "codelists/indicators.csv";
     private static final Set<String> COLUMNS = Set.of(
-            "code", "name_en", "name_es", "cts_section", "iccs_codes", "unit", "rate_per_100k", "source_kinds",
-            "definition", "formula");
+            "code",
+            "name_en",
+            "name_es",
+            "cts_section",
+            "iccs_codes",
+            "unit",
+            "rate_per_100k",
+            "source_kinds",
+            "definition",
+            "formula");
 
     private final Map<String, Indicator> byCode;
 
@@ -48,7 +56,9 @@ public final class IndicatorCatalogue {
                     iccsCodes,
                     row.required("unit"),
                     Boolean.parseBoolean(rate),
-                    words(row.required("source_kinds")).stream().map(SourceKind::fromCliName).toList(),
+                    words(row.required("source_kinds")).stream()
+                            .map(SourceKind::fromCliName)
+                            .toList(),
                     row.required("definition"),
                     row.required("formula"));
         } catch (IllegalArgumentException e) {
@@ -74,6 +84,8 @@ public final class IndicatorCatalogue {
      * sexual violence).
      */
     public List<Indicator> coveringIccsCode(String iccsCode) {
-        return byCode.values().stream().filter(indicator -> indicator.covers(iccsCode)).toList();
+        return byCode.values().stream()
+                .filter(indicator -> indicator.covers(iccsCode))
+                .toList();
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public final class MemberList {
     public static final String RESOURCE = "codelists/members.csv";
-    private static final Set<String> COLUMNS = Set.of("iso3", "name_en", "name_es", "subregion", "first_cycle", "last_cycle");
+    private static final Set<String> COLUMNS =
+            Set.of("iso3", "name_en", "name_es", "subregion", "first_cycle", "last_cycle");
     public static final Comparator<MemberState> BY_SUBREGION_THEN_CODE =
             comparing(MemberState::subregion).thenComparing(MemberState::iso3);
 
@@ -40,7 +41,10 @@ public final class MemberList {
 
     private static MemberState memberState(CodelistFile.Row row, Countries countries) {
         String iso3 = row.required("iso3");
-        if (countries.find(iso3).filter(country -> country.alpha3().equals(iso3)).isEmpty()) {
+        if (countries
+                .find(iso3)
+                .filter(country -> country.alpha3().equals(iso3))
+                .isEmpty()) {
             throw row.invalid("'%s' is not an ISO 3166-1 alpha-3 code; use the code from codelists/countries.csv"
                     .formatted(iso3));
         }

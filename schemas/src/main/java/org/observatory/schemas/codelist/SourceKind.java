@@ -31,7 +31,9 @@ public enum SourceKind {
                 .filter(kind -> kind.cliName.equalsIgnoreCase(name == null ? "" : name.strip()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown source kind '%s'; use one of %s"
-                        .formatted(name, Arrays.stream(values()).map(SourceKind::cliName).collect(Collectors.joining(", ")))));
+                        .formatted(
+                                name,
+                                Arrays.stream(values()).map(SourceKind::cliName).collect(Collectors.joining(", ")))));
     }
 
     @Override

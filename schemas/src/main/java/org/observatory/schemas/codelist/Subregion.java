@@ -43,6 +43,8 @@ public enum Subregion {
                         || value.name().equals(key.toUpperCase(Locale.ROOT).replace(' ', '_')))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown subregion '%s'; use one of %s"
-                        .formatted(name, Arrays.stream(values()).map(Subregion::nameEn).toList())));
+                        .formatted(
+                                name,
+                                Arrays.stream(values()).map(Subregion::nameEn).toList())));
     }
 }

@@ -8,7 +8,12 @@ import static java.util.Objects.requireNonNull;
  * normalised value (invariant 6).
  */
 public record CorrespondenceEntry(
-        String country, String nationalCode, String nationalLabel, String iccsCode, MatchQuality matchQuality, String note) {
+        String country,
+        String nationalCode,
+        String nationalLabel,
+        String iccsCode,
+        MatchQuality matchQuality,
+        String note) {
     public CorrespondenceEntry {
         requireNonNull(country, "country is null");
         requireNonNull(nationalCode, "nationalCode is null");

@@ -29,7 +29,8 @@ public final class CorrespondenceTable {
 
     private CorrespondenceTable(String country, CodelistFile file, Iccs iccs) {
         this.country = requireNonNull(country, "country is null");
-        this.byNationalCode = Map.copyOf(file.toMap(row -> row.required("national_code"), row -> entry(country, row, iccs)));
+        this.byNationalCode =
+                Map.copyOf(file.toMap(row -> row.required("national_code"), row -> entry(country, row, iccs)));
     }
 
     /** The default table shipped for that country, if there is one. */

@@ -12,11 +12,15 @@ public enum MatchQuality {
     /** The national definition and the ICCS category cover the same acts. */
     FULL(Optional.empty()),
     /** The two overlap: some acts of one are not in the other. */
-    PARTIAL(Optional.of("The national definition only partly matches the ICCS category; values are not fully comparable with other countries.")),
+    PARTIAL(
+            Optional.of(
+                    "The national definition only partly matches the ICCS category; values are not fully comparable with other countries.")),
     /** The national definition is broader than the ICCS category: values may be higher than the ICCS concept. */
-    BROADER(Optional.of("The national definition is broader than the ICCS category; values may include acts outside it.")),
+    BROADER(Optional.of(
+            "The national definition is broader than the ICCS category; values may include acts outside it.")),
     /** The national definition is narrower than the ICCS category: values may be lower than the ICCS concept. */
-    NARROWER(Optional.of("The national definition is narrower than the ICCS category; values may omit acts within it."));
+    NARROWER(
+            Optional.of("The national definition is narrower than the ICCS category; values may omit acts within it."));
 
     private final Optional<String> caveat;
 
@@ -38,6 +42,8 @@ public enum MatchQuality {
                 .filter(quality -> quality.code().equalsIgnoreCase(code == null ? "" : code.strip()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown match quality '%s'; use one of %s"
-                        .formatted(code, Arrays.stream(values()).map(MatchQuality::code).toList())));
+                        .formatted(
+                                code,
+                                Arrays.stream(values()).map(MatchQuality::code).toList())));
     }
 }

@@ -16,7 +16,10 @@ public final class ObservationStatuses {
         this.byCode = file.toMap(row -> row.required("code"), row -> {
             try {
                 return new ObservationStatus(
-                        row.required("code"), row.required("label_en"), row.required("label_es"), row.required("description"));
+                        row.required("code"),
+                        row.required("label_en"),
+                        row.required("label_es"),
+                        row.required("description"));
             } catch (IllegalArgumentException e) {
                 throw row.invalid(e.getMessage());
             }

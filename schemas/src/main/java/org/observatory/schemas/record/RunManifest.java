@@ -24,7 +24,12 @@ public record RunManifest(
      * submission revises an earlier one for every (source kind, country, year) it covers).
      */
     public record ApprovedSubmission(
-            String submissionId, String sourceKind, Integer cycle, long sequence, String acceptedAt, List<String> approvedCountries) {
+            String submissionId,
+            String sourceKind,
+            Integer cycle,
+            long sequence,
+            String acceptedAt,
+            List<String> approvedCountries) {
         public ApprovedSubmission {
             requireNonNull(submissionId, "submissionId is null");
             requireNonNull(sourceKind, "sourceKind is null");
