@@ -1,0 +1,299 @@
+package org.observatory.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.observatory.ingest.format.DecimalSeparator;
+import org.observatory.ingest.format.DelimitedTable;
+import org.observatory.ingest.format.FileLayout;
+import org.observatory.ingest.format.InputFormat;
+import org.observatory.ingest.landing.LandedFile;
+import org.observatory.ingest.landing.Landing;
+import org.observatory.ingest.staging.StagingTable;
+import org.observatory.ingest.validate.CorrespondenceRowValidator;
+import org.observatory.ingest.validate.CtsRowValidator;
+import org.observatory.ingest.validate.NationalRowValidator;
+import org.observatory.ingest.validate.PopulationRowValidator;
+import org.observatory.ingest.validate.RowValidator;
+import org.observatory.ingest.validate.ValidationContext;
+import org.observatory.ingest.validate.ValidationIssue;
+import org.observatory.ingest.validate.ValidationReport;
+import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.codelist.SourceKind;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.record.SubmissionManifest;
+import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.table.StagedRows;
+
+/**
+ * Ingests one upload: lands the raw file byte for byte, detects its layout, validates every row (reporting every
+ * problem at once), and, when there is no error, stages the rows as Parquet under {@code staging/<submission-id>/}.
+ * A file is accepted whole or not at all: staging is written to a hidden directory and moved into place in one
+ * step, so a crash half-way leaves nothing visible. The same bytes with the same declaration give the same
+ * submission id, and ingesting them again returns the first result without staging anything twice.
+ */
+public final class IngestService {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final DataDirectory data;
+    private final Codelists codelists;
+    private final int issuesPerCode;
+
+    public IngestService(DataDirectory data, Codelists codelists) {
+        this(data, codelists, ValidationReport.DEFAULT_PER_CODE_LIMIT);
+    }
+
+    public IngestService(DataDirectory data, Codelists codelists, int issuesPerCode) {
+        this.data = requireNonNull(data, "data is null");
+        this.codelists = requireNonNull(codelists, "codelists is null");
+        this.issuesPerCode = issuesPerCode;
+    }
+
+    public IngestResult ingest(IngestRequest request) throws IOException {
+        Optional<String> country = request.country().map(code -> code.strip().toUpperCase(java.util.Locale.ROOT));
+        checkDeclaration(request, country);
+        String receivedAt = Instant.now().toString();
+        Map<String, Object> landingFields = new LinkedHashMap<>();
+        landingFields.put("submitter", request.submitter());
+        landingFields.put("country", country.orElse(null));
+        landingFields.put("sourceKind", request.sourceKind().cliName());
+        landingFields.put("cycle", request.cycle().isPresent() ? request.cycle().getAsInt() : null);
+        landingFields.put("receivedAt", receivedAt);
+        LandedFile landed = new Landing(data.landing()).land(request.file(), request.fileName(), landingFields);
+        String submissionId = submissionId(landed.sha256(), request, country);
+
+        Path staged = data.staging(submissionId);
+        if (Files.exists(staged.resolve(DataDirectory.VALIDATION_REPORT))) {
+            return JSON.readValue(staged.resolve(DataDirectory.VALIDATION_REPORT).toFile(), IngestResult.class).asRepeat();
+        }
+
+        ValidationReport report = new ValidationReport(issuesPerCode);
+        FileLayout layout;
+        DelimitedTable table;
+        try {
+            table = DelimitedTable.open(landed.path(), InputFormat.columns(request.sourceKind()));
+            layout = table.layout();
+        } catch (ObservatoryException e) {
+            report.add(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
+            return rejected(submissionId, request, country, landed, null, null, 0, 0, report);
+        }
+
+        DecimalSeparator separator = decimalSeparator(table, request.sourceKind());
+        ValidationContext context = new ValidationContext(codelists, country, request.cycle(), separator, report);
+        String source = "%s (%s)".formatted(describe(request, country), request.fileName());
+        RowValidator validator = switch (request.sourceKind()) {
+            case CTS -> new CtsRowValidator(context);
+            case NATIONAL -> new NationalRowValidator(context, layout, source);
+            case POPULATION -> new PopulationRowValidator(context, source);
+            case CORRESPONDENCE -> new CorrespondenceRowValidator(context, country.orElseThrow(), source);
+            case SDMX_CSV -> throw new IllegalStateException("checked in checkDeclaration");
+        };
+
+        Files.createDirectories(data.staging());
+        Path working = Files.createTempDirectory(data.staging(), ".incoming-" + submissionId + "-");
+        try (StagingTable staging = new StagingTable(submissionId, request.sourceKind().cliName(), working)) {
+            long[] rowsRead = {0};
+            TreeSet<String> countries = new TreeSet<>();
+            long[] accepted = {0};
+            try {
+                table.forEachRow(row -> {
+                    rowsRead[0]++;
+                    Optional<String> ragged = table.raggedRowMessage(row);
+                    if (ragged.isPresent()) {
+                        report.error(ErrorCode.MALFORMED_CSV, row.line(), null, null, ragged.get());
+                        return;
+                    }
+                    validator.validate(row, stagedRow -> {
+                        if (StagedRows.STATUS_ACCEPTED.equals(stagedRow.status())) {
+                            accepted[0]++;
+                            if (stagedRow.country() != null) {
+                                countries.add(stagedRow.country());
+                            }
+                        }
+                        if (!report.hasErrors()) {
+                            staging.append(stagedRow);
+                        }
+                    });
+                });
+            } catch (ObservatoryException e) {
+                report.add(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
+            } catch (UncheckedIOException e) {
+                report.add(ValidationIssue.fileError(ErrorCode.FILE_UNREADABLE, "The file cannot be read: %s; export it again as CSV".formatted(e.getCause().getMessage())));
+            }
+            if (report.hasErrors()) {
+                return rejected(submissionId, request, country, landed, layout, separator, rowsRead[0], accepted[0], report);
+            }
+            IngestResult result = result(submissionId, IngestResult.ACCEPTED, request, country, landed, layout, separator,
+                    rowsRead[0], accepted[0], report);
+            staging.writeParquet(working.resolve(StagedRows.FILE_NAME));
+            SubmissionManifest manifest = new SubmissionManifest(
+                    submissionId, landed.sha256(), request.sourceKind().cliName(), country.orElse(null),
+                    request.cycle().isPresent() ? request.cycle().getAsInt() : null, request.fileName(), receivedAt,
+                    request.submitter(), rowsRead[0], accepted[0], report.skippedByReason(), List.copyOf(countries),
+                    StagedRows.FILE_NAME);
+            JSON.writeValue(working.resolve(DataDirectory.SUBMISSION_MANIFEST).toFile(), manifest);
+            JSON.writeValue(working.resolve(DataDirectory.VALIDATION_REPORT).toFile(), result);
+            publish(working, staged);
+            return result;
+        } finally {
+            deleteRecursively(working);
+        }
+    }
+
+    /** Every accepted submission in the staging area, in the order it was received. */
+    public List<SubmissionManifest> acceptedSubmissions() throws IOException {
+        if (!Files.isDirectory(data.staging())) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(data.staging())) {
+            return entries.filter(path -> !path.getFileName().toString().startsWith("."))
+                    .map(path -> path.resolve(DataDirectory.SUBMISSION_MANIFEST))
+                    .filter(Files::exists)
+                    .map(IngestService::readManifest)
+                    .sorted(Comparator.comparing(SubmissionManifest::receivedAt).thenComparing(SubmissionManifest::submissionId))
+                    .toList();
+        }
+    }
+
+    private static SubmissionManifest readManifest(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), SubmissionManifest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read submission manifest " + file, e);
+        }
+    }
+
+    private void checkDeclaration(IngestRequest request, Optional<String> country) {
+        if (request.sourceKind() == SourceKind.SDMX_CSV) {
+            throw new ObservatoryException(ErrorCode.INVALID_PARAMETER, "Source kind 'sdmx-csv' is not supported by this version yet; convert the file to the 'national' template (docs/formats.md)");
+        }
+        if ((request.sourceKind() == SourceKind.CORRESPONDENCE) && country.isEmpty()) {
+            throw new ObservatoryException(ErrorCode.INVALID_PARAMETER, "A correspondence table belongs to one country; give --country ISO3");
+        }
+        country.ifPresent(code -> {
+            if (codelists.members().find(code).isEmpty()) {
+                throw new ObservatoryException(ErrorCode.INVALID_PARAMETER, "Country '%s' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX".formatted(code));
+            }
+        });
+    }
+
+    private DecimalSeparator decimalSeparator(DelimitedTable table, SourceKind kind) throws IOException {
+        String column = switch (kind) {
+            case CTS -> "value";
+            case NATIONAL -> "count";
+            case POPULATION -> "population";
+            default -> null;
+        };
+        if (column == null || !table.layout().has(column)) {
+            return DecimalSeparator.POINT;
+        }
+        DecimalSeparator.Evidence evidence = new DecimalSeparator.Evidence();
+        try {
+            table.forEachRow(row -> evidence.observe(row.cell(column), table.layout().delimiter()));
+        } catch (ObservatoryException e) {
+            return DecimalSeparator.POINT; // the validation pass reports the structural problem with its line
+        }
+        return evidence.decide();
+    }
+
+    private static String describe(IngestRequest request, Optional<String> country) {
+        return switch (request.sourceKind()) {
+            case NATIONAL -> "National observatory submission" + country.map(code -> " of " + code).orElse("");
+            case POPULATION -> "Population";
+            case CORRESPONDENCE -> "Correspondence table" + country.map(code -> " of " + code).orElse("");
+            default -> request.sourceKind().cliName();
+        };
+    }
+
+    private IngestResult rejected(
+            String submissionId, IngestRequest request, Optional<String> country, LandedFile landed, FileLayout layout,
+            DecimalSeparator separator, long rowsRead, long accepted, ValidationReport report) {
+        return result(submissionId, IngestResult.REJECTED, request, country, landed, layout, separator, rowsRead, accepted, report);
+    }
+
+    private static IngestResult result(
+            String submissionId, String status, IngestRequest request, Optional<String> country, LandedFile landed,
+            FileLayout layout, DecimalSeparator separator, long rowsRead, long accepted, ValidationReport report) {
+        Map<String, Long> issueCounts = new TreeMap<>();
+        report.countsByCode().forEach((code, count) -> issueCounts.put(code.name(), count));
+        long skipped = report.skippedTotal();
+        boolean isAccepted = IngestResult.ACCEPTED.equals(status);
+        return new IngestResult(
+                submissionId,
+                status,
+                false,
+                request.sourceKind().cliName(),
+                country.orElse(null),
+                request.cycle().isPresent() ? request.cycle().getAsInt() : null,
+                request.fileName(),
+                landed.sha256(),
+                layout == null ? null : layout.encoding().label(),
+                layout == null ? null : layout.delimiterLabel(),
+                separator == null ? null : String.valueOf(separator.symbol()),
+                layout == null ? 0 : layout.preambleLines(),
+                layout == null || request.sourceKind() != SourceKind.NATIONAL ? null : layout.has("count") ? "aggregated" : "incident-level",
+                rowsRead,
+                isAccepted ? accepted : 0,
+                report.skippedByReason(),
+                isAccepted ? 0 : Math.max(0, rowsRead - accepted - skipped),
+                report.errorCount(),
+                report.warningCount(),
+                issueCounts,
+                report.issues());
+    }
+
+    /** A stable id: the same bytes declared the same way are the same submission. */
+    static String submissionId(String sha256, IngestRequest request, Optional<String> country) {
+        String declaration = String.join("|", sha256, request.sourceKind().cliName(), country.orElse(""),
+                request.cycle().isPresent() ? Integer.toString(request.cycle().getAsInt()) : "");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(declaration.getBytes(StandardCharsets.UTF_8));
+            return "sub-" + HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static void publish(Path working, Path target) throws IOException {
+        try {
+            Files.move(working, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(working, target);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.observatory.ingest.landing;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The landing area: every uploaded file is copied byte for byte to {@code landing/<sha256>.<ext>}, never modified,
+ * with a manifest {@code landing/<sha256>.json} (first submitter, country, source kind, cycle, time, size). Landing
+ * the same bytes twice is idempotent.
+ */
+public final class Landing {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path directory;
+
+    public Landing(Path directory) {
+        this.directory = requireNonNull(directory, "directory is null");
+    }
+
+    public LandedFile land(Path upload, String originalName, Map<String, Object> manifestFields) throws IOException {
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, ".upload-", ".part");
+        try {
+            MessageDigest digest = sha256();
+            long size;
+            try (InputStream input = new DigestInputStream(Files.newInputStream(upload), digest);
+                    OutputStream output = Files.newOutputStream(temporary)) {
+                size = input.transferTo(output);
+            }
+            String sha = HexFormat.of().formatHex(digest.digest());
+            Path target = directory.resolve(sha + extension(originalName));
+            if (Files.exists(target)) {
+                Files.delete(temporary);
+            } else {
+                move(temporary, target);
+                target.toFile().setReadOnly();
+            }
+            Path manifest = directory.resolve(sha + ".json");
+            if (!Files.exists(manifest)) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("sha256", sha);
+                fields.put("fileName", originalName);
+                fields.put("sizeBytes", size);
+                fields.putAll(manifestFields);
+                Path manifestTemporary = Files.createTempFile(directory, ".manifest-", ".part");
+                JSON.writeValue(manifestTemporary.toFile(), fields);
+                move(manifestTemporary, manifest);
+            }
+            return new LandedFile(sha, target, size);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void move(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target);
+        }
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return extension.matches("[a-z0-9]{1,8}") ? "." + extension : ".bin";
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.observatory.ingest.validate;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.observatory.ingest.format.FileLayout;
+import org.observatory.ingest.format.RawRow;
+import org.observatory.schemas.codelist.Country;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.record.ObservationStatus;
+import org.observatory.schemas.table.ExclusionReason;
+import org.observatory.schemas.table.StagedRows;
+
+/**
+ * Validates a national observatory's submission, aggregated (with a count column) or incident-level (one row per
+ * recorded offence, no count column); see docs/formats.md, {@code national}. National offence codes are kept as
+ * written: the pipeline normalises them to ICCS through the country's correspondence table.
+ */
+public final class NationalRowValidator implements RowValidator {
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\d{1,2}[/.-]\\d{1,2}[/.-](\\d{4})( .*)?");
+    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("(\\d{4})-\\d{1,2}-\\d{1,2}([T ].*)?");
+
+    private final ValidationContext context;
+    private final boolean incidentLevel;
+    private final String yearColumn;
+    private final String source;
+
+    public NationalRowValidator(ValidationContext context, FileLayout layout, String source) {
+        this.context = requireNonNull(context, "context is null");
+        this.incidentLevel = !layout.has("count");
+        this.yearColumn = layout.has("year") ? "year" : "date";
+        this.source = requireNonNull(source, "source is null");
+    }
+
+    public boolean incidentLevel() {
+        return incidentLevel;
+    }
+
+    @Override
+    public void validate(RawRow row, Consumer<StagedRow> staged) {
+        long line = row.line();
+        ValidationReport report = context.report();
+        long errorsBefore = report.errorCount();
+        Optional<String> country = country(row);
+        if (country.isEmpty()) {
+            return;
+        }
+        Optional<ExclusionReason> outOfScope = context.scopeOf(country.get());
+        if (outOfScope.isPresent()) {
+            report.skipped(outOfScope.get().code());
+            staged.accept(new StagedRow(line, StagedRows.STATUS_SKIPPED, outOfScope.get().code(), country.get(), null,
+                    null, null, null, row.cell("offence_code"), row.cell("offence_label"), null, null, null, null, null,
+                    null, null, null, null, source, null));
+            return;
+        }
+        OptionalInt year = yearColumn.equals("year") ? context.year(line, "year", row.cell("year")) : yearOfDate(line, row.cell("date"));
+        OptionalDouble value = incidentLevel ? OptionalDouble.of(1) : context.count(line, "count", row.cell("count"));
+        Optional<String> sex = context.sex(line, "sex", row.cell("sex"));
+        String code = row.cell("offence_code");
+        if (code.isEmpty()) {
+            report.error(ErrorCode.VALUE_MISSING, line, "offence_code", "", "Line %d, column 'offence_code' is empty; write the national offence code of the row".formatted(line));
+        }
+        String flag = row.cell("flag").toUpperCase(Locale.ROOT);
+        if (!flag.isEmpty() && context.codelists().observationStatuses().find(flag).isEmpty()) {
+            report.error(ErrorCode.UNKNOWN_CODE, line, "flag", flag, "Line %d, column 'flag': '%s' is not an SDMX OBS_STATUS code; use A, B, E, P ... (see codelists/obs-status.csv) or leave it empty".formatted(line, flag));
+        }
+        if (report.errorCount() > errorsBefore) {
+            return;
+        }
+        String mechanism = row.cell("mechanism");
+        String mechanismCode = mechanism.isEmpty() || ValidationContext.slug(mechanism).equals("total") ? StagedRows.TOTAL : ValidationContext.slug(mechanism);
+        staged.accept(new StagedRow(
+                line,
+                StagedRows.STATUS_ACCEPTED,
+                null,
+                country.get(),
+                year.getAsInt(),
+                null,
+                null,
+                null,
+                code,
+                row.cell("offence_label"),
+                null,
+                sex.orElseThrow(),
+                context.age(row.cell("age_group")),
+                mechanismCode.equals(StagedRows.TOTAL) ? StagedRows.TOTAL : "mechanism",
+                mechanismCode,
+                incidentLevel ? StagedRows.UNIT_INCIDENT : StagedRows.UNIT_COUNT,
+                value.getAsDouble(),
+                flag.isEmpty() ? ObservationStatus.NORMAL : flag,
+                row.cell("note").isEmpty() ? null : row.cell("note"),
+                source,
+                null));
+    }
+
+    private Optional<String> country(RawRow row) {
+        String written = row.cell("country");
+        Optional<String> declared = context.declaredCountry();
+        if (written.isEmpty()) {
+            if (declared.isEmpty()) {
+                context.report().error(ErrorCode.VALUE_MISSING, row.line(), "country", "", "Line %d: no country; fill the 'country' column or upload with --country ISO3".formatted(row.line()));
+            }
+            return declared;
+        }
+        Optional<String> iso3 = context.codelists().countries().find(written).map(Country::alpha3);
+        if (iso3.isEmpty()) {
+            context.report().error(ErrorCode.UNKNOWN_COUNTRY, row.line(), "country", written, "Line %d, column 'country': '%s' is not an ISO 3166-1 country code; use the alpha-3 code, e.g. MEX".formatted(row.line(), written));
+            return Optional.empty();
+        }
+        if (declared.isPresent() && !declared.get().equals(iso3.get())) {
+            context.report().error(ErrorCode.COUNTRY_NOT_SUBMITTER, row.line(), "country", written, "Line %d, column 'country': %s is not the submitting country %s; a country submits only its own data, remove the row or upload it for %s"
+                    .formatted(row.line(), iso3.get(), declared.get(), iso3.get()));
+            return Optional.empty();
+        }
+        return iso3;
+    }
+
+    private OptionalInt yearOfDate(long line, String text) {
+        Matcher dayFirst = DAY_MONTH_YEAR.matcher(text);
+        if (dayFirst.matches()) {
+            return context.year(line, "date", dayFirst.group(1));
+        }
+        Matcher yearFirst = YEAR_MONTH_DAY.matcher(text);
+        if (yearFirst.matches()) {
+            return context.year(line, "date", yearFirst.group(1));
+        }
+        context.report().error(ErrorCode.VALUE_NOT_A_NUMBER, line, "date", text, "Line %d, column 'date': '%s' is not a date; write dd/mm/yyyy or yyyy-mm-dd".formatted(line, text));
+        return OptionalInt.empty();
+    }
+}

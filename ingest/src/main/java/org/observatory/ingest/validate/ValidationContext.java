@@ -1,0 +1,163 @@
+package org.observatory.ingest.validate;
+
+import static java.util.Objects.requireNonNull;
+
+import java.text.Normalizer;
+import java.time.Year;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.observatory.ingest.format.DecimalSeparator;
+import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.codelist.Country;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.table.ExclusionReason;
+import org.observatory.schemas.table.StagedRows;
+
+/**
+ * What row validators share: the codelists, the submission's declared country and cycle, the file's decimal
+ * separator, and the report that collects every problem. The helpers report a problem and return empty, so a
+ * validator goes on checking the rest of the row and the file.
+ */
+public final class ValidationContext {
+    public static final int FIRST_YEAR = 1950;
+
+    private static final Map<String, String> SEX_CODES = Map.ofEntries(
+            Map.entry("", StagedRows.TOTAL),
+            Map.entry("t", StagedRows.TOTAL),
+            Map.entry("total", StagedRows.TOTAL),
+            Map.entry("m", "M"),
+            Map.entry("male", "M"),
+            Map.entry("males", "M"),
+            Map.entry("men", "M"),
+            Map.entry("h", "M"),
+            Map.entry("hombre", "M"),
+            Map.entry("hombres", "M"),
+            Map.entry("masculino", "M"),
+            Map.entry("f", "F"),
+            Map.entry("female", "F"),
+            Map.entry("females", "F"),
+            Map.entry("women", "F"),
+            Map.entry("mujer", "F"),
+            Map.entry("mujeres", "F"),
+            Map.entry("femenino", "F"),
+            Map.entry("u", "_U"),
+            Map.entry("unknown", "_U"),
+            Map.entry("sindato", "_U"),
+            Map.entry("desconocido", "_U"),
+            Map.entry("noinformado", "_U"));
+
+    private final Codelists codelists;
+    private final Optional<String> declaredCountry;
+    private final OptionalInt cycle;
+    private final DecimalSeparator decimalSeparator;
+    private final ValidationReport report;
+    private final int lastYear;
+
+    public ValidationContext(
+            Codelists codelists,
+            Optional<String> declaredCountry,
+            OptionalInt cycle,
+            DecimalSeparator decimalSeparator,
+            ValidationReport report) {
+        this.codelists = requireNonNull(codelists, "codelists is null");
+        this.declaredCountry = requireNonNull(declaredCountry, "declaredCountry is null");
+        this.cycle = requireNonNull(cycle, "cycle is null");
+        this.decimalSeparator = requireNonNull(decimalSeparator, "decimalSeparator is null");
+        this.report = requireNonNull(report, "report is null");
+        this.lastYear = Year.now().getValue();
+    }
+
+    public Codelists codelists() {
+        return codelists;
+    }
+
+    public Optional<String> declaredCountry() {
+        return declaredCountry;
+    }
+
+    public ValidationReport report() {
+        return report;
+    }
+
+    /** Why a country code puts a row out of the deployment's scope, if it does. */
+    public Optional<ExclusionReason> scopeOf(String iso3) {
+        Optional<Country> country = codelists.countries().find(iso3).filter(found -> found.alpha3().equals(iso3));
+        if (country.isEmpty()) {
+            return Optional.of(ExclusionReason.UNKNOWN_COUNTRY);
+        }
+        boolean member = codelists.members()
+                .find(iso3)
+                .filter(state -> cycle.isEmpty() || state.isMemberIn(cycle.getAsInt()))
+                .isPresent();
+        return member ? Optional.empty() : Optional.of(ExclusionReason.OUT_OF_SCOPE_COUNTRY);
+    }
+
+    public OptionalInt year(long line, String column, String text) {
+        if (text.isEmpty()) {
+            report.error(ErrorCode.VALUE_MISSING, line, column, text, "Line %d, column '%s': the year is empty; write the reference year, e.g. 2023".formatted(line, column));
+            return OptionalInt.empty();
+        }
+        int year;
+        try {
+            year = Integer.parseInt(text.endsWith(".0") ? text.substring(0, text.length() - 2) : text);
+        } catch (NumberFormatException e) {
+            report.error(ErrorCode.YEAR_OUT_OF_RANGE, line, column, text, "Line %d, column '%s': '%s' is not a year; write a four-digit year such as 2023".formatted(line, column, text));
+            return OptionalInt.empty();
+        }
+        if (year < FIRST_YEAR || year > lastYear) {
+            report.error(ErrorCode.YEAR_OUT_OF_RANGE, line, column, text, "Line %d, column '%s': year %d is outside %d-%d; correct the year".formatted(line, column, year, FIRST_YEAR, lastYear));
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(year);
+    }
+
+    /** A non-negative decimal number written with the file's decimal separator. */
+    public OptionalDouble count(long line, String column, String text) {
+        if (text.isEmpty()) {
+            report.error(ErrorCode.VALUE_MISSING, line, column, text, "Line %d, column '%s': the value is empty; write the number, or leave the row out if there is no data".formatted(line, column));
+            return OptionalDouble.empty();
+        }
+        OptionalDouble value = decimalSeparator.parse(text);
+        if (value.isEmpty()) {
+            report.error(ErrorCode.VALUE_NOT_A_NUMBER, line, column, text, "Line %d, column '%s': '%s' is not a number with decimal separator '%s'; write digits only, e.g. 1234%s5"
+                    .formatted(line, column, text, decimalSeparator.symbol(), decimalSeparator.symbol()));
+            return OptionalDouble.empty();
+        }
+        if (value.getAsDouble() < 0) {
+            report.error(ErrorCode.VALUE_NEGATIVE, line, column, text, "Line %d, column '%s': %s is negative; counts cannot be below zero, correct the value".formatted(line, column, text));
+            return OptionalDouble.empty();
+        }
+        return value;
+    }
+
+    /** The SDMX sex code ({@code _T}, {@code M}, {@code F}, {@code _U}) of a cell. */
+    public Optional<String> sex(long line, String column, String text) {
+        String key = plain(text);
+        String code = text.equals("_T") || text.equals("_U") ? text : SEX_CODES.get(key);
+        if (code == null) {
+            report.error(ErrorCode.UNKNOWN_CODE, line, column, text, "Line %d, column '%s': unknown sex '%s'; use Total, Male, Female or Unknown (or _T, M, F, _U)".formatted(line, column, text));
+            return Optional.empty();
+        }
+        return Optional.of(code);
+    }
+
+    /** The age group: {@code _T} for a total, otherwise the band as written (e.g. {@code 15-29}). */
+    public String age(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() || trimmed.equalsIgnoreCase("total") || trimmed.equals("_T") ? StagedRows.TOTAL : trimmed;
+    }
+
+    /** A stable code for a free-text category, e.g. {@code Arma de fuego} to {@code arma-de-fuego}. */
+    public static String slug(String text) {
+        String decomposed = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return decomposed.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static String plain(String text) {
+        return Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("[^a-z]", "");
+    }
+}
