@@ -1,0 +1,100 @@
+package org.observatory.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.observatory.ingest.IngestRequest;
+import org.observatory.ingest.IngestResult;
+import org.observatory.ingest.IngestService;
+import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.codelist.SourceKind;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.record.RunReport;
+import org.observatory.schemas.storage.DataDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code observatory demo}: loads the SYNTHETIC sample data for the 35 member states (idempotently: landed bytes
+ * are not staged twice), runs the pipeline when anything new was accepted, and serves the API.
+ */
+@Command(name = "demo", description = "Load the synthetic sample data, run the pipeline and serve the API.", mixinStandardHelpOptions = true)
+final class DemoCommand implements Callable<Integer> {
+    static final String SAMPLE_MANIFEST = "sample-data/data/manifest.csv";
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ServerOptions server;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        DataDirectory data = common.dataDirectory();
+        Codelists codelists = Codelists.load();
+        out.println("Loading SYNTHETIC demo data (not real crime statistics) into " + data.root());
+        out.flush();
+        int newlyAccepted = load(data, codelists, sampleManifest(), out);
+        if (newlyAccepted > 0 || data.currentSnapshotId().isEmpty()) {
+            out.println("Running the pipeline (Spark, local[*]) ...");
+            out.flush();
+            RunReport report = PipelineRunner.run(data, codelists, ApprovalPolicy.AUTOMATIC);
+            out.println(PipelineRunner.describe(report));
+        } else {
+            out.println("Nothing new to load; serving snapshot " + data.currentSnapshotId().orElseThrow());
+        }
+        out.flush();
+        ServeCommand.serveUntilStopped(data, codelists, server, out);
+        return 0;
+    }
+
+    static Path sampleManifest() {
+        Path home = Path.of(System.getProperty("observatory.home", "."));
+        return home.resolve(SAMPLE_MANIFEST);
+    }
+
+    /** Ingests every file of the sample-data manifest; returns how many were accepted for the first time. */
+    static int load(DataDirectory data, Codelists codelists, Path manifest, PrintWriter out) throws IOException {
+        if (!Files.isRegularFile(manifest)) {
+            throw new ObservatoryException(ErrorCode.CONFIGURATION_INVALID, "Sample data manifest '%s' not found; run the command from the repository root (or set -Dobservatory.home)".formatted(manifest));
+        }
+        IngestService service = new IngestService(data, codelists);
+        int newlyAccepted = 0;
+        try (Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                Path file = manifest.getParent().resolve(row.get("file"));
+                String country = row.get("country");
+                String cycle = row.get("cycle");
+                IngestResult result = service.ingest(IngestRequest.of(
+                        file,
+                        SourceKind.fromCliName(row.get("source")),
+                        country.isBlank() ? Optional.empty() : Optional.of(country),
+                        cycle.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(cycle))));
+                if (!result.accepted()) {
+                    throw new ObservatoryException(ErrorCode.INTERNAL_ERROR, "Sample file %s was rejected; the sample data is broken:%n%s".formatted(file, IngestCommand.describe(result)));
+                }
+                if (!result.alreadySubmitted()) {
+                    newlyAccepted++;
+                }
+                out.printf("  %-55s %-11s %6d rows accepted%s%n", row.get("file"), row.get("source"), result.rowsAccepted(),
+                        result.alreadySubmitted() ? " (already loaded)" : "");
+                out.flush();
+            }
+        }
+        return newlyAccepted;
+    }
+}

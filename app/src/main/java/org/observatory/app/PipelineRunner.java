@@ -1,0 +1,57 @@
+package org.observatory.app;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
+import org.observatory.ingest.IngestService;
+import org.observatory.pipeline.job.PipelineJob;
+import org.observatory.pipeline.spark.Sessions;
+import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.record.RunManifest;
+import org.observatory.schemas.record.RunReport;
+import org.observatory.schemas.storage.DataDirectory;
+
+/**
+ * Starts a pipeline run the way DESIGN.md says processes meet: it writes the run manifest (the approved
+ * submissions) to {@code runs/<run-id>/manifest.json}, runs the Spark job on it in {@code local[*]}, and stores the
+ * run report next to it.
+ */
+final class PipelineRunner {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private PipelineRunner() {}
+
+    static RunReport run(DataDirectory data, Codelists codelists, ApprovalPolicy policy) throws IOException {
+        String runId = "run-" + RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 4);
+        RunManifest manifest = RunManifests.build(
+                runId, data, new IngestService(data, codelists).acceptedSubmissions(), policy, Map.of());
+        Json.writeFile(data.runs().resolve(runId).resolve("manifest.json"), manifest);
+        SparkSession spark = Sessions.create("observatory-pipeline");
+        try {
+            RunReport report = new PipelineJob(spark, codelists).run(manifest);
+            Json.writeFile(data.runs().resolve(runId).resolve("report.json"), report);
+            return report;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static String describe(RunReport report) {
+        StringBuilder text = new StringBuilder();
+        text.append("Published snapshot %s (previous: %s) in %.1f s%n".formatted(
+                report.snapshotId(), report.previousSnapshotId() == null ? "none" : report.previousSnapshotId(), report.seconds()));
+        text.append("Rows: %d in = %d out + %d excluded %s%n".formatted(
+                report.rowsIn(), report.rowsOut(), report.rowsExcludedTotal(), new java.util.TreeMap<>(report.rowsExcluded())));
+        text.append("Values: %d revised, %d added, %d withdrawn; countries recomputed: %d%n".formatted(
+                report.changedValues(), report.addedValues(), report.withdrawnValues(), report.countriesRecomputed().size()));
+        if (!report.unmappedNationalCodes().isEmpty()) {
+            text.append("Unmapped national codes (add them to the country's correspondence table): %s%n"
+                    .formatted(new java.util.TreeMap<>(report.unmappedNationalCodes())));
+        }
+        return text.toString().stripTrailing();
+    }
+}
