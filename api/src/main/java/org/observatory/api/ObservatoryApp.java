@@ -1,0 +1,64 @@
+package org.observatory.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import org.observatory.api.config.ApiConfig;
+import org.observatory.api.query.SnapshotRepository;
+import org.observatory.api.web.CountryController;
+import org.observatory.api.web.HealthController;
+import org.observatory.api.web.IndicatorController;
+import org.observatory.api.web.JsonViews;
+import org.observatory.api.web.Lookups;
+import org.observatory.api.web.ProblemMapping;
+import org.observatory.api.web.SeriesController;
+
+/**
+ * Builds the observatory's Javalin app from its configuration: the read routes over the published snapshot, JSON
+ * through Jackson, and every error as an RFC 9457 problem. The app is returned configured but not started (tests
+ * start it with {@code JavalinTest}, the command line with {@link ApiServer}); the DuckDB connection it opens is
+ * closed when the server stops.
+ *
+ * <pre>
+ * GET /health
+ * GET /api/v1/countries                         GET /api/v1/countries/{iso3}
+ * GET /api/v1/countries/{iso3}/indicators       GET /api/v1/countries/{iso3}/indicators/{code}?from&amp;to&amp;sex&amp;age&amp;breakdown&amp;vintage
+ * GET /api/v1/indicators                        GET /api/v1/indicators/{code}
+ * </pre>
+ */
+public final class ObservatoryApp {
+    public static final String API_PREFIX = "/api/v1";
+
+    private ObservatoryApp() {}
+
+    public static Javalin create(ApiConfig config) {
+        requireNonNull(config, "config is null");
+        SnapshotRepository repository = SnapshotRepository.open(config.dataDirectory(), config.snapshotCheckInterval());
+        Lookups lookups = new Lookups(config.codelists());
+        HealthController health = new HealthController(repository);
+        CountryController countries = new CountryController(lookups, repository);
+        IndicatorController indicators = new IndicatorController(lookups, repository);
+        SeriesController series = new SeriesController(lookups, repository);
+
+        Javalin app = Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
+            javalin.startupWatcherEnabled = false;
+            javalin.jsonMapper(new JavalinJackson(JsonViews.objectMapper(), false));
+            javalin.events(events -> {
+                events.serverStopped(repository::close);
+                events.serverStartFailed(repository::close);
+            });
+        });
+        ProblemMapping.register(app);
+
+        app.get("/health", health::health);
+        app.get(API_PREFIX + "/countries", countries::list);
+        app.get(API_PREFIX + "/countries/{iso3}", countries::one);
+        app.get(API_PREFIX + "/countries/{iso3}/indicators", series::countryIndicators);
+        app.get(API_PREFIX + "/countries/{iso3}/indicators/{code}", series::series);
+        app.get(API_PREFIX + "/indicators", indicators::list);
+        app.get(API_PREFIX + "/indicators/{code}", indicators::one);
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+package org.observatory.api.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.storage.DataDirectory;
+
+/**
+ * What the read API is built from: the data directory whose {@code warehouse/} it serves, the codelists (member
+ * states, indicator catalogue) it validates requests against, and how often it re-reads {@code warehouse/CURRENT}.
+ * The design requires a new {@code CURRENT} to be noticed within a second, so the interval is at most one second.
+ */
+public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Duration snapshotCheckInterval) {
+    /** Re-read {@code CURRENT} at most every 500 ms: a new snapshot is served within a second of publication. */
+    public static final Duration DEFAULT_SNAPSHOT_CHECK_INTERVAL = Duration.ofMillis(500);
+
+    private static final Duration MAXIMUM_SNAPSHOT_CHECK_INTERVAL = Duration.ofSeconds(1);
+
+    public ApiConfig {
+        requireNonNull(dataDirectory, "dataDirectory is null");
+        requireNonNull(codelists, "codelists is null");
+        requireNonNull(snapshotCheckInterval, "snapshotCheckInterval is null");
+        if (snapshotCheckInterval.isNegative()
+                || snapshotCheckInterval.isZero()
+                || snapshotCheckInterval.compareTo(MAXIMUM_SNAPSHOT_CHECK_INTERVAL) > 0) {
+            throw new IllegalArgumentException(
+                    "snapshotCheckInterval must be positive and at most 1 second (a new CURRENT must be served"
+                            + " within a second), not " + snapshotCheckInterval);
+        }
+    }
+
+    /** The given data directory and codelists, checking {@code CURRENT} every 500 ms. */
+    public static ApiConfig of(DataDirectory dataDirectory, Codelists codelists) {
+        return new ApiConfig(dataDirectory, codelists, DEFAULT_SNAPSHOT_CHECK_INTERVAL);
+    }
+
+    /** The given data directory with the shipped codelists (the 35 OAS member states). */
+    public static ApiConfig withShippedCodelists(DataDirectory dataDirectory) {
+        return of(dataDirectory, Codelists.load());
+    }
+
+    public ApiConfig withSnapshotCheckInterval(Duration interval) {
+        return new ApiConfig(dataDirectory, codelists, interval);
+    }
+}

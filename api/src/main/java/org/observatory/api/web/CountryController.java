@@ -1,0 +1,45 @@
+package org.observatory.api.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import org.observatory.api.query.Snapshot;
+import org.observatory.api.query.SnapshotRepository;
+import org.observatory.api.web.JsonViews.CountryView;
+
+/**
+ * {@code GET /api/v1/countries} and {@code GET /api/v1/countries/{iso3}}: the deployment's member states, always
+ * ordered by ISO code (never by a value). These routes need no published snapshot; when one is served they name it
+ * and carry its synthetic-data label.
+ */
+public final class CountryController {
+    private final Lookups lookups;
+    private final SnapshotRepository repository;
+
+    public CountryController(Lookups lookups, SnapshotRepository repository) {
+        this.lookups = requireNonNull(lookups, "lookups is null");
+        this.repository = requireNonNull(repository, "repository is null");
+    }
+
+    public void list(Context ctx) {
+        QueryParameters.acceptOnly(ctx, List.of());
+        Optional<Snapshot> snapshot = repository.current();
+        boolean synthetic = JsonViews.synthetic(snapshot);
+        List<CountryView> countries = lookups.codelists().members().all().stream()
+                .map(CountryView::of)
+                .toList();
+        ctx.json(new JsonViews.CountryList(
+                JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), countries));
+    }
+
+    public void one(Context ctx) {
+        QueryParameters.acceptOnly(ctx, List.of());
+        CountryView country = CountryView.of(lookups.memberState(ctx.pathParam("iso3")));
+        Optional<Snapshot> snapshot = repository.current();
+        boolean synthetic = JsonViews.synthetic(snapshot);
+        ctx.json(new JsonViews.CountryDetail(
+                JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), country));
+    }
+}

@@ -1,0 +1,48 @@
+package org.observatory.api.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import org.observatory.api.query.Snapshot;
+import org.observatory.api.query.SnapshotRepository;
+import org.observatory.api.web.JsonViews.IndicatorView;
+import org.observatory.schemas.codelist.Indicator;
+
+/**
+ * {@code GET /api/v1/indicators} and {@code GET /api/v1/indicators/{code}}: the indicator catalogue (names,
+ * definition, ICCS codes, unit, formula, CTS section). Needs no published snapshot.
+ */
+public final class IndicatorController {
+    private final Lookups lookups;
+    private final SnapshotRepository repository;
+
+    public IndicatorController(Lookups lookups, SnapshotRepository repository) {
+        this.lookups = requireNonNull(lookups, "lookups is null");
+        this.repository = requireNonNull(repository, "repository is null");
+    }
+
+    public void list(Context ctx) {
+        QueryParameters.acceptOnly(ctx, List.of());
+        Optional<Snapshot> snapshot = repository.current();
+        boolean synthetic = JsonViews.synthetic(snapshot);
+        List<IndicatorView> indicators =
+                lookups.codelists().indicators().all().stream().map(this::view).toList();
+        ctx.json(new JsonViews.IndicatorList(
+                JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicators));
+    }
+
+    public void one(Context ctx) {
+        QueryParameters.acceptOnly(ctx, List.of());
+        IndicatorView indicator = view(lookups.indicator(ctx.pathParam("code")));
+        Optional<Snapshot> snapshot = repository.current();
+        boolean synthetic = JsonViews.synthetic(snapshot);
+        ctx.json(new JsonViews.IndicatorDetail(
+                JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicator));
+    }
+
+    private IndicatorView view(Indicator indicator) {
+        return IndicatorView.of(indicator, lookups.iccsCategories(indicator));
+    }
+}

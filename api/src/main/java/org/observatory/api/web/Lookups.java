@@ -1,0 +1,60 @@
+package org.observatory.api.web;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.observatory.schemas.classification.IccsCategory;
+import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.codelist.Indicator;
+import org.observatory.schemas.codelist.MemberState;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
+
+/**
+ * Resolves path values to codelist entries, failing with a 404 problem that says why: not a country code at all,
+ * a real country outside the deployment's member list, or an indicator missing from the catalogue. A country code
+ * reaches a query only after it has been found in the member list.
+ */
+public final class Lookups {
+    private final Codelists codelists;
+
+    public Lookups(Codelists codelists) {
+        this.codelists = requireNonNull(codelists, "codelists is null");
+    }
+
+    MemberState memberState(String iso3) {
+        return codelists.members().find(iso3).orElseThrow(() -> {
+            String message = codelists
+                    .countries()
+                    .find(iso3)
+                    .filter(country -> country.alpha3().equalsIgnoreCase(iso3.strip()))
+                    .map(country ->
+                            "%s (%s) is not a member state of this deployment; GET /api/v1/countries lists the members"
+                                    .formatted(country.nameEn(), country.alpha3()))
+                    .orElse(
+                            "Unknown country code '%s'; use the ISO 3166-1 alpha-3 code of a member state, as listed by GET /api/v1/countries"
+                                    .formatted(Messages.quote(iso3)));
+            return new ObservatoryException(ErrorCode.NOT_FOUND, message);
+        });
+    }
+
+    Indicator indicator(String code) {
+        return codelists
+                .indicators()
+                .find(code)
+                .orElseThrow(() -> new ObservatoryException(
+                        ErrorCode.NOT_FOUND,
+                        "Unknown indicator '%s'; GET /api/v1/indicators lists the indicator codes"
+                                .formatted(Messages.quote(code))));
+    }
+
+    List<IccsCategory> iccsCategories(Indicator indicator) {
+        return indicator.iccsCodes().stream()
+                .map(code -> codelists.iccs().require(code))
+                .toList();
+    }
+
+    Codelists codelists() {
+        return codelists;
+    }
+}

@@ -1,0 +1,20 @@
+package org.observatory.api.web;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem detail, served as {@code application/problem+json}: the standard members plus {@code code}
+ * (an {@link org.observatory.schemas.error.ErrorCode} name clients can match on) and, for a bad or unknown request
+ * parameter, {@code parameter}. Absent members are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        String type, String title, int status, String detail, String instance, String code, String parameter) {
+    public Problem {
+        requireNonNull(type, "type is null");
+        requireNonNull(title, "title is null");
+        requireNonNull(detail, "detail is null");
+    }
+}

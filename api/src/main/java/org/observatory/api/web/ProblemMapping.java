@@ -1,0 +1,140 @@
+package org.observatory.api.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ErrorType;
+import org.observatory.schemas.error.ObservatoryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP responses: every error is an RFC 9457 problem
+ * ({@code application/problem+json}) whose status follows from its {@link ErrorCode} and {@link ErrorType}.
+ * Users see what is wrong and how to fix it for their own errors; for external and internal failures they see a
+ * reference, and the exception with its stack trace goes to the server log only.
+ */
+public final class ProblemMapping {
+    public static final String CONTENT_TYPE = "application/problem+json";
+    /** Problem types are URNs made from the error code, e.g. {@code urn:observatory:problem:not-found}. */
+    public static final String TYPE_PREFIX = "urn:observatory:problem:";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapping.class);
+    private static final String TYPE_CONVERSION_FAILED = "TYPE_CONVERSION_FAILED";
+
+    private ProblemMapping() {}
+
+    /** Registers the exception handlers on the app. */
+    public static void register(Javalin app) {
+        app.exception(ObservatoryException.class, ProblemMapping::observatoryException);
+        app.exception(ValidationException.class, ProblemMapping::validationException);
+        app.exception(HttpResponseException.class, ProblemMapping::httpResponseException);
+        app.exception(Exception.class, ProblemMapping::unexpectedException);
+    }
+
+    /** The HTTP status of an error code: the single mapping from error codes and types to statuses. */
+    public static HttpStatus status(ErrorCode code) {
+        return switch (code) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID_PARAMETER, UNKNOWN_PARAMETER -> HttpStatus.BAD_REQUEST;
+            case NO_SNAPSHOT -> HttpStatus.SERVICE_UNAVAILABLE;
+            default ->
+                switch (code.type()) {
+                    case USER_ERROR -> HttpStatus.BAD_REQUEST;
+                    case EXTERNAL -> HttpStatus.SERVICE_UNAVAILABLE;
+                    case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+                };
+        };
+    }
+
+    private static void observatoryException(ObservatoryException exception, Context ctx) {
+        ErrorCode code = exception.errorCode();
+        String parameter = exception instanceof ParameterException bad ? bad.parameter() : null;
+        String detail;
+        if (code.type() == ErrorType.USER_ERROR) {
+            LOG.debug("{} {}: {}", ctx.method(), ctx.path(), exception.getMessage());
+            detail = exception.getMessage();
+        } else {
+            String reference = UUID.randomUUID().toString();
+            LOG.error("{} {} failed with {} (reference {})", ctx.method(), ctx.path(), code, reference, exception);
+            detail = code.type() == ErrorType.EXTERNAL
+                    ? "The published data could not be read; the cause is in the server log under reference %s. Try again later, or give the reference to the operators."
+                            .formatted(reference)
+                    : "The server failed to answer; the cause is in the server log under reference %s. Give the reference to the operators."
+                            .formatted(reference);
+        }
+        respond(ctx, problem(ctx, code, detail, parameter));
+    }
+
+    private static void validationException(ValidationException exception, Context ctx) {
+        Map.Entry<String, List<ValidationError<Object>>> first =
+                exception.getErrors().entrySet().iterator().next();
+        String parameter = first.getKey();
+        ValidationError<Object> error = first.getValue().get(0);
+        String expectation =
+                TYPE_CONVERSION_FAILED.equals(error.getMessage()) ? "must be a whole number" : error.getMessage();
+        String detail = "Query parameter '%s' %s, not '%s'"
+                .formatted(parameter, expectation, Messages.quote(String.valueOf(error.getValue())));
+        LOG.debug("{} {}: {}", ctx.method(), ctx.path(), detail);
+        respond(ctx, problem(ctx, ErrorCode.INVALID_PARAMETER, detail, parameter));
+    }
+
+    private static void httpResponseException(HttpResponseException exception, Context ctx) {
+        HttpStatus status = HttpStatus.forStatus(exception.getStatus());
+        if (status == HttpStatus.NOT_FOUND) {
+            String detail =
+                    "No route matches %s %s; the read routes are /health, /api/v1/countries and /api/v1/indicators"
+                            .formatted(ctx.method(), Messages.quote(ctx.path()));
+            respond(ctx, problem(ctx, ErrorCode.NOT_FOUND, detail, null));
+            return;
+        }
+        String detail = exception.getMessage() == null || exception.getMessage().isBlank()
+                ? status.getMessage()
+                : exception.getMessage();
+        respond(ctx, new Problem("about:blank", status.getMessage(), status.getCode(), detail, ctx.path(), null, null));
+    }
+
+    private static void unexpectedException(Exception exception, Context ctx) {
+        observatoryException(
+                new ObservatoryException(ErrorCode.INTERNAL_ERROR, String.valueOf(exception.getMessage()), exception),
+                ctx);
+    }
+
+    private static Problem problem(Context ctx, ErrorCode code, String detail, String parameter) {
+        HttpStatus status = status(code);
+        return new Problem(type(code), title(code), status.getCode(), detail, ctx.path(), code.name(), parameter);
+    }
+
+    private static void respond(Context ctx, Problem problem) {
+        ctx.status(problem.status());
+        ctx.json(problem);
+        ctx.contentType(CONTENT_TYPE);
+    }
+
+    static String type(ErrorCode code) {
+        return TYPE_PREFIX + code.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static String title(ErrorCode code) {
+        return switch (code) {
+            case NOT_FOUND -> "Not found";
+            case INVALID_PARAMETER -> "Invalid parameter";
+            case UNKNOWN_PARAMETER -> "Unknown parameter";
+            case NO_SNAPSHOT -> "No snapshot published";
+            case STORAGE_FAILURE -> "Published data unreadable";
+            case INTERNAL_ERROR -> "Internal error";
+            default -> {
+                String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            }
+        };
+    }
+}
