@@ -41,7 +41,7 @@ class GeneratorInputsTest {
     void readsTheCommittedInputs() {
         GeneratorInputs read = read(CommittedData.GENERATOR);
 
-        assertThat(read.profiles()).hasSize(37);
+        assertThat(read.profiles()).hasSize(38);
         assertThat(read.responses()).extracting(CycleResponse::cycle).containsSequence(2009, 2010, 2011);
         assertThat(read.responses().get(0).memberStates()).containsExactly("CAN", "CHL", "COL", "JAM", "MEX");
         assertThat(read.nationalOffences("JAM"))
