@@ -1,0 +1,104 @@
+package org.observatory.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.observatory.pipeline.io.JsonFiles;
+import org.observatory.pipeline.job.PipelineJob;
+import org.observatory.pipeline.spark.Sessions;
+import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.record.RunManifest;
+import org.observatory.schemas.record.RunReport;
+
+/**
+ * The pipeline's command line, for {@code java -jar} and {@code spark-submit}: {@code --manifest FILE --report
+ * FILE}. Runs the {@link PipelineJob} on the run manifest and writes the run report as JSON. Exit codes: 0 done,
+ * 1 the run failed (one line on standard error says why), 2 wrong arguments.
+ */
+public final class PipelineMain {
+    public static final int DONE = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    static final String USAGE_LINE = "usage: PipelineMain --manifest FILE --report FILE";
+
+    private PipelineMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the pipeline and answers with the exit code; {@link #main} exits with it. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Optional<Arguments> arguments = Arguments.parse(args);
+        if (arguments.isEmpty()) {
+            err.println(USAGE_LINE);
+            return USAGE;
+        }
+        try {
+            RunManifest manifest = JsonFiles.readRunManifest(arguments.get().manifest());
+            Codelists codelists = Codelists.load();
+            boolean sessionExists = SparkSession.getDefaultSession().isDefined();
+            SparkSession spark = Sessions.create("observatory-pipeline");
+            RunReport report;
+            try {
+                report = new PipelineJob(spark, codelists).run(manifest);
+            } finally {
+                if (!sessionExists) {
+                    spark.stop();
+                }
+            }
+            JsonFiles.write(arguments.get().report(), report);
+            out.printf(
+                    "snapshot %s published: %d rows in, %d used, %d excluded; report %s%n",
+                    report.snapshotId(),
+                    report.rowsIn(),
+                    report.rowsOut(),
+                    report.rowsExcludedTotal(),
+                    arguments.get().report());
+            return DONE;
+        } catch (RuntimeException e) {
+            err.println("pipeline run failed: " + oneLine(e));
+            return FAILED;
+        }
+    }
+
+    static String oneLine(Throwable error) {
+        String message = error.getMessage() == null ? error.getClass().getName() : error.getMessage();
+        return message.strip().lines().findFirst().orElse(error.getClass().getName());
+    }
+
+    /** The parsed command line. */
+    record Arguments(Path manifest, Path report) {
+        Arguments {
+            requireNonNull(manifest, "manifest is null");
+            requireNonNull(report, "report is null");
+        }
+
+        static Optional<Arguments> parse(String[] args) {
+            if (args == null || args.length != 4) {
+                return Optional.empty();
+            }
+            Path manifest = null;
+            Path report = null;
+            for (int index = 0; index < args.length; index += 2) {
+                try {
+                    switch (args[index]) {
+                        case "--manifest" -> manifest = Path.of(args[index + 1]);
+                        case "--report" -> report = Path.of(args[index + 1]);
+                        default -> {
+                            return Optional.empty();
+                        }
+                    }
+                } catch (InvalidPathException e) {
+                    return Optional.empty();
+                }
+            }
+            return manifest == null || report == null ? Optional.empty() : Optional.of(new Arguments(manifest, report));
+        }
+    }
+}

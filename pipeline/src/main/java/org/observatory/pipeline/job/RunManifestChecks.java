@@ -1,0 +1,44 @@
+package org.observatory.pipeline.job;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.record.RunManifest;
+import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
+
+/** What a run manifest must satisfy beyond its record's own checks, verified before any data is read. */
+public final class RunManifestChecks {
+    private RunManifestChecks() {}
+
+    /**
+     * Each submission is listed once, and no two share a sequence (sequences order revisions).
+     *
+     * @throws ObservatoryException {@link ErrorCode#CONFIGURATION_INVALID} naming the submissions at fault
+     */
+    public static void verify(RunManifest manifest) {
+        requireNonNull(manifest, "manifest is null");
+        Set<String> ids = new HashSet<>();
+        Map<Long, String> bySequence = new HashMap<>();
+        for (ApprovedSubmission submission : manifest.submissions()) {
+            if (!ids.add(submission.submissionId())) {
+                throw new ObservatoryException(
+                        ErrorCode.CONFIGURATION_INVALID,
+                        "Run manifest %s lists submission %s twice; list each submission once"
+                                .formatted(manifest.runId(), submission.submissionId()));
+            }
+            String other = bySequence.putIfAbsent(submission.sequence(), submission.submissionId());
+            if (other != null) {
+                throw new ObservatoryException(
+                        ErrorCode.CONFIGURATION_INVALID,
+                        ("Run manifest %s gives submissions %s and %s the same sequence %d; sequences order"
+                                        + " revisions and must differ")
+                                .formatted(manifest.runId(), other, submission.submissionId(), submission.sequence()));
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Spark plumbing: the session, and the Spark types of the shared table schemas. */
+package org.observatory.pipeline.spark;

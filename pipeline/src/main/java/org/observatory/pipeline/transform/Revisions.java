@@ -1,0 +1,59 @@
+package org.observatory.pipeline.transform;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+import static org.observatory.pipeline.transform.Columns.COUNTRY;
+import static org.observatory.pipeline.transform.Columns.DETAIL;
+import static org.observatory.pipeline.transform.Columns.REASON;
+import static org.observatory.pipeline.transform.Columns.SEQUENCE;
+import static org.observatory.pipeline.transform.Columns.SOURCE_KIND;
+import static org.observatory.pipeline.transform.Columns.SUBMISSION_ID;
+import static org.observatory.pipeline.transform.Columns.YEAR;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.observatory.pipeline.spark.Assignments;
+import org.observatory.schemas.codelist.SourceKind;
+import org.observatory.schemas.table.ExclusionReason;
+
+/**
+ * The revision rule: for each scope (source kind, country, year) only the rows of the latest submission (highest
+ * {@code sequence}) count; rows of older submissions become exclusions with reason {@code superseded}. A country's
+ * correspondence table has no year: its scope is (correspondence, country), so the latest upload replaces it whole.
+ */
+public final class Revisions {
+    private static final String LATEST = "latest";
+
+    private Revisions() {}
+
+    /**
+     * Adds {@code reason} and {@code detail}: {@code superseded} and the submission that replaced the row, or null
+     * for a row of the latest submission of its scope.
+     *
+     * @param accepted accepted rows in the run, with {@code sequence}
+     */
+    public static Dataset<Row> markSuperseded(Dataset<Row> accepted) {
+        Column correspondence = col(SOURCE_KIND).eqNullSafe(SourceKind.CORRESPONDENCE.cliName());
+        Column scopeYear = when(not(correspondence), col(YEAR));
+        Column latest = max(struct(col(SEQUENCE), col(SUBMISSION_ID)))
+                .over(Window.partitionBy(col(SOURCE_KIND), col(COUNTRY), scopeYear));
+        Column superseded = col(LATEST).getField(SEQUENCE).gt(col(SEQUENCE));
+        Column detail = format_string(
+                "superseded by submission %s for (%s, %s, %s), which revises the same scope",
+                col(LATEST).getField(SUBMISSION_ID),
+                col(SOURCE_KIND),
+                col(COUNTRY),
+                when(correspondence, lit("all years")).otherwise(col(YEAR).cast("string")));
+        return Assignments.set(REASON, when(superseded, lit(ExclusionReason.SUPERSEDED.code())))
+                .and(DETAIL, when(superseded, detail))
+                .applyTo(accepted.withColumn(LATEST, latest))
+                .drop(LATEST);
+    }
+}

@@ -1,0 +1,125 @@
+package org.observatory.pipeline.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.observatory.pipeline.spark.SparkSchemas;
+import org.observatory.schemas.table.StagedRows;
+
+/** A staged row for tests, built by column name, as ingest would stage it ({@link StagedRows#SCHEMA}). */
+public final class StagedRow {
+    private final Map<String, Object> cells = new HashMap<>();
+
+    private StagedRow(String submissionId, String sourceKind, long line, String status) {
+        cells.put(StagedRows.SUBMISSION_ID, submissionId);
+        cells.put(StagedRows.SOURCE_KIND, sourceKind);
+        cells.put(StagedRows.SOURCE_LINE, line);
+        cells.put(StagedRows.STATUS, status);
+    }
+
+    public static StagedRow accepted(String submissionId, String sourceKind, long line) {
+        return new StagedRow(submissionId, sourceKind, line, StagedRows.STATUS_ACCEPTED);
+    }
+
+    public static StagedRow skipped(String submissionId, String sourceKind, long line, String reason) {
+        return new StagedRow(submissionId, sourceKind, line, StagedRows.STATUS_SKIPPED)
+                .with(StagedRows.SKIP_REASON, reason);
+    }
+
+    public StagedRow with(String column, Object value) {
+        if (!StagedRows.SCHEMA.columnNames().contains(column)) {
+            throw new IllegalArgumentException("no staged column " + column);
+        }
+        cells.put(column, value);
+        return this;
+    }
+
+    public StagedRow at(String country, int year) {
+        return with(StagedRows.COUNTRY, country).with(StagedRows.YEAR, year);
+    }
+
+    public StagedRow cts(String indicator, String dimension, String category) {
+        return with(StagedRows.CTS_INDICATOR, indicator)
+                .with(StagedRows.CTS_DIMENSION, dimension)
+                .with(StagedRows.CTS_CATEGORY, category);
+    }
+
+    public StagedRow national(String code, String label) {
+        return with(StagedRows.NATIONAL_CODE, code).with(StagedRows.NATIONAL_LABEL, label);
+    }
+
+    public StagedRow count(double value) {
+        return with(StagedRows.UNIT, StagedRows.UNIT_COUNT).with(StagedRows.VALUE, value);
+    }
+
+    public StagedRow rate(double value) {
+        return with(StagedRows.UNIT, StagedRows.UNIT_REPORTED_RATE).with(StagedRows.VALUE, value);
+    }
+
+    public StagedRow incident() {
+        return with(StagedRows.UNIT, StagedRows.UNIT_INCIDENT).with(StagedRows.VALUE, 1.0);
+    }
+
+    public StagedRow population(double value) {
+        return with(StagedRows.UNIT, StagedRows.UNIT_POPULATION).with(StagedRows.VALUE, value);
+    }
+
+    public StagedRow correspondence(String code, String label, String iccsCode, String matchQuality) {
+        return national(code, label)
+                .with(StagedRows.ICCS_CODE, iccsCode)
+                .with(StagedRows.MATCH_QUALITY, matchQuality)
+                .with(StagedRows.UNIT, StagedRows.UNIT_CORRESPONDENCE);
+    }
+
+    public Row toRow() {
+        return RowFactory.create(
+                StagedRows.SCHEMA.columnNames().stream().map(cells::get).toArray());
+    }
+
+    public static Dataset<Row> frame(SparkSession spark, List<StagedRow> rows) {
+        return spark.createDataFrame(
+                rows.stream().map(StagedRow::toRow).toList(), SparkSchemas.structType(StagedRows.SCHEMA));
+    }
+
+    /**
+     * Writes {@code <staging>/<submissionId>/rows.parquet} as one Parquet file, the way ingest's DuckDB {@code COPY}
+     * does.
+     */
+    public static void stage(SparkSession spark, Path staging, String submissionId, List<StagedRow> rows) {
+        requireNonNull(staging, "staging is null");
+        Path folder = staging.resolve(submissionId);
+        Path scratch = staging.resolve("." + submissionId + ".spark");
+        frame(spark, rows)
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.ErrorIfExists)
+                .parquet(scratch.toUri().toString());
+        try (Stream<Path> files = Files.list(scratch)) {
+            Path part = files.filter(file -> file.getFileName().toString().endsWith(".parquet"))
+                    .findFirst()
+                    .orElseThrow();
+            Files.createDirectories(folder);
+            Files.move(part, folder.resolve(StagedRows.FILE_NAME));
+            try (Stream<Path> rest = Files.walk(scratch)) {
+                for (Path path :
+                        rest.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
