@@ -52,7 +52,7 @@ class ObservatoryCommandTest {
         assertThat(out.toString())
                 .contains(": REJECTED")
                 .contains("ERROR VALUE_NOT_A_NUMBER: Line 2, column 'population': 'lots' is not a number with decimal separator '.'");
-        assertThat(temporary.resolve("data/staging")).doesNotExist();
+        assertThat(temporary.resolve("data/staging")).isEmptyDirectory();
     }
 
     @Test
