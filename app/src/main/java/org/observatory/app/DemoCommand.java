@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
  * {@code observatory demo}: loads the SYNTHETIC sample data for the 35 member states (idempotently: landed bytes
  * are not staged twice), runs the pipeline when anything new was accepted, and serves the API.
  */
-@Command(name = "demo", description = "Load the synthetic sample data, run the pipeline and serve the API.", mixinStandardHelpOptions = true)
+@Command(
+        name = "demo",
+        description = "Load the synthetic sample data, run the pipeline and serve the API.",
+        mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
     static final String SAMPLE_MANIFEST = "sample-data/data/manifest.csv";
 
@@ -55,7 +58,8 @@ final class DemoCommand implements Callable<Integer> {
             RunReport report = PipelineRunner.run(data, codelists, ApprovalPolicy.AUTOMATIC);
             out.println(PipelineRunner.describe(report));
         } else {
-            out.println("Nothing new to load; serving snapshot " + data.currentSnapshotId().orElseThrow());
+            out.println("Nothing new to load; serving snapshot "
+                    + data.currentSnapshotId().orElseThrow());
         }
         out.flush();
         ServeCommand.serveUntilStopped(data, codelists, server, out);
@@ -70,12 +74,20 @@ final class DemoCommand implements Callable<Integer> {
     /** Ingests every file of the sample-data manifest; returns how many were accepted for the first time. */
     static int load(DataDirectory data, Codelists codelists, Path manifest, PrintWriter out) throws IOException {
         if (!Files.isRegularFile(manifest)) {
-            throw new ObservatoryException(ErrorCode.CONFIGURATION_INVALID, "Sample data manifest '%s' not found; run the command from the repository root (or set -Dobservatory.home)".formatted(manifest));
+            throw new ObservatoryException(
+                    ErrorCode.CONFIGURATION_INVALID,
+                    "Sample data manifest '%s' not found; run the command from the repository root (or set -Dobservatory.home)"
+                            .formatted(manifest));
         }
         IngestService service = new IngestService(data, codelists);
         int newlyAccepted = 0;
         try (Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            for (CSVRecord row : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)) {
                 Path file = manifest.getParent().resolve(row.get("file"));
                 String country = row.get("country");
                 String cycle = row.get("cycle");
@@ -85,12 +97,19 @@ final class DemoCommand implements Callable<Integer> {
                         country.isBlank() ? Optional.empty() : Optional.of(country),
                         cycle.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(cycle))));
                 if (!result.accepted()) {
-                    throw new ObservatoryException(ErrorCode.INTERNAL_ERROR, "Sample file %s was rejected; the sample data is broken:%n%s".formatted(file, IngestCommand.describe(result)));
+                    throw new ObservatoryException(
+                            ErrorCode.INTERNAL_ERROR,
+                            "Sample file %s was rejected; the sample data is broken:%n%s"
+                                    .formatted(file, IngestCommand.describe(result)));
                 }
                 if (!result.alreadySubmitted()) {
                     newlyAccepted++;
                 }
-                out.printf("  %-55s %-11s %6d rows accepted%s%n", row.get("file"), row.get("source"), result.rowsAccepted(),
+                out.printf(
+                        "  %-55s %-11s %6d rows accepted%s%n",
+                        row.get("file"),
+                        row.get("source"),
+                        result.rowsAccepted(),
                         result.alreadySubmitted() ? " (already loaded)" : "");
                 out.flush();
             }

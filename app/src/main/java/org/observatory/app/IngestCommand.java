@@ -35,10 +35,18 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to ingest.")
     Path file;
 
-    @Option(names = "--source", required = true, paramLabel = "KIND", description = "cts, national, population, sdmx-csv or correspondence.", converter = SourceKindConverter.class)
+    @Option(
+            names = "--source",
+            required = true,
+            paramLabel = "KIND",
+            description = "cts, national, population, sdmx-csv or correspondence.",
+            converter = SourceKindConverter.class)
     SourceKind source;
 
-    @Option(names = "--country", paramLabel = "ISO3", description = "The submitting country (required for national and correspondence files).")
+    @Option(
+            names = "--country",
+            paramLabel = "ISO3",
+            description = "The submitting country (required for national and correspondence files).")
     String country;
 
     @Option(names = "--cycle", paramLabel = "YEAR", description = "The CTS survey cycle the file answers.")
@@ -47,11 +55,16 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "File '%s' does not exist or is not a file; give the path of the file to ingest".formatted(file));
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "File '%s' does not exist or is not a file; give the path of the file to ingest".formatted(file));
         }
         IngestService service = new IngestService(common.dataDirectory(), Codelists.load());
         IngestResult result = service.ingest(IngestRequest.of(
-                file, source, Optional.ofNullable(country), cycle == null ? OptionalInt.empty() : OptionalInt.of(cycle)));
+                file,
+                source,
+                Optional.ofNullable(country),
+                cycle == null ? OptionalInt.empty() : OptionalInt.of(cycle)));
         PrintWriter out = spec.commandLine().getOut();
         out.println(common.format() == OutputFormat.json ? Json.write(result) : describe(result));
         out.flush();
@@ -60,31 +73,49 @@ final class IngestCommand implements Callable<Integer> {
 
     static String describe(IngestResult result) {
         StringBuilder text = new StringBuilder();
-        text.append("Submission %s: %s%s%n".formatted(result.submissionId(), result.status().toUpperCase(java.util.Locale.ROOT),
-                result.alreadySubmitted() ? " (these bytes were already submitted; nothing new staged)" : ""));
+        text.append("Submission %s: %s%s%n"
+                .formatted(
+                        result.submissionId(),
+                        result.status().toUpperCase(java.util.Locale.ROOT),
+                        result.alreadySubmitted() ? " (these bytes were already submitted; nothing new staged)" : ""));
         text.append("File %s (sha256 %s)%n".formatted(result.fileName(), result.sha256()));
         if (result.encoding() != null) {
-            text.append("Detected: encoding %s, delimiter '%s', decimal separator '%s', %d preamble line(s)%s%n".formatted(
-                    result.encoding(), result.delimiter(), result.decimalSeparator(), result.preambleLines(),
-                    result.layout() == null ? "" : ", " + result.layout()));
+            text.append("Detected: encoding %s, delimiter '%s', decimal separator '%s', %d preamble line(s)%s%n"
+                    .formatted(
+                            result.encoding(),
+                            result.delimiter(),
+                            result.decimalSeparator(),
+                            result.preambleLines(),
+                            result.layout() == null ? "" : ", " + result.layout()));
         }
-        text.append("Rows: %d read, %d accepted, %d skipped%s%n".formatted(result.rowsRead(), result.rowsAccepted(),
-                result.rowsSkipped().values().stream().mapToLong(Long::longValue).sum(), skipped(result.rowsSkipped())));
+        text.append("Rows: %d read, %d accepted, %d skipped%s%n"
+                .formatted(
+                        result.rowsRead(),
+                        result.rowsAccepted(),
+                        result.rowsSkipped().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum(),
+                        skipped(result.rowsSkipped())));
         text.append("Issues: %d error(s), %d warning(s)%n".formatted(result.errors(), result.warnings()));
         for (ValidationIssue issue : result.issues()) {
-            text.append("  %s %s: %s%n".formatted(issue.severity().code().toUpperCase(java.util.Locale.ROOT), issue.code(), issue.message()));
+            text.append("  %s %s: %s%n"
+                    .formatted(
+                            issue.severity().code().toUpperCase(java.util.Locale.ROOT), issue.code(), issue.message()));
         }
         long listed = result.issues().size();
         if (listed < result.errors() + result.warnings()) {
-            text.append("  ... %d more; counts by code: %s%n".formatted(result.errors() + result.warnings() - listed, result.issueCounts()));
+            text.append("  ... %d more; counts by code: %s%n"
+                    .formatted(result.errors() + result.warnings() - listed, result.issueCounts()));
         }
         return text.toString().stripTrailing();
     }
 
     private static String skipped(Map<String, Long> byReason) {
-        return byReason.isEmpty() ? "" : byReason.entrySet().stream()
-                .map(entry -> entry.getKey() + " " + entry.getValue())
-                .collect(Collectors.joining(", ", " (", ")"));
+        return byReason.isEmpty()
+                ? ""
+                : byReason.entrySet().stream()
+                        .map(entry -> entry.getKey() + " " + entry.getValue())
+                        .collect(Collectors.joining(", ", " (", ")"));
     }
 
     static final class SourceKindConverter implements picocli.CommandLine.ITypeConverter<SourceKind> {

@@ -17,7 +17,8 @@ final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write JSON for " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
     }
 

@@ -8,9 +8,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code observatory pipeline run}: normalises every approved submission and publishes a new snapshot. */
-@Command(name = "pipeline", description = "Run the batch pipeline.", mixinStandardHelpOptions = true, subcommands = PipelineCommand.Run.class)
+@Command(
+        name = "pipeline",
+        description = "Run the batch pipeline.",
+        mixinStandardHelpOptions = true,
+        subcommands = PipelineCommand.Run.class)
 final class PipelineCommand {
-    @Command(name = "run", description = "Normalise approved submissions and publish a new snapshot atomically.", mixinStandardHelpOptions = true)
+    @Command(
+            name = "run",
+            description = "Normalise approved submissions and publish a new snapshot atomically.",
+            mixinStandardHelpOptions = true)
     static final class Run implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -21,7 +28,12 @@ final class PipelineCommand {
         @Override
         public Integer call() throws Exception {
             RunReport report = PipelineRunner.run(common.dataDirectory(), Codelists.load(), ApprovalPolicy.AUTOMATIC);
-            spec.commandLine().getOut().println(common.format() == OutputFormat.json ? Json.write(report) : PipelineRunner.describe(report));
+            spec.commandLine()
+                    .getOut()
+                    .println(
+                            common.format() == OutputFormat.json
+                                    ? Json.write(report)
+                                    : PipelineRunner.describe(report));
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -21,12 +21,14 @@ import org.observatory.schemas.storage.DataDirectory;
  * run report next to it.
  */
 final class PipelineRunner {
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private PipelineRunner() {}
 
     static RunReport run(DataDirectory data, Codelists codelists, ApprovalPolicy policy) throws IOException {
-        String runId = "run-" + RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 4);
+        String runId = "run-" + RUN_ID.format(Instant.now()) + "-"
+                + UUID.randomUUID().toString().substring(0, 4);
         RunManifest manifest = RunManifests.build(
                 runId, data, new IngestService(data, codelists).acceptedSubmissions(), policy, Map.of());
         Json.writeFile(data.runs().resolve(runId).resolve("manifest.json"), manifest);
@@ -42,12 +44,23 @@ final class PipelineRunner {
 
     static String describe(RunReport report) {
         StringBuilder text = new StringBuilder();
-        text.append("Published snapshot %s (previous: %s) in %.1f s%n".formatted(
-                report.snapshotId(), report.previousSnapshotId() == null ? "none" : report.previousSnapshotId(), report.seconds()));
-        text.append("Rows: %d in = %d out + %d excluded %s%n".formatted(
-                report.rowsIn(), report.rowsOut(), report.rowsExcludedTotal(), new java.util.TreeMap<>(report.rowsExcluded())));
-        text.append("Values: %d revised, %d added, %d withdrawn; countries recomputed: %d%n".formatted(
-                report.changedValues(), report.addedValues(), report.withdrawnValues(), report.countriesRecomputed().size()));
+        text.append("Published snapshot %s (previous: %s) in %.1f s%n"
+                .formatted(
+                        report.snapshotId(),
+                        report.previousSnapshotId() == null ? "none" : report.previousSnapshotId(),
+                        report.seconds()));
+        text.append("Rows: %d in = %d out + %d excluded %s%n"
+                .formatted(
+                        report.rowsIn(),
+                        report.rowsOut(),
+                        report.rowsExcludedTotal(),
+                        new java.util.TreeMap<>(report.rowsExcluded())));
+        text.append("Values: %d revised, %d added, %d withdrawn; countries recomputed: %d%n"
+                .formatted(
+                        report.changedValues(),
+                        report.addedValues(),
+                        report.withdrawnValues(),
+                        report.countriesRecomputed().size()));
         if (!report.unmappedNationalCodes().isEmpty()) {
             text.append("Unmapped national codes (add them to the country's correspondence table): %s%n"
                     .formatted(new java.util.TreeMap<>(report.unmappedNationalCodes())));

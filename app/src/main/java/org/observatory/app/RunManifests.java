@@ -20,7 +20,11 @@ public final class RunManifests {
      * @param approved under {@link ApprovalPolicy#REQUIRED}, the countries that approved each submission id
      */
     public static RunManifest build(
-            String runId, DataDirectory data, List<SubmissionManifest> accepted, ApprovalPolicy policy, Map<String, Set<String>> approved) {
+            String runId,
+            DataDirectory data,
+            List<SubmissionManifest> accepted,
+            ApprovalPolicy policy,
+            Map<String, Set<String>> approved) {
         List<RunManifest.ApprovedSubmission> submissions = new ArrayList<>();
         long sequence = 0;
         for (SubmissionManifest submission : accepted) {
@@ -28,12 +32,22 @@ public final class RunManifests {
             List<String> countries = policy == ApprovalPolicy.AUTOMATIC
                     ? submission.countries()
                     : submission.countries().stream()
-                            .filter(country -> approved.getOrDefault(submission.submissionId(), Set.of()).contains(country))
+                            .filter(country -> approved.getOrDefault(submission.submissionId(), Set.of())
+                                    .contains(country))
                             .toList();
             submissions.add(new RunManifest.ApprovedSubmission(
-                    submission.submissionId(), submission.sourceKind(), submission.cycle(), sequence, submission.receivedAt(), countries));
+                    submission.submissionId(),
+                    submission.sourceKind(),
+                    submission.cycle(),
+                    sequence,
+                    submission.receivedAt(),
+                    countries));
         }
-        return new RunManifest(runId, Instant.now().toString(), data.staging().toUri().toString(),
-                data.warehouse().toUri().toString(), submissions);
+        return new RunManifest(
+                runId,
+                Instant.now().toString(),
+                data.staging().toUri().toString(),
+                data.warehouse().toUri().toString(),
+                submissions);
     }
 }

@@ -25,7 +25,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        serveUntilStopped(common.dataDirectory(), Codelists.load(), server, spec.commandLine().getOut());
+        serveUntilStopped(
+                common.dataDirectory(),
+                Codelists.load(),
+                server,
+                spec.commandLine().getOut());
         return 0;
     }
 
@@ -33,10 +37,13 @@ final class ServeCommand implements Callable<Integer> {
             throws InterruptedException {
         ApiServer api = ApiServer.start(ApiConfig.of(data, codelists), server.host, server.port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            api.close();
-            stopped.countDown();
-        }, "observatory-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            api.close();
+                            stopped.countDown();
+                        },
+                        "observatory-shutdown"));
         String base = api.baseUri().toString().replaceAll("/$", "");
         out.println("Observatory API ready at " + base + "/api/v1/countries");
         out.println("  health:  " + base + "/health");

@@ -67,12 +67,17 @@ class EndToEndTest {
     void takesAFixtureThroughIngestPipelineAndApiAndServesRatesComputedFromPopulation() throws Exception {
         DataDirectory data = new DataDirectory(temporary.resolve("data"));
         IngestService ingest = new IngestService(data, codelists);
-        Path population = write("population.csv", """
+        Path population = write(
+                "population.csv",
+                """
                 country,year,sex,population,source
                 JAM,2020,_T,2820982,Test population
                 JAM,2021,_T,2827695,Test population
-                """, StandardCharsets.UTF_8);
-        Path cts = write("cts-2022.csv", """
+                """,
+                StandardCharsets.UTF_8);
+        Path cts = write(
+                "cts-2022.csv",
+                """
                 UNODC,test@example.org,,,,,,,,,,,\r
                 06/06/2022,,,,,,,,,,,,\r
                 Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,VALUE,Source\r
@@ -82,15 +87,21 @@ class EndToEndTest {
                 JAM,Jamaica,Americas,Latin America and the Caribbean,Victims of intentional homicide,Total,Total,Total,Total,2019,Counts,1339,CTS\r
                 JAM,Jamaica,Americas,Latin America and the Caribbean,Victims of intentional homicide,Total,Total,Male,Total,2021,Counts,1300,CTS\r
                 BMU,Bermuda,Americas,Northern America,Victims of intentional homicide,Total,Total,Total,Total,2021,Counts,7,CTS\r
-                """, Charset.forName("windows-1252"));
+                """,
+                Charset.forName("windows-1252"));
 
-        IngestResult populationResult = ingest.ingest(IngestRequest.of(population, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
-        IngestResult ctsResult = ingest.ingest(IngestRequest.of(cts, SourceKind.CTS, Optional.empty(), OptionalInt.of(2022)));
-        assertThat(populationResult.accepted()).as(populationResult.issues().toString()).isTrue();
+        IngestResult populationResult = ingest.ingest(
+                IngestRequest.of(population, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
+        IngestResult ctsResult =
+                ingest.ingest(IngestRequest.of(cts, SourceKind.CTS, Optional.empty(), OptionalInt.of(2022)));
+        assertThat(populationResult.accepted())
+                .as(populationResult.issues().toString())
+                .isTrue();
         assertThat(ctsResult.accepted()).as(ctsResult.issues().toString()).isTrue();
         assertThat(ctsResult.rowsSkipped()).containsEntry("out-of-scope-country", 1L);
 
-        RunManifest manifest = RunManifests.build("run-test", data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Map.of());
+        RunManifest manifest =
+                RunManifests.build("run-test", data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Map.of());
         RunReport report = new PipelineJob(spark, codelists).run(manifest);
 
         assertThat(report.rowsIn()).isEqualTo(2 + 6);
@@ -101,7 +112,8 @@ class EndToEndTest {
         try (ApiServer server = ApiServer.start(ApiConfig.of(data, codelists), "127.0.0.1", 0)) {
             JsonNode series = get(server, "/api/v1/countries/JAM/indicators/intentional-homicide");
             List<String> years = new ArrayList<>();
-            series.get("observations").forEach(observation -> years.add(observation.get("year").asText()));
+            series.get("observations")
+                    .forEach(observation -> years.add(observation.get("year").asText()));
             assertThat(years).containsExactly("2019", "2020", "2021");
 
             JsonNode year2021 = series.get("observations").get(2);
@@ -112,16 +124,19 @@ class EndToEndTest {
             assertThat(year2021.get("reportedRate").asDouble()).isEqualTo(51.74);
             assertThat(year2021.get("source").asText()).isEqualTo("CTS");
             assertThat(year2021.get("unit").asText()).isEqualTo("victims");
-            assertThat(series.get("observations").get(1).get("ratePer100k").asDouble()).isCloseTo(46.898562273, within(1e-8));
+            assertThat(series.get("observations").get(1).get("ratePer100k").asDouble())
+                    .isCloseTo(46.898562273, within(1e-8));
             // no population for 2019: the rate is null, never zero
-            assertThat(series.get("observations").get(0).get("ratePer100k").isNull()).isTrue();
+            assertThat(series.get("observations").get(0).get("ratePer100k").isNull())
+                    .isTrue();
 
             JsonNode males = get(server, "/api/v1/countries/JAM/indicators/intentional-homicide?sex=M");
             assertThat(males.get("observations")).hasSize(1);
             assertThat(males.get("observations").get(0).get("count").asDouble()).isEqualTo(1300.0);
 
             JsonNode countries = get(server, "/api/v1/countries");
-            assertThat(countries.isArray() ? countries : countries.get("countries")).hasSize(35);
+            assertThat(countries.isArray() ? countries : countries.get("countries"))
+                    .hasSize(35);
         }
     }
 
@@ -133,7 +148,10 @@ class EndToEndTest {
 
     private static JsonNode get(ApiServer server, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(server.baseUri().toString().replaceAll("/$", "") + path)).build(),
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(server.baseUri().toString().replaceAll("/$", "") + path))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

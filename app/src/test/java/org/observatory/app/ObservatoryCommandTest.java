@@ -28,9 +28,18 @@ class ObservatoryCommandTest {
     @Test
     void ingestAcceptsAValidFileWithExitZeroAndPrintsJson() throws Exception {
         Path file = temporary.resolve("population.csv");
-        Files.writeString(file, "country,year,population\nJAM,2021,2827695\nFRA,2021,67000000\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file, "country,year,population\nJAM,2021,2827695\nFRA,2021,67000000\n", StandardCharsets.UTF_8);
 
-        int exit = run("ingest", file.toString(), "--source", "population", "--data", temporary.resolve("data").toString(), "--format", "json");
+        int exit = run(
+                "ingest",
+                file.toString(),
+                "--source",
+                "population",
+                "--data",
+                temporary.resolve("data").toString(),
+                "--format",
+                "json");
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
@@ -46,12 +55,19 @@ class ObservatoryCommandTest {
         Path file = temporary.resolve("population.csv");
         Files.writeString(file, "country,year,population\nJAM,2021,lots\n", StandardCharsets.UTF_8);
 
-        int exit = run("ingest", file.toString(), "--source", "population", "--data", temporary.resolve("data").toString());
+        int exit = run(
+                "ingest",
+                file.toString(),
+                "--source",
+                "population",
+                "--data",
+                temporary.resolve("data").toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString())
                 .contains(": REJECTED")
-                .contains("ERROR VALUE_NOT_A_NUMBER: Line 2, column 'population': 'lots' is not a number with decimal separator '.'");
+                .contains(
+                        "ERROR VALUE_NOT_A_NUMBER: Line 2, column 'population': 'lots' is not a number with decimal separator '.'");
         assertThat(temporary.resolve("data/staging")).isEmptyDirectory();
     }
 
@@ -63,7 +79,9 @@ class ObservatoryCommandTest {
         int exit = run("ingest", file.toString(), "--source", "spreadsheet");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown source kind 'spreadsheet'; use one of cts, national, population, sdmx-csv, correspondence");
+        assertThat(err.toString())
+                .contains(
+                        "unknown source kind 'spreadsheet'; use one of cts, national, population, sdmx-csv, correspondence");
     }
 
     @Test
@@ -71,9 +89,19 @@ class ObservatoryCommandTest {
         Path file = temporary.resolve("x.csv");
         Files.writeString(file, "year,offence_code,offence_label,count\n2021,A,B,1\n", StandardCharsets.UTF_8);
 
-        int exit = run("ingest", file.toString(), "--source", "national", "--country", "FRA", "--data", temporary.resolve("data").toString());
+        int exit = run(
+                "ingest",
+                file.toString(),
+                "--source",
+                "national",
+                "--country",
+                "FRA",
+                "--data",
+                temporary.resolve("data").toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Country 'FRA' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX");
+        assertThat(err.toString())
+                .contains(
+                        "Country 'FRA' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX");
     }
 }

@@ -12,7 +12,12 @@ import org.observatory.schemas.codelist.SourceKind;
  * and correspondence files), the CTS cycle it answers, who sent it and the file's original name.
  */
 public record IngestRequest(
-        Path file, SourceKind sourceKind, Optional<String> country, OptionalInt cycle, String submitter, String fileName) {
+        Path file,
+        SourceKind sourceKind,
+        Optional<String> country,
+        OptionalInt cycle,
+        String submitter,
+        String fileName) {
     public IngestRequest {
         requireNonNull(file, "file is null");
         requireNonNull(sourceKind, "sourceKind is null");
@@ -23,6 +28,7 @@ public record IngestRequest(
     }
 
     public static IngestRequest of(Path file, SourceKind sourceKind, Optional<String> country, OptionalInt cycle) {
-        return new IngestRequest(file, sourceKind, country, cycle, "cli", file.getFileName().toString());
+        return new IngestRequest(
+                file, sourceKind, country, cycle, "cli", file.getFileName().toString());
     }
 }

@@ -51,8 +51,27 @@ public record IngestResult(
     }
 
     public IngestResult asRepeat() {
-        return new IngestResult(submissionId, status, true, sourceKind, country, cycle, fileName, sha256, encoding,
-                delimiter, decimalSeparator, preambleLines, layout, rowsRead, rowsAccepted, rowsSkipped, rowsInvalid,
-                errors, warnings, issueCounts, issues);
+        return new IngestResult(
+                submissionId,
+                status,
+                true,
+                sourceKind,
+                country,
+                cycle,
+                fileName,
+                sha256,
+                encoding,
+                delimiter,
+                decimalSeparator,
+                preambleLines,
+                layout,
+                rowsRead,
+                rowsAccepted,
+                rowsSkipped,
+                rowsInvalid,
+                errors,
+                warnings,
+                issueCounts,
+                issues);
     }
 }

@@ -88,7 +88,9 @@ public final class IngestService {
 
         Path staged = data.staging(submissionId);
         if (Files.exists(staged.resolve(DataDirectory.VALIDATION_REPORT))) {
-            return JSON.readValue(staged.resolve(DataDirectory.VALIDATION_REPORT).toFile(), IngestResult.class).asRepeat();
+            return JSON.readValue(
+                            staged.resolve(DataDirectory.VALIDATION_REPORT).toFile(), IngestResult.class)
+                    .asRepeat();
         }
 
         ValidationReport report = new ValidationReport(issuesPerCode);
@@ -105,17 +107,19 @@ public final class IngestService {
         DecimalSeparator separator = decimalSeparator(table, request.sourceKind());
         ValidationContext context = new ValidationContext(codelists, country, request.cycle(), separator, report);
         String source = "%s (%s)".formatted(describe(request, country), request.fileName());
-        RowValidator validator = switch (request.sourceKind()) {
-            case CTS -> new CtsRowValidator(context);
-            case NATIONAL -> new NationalRowValidator(context, layout, source);
-            case POPULATION -> new PopulationRowValidator(context, source);
-            case CORRESPONDENCE -> new CorrespondenceRowValidator(context, country.orElseThrow(), source);
-            case SDMX_CSV -> throw new IllegalStateException("checked in checkDeclaration");
-        };
+        RowValidator validator =
+                switch (request.sourceKind()) {
+                    case CTS -> new CtsRowValidator(context);
+                    case NATIONAL -> new NationalRowValidator(context, layout, source);
+                    case POPULATION -> new PopulationRowValidator(context, source);
+                    case CORRESPONDENCE -> new CorrespondenceRowValidator(context, country.orElseThrow(), source);
+                    case SDMX_CSV -> throw new IllegalStateException("checked in checkDeclaration");
+                };
 
         Files.createDirectories(data.staging());
         Path working = Files.createTempDirectory(data.staging(), ".incoming-" + submissionId + "-");
-        try (StagingTable staging = new StagingTable(submissionId, request.sourceKind().cliName(), working)) {
+        try (StagingTable staging =
+                new StagingTable(submissionId, request.sourceKind().cliName(), working)) {
             long[] rowsRead = {0};
             TreeSet<String> countries = new TreeSet<>();
             long[] accepted = {0};
@@ -142,18 +146,40 @@ public final class IngestService {
             } catch (ObservatoryException e) {
                 report.add(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
             } catch (UncheckedIOException e) {
-                report.add(ValidationIssue.fileError(ErrorCode.FILE_UNREADABLE, "The file cannot be read: %s; export it again as CSV".formatted(e.getCause().getMessage())));
+                report.add(ValidationIssue.fileError(
+                        ErrorCode.FILE_UNREADABLE,
+                        "The file cannot be read: %s; export it again as CSV"
+                                .formatted(e.getCause().getMessage())));
             }
             if (report.hasErrors()) {
-                return rejected(submissionId, request, country, landed, layout, separator, rowsRead[0], accepted[0], report);
+                return rejected(
+                        submissionId, request, country, landed, layout, separator, rowsRead[0], accepted[0], report);
             }
-            IngestResult result = result(submissionId, IngestResult.ACCEPTED, request, country, landed, layout, separator,
-                    rowsRead[0], accepted[0], report);
+            IngestResult result = result(
+                    submissionId,
+                    IngestResult.ACCEPTED,
+                    request,
+                    country,
+                    landed,
+                    layout,
+                    separator,
+                    rowsRead[0],
+                    accepted[0],
+                    report);
             staging.writeParquet(working.resolve(StagedRows.FILE_NAME));
             SubmissionManifest manifest = new SubmissionManifest(
-                    submissionId, landed.sha256(), request.sourceKind().cliName(), country.orElse(null),
-                    request.cycle().isPresent() ? request.cycle().getAsInt() : null, request.fileName(), receivedAt,
-                    request.submitter(), rowsRead[0], accepted[0], report.skippedByReason(), List.copyOf(countries),
+                    submissionId,
+                    landed.sha256(),
+                    request.sourceKind().cliName(),
+                    country.orElse(null),
+                    request.cycle().isPresent() ? request.cycle().getAsInt() : null,
+                    request.fileName(),
+                    receivedAt,
+                    request.submitter(),
+                    rowsRead[0],
+                    accepted[0],
+                    report.skippedByReason(),
+                    List.copyOf(countries),
                     StagedRows.FILE_NAME);
             JSON.writeValue(working.resolve(DataDirectory.SUBMISSION_MANIFEST).toFile(), manifest);
             JSON.writeValue(working.resolve(DataDirectory.VALIDATION_REPORT).toFile(), result);
@@ -174,7 +200,8 @@ public final class IngestService {
                     .map(path -> path.resolve(DataDirectory.SUBMISSION_MANIFEST))
                     .filter(Files::exists)
                     .map(IngestService::readManifest)
-                    .sorted(Comparator.comparing(SubmissionManifest::receivedAt).thenComparing(SubmissionManifest::submissionId))
+                    .sorted(Comparator.comparing(SubmissionManifest::receivedAt)
+                            .thenComparing(SubmissionManifest::submissionId))
                     .toList();
         }
     }
@@ -189,31 +216,39 @@ public final class IngestService {
 
     private void checkDeclaration(IngestRequest request, Optional<String> country) {
         if (request.sourceKind() == SourceKind.SDMX_CSV) {
-            throw new ObservatoryException(ErrorCode.INVALID_PARAMETER, "Source kind 'sdmx-csv' is not supported by this version yet; convert the file to the 'national' template (docs/formats.md)");
+            throw new ObservatoryException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "Source kind 'sdmx-csv' is not supported by this version yet; convert the file to the 'national' template (docs/formats.md)");
         }
         if ((request.sourceKind() == SourceKind.CORRESPONDENCE) && country.isEmpty()) {
-            throw new ObservatoryException(ErrorCode.INVALID_PARAMETER, "A correspondence table belongs to one country; give --country ISO3");
+            throw new ObservatoryException(
+                    ErrorCode.INVALID_PARAMETER, "A correspondence table belongs to one country; give --country ISO3");
         }
         country.ifPresent(code -> {
             if (codelists.members().find(code).isEmpty()) {
-                throw new ObservatoryException(ErrorCode.INVALID_PARAMETER, "Country '%s' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX".formatted(code));
+                throw new ObservatoryException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "Country '%s' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX"
+                                .formatted(code));
             }
         });
     }
 
     private DecimalSeparator decimalSeparator(DelimitedTable table, SourceKind kind) throws IOException {
-        String column = switch (kind) {
-            case CTS -> "value";
-            case NATIONAL -> "count";
-            case POPULATION -> "population";
-            default -> null;
-        };
+        String column =
+                switch (kind) {
+                    case CTS -> "value";
+                    case NATIONAL -> "count";
+                    case POPULATION -> "population";
+                    default -> null;
+                };
         if (column == null || !table.layout().has(column)) {
             return DecimalSeparator.POINT;
         }
         DecimalSeparator.Evidence evidence = new DecimalSeparator.Evidence();
         try {
-            table.forEachRow(row -> evidence.observe(row.cell(column), table.layout().delimiter()));
+            table.forEachRow(
+                    row -> evidence.observe(row.cell(column), table.layout().delimiter()));
         } catch (ObservatoryException e) {
             return DecimalSeparator.POINT; // the validation pass reports the structural problem with its line
         }
@@ -222,22 +257,50 @@ public final class IngestService {
 
     private static String describe(IngestRequest request, Optional<String> country) {
         return switch (request.sourceKind()) {
-            case NATIONAL -> "National observatory submission" + country.map(code -> " of " + code).orElse("");
+            case NATIONAL ->
+                "National observatory submission"
+                        + country.map(code -> " of " + code).orElse("");
             case POPULATION -> "Population";
-            case CORRESPONDENCE -> "Correspondence table" + country.map(code -> " of " + code).orElse("");
+            case CORRESPONDENCE ->
+                "Correspondence table" + country.map(code -> " of " + code).orElse("");
             default -> request.sourceKind().cliName();
         };
     }
 
     private IngestResult rejected(
-            String submissionId, IngestRequest request, Optional<String> country, LandedFile landed, FileLayout layout,
-            DecimalSeparator separator, long rowsRead, long accepted, ValidationReport report) {
-        return result(submissionId, IngestResult.REJECTED, request, country, landed, layout, separator, rowsRead, accepted, report);
+            String submissionId,
+            IngestRequest request,
+            Optional<String> country,
+            LandedFile landed,
+            FileLayout layout,
+            DecimalSeparator separator,
+            long rowsRead,
+            long accepted,
+            ValidationReport report) {
+        return result(
+                submissionId,
+                IngestResult.REJECTED,
+                request,
+                country,
+                landed,
+                layout,
+                separator,
+                rowsRead,
+                accepted,
+                report);
     }
 
     private static IngestResult result(
-            String submissionId, String status, IngestRequest request, Optional<String> country, LandedFile landed,
-            FileLayout layout, DecimalSeparator separator, long rowsRead, long accepted, ValidationReport report) {
+            String submissionId,
+            String status,
+            IngestRequest request,
+            Optional<String> country,
+            LandedFile landed,
+            FileLayout layout,
+            DecimalSeparator separator,
+            long rowsRead,
+            long accepted,
+            ValidationReport report) {
         Map<String, Long> issueCounts = new TreeMap<>();
         report.countsByCode().forEach((code, count) -> issueCounts.put(code.name(), count));
         long skipped = report.skippedTotal();
@@ -255,7 +318,9 @@ public final class IngestService {
                 layout == null ? null : layout.delimiterLabel(),
                 separator == null ? null : String.valueOf(separator.symbol()),
                 layout == null ? 0 : layout.preambleLines(),
-                layout == null || request.sourceKind() != SourceKind.NATIONAL ? null : layout.has("count") ? "aggregated" : "incident-level",
+                layout == null || request.sourceKind() != SourceKind.NATIONAL
+                        ? null
+                        : layout.has("count") ? "aggregated" : "incident-level",
                 rowsRead,
                 isAccepted ? accepted : 0,
                 report.skippedByReason(),
@@ -268,7 +333,11 @@ public final class IngestService {
 
     /** A stable id: the same bytes declared the same way are the same submission. */
     static String submissionId(String sha256, IngestRequest request, Optional<String> country) {
-        String declaration = String.join("|", sha256, request.sourceKind().cliName(), country.orElse(""),
+        String declaration = String.join(
+                "|",
+                sha256,
+                request.sourceKind().cliName(),
+                country.orElse(""),
                 request.cycle().isPresent() ? Integer.toString(request.cycle().getAsInt()) : "");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(declaration.getBytes(StandardCharsets.UTF_8));

@@ -52,7 +52,8 @@ class IngestServiceTest {
 
     @Test
     void stagesMemberRowsOfAWindows1252ExportWithPreambleAndSkipsOthersWithTheirReason() throws Exception {
-        String csv = """
+        String csv =
+                """
                 UNODC,someone@example.org,,,,,,,,,,,\r
                 06/06/2022,,,,,,,,,,,,\r
                 Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,VALUE,Source\r
@@ -64,7 +65,8 @@ class IngestServiceTest {
                 """;
         Path file = write("cts.csv", csv, WINDOWS_1252);
 
-        IngestResult result = service().ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.of(2022)));
+        IngestResult result =
+                service().ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.of(2022)));
 
         assertThat(result.status()).as(result.issues().toString()).isEqualTo("accepted");
         assertThat(result.encoding()).isEqualTo("Windows-1252");
@@ -72,24 +74,31 @@ class IngestServiceTest {
         assertThat(result.preambleLines()).isEqualTo(2);
         assertThat(result.rowsRead()).isEqualTo(5);
         assertThat(result.rowsAccepted()).isEqualTo(3);
-        assertThat(result.rowsSkipped()).containsEntry("out-of-scope-country", 1L).containsEntry("unknown-country", 1L);
-        assertThat(result.rowsAccepted() + result.rowsSkipped().values().stream().mapToLong(Long::longValue).sum())
+        assertThat(result.rowsSkipped())
+                .containsEntry("out-of-scope-country", 1L)
+                .containsEntry("unknown-country", 1L);
+        assertThat(result.rowsAccepted()
+                        + result.rowsSkipped().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
                 .isEqualTo(result.rowsRead());
 
         List<String> staged = query(
                 "SELECT source_line || ' ' || status || ' ' || country || ' ' || coalesce(skip_reason, '-') || ' ' || coalesce(CAST(value AS VARCHAR), '-') || ' ' || coalesce(source, '-') FROM read_parquet('%s') ORDER BY source_line",
                 stagedFile(result));
-        assertThat(staged).containsExactly(
-                "4 accepted JAM - 1463.0 CTS",
-                "5 accepted JAM - 52.13 CTS",
-                "6 skipped FRA out-of-scope-country - CTS",
-                "7 skipped GBR_EW unknown-country - CTS",
-                "8 accepted CRI - 1144.10662352425 Policía Judicial");
+        assertThat(staged)
+                .containsExactly(
+                        "4 accepted JAM - 1463.0 CTS",
+                        "5 accepted JAM - 52.13 CTS",
+                        "6 skipped FRA out-of-scope-country - CTS",
+                        "7 skipped GBR_EW unknown-country - CTS",
+                        "8 accepted CRI - 1144.10662352425 Policía Judicial");
     }
 
     @Test
     void rejectsAFileWithBadRowsReportingEveryProblemAndStagesNothing() throws Exception {
-        String csv = """
+        String csv =
+                """
                 Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,VALUE,Source
                 JAM,Jamaica,Americas,Caribbean,Victims of intentional homicide,Total,Total,Total,Total,20x1,Counts,1463,CTS
                 JAM,Jamaica,Americas,Caribbean,Victims of intentional homicide,Total,Total,Total,Total,2021,Counts,-4,CTS
@@ -98,41 +107,59 @@ class IngestServiceTest {
                 """;
         Path file = write("bad.csv", csv, StandardCharsets.UTF_8);
 
-        IngestResult result = service().ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.of(2022)));
+        IngestResult result =
+                service().ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.of(2022)));
 
         assertThat(result.status()).isEqualTo("rejected");
         assertThat(result.errors()).isEqualTo(4);
         assertThat(result.issues()).extracting(ValidationIssue::line).containsExactly(2L, 3L, 4L, 5L);
-        assertThat(result.issues()).extracting(ValidationIssue::code).containsExactly(
-                ErrorCode.YEAR_OUT_OF_RANGE, ErrorCode.VALUE_NEGATIVE, ErrorCode.VALUE_NOT_A_NUMBER, ErrorCode.UNKNOWN_CODE);
-        assertThat(result.issues().get(0).message()).isEqualTo("Line 2, column 'Year': '20x1' is not a year; write a four-digit year such as 2023");
-        assertThat(result.issues().get(3).message()).contains("unknown sex 'Ninguno'").contains("Line 5");
+        assertThat(result.issues())
+                .extracting(ValidationIssue::code)
+                .containsExactly(
+                        ErrorCode.YEAR_OUT_OF_RANGE,
+                        ErrorCode.VALUE_NEGATIVE,
+                        ErrorCode.VALUE_NOT_A_NUMBER,
+                        ErrorCode.UNKNOWN_CODE);
+        assertThat(result.issues().get(0).message())
+                .isEqualTo("Line 2, column 'Year': '20x1' is not a year; write a four-digit year such as 2023");
+        assertThat(result.issues().get(3).message())
+                .contains("unknown sex 'Ninguno'")
+                .contains("Line 5");
         assertThat(stagedDirectories()).isEmpty();
-        assertThat(Files.list(temporary.resolve("data/landing")).map(path -> path.getFileName().toString()))
+        assertThat(Files.list(temporary.resolve("data/landing"))
+                        .map(path -> path.getFileName().toString()))
                 .anyMatch(name -> name.endsWith(".csv"));
     }
 
     @Test
     void namesEveryMissingColumnAtOnce() throws Exception {
-        Path file = write("cols.csv", "Iso3_code,Country,Indicator,Year,VALUE\nJAM,Jamaica,x,2021,1\n", StandardCharsets.UTF_8);
+        Path file = write(
+                "cols.csv", "Iso3_code,Country,Indicator,Year,VALUE\nJAM,Jamaica,x,2021,1\n", StandardCharsets.UTF_8);
 
-        IngestResult result = service().ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.empty()));
+        IngestResult result =
+                service().ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.empty()));
 
         assertThat(result.status()).isEqualTo("rejected");
         assertThat(result.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.code()).isEqualTo(ErrorCode.REQUIRED_COLUMN_MISSING);
-            assertThat(issue.message()).isEqualTo(
-                    "Line 1 (the header): missing required column(s) [dimension, category, sex, age, unit_of_measurement]; add them or rename the existing columns (accepted names are in docs/formats.md)");
+            assertThat(issue.message())
+                    .isEqualTo(
+                            "Line 1 (the header): missing required column(s) [dimension, category, sex, age, unit_of_measurement]; add them or rename the existing columns (accepted names are in docs/formats.md)");
         });
     }
 
     @Test
     void ingestingTheSameBytesTwiceGivesOneSubmission() throws Exception {
-        Path file = write("pop.csv", "country,year,sex,population\nJAM,2021,_T,2827695\nJAM,2021,M,1400000\n", StandardCharsets.UTF_8);
+        Path file = write(
+                "pop.csv",
+                "country,year,sex,population\nJAM,2021,_T,2827695\nJAM,2021,M,1400000\n",
+                StandardCharsets.UTF_8);
         IngestService service = service();
 
-        IngestResult first = service.ingest(IngestRequest.of(file, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
-        IngestResult second = service.ingest(IngestRequest.of(file, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
+        IngestResult first =
+                service.ingest(IngestRequest.of(file, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
+        IngestResult second =
+                service.ingest(IngestRequest.of(file, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
 
         assertThat(first.status()).isEqualTo("accepted");
         assertThat(second.submissionId()).isEqualTo(first.submissionId());
@@ -147,7 +174,8 @@ class IngestServiceTest {
 
     @Test
     void readsASpanishIncidentLevelFileInWindows1252WithSemicolonsAndDecimalCommas() throws Exception {
-        String csv = """
+        String csv =
+                """
                 id_registro;fecha_hecho;codigo_delito;descripcion_delito;sexo_victima;grupo_edad;arma_empleo;departamento;latitud;longitud\r
                 1;03/01/2022;ART-103;Homicidio;Hombre;18-29;Arma de fuego;Bogotá D.C.;4,60971;-74,08175\r
                 2;"15/02/2022";ART-103;Homicidio;Mujer;30-44;Arma blanca;Atlántico;10,96854;-74,78132\r
@@ -157,7 +185,8 @@ class IngestServiceTest {
                 """;
         Path file = write("incidentes.csv", csv, WINDOWS_1252);
 
-        IngestResult result = service().ingest(IngestRequest.of(file, SourceKind.NATIONAL, Optional.of("COL"), OptionalInt.empty()));
+        IngestResult result =
+                service().ingest(IngestRequest.of(file, SourceKind.NATIONAL, Optional.of("COL"), OptionalInt.empty()));
 
         assertThat(result.status()).as(result.issues().toString()).isEqualTo("accepted");
         assertThat(result.encoding()).isEqualTo("Windows-1252");
@@ -181,20 +210,27 @@ class IngestServiceTest {
                 + "CHL;2022;VIOL;Violación;88;Mujer;Total;;;\n";
         Path file = write("chl.csv", csv, StandardCharsets.UTF_8);
 
-        IngestResult result = service().ingest(IngestRequest.of(file, SourceKind.NATIONAL, Optional.of("CHL"), OptionalInt.empty()));
+        IngestResult result =
+                service().ingest(IngestRequest.of(file, SourceKind.NATIONAL, Optional.of("CHL"), OptionalInt.empty()));
 
         assertThat(result.status()).as(result.issues().toString()).isEqualTo("accepted");
         assertThat(result.encoding()).isEqualTo("UTF-8 with BOM");
         assertThat(result.decimalSeparator()).isEqualTo(",");
-        assertThat(query("SELECT national_code || ' ' || value || ' ' || obs_status || ' ' || coalesce(footnote, '-') FROM read_parquet('%s') ORDER BY source_line", stagedFile(result)))
+        assertThat(query(
+                        "SELECT national_code || ' ' || value || ' ' || obs_status || ' ' || coalesce(footnote, '-') FROM read_parquet('%s') ORDER BY source_line",
+                        stagedFile(result)))
                 .containsExactly("HOM 1234.5 E estimación", "VIOL 88.0 A -");
     }
 
     @Test
     void rejectsRowsOfAnotherCountryThanTheSubmitter() throws Exception {
-        Path file = write("mex.csv", "country,year,offence_code,offence_label,count\nMEX,2022,H1,Homicidio,10\nCOL,2022,H1,Homicidio,5\n", StandardCharsets.UTF_8);
+        Path file = write(
+                "mex.csv",
+                "country,year,offence_code,offence_label,count\nMEX,2022,H1,Homicidio,10\nCOL,2022,H1,Homicidio,5\n",
+                StandardCharsets.UTF_8);
 
-        IngestResult result = service().ingest(IngestRequest.of(file, SourceKind.NATIONAL, Optional.of("MEX"), OptionalInt.empty()));
+        IngestResult result =
+                service().ingest(IngestRequest.of(file, SourceKind.NATIONAL, Optional.of("MEX"), OptionalInt.empty()));
 
         assertThat(result.status()).isEqualTo("rejected");
         assertThat(result.issues()).singleElement().satisfies(issue -> {
@@ -210,32 +246,52 @@ class IngestServiceTest {
         Path utf16 = write("utf16.csv", "country,year\nJAM,2021\n", StandardCharsets.UTF_16);
         Path empty = write("empty.csv", "", StandardCharsets.UTF_8);
 
-        IngestResult utf16Result = service().ingest(IngestRequest.of(utf16, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
-        IngestResult emptyResult = service().ingest(IngestRequest.of(empty, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
+        IngestResult utf16Result =
+                service().ingest(IngestRequest.of(utf16, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
+        IngestResult emptyResult =
+                service().ingest(IngestRequest.of(empty, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
 
-        assertThat(utf16Result.issues()).singleElement().extracting(ValidationIssue::message).asString()
-                .startsWith("The file cannot be read as text: it starts with a UTF-16 byte order mark. Save it as CSV in UTF-8");
-        assertThat(emptyResult.issues()).singleElement().extracting(ValidationIssue::message)
+        assertThat(utf16Result.issues())
+                .singleElement()
+                .extracting(ValidationIssue::message)
+                .asString()
+                .startsWith(
+                        "The file cannot be read as text: it starts with a UTF-16 byte order mark. Save it as CSV in UTF-8");
+        assertThat(emptyResult.issues())
+                .singleElement()
+                .extracting(ValidationIssue::message)
                 .isEqualTo("The file is empty; export the data again with its header line");
     }
 
     @Test
     void refusesACorrespondenceTableWithoutCountry() {
-        assertThatThrownBy(() -> service().ingest(IngestRequest.of(temporary, SourceKind.CORRESPONDENCE, Optional.empty(), OptionalInt.empty())))
+        assertThatThrownBy(() -> service()
+                        .ingest(IngestRequest.of(
+                                temporary, SourceKind.CORRESPONDENCE, Optional.empty(), OptionalInt.empty())))
                 .isInstanceOf(ObservatoryException.class)
                 .hasMessage("A correspondence table belongs to one country; give --country ISO3");
     }
 
     @Test
     void reportsEveryRaggedRowWithItsLine() throws Exception {
-        Path file = write("ragged.csv", "country,year,population\nJAM,2021\nJAM,2022,100,7\nJAM,2023,100\n", StandardCharsets.UTF_8);
+        Path file = write(
+                "ragged.csv",
+                "country,year,population\nJAM,2021\nJAM,2022,100,7\nJAM,2023,100\n",
+                StandardCharsets.UTF_8);
 
-        IngestResult result = service().ingest(IngestRequest.of(file, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
+        IngestResult result =
+                service().ingest(IngestRequest.of(file, SourceKind.POPULATION, Optional.empty(), OptionalInt.empty()));
 
         assertThat(result.status()).isEqualTo("rejected");
-        assertThat(result.issues()).extracting(ValidationIssue::line, ValidationIssue::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, "Line 2 has 2 fields but the header (line 1) has 3; check for a missing or extra ',' or an unquoted value that contains it"),
-                org.assertj.core.groups.Tuple.tuple(3L, "Line 3 has 4 fields but the header (line 1) has 3; check for a missing or extra ',' or an unquoted value that contains it"));
+        assertThat(result.issues())
+                .extracting(ValidationIssue::line, ValidationIssue::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                2L,
+                                "Line 2 has 2 fields but the header (line 1) has 3; check for a missing or extra ',' or an unquoted value that contains it"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                3L,
+                                "Line 3 has 4 fields but the header (line 1) has 3; check for a missing or extra ',' or an unquoted value that contains it"));
         assertThat(stagedDirectories()).isEmpty();
     }
 
@@ -250,7 +306,11 @@ class IngestServiceTest {
     }
 
     private String stagedFile(IngestResult result) {
-        return temporary.resolve("data/staging").resolve(result.submissionId()).resolve("rows.parquet").toString();
+        return temporary
+                .resolve("data/staging")
+                .resolve(result.submissionId())
+                .resolve("rows.parquet")
+                .toString();
     }
 
     private static List<String> query(String sql, String file) throws SQLException {

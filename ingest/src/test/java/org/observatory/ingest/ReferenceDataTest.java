@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.storage.DataDirectory;
@@ -41,7 +41,9 @@ class ReferenceDataTest {
     void stagesTheRowsOfMemberStatesAndReportsEveryOtherRowAsSkipped(
             String name, String encoding, int preambleLines, long rowsRead, long memberRows) throws Exception {
         Path file = REFERENCE_DATA.resolve(name);
-        assumeTrue(Files.isRegularFile(file), "reference data not present beside the repository: " + file.toAbsolutePath());
+        assumeTrue(
+                Files.isRegularFile(file),
+                "reference data not present beside the repository: " + file.toAbsolutePath());
 
         IngestResult result = new IngestService(new DataDirectory(temporary), codelists)
                 .ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.empty()));
@@ -51,7 +53,10 @@ class ReferenceDataTest {
         assertThat(result.preambleLines()).isEqualTo(preambleLines);
         assertThat(result.rowsRead()).isEqualTo(rowsRead);
         assertThat(result.rowsAccepted()).isEqualTo(memberRows);
-        assertThat(result.rowsAccepted() + result.rowsSkipped().values().stream().mapToLong(Long::longValue).sum())
+        assertThat(result.rowsAccepted()
+                        + result.rowsSkipped().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
                 .isEqualTo(result.rowsRead());
         assertThat(result.rowsSkipped()).containsOnlyKeys("out-of-scope-country", "unknown-country");
     }

@@ -27,7 +27,8 @@ public record ColumnSpec(String name, List<String> aliases, boolean required) {
 
     public boolean matches(String headerCell) {
         String key = normalise(headerCell);
-        return key.equals(normalise(name)) || aliases.stream().anyMatch(alias -> normalise(alias).equals(key));
+        return key.equals(normalise(name))
+                || aliases.stream().anyMatch(alias -> normalise(alias).equals(key));
     }
 
     /** Lower case, accents removed, only letters and digits kept. */

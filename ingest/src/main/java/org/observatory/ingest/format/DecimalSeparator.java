@@ -40,7 +40,9 @@ public enum DecimalSeparator {
         if (plain.matcher(value).matches()) {
             normalised = this == COMMA ? value.replace(',', '.') : value;
         } else if (grouped.matcher(value).matches()) {
-            String digits = this == COMMA ? value.replace(".", "").replace(" ", "") : value.replace(",", "").replace(" ", "");
+            String digits = this == COMMA
+                    ? value.replace(".", "").replace(" ", "")
+                    : value.replace(",", "").replace(" ", "");
             normalised = this == COMMA ? digits.replace(',', '.') : digits;
         } else {
             return OptionalDouble.empty();
@@ -63,9 +65,11 @@ public enum DecimalSeparator {
                 comma++;
             } else if (BOTH_POINT_DECIMAL.matcher(value).matches()) {
                 point++;
-            } else if (POINT_FRACTION.matcher(value).matches() && !POINT_THOUSANDS_ONLY.matcher(value).matches()) {
+            } else if (POINT_FRACTION.matcher(value).matches()
+                    && !POINT_THOUSANDS_ONLY.matcher(value).matches()) {
                 point++;
-            } else if (delimiter != ',' && COMMA_FRACTION.matcher(value).matches()
+            } else if (delimiter != ','
+                    && COMMA_FRACTION.matcher(value).matches()
                     && !COMMA_THOUSANDS_ONLY.matcher(value).matches()) {
                 comma++;
             }

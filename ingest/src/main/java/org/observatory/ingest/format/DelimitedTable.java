@@ -65,7 +65,10 @@ public final class DelimitedTable {
                 break;
             }
         }
-        List<String> requiredNames = columns.stream().filter(ColumnSpec::required).map(ColumnSpec::name).toList();
+        List<String> requiredNames = columns.stream()
+                .filter(ColumnSpec::required)
+                .map(ColumnSpec::name)
+                .toList();
         if (best == null || best.requiredFound() == 0) {
             throw new ObservatoryException(
                     ErrorCode.HEADER_NOT_FOUND,
@@ -139,11 +142,18 @@ public final class DelimitedTable {
         }
         return java.util.Optional.of(
                 "Line %d has %d fields but the header (line %d) has %d; check for a missing or extra '%s' or an unquoted value that contains it"
-                        .formatted(row.line(), row.record().size(), layout.headerLine(), layout.headerWidth(), layout.delimiterLabel()));
+                        .formatted(
+                                row.line(),
+                                row.record().size(),
+                                layout.headerLine(),
+                                layout.headerWidth(),
+                                layout.delimiterLabel()));
     }
 
     private static ObservatoryException malformed(long line, Throwable cause) {
-        String detail = cause instanceof CSVException || cause instanceof IOException ? cause.getMessage() : String.valueOf(cause);
+        String detail = cause instanceof CSVException || cause instanceof IOException
+                ? cause.getMessage()
+                : String.valueOf(cause);
         return new ObservatoryException(
                 ErrorCode.MALFORMED_CSV,
                 "The file cannot be parsed from line %d on: %s; check that every quote (\") is closed and quotes inside values are doubled"
@@ -153,10 +163,16 @@ public final class DelimitedTable {
 
     /** A header candidate: a line split by one delimiter, and how well its cells match the expected columns. */
     private record HeaderMatch(
-            int lineIndex, char delimiter, int width, Map<String, Integer> positions, List<String> missingRequired, int requiredFound) {
+            int lineIndex,
+            char delimiter,
+            int width,
+            Map<String, Integer> positions,
+            List<String> missingRequired,
+            int requiredFound) {
         static HeaderMatch of(String line, char delimiter, int lineIndex, List<ColumnSpec> columns) {
             List<String> cells;
-            try (CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().parse(new java.io.StringReader(line))) {
+            try (CSVParser parser =
+                    CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().parse(new java.io.StringReader(line))) {
                 List<CSVRecord> records = parser.getRecords();
                 if (records.isEmpty()) {
                     return null;
@@ -179,7 +195,10 @@ public final class DelimitedTable {
                     .map(ColumnSpec::name)
                     .filter(name -> !positions.containsKey(name))
                     .toList();
-            int found = (int) columns.stream().filter(ColumnSpec::required).filter(column -> positions.containsKey(column.name())).count();
+            int found = (int) columns.stream()
+                    .filter(ColumnSpec::required)
+                    .filter(column -> positions.containsKey(column.name()))
+                    .count();
             return new HeaderMatch(lineIndex, delimiter, cells.size(), positions, missing, found);
         }
     }

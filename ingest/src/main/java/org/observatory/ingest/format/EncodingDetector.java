@@ -22,8 +22,9 @@ public final class EncodingDetector {
         try (InputStream input = Files.newInputStream(file)) {
             byte[] buffer = new byte[BUFFER_SIZE];
             int read = input.readNBytes(buffer, 0, buffer.length);
-            if (read >= 2 && ((buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE)
-                    || (buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF))) {
+            if (read >= 2
+                    && ((buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE)
+                            || (buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF))) {
                 throw unsupported("it starts with a UTF-16 byte order mark");
             }
             boolean bom = read >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF;
@@ -34,7 +35,8 @@ public final class EncodingDetector {
                 for (int index = start; index < read; index++) {
                     byte value = buffer[index];
                     if (value == 0) {
-                        throw unsupported("byte %d is a NUL byte: the file is binary or UTF-16".formatted(offset + index + 1));
+                        throw unsupported(
+                                "byte %d is a NUL byte: the file is binary or UTF-16".formatted(offset + index + 1));
                     }
                     validator.accept(value);
                 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * What detection found out about a file, stated in every report: encoding, delimiter, the number of preamble
  * lines before the header, and where each known column is (canonical name to position).
  */
-public record FileLayout(DetectedEncoding encoding, char delimiter, int preambleLines, int headerWidth, Map<String, Integer> columns) {
+public record FileLayout(
+        DetectedEncoding encoding, char delimiter, int preambleLines, int headerWidth, Map<String, Integer> columns) {
     public FileLayout {
         requireNonNull(encoding, "encoding is null");
         columns = Map.copyOf(requireNonNull(columns, "columns is null"));

@@ -1,7 +1,6 @@
 package org.observatory.ingest.staging;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -30,25 +30,59 @@ public final class CorrespondenceRowValidator implements RowValidator {
         long errorsBefore = report.errorCount();
         String iccsCode = row.cell("iccs_code");
         if (context.codelists().iccs().find(iccsCode).isEmpty()) {
-            report.error(ErrorCode.UNKNOWN_ICCS_CODE, line, "iccs_code", iccsCode, "Line %d, column 'iccs_code': '%s' is not an ICCS code; use a code from schemas codelists/iccs.csv, e.g. 0101".formatted(line, iccsCode));
+            report.error(
+                    ErrorCode.UNKNOWN_ICCS_CODE,
+                    line,
+                    "iccs_code",
+                    iccsCode,
+                    "Line %d, column 'iccs_code': '%s' is not an ICCS code; use a code from schemas codelists/iccs.csv, e.g. 0101"
+                            .formatted(line, iccsCode));
         }
         MatchQuality quality = null;
         try {
             quality = MatchQuality.fromCode(row.cell("match_quality"));
         } catch (IllegalArgumentException e) {
-            report.error(ErrorCode.UNKNOWN_CODE, line, "match_quality", row.cell("match_quality"), "Line %d, column 'match_quality': %s".formatted(line, e.getMessage()));
+            report.error(
+                    ErrorCode.UNKNOWN_CODE,
+                    line,
+                    "match_quality",
+                    row.cell("match_quality"),
+                    "Line %d, column 'match_quality': %s".formatted(line, e.getMessage()));
         }
         for (String column : new String[] {"national_code", "national_label"}) {
             if (row.cell(column).isEmpty()) {
-                report.error(ErrorCode.VALUE_MISSING, line, column, "", "Line %d, column '%s' is empty; every row needs it".formatted(line, column));
+                report.error(
+                        ErrorCode.VALUE_MISSING,
+                        line,
+                        column,
+                        "",
+                        "Line %d, column '%s' is empty; every row needs it".formatted(line, column));
             }
         }
         if (report.errorCount() > errorsBefore) {
             return;
         }
-        staged.accept(new StagedRow(line, StagedRows.STATUS_ACCEPTED, null, country, null, null, null, null,
-                row.cell("national_code"), row.cell("national_label"), iccsCode, null, null, null, null,
-                StagedRows.UNIT_CORRESPONDENCE, null, null, row.cell("note").isEmpty() ? null : row.cell("note"), source,
+        staged.accept(new StagedRow(
+                line,
+                StagedRows.STATUS_ACCEPTED,
+                null,
+                country,
+                null,
+                null,
+                null,
+                null,
+                row.cell("national_code"),
+                row.cell("national_label"),
+                iccsCode,
+                null,
+                null,
+                null,
+                null,
+                StagedRows.UNIT_CORRESPONDENCE,
+                null,
+                null,
+                row.cell("note").isEmpty() ? null : row.cell("note"),
+                source,
                 quality.code()));
     }
 }

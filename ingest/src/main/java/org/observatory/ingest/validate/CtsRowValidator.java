@@ -38,7 +38,13 @@ public final class CtsRowValidator implements RowValidator {
         String unit = unit(line, row.cell("unit_of_measurement"));
         for (String column : new String[] {"indicator", "dimension", "category"}) {
             if (row.cell(column).isEmpty()) {
-                report.error(ErrorCode.VALUE_MISSING, line, column, "", "Line %d, column '%s' is empty; every dataUNODC row names its %s".formatted(line, column, column));
+                report.error(
+                        ErrorCode.VALUE_MISSING,
+                        line,
+                        column,
+                        "",
+                        "Line %d, column '%s' is empty; every dataUNODC row names its %s"
+                                .formatted(line, column, column));
             }
         }
         if (report.errorCount() > errorsBefore) {
@@ -76,7 +82,14 @@ public final class CtsRowValidator implements RowValidator {
         if (key.startsWith("rateper100,000") || key.startsWith("rateper100000")) {
             return StagedRows.UNIT_REPORTED_RATE;
         }
-        context.report().error(ErrorCode.UNKNOWN_CODE, line, "Unit of measurement", text, "Line %d, column 'Unit of measurement': unknown unit '%s'; use 'Counts' or 'Rate per 100,000 population'".formatted(line, text));
+        context.report()
+                .error(
+                        ErrorCode.UNKNOWN_CODE,
+                        line,
+                        "Unit of measurement",
+                        text,
+                        "Line %d, column 'Unit of measurement': unknown unit '%s'; use 'Counts' or 'Rate per 100,000 population'"
+                                .formatted(line, text));
         return null;
     }
 
@@ -87,8 +100,27 @@ public final class CtsRowValidator implements RowValidator {
         } catch (NumberFormatException e) {
             // a skipped row keeps what can be read of it
         }
-        return new StagedRow(row.line(), StagedRows.STATUS_SKIPPED, reason.code(), iso3.isEmpty() ? null : iso3, year,
-                row.cell("indicator"), row.cell("dimension"), row.cell("category"), null, null, null, null, null, null, null,
-                null, null, null, null, row.cell("source"), null);
+        return new StagedRow(
+                row.line(),
+                StagedRows.STATUS_SKIPPED,
+                reason.code(),
+                iso3.isEmpty() ? null : iso3,
+                year,
+                row.cell("indicator"),
+                row.cell("dimension"),
+                row.cell("category"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                row.cell("source"),
+                null);
     }
 }

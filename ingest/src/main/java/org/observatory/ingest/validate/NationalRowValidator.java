@@ -54,27 +54,64 @@ public final class NationalRowValidator implements RowValidator {
         Optional<ExclusionReason> outOfScope = context.scopeOf(country.get());
         if (outOfScope.isPresent()) {
             report.skipped(outOfScope.get().code());
-            staged.accept(new StagedRow(line, StagedRows.STATUS_SKIPPED, outOfScope.get().code(), country.get(), null,
-                    null, null, null, row.cell("offence_code"), row.cell("offence_label"), null, null, null, null, null,
-                    null, null, null, null, source, null));
+            staged.accept(new StagedRow(
+                    line,
+                    StagedRows.STATUS_SKIPPED,
+                    outOfScope.get().code(),
+                    country.get(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    row.cell("offence_code"),
+                    row.cell("offence_label"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    source,
+                    null));
             return;
         }
-        OptionalInt year = yearColumn.equals("year") ? context.year(line, "year", row.cell("year")) : yearOfDate(line, row.cell("date"));
+        OptionalInt year = yearColumn.equals("year")
+                ? context.year(line, "year", row.cell("year"))
+                : yearOfDate(line, row.cell("date"));
         OptionalDouble value = incidentLevel ? OptionalDouble.of(1) : context.count(line, "count", row.cell("count"));
         Optional<String> sex = context.sex(line, "sex", row.cell("sex"));
         String code = row.cell("offence_code");
         if (code.isEmpty()) {
-            report.error(ErrorCode.VALUE_MISSING, line, "offence_code", "", "Line %d, column 'offence_code' is empty; write the national offence code of the row".formatted(line));
+            report.error(
+                    ErrorCode.VALUE_MISSING,
+                    line,
+                    "offence_code",
+                    "",
+                    "Line %d, column 'offence_code' is empty; write the national offence code of the row"
+                            .formatted(line));
         }
         String flag = row.cell("flag").toUpperCase(Locale.ROOT);
-        if (!flag.isEmpty() && context.codelists().observationStatuses().find(flag).isEmpty()) {
-            report.error(ErrorCode.UNKNOWN_CODE, line, "flag", flag, "Line %d, column 'flag': '%s' is not an SDMX OBS_STATUS code; use A, B, E, P ... (see codelists/obs-status.csv) or leave it empty".formatted(line, flag));
+        if (!flag.isEmpty()
+                && context.codelists().observationStatuses().find(flag).isEmpty()) {
+            report.error(
+                    ErrorCode.UNKNOWN_CODE,
+                    line,
+                    "flag",
+                    flag,
+                    "Line %d, column 'flag': '%s' is not an SDMX OBS_STATUS code; use A, B, E, P ... (see codelists/obs-status.csv) or leave it empty"
+                            .formatted(line, flag));
         }
         if (report.errorCount() > errorsBefore) {
             return;
         }
         String mechanism = row.cell("mechanism");
-        String mechanismCode = mechanism.isEmpty() || ValidationContext.slug(mechanism).equals("total") ? StagedRows.TOTAL : ValidationContext.slug(mechanism);
+        String mechanismCode =
+                mechanism.isEmpty() || ValidationContext.slug(mechanism).equals("total")
+                        ? StagedRows.TOTAL
+                        : ValidationContext.slug(mechanism);
         staged.accept(new StagedRow(
                 line,
                 StagedRows.STATUS_ACCEPTED,
@@ -104,18 +141,38 @@ public final class NationalRowValidator implements RowValidator {
         Optional<String> declared = context.declaredCountry();
         if (written.isEmpty()) {
             if (declared.isEmpty()) {
-                context.report().error(ErrorCode.VALUE_MISSING, row.line(), "country", "", "Line %d: no country; fill the 'country' column or upload with --country ISO3".formatted(row.line()));
+                context.report()
+                        .error(
+                                ErrorCode.VALUE_MISSING,
+                                row.line(),
+                                "country",
+                                "",
+                                "Line %d: no country; fill the 'country' column or upload with --country ISO3"
+                                        .formatted(row.line()));
             }
             return declared;
         }
         Optional<String> iso3 = context.codelists().countries().find(written).map(Country::alpha3);
         if (iso3.isEmpty()) {
-            context.report().error(ErrorCode.UNKNOWN_COUNTRY, row.line(), "country", written, "Line %d, column 'country': '%s' is not an ISO 3166-1 country code; use the alpha-3 code, e.g. MEX".formatted(row.line(), written));
+            context.report()
+                    .error(
+                            ErrorCode.UNKNOWN_COUNTRY,
+                            row.line(),
+                            "country",
+                            written,
+                            "Line %d, column 'country': '%s' is not an ISO 3166-1 country code; use the alpha-3 code, e.g. MEX"
+                                    .formatted(row.line(), written));
             return Optional.empty();
         }
         if (declared.isPresent() && !declared.get().equals(iso3.get())) {
-            context.report().error(ErrorCode.COUNTRY_NOT_SUBMITTER, row.line(), "country", written, "Line %d, column 'country': %s is not the submitting country %s; a country submits only its own data, remove the row or upload it for %s"
-                    .formatted(row.line(), iso3.get(), declared.get(), iso3.get()));
+            context.report()
+                    .error(
+                            ErrorCode.COUNTRY_NOT_SUBMITTER,
+                            row.line(),
+                            "country",
+                            written,
+                            "Line %d, column 'country': %s is not the submitting country %s; a country submits only its own data, remove the row or upload it for %s"
+                                    .formatted(row.line(), iso3.get(), declared.get(), iso3.get()));
             return Optional.empty();
         }
         return iso3;
@@ -130,7 +187,14 @@ public final class NationalRowValidator implements RowValidator {
         if (yearFirst.matches()) {
             return context.year(line, "date", yearFirst.group(1));
         }
-        context.report().error(ErrorCode.VALUE_NOT_A_NUMBER, line, "date", text, "Line %d, column 'date': '%s' is not a date; write dd/mm/yyyy or yyyy-mm-dd".formatted(line, text));
+        context.report()
+                .error(
+                        ErrorCode.VALUE_NOT_A_NUMBER,
+                        line,
+                        "date",
+                        text,
+                        "Line %d, column 'date': '%s' is not a date; write dd/mm/yyyy or yyyy-mm-dd"
+                                .formatted(line, text));
         return OptionalInt.empty();
     }
 }

@@ -29,15 +29,41 @@ public final class PopulationRowValidator implements RowValidator {
         String written = row.cell("country");
         Optional<String> iso3 = context.codelists().countries().find(written).map(found -> found.alpha3());
         if (iso3.isEmpty()) {
-            report.error(ErrorCode.UNKNOWN_COUNTRY, line, "country", written, "Line %d, column 'country': '%s' is not an ISO 3166-1 country code; use the alpha-3 code, e.g. JAM".formatted(line, written));
+            report.error(
+                    ErrorCode.UNKNOWN_COUNTRY,
+                    line,
+                    "country",
+                    written,
+                    "Line %d, column 'country': '%s' is not an ISO 3166-1 country code; use the alpha-3 code, e.g. JAM"
+                            .formatted(line, written));
             return;
         }
         String source = row.cell("source").isEmpty() ? defaultSource : row.cell("source");
         Optional<ExclusionReason> outOfScope = context.scopeOf(iso3.get());
         if (outOfScope.isPresent()) {
             report.skipped(outOfScope.get().code());
-            staged.accept(new StagedRow(line, StagedRows.STATUS_SKIPPED, outOfScope.get().code(), iso3.get(), null, null,
-                    null, null, null, null, null, null, null, null, null, StagedRows.UNIT_POPULATION, null, null, null, source, null));
+            staged.accept(new StagedRow(
+                    line,
+                    StagedRows.STATUS_SKIPPED,
+                    outOfScope.get().code(),
+                    iso3.get(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    StagedRows.UNIT_POPULATION,
+                    null,
+                    null,
+                    null,
+                    source,
+                    null));
             return;
         }
         long errorsBefore = report.errorCount();
@@ -45,13 +71,38 @@ public final class PopulationRowValidator implements RowValidator {
         OptionalDouble population = context.count(line, "population", row.cell("population"));
         Optional<String> sex = context.sex(line, "sex", row.cell("sex"));
         if (population.isPresent() && population.getAsDouble() == 0) {
-            report.error(ErrorCode.VALUE_NOT_A_NUMBER, line, "population", row.cell("population"), "Line %d, column 'population': a population of 0 cannot be a denominator; write the resident population".formatted(line));
+            report.error(
+                    ErrorCode.VALUE_NOT_A_NUMBER,
+                    line,
+                    "population",
+                    row.cell("population"),
+                    "Line %d, column 'population': a population of 0 cannot be a denominator; write the resident population"
+                            .formatted(line));
         }
         if (report.errorCount() > errorsBefore) {
             return;
         }
-        staged.accept(new StagedRow(line, StagedRows.STATUS_ACCEPTED, null, iso3.get().toUpperCase(Locale.ROOT),
-                year.getAsInt(), null, null, null, null, null, null, sex.orElseThrow(), StagedRows.TOTAL, null, null,
-                StagedRows.UNIT_POPULATION, population.getAsDouble(), null, null, source, null));
+        staged.accept(new StagedRow(
+                line,
+                StagedRows.STATUS_ACCEPTED,
+                null,
+                iso3.get().toUpperCase(Locale.ROOT),
+                year.getAsInt(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                sex.orElseThrow(),
+                StagedRows.TOTAL,
+                null,
+                null,
+                StagedRows.UNIT_POPULATION,
+                population.getAsDouble(),
+                null,
+                null,
+                source,
+                null));
     }
 }

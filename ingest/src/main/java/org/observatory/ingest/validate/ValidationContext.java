@@ -84,11 +84,13 @@ public final class ValidationContext {
 
     /** Why a country code puts a row out of the deployment's scope, if it does. */
     public Optional<ExclusionReason> scopeOf(String iso3) {
-        Optional<Country> country = codelists.countries().find(iso3).filter(found -> found.alpha3().equals(iso3));
+        Optional<Country> country =
+                codelists.countries().find(iso3).filter(found -> found.alpha3().equals(iso3));
         if (country.isEmpty()) {
             return Optional.of(ExclusionReason.UNKNOWN_COUNTRY);
         }
-        boolean member = codelists.members()
+        boolean member = codelists
+                .members()
                 .find(iso3)
                 .filter(state -> cycle.isEmpty() || state.isMemberIn(cycle.getAsInt()))
                 .isPresent();
@@ -97,18 +99,36 @@ public final class ValidationContext {
 
     public OptionalInt year(long line, String column, String text) {
         if (text.isEmpty()) {
-            report.error(ErrorCode.VALUE_MISSING, line, column, text, "Line %d, column '%s': the year is empty; write the reference year, e.g. 2023".formatted(line, column));
+            report.error(
+                    ErrorCode.VALUE_MISSING,
+                    line,
+                    column,
+                    text,
+                    "Line %d, column '%s': the year is empty; write the reference year, e.g. 2023"
+                            .formatted(line, column));
             return OptionalInt.empty();
         }
         int year;
         try {
             year = Integer.parseInt(text.endsWith(".0") ? text.substring(0, text.length() - 2) : text);
         } catch (NumberFormatException e) {
-            report.error(ErrorCode.YEAR_OUT_OF_RANGE, line, column, text, "Line %d, column '%s': '%s' is not a year; write a four-digit year such as 2023".formatted(line, column, text));
+            report.error(
+                    ErrorCode.YEAR_OUT_OF_RANGE,
+                    line,
+                    column,
+                    text,
+                    "Line %d, column '%s': '%s' is not a year; write a four-digit year such as 2023"
+                            .formatted(line, column, text));
             return OptionalInt.empty();
         }
         if (year < FIRST_YEAR || year > lastYear) {
-            report.error(ErrorCode.YEAR_OUT_OF_RANGE, line, column, text, "Line %d, column '%s': year %d is outside %d-%d; correct the year".formatted(line, column, year, FIRST_YEAR, lastYear));
+            report.error(
+                    ErrorCode.YEAR_OUT_OF_RANGE,
+                    line,
+                    column,
+                    text,
+                    "Line %d, column '%s': year %d is outside %d-%d; correct the year"
+                            .formatted(line, column, year, FIRST_YEAR, lastYear));
             return OptionalInt.empty();
         }
         return OptionalInt.of(year);
@@ -117,17 +137,34 @@ public final class ValidationContext {
     /** A non-negative decimal number written with the file's decimal separator. */
     public OptionalDouble count(long line, String column, String text) {
         if (text.isEmpty()) {
-            report.error(ErrorCode.VALUE_MISSING, line, column, text, "Line %d, column '%s': the value is empty; write the number, or leave the row out if there is no data".formatted(line, column));
+            report.error(
+                    ErrorCode.VALUE_MISSING,
+                    line,
+                    column,
+                    text,
+                    "Line %d, column '%s': the value is empty; write the number, or leave the row out if there is no data"
+                            .formatted(line, column));
             return OptionalDouble.empty();
         }
         OptionalDouble value = decimalSeparator.parse(text);
         if (value.isEmpty()) {
-            report.error(ErrorCode.VALUE_NOT_A_NUMBER, line, column, text, "Line %d, column '%s': '%s' is not a number with decimal separator '%s'; write digits only, e.g. 1234%s5"
-                    .formatted(line, column, text, decimalSeparator.symbol(), decimalSeparator.symbol()));
+            report.error(
+                    ErrorCode.VALUE_NOT_A_NUMBER,
+                    line,
+                    column,
+                    text,
+                    "Line %d, column '%s': '%s' is not a number with decimal separator '%s'; write digits only, e.g. 1234%s5"
+                            .formatted(line, column, text, decimalSeparator.symbol(), decimalSeparator.symbol()));
             return OptionalDouble.empty();
         }
         if (value.getAsDouble() < 0) {
-            report.error(ErrorCode.VALUE_NEGATIVE, line, column, text, "Line %d, column '%s': %s is negative; counts cannot be below zero, correct the value".formatted(line, column, text));
+            report.error(
+                    ErrorCode.VALUE_NEGATIVE,
+                    line,
+                    column,
+                    text,
+                    "Line %d, column '%s': %s is negative; counts cannot be below zero, correct the value"
+                            .formatted(line, column, text));
             return OptionalDouble.empty();
         }
         return value;
@@ -138,7 +175,13 @@ public final class ValidationContext {
         String key = plain(text);
         String code = text.equals("_T") || text.equals("_U") ? text : SEX_CODES.get(key);
         if (code == null) {
-            report.error(ErrorCode.UNKNOWN_CODE, line, column, text, "Line %d, column '%s': unknown sex '%s'; use Total, Male, Female or Unknown (or _T, M, F, _U)".formatted(line, column, text));
+            report.error(
+                    ErrorCode.UNKNOWN_CODE,
+                    line,
+                    column,
+                    text,
+                    "Line %d, column '%s': unknown sex '%s'; use Total, Male, Female or Unknown (or _T, M, F, _U)"
+                            .formatted(line, column, text));
             return Optional.empty();
         }
         return Optional.of(code);
@@ -147,7 +190,9 @@ public final class ValidationContext {
     /** The age group: {@code _T} for a total, otherwise the band as written (e.g. {@code 15-29}). */
     public String age(String text) {
         String trimmed = text.strip();
-        return trimmed.isEmpty() || trimmed.equalsIgnoreCase("total") || trimmed.equals("_T") ? StagedRows.TOTAL : trimmed;
+        return trimmed.isEmpty() || trimmed.equalsIgnoreCase("total") || trimmed.equals("_T")
+                ? StagedRows.TOTAL
+                : trimmed;
     }
 
     /** A stable code for a free-text category, e.g. {@code Arma de fuego} to {@code arma-de-fuego}. */
@@ -158,6 +203,7 @@ public final class ValidationContext {
     }
 
     private static String plain(String text) {
-        return Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("[^a-z]", "");
+        return Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("[^a-z]", "");
     }
 }

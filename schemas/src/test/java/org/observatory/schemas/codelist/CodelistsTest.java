@@ -46,19 +46,28 @@ class CodelistsTest {
             assertThat(mexico.subregion()).isEqualTo(Subregion.CENTRAL_AMERICA);
         });
         assertThat(members.all().stream().filter(member -> member.subregion() == Subregion.NORTHERN_AMERICA))
-                .extracting(MemberState::iso3).containsExactly("CAN", "USA");
+                .extracting(MemberState::iso3)
+                .containsExactly("CAN", "USA");
         assertThat(members.all().stream().filter(member -> member.subregion() == Subregion.CENTRAL_AMERICA))
-                .extracting(MemberState::iso3).containsExactly("BLZ", "CRI", "GTM", "HND", "MEX", "NIC", "PAN", "SLV");
-        assertThat(members.all().stream().filter(member -> member.subregion() == Subregion.CARIBBEAN)).hasSize(13);
-        assertThat(members.all().stream().filter(member -> member.subregion() == Subregion.SOUTH_AMERICA)).hasSize(12);
-        assertThat(members.all().stream().sorted(MemberList.BY_SUBREGION_THEN_CODE).map(MemberState::iso3).limit(3))
+                .extracting(MemberState::iso3)
+                .containsExactly("BLZ", "CRI", "GTM", "HND", "MEX", "NIC", "PAN", "SLV");
+        assertThat(members.all().stream().filter(member -> member.subregion() == Subregion.CARIBBEAN))
+                .hasSize(13);
+        assertThat(members.all().stream().filter(member -> member.subregion() == Subregion.SOUTH_AMERICA))
+                .hasSize(12);
+        assertThat(members.all().stream()
+                        .sorted(MemberList.BY_SUBREGION_THEN_CODE)
+                        .map(MemberState::iso3)
+                        .limit(3))
                 .containsExactly("CAN", "USA", "BLZ");
     }
 
     @Test
     void aDeploymentMemberListCanBoundMembershipBySurveyCycle() throws Exception {
         Path file = temporary.resolve("members.csv");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 iso3,name_en,name_es,subregion,first_cycle,last_cycle
                 NIC,Nicaragua,Nicaragua,Central America,,2023
                 CRI,Costa Rica,Costa Rica,Central America,2012,
@@ -74,38 +83,61 @@ class CodelistsTest {
     @Test
     void rejectsAMemberThatIsNotAnIsoCountry() throws Exception {
         Path file = temporary.resolve("members.csv");
-        Files.writeString(file, "iso3,name_en,name_es,subregion,first_cycle,last_cycle\nXXX,Nowhere,Ninguna,Caribbean,,\n");
+        Files.writeString(
+                file, "iso3,name_en,name_es,subregion,first_cycle,last_cycle\nXXX,Nowhere,Ninguna,Caribbean,,\n");
 
         assertThatThrownBy(() -> MemberList.load(file, Countries.load()))
                 .isInstanceOf(ObservatoryException.class)
-                .hasMessage("Codelist '%s' line 2: 'XXX' is not an ISO 3166-1 alpha-3 code; use the code from codelists/countries.csv".formatted(file));
+                .hasMessage(
+                        "Codelist '%s' line 2: 'XXX' is not an ISO 3166-1 alpha-3 code; use the code from codelists/countries.csv"
+                                .formatted(file));
     }
 
     @Test
     void theIndicatorCatalogueHasThePublicCodesEachWithSectionUnitAndFormula() {
         IndicatorCatalogue catalogue = IndicatorCatalogue.load(Iccs.load());
 
-        assertThat(catalogue.all()).extracting(Indicator::code).contains(
-                "intentional-homicide", "serious-assault", "kidnapping", "sexual-violence", "rape", "robbery", "burglary",
-                "theft", "motor-vehicle-theft", "police-personnel", "persons-arrested-suspected", "persons-prosecuted",
-                "persons-convicted", "persons-held-in-prison");
+        assertThat(catalogue.all())
+                .extracting(Indicator::code)
+                .contains(
+                        "intentional-homicide",
+                        "serious-assault",
+                        "kidnapping",
+                        "sexual-violence",
+                        "rape",
+                        "robbery",
+                        "burglary",
+                        "theft",
+                        "motor-vehicle-theft",
+                        "police-personnel",
+                        "persons-arrested-suspected",
+                        "persons-prosecuted",
+                        "persons-convicted",
+                        "persons-held-in-prison");
         assertThat(catalogue.find("intentional-homicide")).hasValueSatisfying(homicide -> {
             assertThat(homicide.iccsCodes()).containsExactly("0101");
             assertThat(homicide.ctsSection()).isEqualTo(CtsSection.POLICE);
             assertThat(homicide.formula()).isEqualTo("rate = count / resident population x 100000");
         });
-        assertThat(catalogue.find("persons-convicted").orElseThrow().ctsSection()).isEqualTo(CtsSection.COURTS);
-        assertThat(catalogue.find("persons-held-in-prison").orElseThrow().ctsSection()).isEqualTo(CtsSection.PRISONS);
-        assertThat(catalogue.coveringIccsCode("03011")).extracting(Indicator::code).containsExactly("sexual-violence", "rape");
-        assertThat(catalogue.all()).allSatisfy(indicator -> assertThat(indicator.definition()).isNotBlank());
+        assertThat(catalogue.find("persons-convicted").orElseThrow().ctsSection())
+                .isEqualTo(CtsSection.COURTS);
+        assertThat(catalogue.find("persons-held-in-prison").orElseThrow().ctsSection())
+                .isEqualTo(CtsSection.PRISONS);
+        assertThat(catalogue.coveringIccsCode("03011"))
+                .extracting(Indicator::code)
+                .containsExactly("sexual-violence", "rape");
+        assertThat(catalogue.all())
+                .allSatisfy(indicator -> assertThat(indicator.definition()).isNotBlank());
     }
 
     @Test
     void loadsAllCodelistsTogetherIncludingFlags() {
         Codelists codelists = Codelists.load();
 
-        assertThat(codelists.observationStatuses().find("e")).hasValueSatisfying(status -> assertThat(status.labelEn()).isEqualTo("Estimated value"));
-        assertThat(codelists.observationStatuses().all()).extracting(status -> status.code())
+        assertThat(codelists.observationStatuses().find("e"))
+                .hasValueSatisfying(status -> assertThat(status.labelEn()).isEqualTo("Estimated value"));
+        assertThat(codelists.observationStatuses().all())
+                .extracting(status -> status.code())
                 .contains("A", "B", "E", "P", "Q");
     }
 
@@ -113,7 +145,9 @@ class CodelistsTest {
     void readsACorrespondenceTableAndRejectsAnUnknownMatchQuality() throws Exception {
         Iccs iccs = Iccs.load();
         Path good = temporary.resolve("good.csv");
-        Files.writeString(good, """
+        Files.writeString(
+                good,
+                """
                 national_code,national_label,iccs_code,match_quality,note
                 ART-103,Homicidio,0101,full,
                 ART-111,Lesiones personales,020111,broader,Includes minor injuries
@@ -130,6 +164,8 @@ class CodelistsTest {
         assertThat(table.entries()).extracting(entry -> entry.nationalCode()).isEqualTo(List.of("ART-103", "ART-111"));
         assertThatThrownBy(() -> CorrespondenceTable.load("COL", bad, iccs))
                 .isInstanceOf(ObservatoryException.class)
-                .hasMessage("Codelist '%s' line 2: unknown match quality 'approximate'; use one of [full, partial, broader, narrower]".formatted(bad));
+                .hasMessage(
+                        "Codelist '%s' line 2: unknown match quality 'approximate'; use one of [full, partial, broader, narrower]"
+                                .formatted(bad));
     }
 }
