@@ -3,6 +3,7 @@ package org.observatory.api.query;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import org.observatory.schemas.record.SnapshotManifest;
 
 /**
  * One published snapshot: its id, its directory under {@code warehouse/snapshots/} and its manifest. A request

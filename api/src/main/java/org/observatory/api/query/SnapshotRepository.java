@@ -186,7 +186,7 @@ public final class SnapshotRepository implements AutoCloseable {
             return Optional.empty();
         }
         // A published snapshot never changes, so its manifest is read once.
-        Snapshot snapshot = new Snapshot(snapshotId, directory, SnapshotManifest.read(directory));
+        Snapshot snapshot = new Snapshot(snapshotId, directory, SnapshotManifests.read(directory));
         Snapshot previous = snapshotsById.putIfAbsent(snapshotId, snapshot);
         return Optional.of(previous == null ? snapshot : previous);
     }

@@ -13,6 +13,7 @@ import org.observatory.api.fixture.Fixtures;
 import org.observatory.api.fixture.SnapshotFixture;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.record.SnapshotManifest;
 import org.observatory.schemas.storage.DataDirectory;
 
 class SnapshotRepositoryTest {
@@ -47,9 +48,9 @@ class SnapshotRepositoryTest {
         try (SnapshotRepository repository = SnapshotRepository.open(data, Duration.ofMillis(500))) {
             SnapshotManifest manifest = repository.requireCurrent().manifest();
             assertThat(manifest.snapshotId()).isEqualTo("with-manifest");
-            assertThat(manifest.runId()).contains("run-with-manifest");
-            assertThat(manifest.createdAt()).contains("2026-11-22T10:00:00Z");
-            assertThat(manifest.previousSnapshotId()).isEmpty();
+            assertThat(manifest.runId()).isEqualTo("run-with-manifest");
+            assertThat(manifest.createdAt()).isEqualTo("2026-11-22T10:00:00Z");
+            assertThat(manifest.previousSnapshotId()).isNull();
             assertThat(manifest.containsSyntheticData()).isTrue();
         }
     }

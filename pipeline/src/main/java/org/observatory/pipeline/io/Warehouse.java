@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.observatory.pipeline.spark.SparkSchemas;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.record.SnapshotManifest;
 import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.table.SnapshotTables;
 import org.observatory.schemas.table.TableSchema;

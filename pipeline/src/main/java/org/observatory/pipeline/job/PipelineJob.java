@@ -16,7 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.observatory.pipeline.io.LocalPaths;
 import org.observatory.pipeline.io.SnapshotIds;
-import org.observatory.pipeline.io.SnapshotManifest;
 import org.observatory.pipeline.io.StagedRowsReader;
 import org.observatory.pipeline.io.Warehouse;
 import org.observatory.pipeline.transform.Columns;
@@ -29,6 +28,7 @@ import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
 import org.observatory.schemas.record.RunReport;
+import org.observatory.schemas.record.SnapshotManifest;
 import org.observatory.schemas.table.SnapshotTables;
 import org.observatory.schemas.table.TableSchema;
 

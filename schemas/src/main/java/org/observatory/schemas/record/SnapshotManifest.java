@@ -1,4 +1,4 @@
-package org.observatory.pipeline.io;
+package org.observatory.schemas.record;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,36 +1,25 @@
 package org.observatory.api.query;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.record.SnapshotManifest;
 import org.observatory.schemas.storage.DataDirectory;
 
 /**
- * The fields of a snapshot's {@code _snapshot.json} that the API uses. The pipeline writes the manifest last, so a
- * snapshot without one is incomplete; {@code containsSyntheticData} decides whether every response carries the
- * synthetic-data notice. Unknown fields are ignored.
+ * Reads a snapshot's {@code _snapshot.json} (the {@link SnapshotManifest} record of schemas, written by the
+ * pipeline last, after the tables). A snapshot without one is incomplete; {@code containsSyntheticData} decides
+ * whether every response carries the synthetic-data notice. Unknown fields are ignored.
  */
-public record SnapshotManifest(
-        String snapshotId,
-        Optional<String> runId,
-        Optional<String> createdAt,
-        Optional<String> previousSnapshotId,
-        boolean containsSyntheticData) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+public final class SnapshotManifests {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    public SnapshotManifest {
-        requireNonNull(snapshotId, "snapshotId is null");
-        requireNonNull(runId, "runId is null");
-        requireNonNull(createdAt, "createdAt is null");
-        requireNonNull(previousSnapshotId, "previousSnapshotId is null");
-    }
+    private SnapshotManifests() {}
 
     /** Reads {@code <snapshotDirectory>/_snapshot.json}; fails with {@code STORAGE_FAILURE} when it is absent or broken. */
     public static SnapshotManifest read(Path snapshotDirectory) {
@@ -55,17 +44,19 @@ public record SnapshotManifest(
         if (synthetic == null || !synthetic.isBoolean()) {
             throw broken(file, "field 'containsSyntheticData' must be true or false");
         }
-        return new SnapshotManifest(
-                text(root, "snapshotId").orElseThrow(() -> broken(file, "field 'snapshotId' is missing")),
-                text(root, "runId"),
-                text(root, "createdAt"),
-                text(root, "previousSnapshotId"),
-                synthetic.booleanValue());
+        try {
+            return MAPPER.treeToValue(root, SnapshotManifest.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw broken(file, rootCause(e).getMessage());
+        }
     }
 
-    private static Optional<String> text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        return node == null || node.isNull() ? Optional.empty() : Optional.of(node.asText());
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static ObservatoryException broken(Path file, String problem) {
