@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DataDirectory data = common.dataDirectory();
-        Codelists codelists = Codelists.load();
+        Codelists codelists = common.codelists();
         out.println("Loading SYNTHETIC demo data (not real crime statistics) into " + data.root());
         out.flush();
         int newlyAccepted = load(data, codelists, sampleManifest(), out);

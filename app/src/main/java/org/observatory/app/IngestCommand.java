@@ -12,7 +12,6 @@ import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
 import org.observatory.ingest.validate.ValidationIssue;
-import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.SourceKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +58,7 @@ final class IngestCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "File '%s' does not exist or is not a file; give the path of the file to ingest".formatted(file));
         }
-        IngestService service = new IngestService(common.dataDirectory(), Codelists.load());
+        IngestService service = new IngestService(common.dataDirectory(), common.codelists());
         IngestResult result = service.ingest(IngestRequest.of(
                 file,
                 source,

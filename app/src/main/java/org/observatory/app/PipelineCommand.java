@@ -1,7 +1,6 @@
 package org.observatory.app;
 
 import java.util.concurrent.Callable;
-import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.record.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +26,7 @@ final class PipelineCommand {
 
         @Override
         public Integer call() throws Exception {
-            RunReport report = PipelineRunner.run(common.dataDirectory(), Codelists.load(), ApprovalPolicy.AUTOMATIC);
+            RunReport report = PipelineRunner.run(common.dataDirectory(), common.codelists(), ApprovalPolicy.AUTOMATIC);
             spec.commandLine()
                     .getOut()
                     .println(

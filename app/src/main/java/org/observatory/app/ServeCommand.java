@@ -27,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         serveUntilStopped(
                 common.dataDirectory(),
-                Codelists.load(),
+                common.codelists(),
                 server,
                 spec.commandLine().getOut());
         return 0;

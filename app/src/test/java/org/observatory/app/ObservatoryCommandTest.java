@@ -104,4 +104,31 @@ class ObservatoryCommandTest {
                 .contains(
                         "Country 'FRA' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX");
     }
+
+    @Test
+    void aNationalDeploymentUsesItsOwnMemberList() throws Exception {
+        Path members = temporary.resolve("members.csv");
+        Files.writeString(
+                members,
+                "iso3,name_en,name_es,subregion,first_cycle,last_cycle\nCRI,Costa Rica,Costa Rica,Central America,,\n",
+                StandardCharsets.UTF_8);
+        Path file = temporary.resolve("population.csv");
+        Files.writeString(
+                file, "country,year,population\nCRI,2021,5150000\nJAM,2021,2827695\n", StandardCharsets.UTF_8);
+
+        int exit = run(
+                "ingest",
+                file.toString(),
+                "--source",
+                "population",
+                "--members",
+                members.toString(),
+                "--data",
+                temporary.resolve("data").toString(),
+                "--format",
+                "json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"rowsAccepted\" : 1").contains("\"out-of-scope-country\" : 1");
+    }
 }
