@@ -33,9 +33,11 @@ import org.observatory.ingest.landing.Landing;
 import org.observatory.ingest.staging.StagingTable;
 import org.observatory.ingest.validate.CorrespondenceRowValidator;
 import org.observatory.ingest.validate.CtsRowValidator;
+import org.observatory.ingest.validate.IngestSettings;
 import org.observatory.ingest.validate.NationalRowValidator;
 import org.observatory.ingest.validate.PopulationRowValidator;
 import org.observatory.ingest.validate.RowValidator;
+import org.observatory.ingest.validate.SdmxRowValidator;
 import org.observatory.ingest.validate.ValidationContext;
 import org.observatory.ingest.validate.ValidationIssue;
 import org.observatory.ingest.validate.ValidationReport;
@@ -61,16 +63,16 @@ public final class IngestService {
 
     private final DataDirectory data;
     private final Codelists codelists;
-    private final int issuesPerCode;
+    private final IngestSettings settings;
 
     public IngestService(DataDirectory data, Codelists codelists) {
-        this(data, codelists, ValidationReport.DEFAULT_PER_CODE_LIMIT);
+        this(data, codelists, IngestSettings.DEFAULTS);
     }
 
-    public IngestService(DataDirectory data, Codelists codelists, int issuesPerCode) {
+    public IngestService(DataDirectory data, Codelists codelists, IngestSettings settings) {
         this.data = requireNonNull(data, "data is null");
         this.codelists = requireNonNull(codelists, "codelists is null");
-        this.issuesPerCode = issuesPerCode;
+        this.settings = requireNonNull(settings, "settings is null");
     }
 
     public IngestResult ingest(IngestRequest request) throws IOException {
@@ -93,7 +95,7 @@ public final class IngestService {
                     .asRepeat();
         }
 
-        ValidationReport report = new ValidationReport(issuesPerCode);
+        ValidationReport report = new ValidationReport(settings.issuesPerCode());
         FileLayout layout;
         DelimitedTable table;
         try {
@@ -113,7 +115,7 @@ public final class IngestService {
                     case NATIONAL -> new NationalRowValidator(context, layout, source);
                     case POPULATION -> new PopulationRowValidator(context, source);
                     case CORRESPONDENCE -> new CorrespondenceRowValidator(context, country.orElseThrow(), source);
-                    case SDMX_CSV -> throw new IllegalStateException("checked in checkDeclaration");
+                    case SDMX_CSV -> new SdmxRowValidator(context, layout, source);
                 };
 
         Files.createDirectories(data.staging());
@@ -151,10 +153,16 @@ public final class IngestService {
                         "The file cannot be read: %s; export it again as CSV"
                                 .formatted(e.getCause().getMessage())));
             }
+            if (!report.hasErrors()) {
+                staging.check(request.sourceKind(), report, settings, populationFiles());
+            }
             if (report.hasErrors()) {
                 return rejected(
                         submissionId, request, country, landed, layout, separator, rowsRead[0], accepted[0], report);
             }
+            StagingTable.Summary summary = staging.summary();
+            accepted[0] = summary.accepted();
+            countries.retainAll(summary.countries());
             IngestResult result = result(
                     submissionId,
                     IngestResult.ACCEPTED,
@@ -190,6 +198,14 @@ public final class IngestService {
         }
     }
 
+    /** The staged rows of every accepted population submission, in the order they were received. */
+    private List<Path> populationFiles() throws IOException {
+        return acceptedSubmissions().stream()
+                .filter(submission -> SourceKind.POPULATION.cliName().equals(submission.sourceKind()))
+                .map(submission -> data.staging(submission.submissionId()).resolve(submission.stagedFile()))
+                .toList();
+    }
+
     /** Every accepted submission in the staging area, in the order it was received. */
     public List<SubmissionManifest> acceptedSubmissions() throws IOException {
         if (!Files.isDirectory(data.staging())) {
@@ -215,11 +231,6 @@ public final class IngestService {
     }
 
     private void checkDeclaration(IngestRequest request, Optional<String> country) {
-        if (request.sourceKind() == SourceKind.SDMX_CSV) {
-            throw new ObservatoryException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "Source kind 'sdmx-csv' is not supported by this version yet; convert the file to the 'national' template (docs/formats.md)");
-        }
         if ((request.sourceKind() == SourceKind.CORRESPONDENCE) && country.isEmpty()) {
             throw new ObservatoryException(
                     ErrorCode.INVALID_PARAMETER, "A correspondence table belongs to one country; give --country ISO3");
@@ -240,6 +251,7 @@ public final class IngestService {
                     case CTS -> "value";
                     case NATIONAL -> "count";
                     case POPULATION -> "population";
+                    case SDMX_CSV -> "obs_value";
                     default -> null;
                 };
         if (column == null || !table.layout().has(column)) {

@@ -34,12 +34,20 @@ class ReferenceDataTest {
 
     @ParameterizedTest
     @CsvSource({
-        "unodc-cts-corruption-economic-crime.2022-06.csv, Windows-1252, 2, 17824, 4124",
-        "unodc-cts-corruption-economic-crime.later.csv, UTF-8, 0, 22754, 5544",
-        "unodc-cts-violent-sexual-crime.2022-06.csv, Windows-1252, 0, 27525, 7275"
+        "unodc-cts-corruption-economic-crime.2022-06.csv, Windows-1252, 2, 17824, 4124, 0, 0, 0",
+        "unodc-cts-corruption-economic-crime.later.csv, UTF-8, 0, 22754, 5544, 0, 0, 0",
+        "unodc-cts-violent-sexual-crime.2022-06.csv, Windows-1252, 0, 27525, 7275, 160, 6, 96"
     })
     void stagesTheRowsOfMemberStatesAndReportsEveryOtherRowAsSkipped(
-            String name, String encoding, int preambleLines, long rowsRead, long memberRows) throws Exception {
+            String name,
+            String encoding,
+            int preambleLines,
+            long rowsRead,
+            long memberRows,
+            long conflictingDuplicates,
+            long exactRepeats,
+            long correctedAgeBands)
+            throws Exception {
         Path file = REFERENCE_DATA.resolve(name);
         assumeTrue(
                 Files.isRegularFile(file),

@@ -6,7 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import java.util.List;
+import org.observatory.ingest.validate.IngestSettings;
 import org.observatory.ingest.validate.StagedRow;
+import org.observatory.ingest.validate.ValidationReport;
+import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.table.StagedRows;
@@ -89,6 +93,42 @@ public final class StagingTable implements AutoCloseable {
     public long rows() {
         return rows;
     }
+
+    /**
+     * Runs the whole-file checks ({@link FileChecks}) over every staged row: duplicates become skipped rows, the
+     * rest are reported as warnings. {@code populationFiles}, staged population submissions in the order they were
+     * accepted, are the denominators against which reported rates are checked.
+     */
+    public void check(SourceKind kind, ValidationReport report, IngestSettings settings, List<Path> populationFiles) {
+        try {
+            appender.flush();
+            new FileChecks(connection, kind, report, settings).run(populationFiles);
+        } catch (SQLException e) {
+            throw failure("check the staged rows", e);
+        }
+    }
+
+    /** The staged rows by status after the checks: accepted rows, and the member countries that have them. */
+    public Summary summary() {
+        try (Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery(
+                        "SELECT count(*) FILTER (WHERE status = 'accepted'), list(DISTINCT country ORDER BY country) FILTER (WHERE status = 'accepted' AND country IS NOT NULL) FROM " + TABLE)) {
+            result.next();
+            List<String> countries = new java.util.ArrayList<>();
+            java.sql.Array array = result.getArray(2);
+            if (array != null) {
+                for (Object country : (Object[]) array.getArray()) {
+                    countries.add(String.valueOf(country));
+                }
+            }
+            return new Summary(result.getLong(1), List.copyOf(countries));
+        } catch (SQLException e) {
+            throw failure("count the staged rows", e);
+        }
+    }
+
+    /** What is staged after the checks. */
+    public record Summary(long accepted, List<String> countries) {}
 
     /** Writes every staged row, in input order, to {@code file} (zstd-compressed Parquet). */
     public void writeParquet(Path file) {

@@ -35,6 +35,7 @@ public final class CtsRowValidator implements RowValidator {
         OptionalInt year = context.year(line, "Year", row.cell("year"));
         OptionalDouble value = context.count(line, "VALUE", row.cell("value"));
         Optional<String> sex = context.sex(line, "Sex", row.cell("sex"));
+        ValidationContext.AgeBand age = context.ageBand(line, "Age", row.cell("age"));
         String unit = unit(line, row.cell("unit_of_measurement"));
         for (String column : new String[] {"indicator", "dimension", "category"}) {
             if (row.cell(column).isEmpty()) {
@@ -63,13 +64,13 @@ public final class CtsRowValidator implements RowValidator {
                 null,
                 null,
                 sex.orElseThrow(),
-                context.age(row.cell("age")),
+                age.code(),
                 null,
                 null,
                 unit,
                 value.getAsDouble(),
                 null,
-                null,
+                age.footnote().orElse(null),
                 row.cell("source").isEmpty() ? "CTS" : row.cell("source"),
                 null));
     }

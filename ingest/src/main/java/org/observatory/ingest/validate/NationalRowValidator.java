@@ -83,6 +83,7 @@ public final class NationalRowValidator implements RowValidator {
                 : yearOfDate(line, row.cell("date"));
         OptionalDouble value = incidentLevel ? OptionalDouble.of(1) : context.count(line, "count", row.cell("count"));
         Optional<String> sex = context.sex(line, "sex", row.cell("sex"));
+        ValidationContext.AgeBand age = context.ageBand(line, "age_group", row.cell("age_group"));
         String code = row.cell("offence_code");
         if (code.isEmpty()) {
             report.error(
@@ -125,15 +126,22 @@ public final class NationalRowValidator implements RowValidator {
                 row.cell("offence_label"),
                 null,
                 sex.orElseThrow(),
-                context.age(row.cell("age_group")),
+                age.code(),
                 mechanismCode.equals(StagedRows.TOTAL) ? StagedRows.TOTAL : "mechanism",
                 mechanismCode,
                 incidentLevel ? StagedRows.UNIT_INCIDENT : StagedRows.UNIT_COUNT,
                 value.getAsDouble(),
                 flag.isEmpty() ? ObservationStatus.NORMAL : flag,
-                row.cell("note").isEmpty() ? null : row.cell("note"),
+                footnote(row.cell("note"), age.footnote()),
                 source,
                 null));
+    }
+
+    private static String footnote(String note, Optional<String> correction) {
+        if (correction.isEmpty()) {
+            return note.isEmpty() ? null : note;
+        }
+        return note.isEmpty() ? correction.get() : note + "; " + correction.get();
     }
 
     private Optional<String> country(RawRow row) {

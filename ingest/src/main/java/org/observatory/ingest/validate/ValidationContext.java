@@ -24,6 +24,13 @@ import org.observatory.schemas.table.StagedRows;
 public final class ValidationContext {
     public static final int FIRST_YEAR = 1950;
 
+    private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
+    private static final String MONTH_NAMES = "(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+    private static final java.util.regex.Pattern MONTH_FIRST =
+            java.util.regex.Pattern.compile(MONTH_NAMES + "-(\\d{1,2})");
+    private static final java.util.regex.Pattern MONTH_LAST =
+            java.util.regex.Pattern.compile("(\\d{1,2})-" + MONTH_NAMES);
+
     private static final Map<String, String> SEX_CODES = Map.ofEntries(
             Map.entry("", StagedRows.TOTAL),
             Map.entry("t", StagedRows.TOTAL),
@@ -185,6 +192,49 @@ public final class ValidationContext {
             return Optional.empty();
         }
         return Optional.of(code);
+    }
+
+    /**
+     * The age group of a cell, repairing a band that a spreadsheet turned into a date ({@code Oct-17} or
+     * {@code 17-Oct} was {@code 10-17}): the repaired band is returned with a footnote saying so, and a warning is
+     * reported, so the correction is visible and never silent.
+     */
+    public AgeBand ageBand(long line, String column, String text) {
+        String trimmed = text.strip();
+        java.util.regex.Matcher monthFirst = MONTH_FIRST.matcher(trimmed);
+        java.util.regex.Matcher monthLast = MONTH_LAST.matcher(trimmed);
+        String repaired = null;
+        if (monthFirst.matches()) {
+            repaired = month(monthFirst.group(1)) + "-" + Integer.parseInt(monthFirst.group(2));
+        } else if (monthLast.matches()) {
+            repaired = month(monthLast.group(2)) + "-" + Integer.parseInt(monthLast.group(1));
+        }
+        if (repaired == null) {
+            return new AgeBand(age(trimmed), Optional.empty());
+        }
+        report.warning(
+                ErrorCode.VALUE_CORRECTED,
+                line,
+                column,
+                trimmed,
+                "Line %d, column '%s': age band '%s' looks like a date made by a spreadsheet from '%s'; staged as '%s' with a footnote. Format the column as text before saving to keep bands such as 10-17"
+                        .formatted(line, column, trimmed, repaired, repaired));
+        return new AgeBand(
+                repaired,
+                Optional.of("Age band '%s' in the file was read as '%s' (a spreadsheet had turned it into a date)"
+                        .formatted(trimmed, repaired)));
+    }
+
+    /** An age group code, and the footnote that explains a repair of it, if any. */
+    public record AgeBand(String code, Optional<String> footnote) {
+        public AgeBand {
+            requireNonNull(code, "code is null");
+            requireNonNull(footnote, "footnote is null");
+        }
+    }
+
+    private static int month(String abbreviation) {
+        return MONTHS.indexOf(abbreviation.substring(0, 3).toLowerCase(Locale.ROOT)) / 3 + 1;
     }
 
     /** The age group: {@code _T} for a total, otherwise the band as written (e.g. {@code 15-29}). */
