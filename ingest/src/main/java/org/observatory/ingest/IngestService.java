@@ -120,8 +120,8 @@ public final class IngestService {
 
         Files.createDirectories(data.staging());
         Path working = Files.createTempDirectory(data.staging(), ".incoming-" + submissionId + "-");
-        try (StagingTable staging =
-                new StagingTable(submissionId, request.sourceKind().cliName(), working)) {
+        Path scratch = Files.createTempDirectory(data.staging(), ".scratch-" + submissionId + "-");
+        try (StagingTable staging = new StagingTable(submissionId, request.sourceKind().cliName(), scratch)) {
             long[] rowsRead = {0};
             TreeSet<String> countries = new TreeSet<>();
             long[] accepted = {0};
@@ -195,6 +195,7 @@ public final class IngestService {
             return result;
         } finally {
             deleteRecursively(working);
+            deleteRecursively(scratch);
         }
     }
 

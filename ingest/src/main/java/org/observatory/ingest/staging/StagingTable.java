@@ -22,6 +22,8 @@ import org.observatory.schemas.table.StagedRows;
  */
 public final class StagingTable implements AutoCloseable {
     private static final String TABLE = "staged_rows";
+    /** DuckDB's own memory (outside the Java heap) for staging one upload; beyond it, DuckDB spills to disk. */
+    private static final String MEMORY_LIMIT = "512MB";
 
     private final DuckDBConnection connection;
     private final DuckDBAppender appender;
@@ -33,10 +35,14 @@ public final class StagingTable implements AutoCloseable {
         this.submissionId = submissionId;
         this.sourceKind = sourceKind;
         try {
-            this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            // a database file in the working directory: rows go to disk as they come, so memory stays bounded
+            // whatever the size of the upload; the directory is deleted once the submission is staged or rejected
+            this.connection = (DuckDBConnection) DriverManager.getConnection(
+                    "jdbc:duckdb:" + spillDirectory.resolve("staging.duckdb"));
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET temp_directory = '" + escape(spillDirectory.toString()) + "'");
                 statement.execute("SET preserve_insertion_order = true");
+                statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
                 statement.execute("CREATE TABLE " + TABLE + " " + StagedRows.SCHEMA.duckDbColumnList());
             }
             this.appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, TABLE);
