@@ -65,7 +65,15 @@ final class IngestCommand implements Callable<Integer> {
                 Optional.ofNullable(country),
                 cycle == null ? OptionalInt.empty() : OptionalInt.of(cycle)));
         PrintWriter out = spec.commandLine().getOut();
-        out.println(common.format() == OutputFormat.json ? Json.write(result) : describe(result));
+        java.util.OptionalLong peak = ProcessMemory.peakResidentBytes();
+        if (common.format() == OutputFormat.json) {
+            com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.valueToTree(result);
+            peak.ifPresent(bytes -> json.put("peakResidentMemoryBytes", bytes));
+            out.println(Json.write(json));
+        } else {
+            out.println(describe(result));
+            peak.ifPresent(bytes -> out.printf("Peak resident memory of this process: %d MiB%n", bytes >> 20));
+        }
         out.flush();
         return result.accepted() ? 0 : 1;
     }

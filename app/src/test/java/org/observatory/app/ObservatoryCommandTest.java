@@ -47,7 +47,8 @@ class ObservatoryCommandTest {
                 .contains("\"rowsRead\" : 2")
                 .contains("\"rowsAccepted\" : 1")
                 .contains("\"out-of-scope-country\" : 1")
-                .contains("\"encoding\" : \"UTF-8\"");
+                .contains("\"encoding\" : \"UTF-8\"")
+                .containsPattern("\"peakResidentMemoryBytes\" : [1-9][0-9]+");
     }
 
     @Test

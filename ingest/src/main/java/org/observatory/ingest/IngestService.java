@@ -21,8 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.observatory.ingest.format.DecimalSeparator;
 import org.observatory.ingest.format.DelimitedTable;
@@ -34,6 +36,7 @@ import org.observatory.ingest.staging.StagingTable;
 import org.observatory.ingest.validate.CorrespondenceRowValidator;
 import org.observatory.ingest.validate.CtsRowValidator;
 import org.observatory.ingest.validate.IngestSettings;
+import org.observatory.ingest.validate.KnownNationalCodes;
 import org.observatory.ingest.validate.NationalRowValidator;
 import org.observatory.ingest.validate.PopulationRowValidator;
 import org.observatory.ingest.validate.RowValidator;
@@ -45,6 +48,8 @@ import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.record.CorrespondenceEntry;
+import org.observatory.schemas.record.CorrespondenceTable;
 import org.observatory.schemas.record.SubmissionManifest;
 import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.table.StagedRows;
@@ -106,13 +111,14 @@ public final class IngestService {
             return rejected(submissionId, request, country, landed, null, null, 0, 0, report);
         }
 
-        DecimalSeparator separator = decimalSeparator(table, request.sourceKind());
+        DecimalSeparator separator = decimalSeparator(table, request.sourceKind(), report);
         ValidationContext context = new ValidationContext(codelists, country, request.cycle(), separator, report);
         String source = "%s (%s)".formatted(describe(request, country), request.fileName());
         RowValidator validator =
                 switch (request.sourceKind()) {
                     case CTS -> new CtsRowValidator(context);
-                    case NATIONAL -> new NationalRowValidator(context, layout, source);
+                    case NATIONAL ->
+                        new NationalRowValidator(context, layout, source, new KnownNationalCodes(this::nationalCodes));
                     case POPULATION -> new PopulationRowValidator(context, source);
                     case CORRESPONDENCE -> new CorrespondenceRowValidator(context, country.orElseThrow(), source);
                     case SDMX_CSV -> new SdmxRowValidator(context, layout, source);
@@ -121,7 +127,8 @@ public final class IngestService {
         Files.createDirectories(data.staging());
         Path working = Files.createTempDirectory(data.staging(), ".incoming-" + submissionId + "-");
         Path scratch = Files.createTempDirectory(data.staging(), ".scratch-" + submissionId + "-");
-        try (StagingTable staging = new StagingTable(submissionId, request.sourceKind().cliName(), scratch)) {
+        try (StagingTable staging =
+                new StagingTable(submissionId, request.sourceKind().cliName(), scratch)) {
             long[] rowsRead = {0};
             TreeSet<String> countries = new TreeSet<>();
             long[] accepted = {0};
@@ -199,6 +206,29 @@ public final class IngestService {
         }
     }
 
+    /**
+     * The national codes of a country's correspondence table: its latest accepted upload, or else the default shipped
+     * in schemas.
+     */
+    private Optional<Set<String>> nationalCodes(String country) {
+        try {
+            Optional<SubmissionManifest> latest = acceptedSubmissions().stream()
+                    .filter(submission -> SourceKind.CORRESPONDENCE.cliName().equals(submission.sourceKind()))
+                    .filter(submission -> country.equals(submission.country()))
+                    .reduce((first, second) -> second);
+            if (latest.isPresent()) {
+                return Optional.of(
+                        StagingTable.nationalCodes(data.staging(latest.get().submissionId())
+                                .resolve(latest.get().stagedFile())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the correspondence submissions of " + country, e);
+        }
+        return CorrespondenceTable.loadDefault(country, codelists.iccs()).map(table -> table.entries().stream()
+                .map(CorrespondenceEntry::nationalCode)
+                .collect(Collectors.toSet()));
+    }
+
     /** The staged rows of every accepted population submission, in the order they were received. */
     private List<Path> populationFiles() throws IOException {
         return acceptedSubmissions().stream()
@@ -246,7 +276,8 @@ public final class IngestService {
         });
     }
 
-    private DecimalSeparator decimalSeparator(DelimitedTable table, SourceKind kind) throws IOException {
+    private DecimalSeparator decimalSeparator(DelimitedTable table, SourceKind kind, ValidationReport report)
+            throws IOException {
         String column =
                 switch (kind) {
                     case CTS -> "value";
@@ -258,13 +289,20 @@ public final class IngestService {
         if (column == null || !table.layout().has(column)) {
             return DecimalSeparator.POINT;
         }
+        String shown = kind == SourceKind.CTS ? "VALUE" : kind == SourceKind.SDMX_CSV ? "OBS_VALUE" : column;
         DecimalSeparator.Evidence evidence = new DecimalSeparator.Evidence();
         try {
             table.forEachRow(
-                    row -> evidence.observe(row.cell(column), table.layout().delimiter()));
+                    row -> evidence.observe(row.cell(column), table.layout().delimiter(), row.line()));
         } catch (ObservatoryException e) {
-            return DecimalSeparator.POINT; // the validation pass reports the structural problem with its line
+            // the validation pass reports the structural problem with its line; the rows before it still decide
         }
+        evidence.inconsistency(shown)
+                .ifPresent(finding -> report.error(
+                        ErrorCode.MIXED_DECIMAL_SEPARATORS, finding.line(), shown, finding.value(), finding.message()));
+        evidence.ambiguity(shown)
+                .ifPresent(finding -> report.warning(
+                        ErrorCode.VALUE_NOT_A_NUMBER, finding.line(), shown, finding.value(), finding.message()));
         return evidence.decide();
     }
 

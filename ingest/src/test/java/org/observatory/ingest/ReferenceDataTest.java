@@ -60,10 +60,14 @@ class ReferenceDataTest {
         assertThat(result.encoding()).isEqualTo(encoding);
         assertThat(result.preambleLines()).isEqualTo(preambleLines);
         assertThat(result.rowsRead()).isEqualTo(rowsRead);
-        assertThat(result.rowsAccepted() + result.rowsSkipped().values().stream().mapToLong(Long::longValue).sum())
+        assertThat(result.rowsAccepted()
+                        + result.rowsSkipped().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
                 .isEqualTo(result.rowsRead());
         assertThat(result.rowsAccepted()).isEqualTo(memberRows - conflictingDuplicates - exactRepeats);
-        assertThat(result.rowsSkipped().getOrDefault("conflicting-duplicate", 0L)).isEqualTo(conflictingDuplicates);
+        assertThat(result.rowsSkipped().getOrDefault("conflicting-duplicate", 0L))
+                .isEqualTo(conflictingDuplicates);
         assertThat(result.rowsSkipped().getOrDefault("exact-duplicate", 0L)).isEqualTo(exactRepeats);
         assertThat(result.issueCounts().getOrDefault("VALUE_CORRECTED", 0L)).isEqualTo(correctedAgeBands);
         assertThat(result.errors()).isZero();

@@ -56,7 +56,8 @@ class WholeFileChecksTest {
 
     @Test
     void excludesConflictingDuplicatesWithEveryLineAndSkipsExactRepeats() throws Exception {
-        IngestResult result = ingestCts("""
+        IngestResult result = ingestCts(
+                """
                 JAM,Jamaica,Americas,Caribbean,Victims of sexual exploitation,Total,Total,Female,10-17,2019,Counts,12,CTS
                 JAM,Jamaica,Americas,Caribbean,Victims of sexual exploitation,Total,Total,Female,10-17,2019,Counts,15,CTS
                 JAM,Jamaica,Americas,Caribbean,Victims of sexual exploitation,Total,Total,Male,10-17,2019,Counts,4,CTS
@@ -66,36 +67,52 @@ class WholeFileChecksTest {
 
         assertThat(result.status()).isEqualTo("accepted");
         assertThat(result.rowsAccepted()).isEqualTo(2);
-        assertThat(result.rowsSkipped()).containsEntry("conflicting-duplicate", 2L).containsEntry("exact-duplicate", 1L);
-        assertThat(issues(result, ErrorCode.DUPLICATE_KEY)).extracting(ValidationIssue::severity, ValidationIssue::line, ValidationIssue::message)
+        assertThat(result.rowsSkipped())
+                .containsEntry("conflicting-duplicate", 2L)
+                .containsEntry("exact-duplicate", 1L);
+        assertThat(issues(result, ErrorCode.DUPLICATE_KEY))
+                .extracting(ValidationIssue::severity, ValidationIssue::line, ValidationIssue::message)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 2L,
+                        org.assertj.core.groups.Tuple.tuple(
+                                Severity.WARNING,
+                                2L,
                                 "Lines 2, 3 have the same key (JAM, Victims of sexual exploitation, Total, Total, F, 10-17, 2019) with different values (12.0 and 15.0); all of them are excluded as conflicting duplicates. Keep one row per key with the correct value"),
-                        org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 5L,
+                        org.assertj.core.groups.Tuple.tuple(
+                                Severity.WARNING,
+                                5L,
                                 "Line(s) 5 repeat line 4 exactly (JAM, Victims of sexual exploitation, Total, Total, M, 10-17, 2019, value 4.0); the repeats are skipped. Remove the repeated rows"));
-        assertThat(stagedStatuses(result)).containsExactly(
-                "2 skipped conflicting-duplicate", "3 skipped conflicting-duplicate", "4 accepted -", "5 skipped exact-duplicate", "6 accepted -");
+        assertThat(stagedStatuses(result))
+                .containsExactly(
+                        "2 skipped conflicting-duplicate",
+                        "3 skipped conflicting-duplicate",
+                        "4 accepted -",
+                        "5 skipped exact-duplicate",
+                        "6 accepted -");
     }
 
     @Test
     void repairsAnAgeBandThatASpreadsheetTurnedIntoADateWithAFootnoteAndAWarning() throws Exception {
-        IngestResult result = ingestCts("""
+        IngestResult result = ingestCts(
+                """
                 JAM,Jamaica,Americas,Caribbean,Victims of sexual exploitation,Total,Total,Female,Oct-17,2019,Counts,12,CTS
                 """);
 
         assertThat(result.status()).isEqualTo("accepted");
         assertThat(issues(result, ErrorCode.VALUE_CORRECTED)).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(Severity.WARNING);
-            assertThat(issue.message()).isEqualTo(
-                    "Line 2, column 'Age': age band 'Oct-17' looks like a date made by a spreadsheet from '10-17'; staged as '10-17' with a footnote. Format the column as text before saving to keep bands such as 10-17");
+            assertThat(issue.message())
+                    .isEqualTo(
+                            "Line 2, column 'Age': age band 'Oct-17' looks like a date made by a spreadsheet from '10-17'; staged as '10-17' with a footnote. Format the column as text before saving to keep bands such as 10-17");
         });
         assertThat(query(result, "SELECT age || ' / ' || footnote FROM read_parquet('%s')"))
-                .containsExactly("10-17 / Age band 'Oct-17' in the file was read as '10-17' (a spreadsheet had turned it into a date)");
+                .containsExactly(
+                        "10-17 / Age band 'Oct-17' in the file was read as '10-17' (a spreadsheet had turned it into a date)");
     }
 
     @Test
     void warnsWhenDisaggregationsAddUpToMoreThanTheirTotal() throws Exception {
-        IngestResult result = ingestCts("""
+        IngestResult result = ingestCts(
+                """
                 JAM,Jamaica,Americas,Caribbean,Victims of intentional homicide,Total,Total,Total,Total,2021,Counts,100,CTS
                 JAM,Jamaica,Americas,Caribbean,Victims of intentional homicide,Total,Total,Male,Total,2021,Counts,90,CTS
                 JAM,Jamaica,Americas,Caribbean,Victims of intentional homicide,Total,Total,Female,Total,2021,Counts,20,CTS
@@ -105,25 +122,31 @@ class WholeFileChecksTest {
                 """);
 
         assertThat(result.status()).isEqualTo("accepted");
-        assertThat(issues(result, ErrorCode.DISAGGREGATION_ABOVE_TOTAL)).extracting(ValidationIssue::message).containsExactly(
-                "Line 2: the total 100 (JAM, Victims of intentional homicide, Total, Total, 2021) is below the sum of its sexes on lines 3, 4 (110); check the total and its parts",
-                "Line 5: the total 50 (JAM, Violent offences, by type of offence, 2021) is below the sum of its sub-categories on lines 6, 7 (70); check the total and its parts");
+        assertThat(issues(result, ErrorCode.DISAGGREGATION_ABOVE_TOTAL))
+                .extracting(ValidationIssue::message)
+                .containsExactly(
+                        "Line 2: the total 100 (JAM, Victims of intentional homicide, Total, Total, 2021) is below the sum of its sexes on lines 3, 4 (110); check the total and its parts",
+                        "Line 5: the total 50 (JAM, Violent offences, by type of offence, 2021) is below the sum of its sub-categories on lines 6, 7 (70); check the total and its parts");
     }
 
     @Test
     void warnsWhenALaterJusticeStageIsAboveTheEarlierOne() throws Exception {
-        IngestResult result = ingestCts("""
+        IngestResult result = ingestCts(
+                """
                 COL,Colombia,Americas,South America,Persons prosecuted,Total,Total,Total,Total,2021,Counts,800,CTS
                 COL,Colombia,Americas,South America,Persons convicted,Total,Total,Total,Total,2021,Counts,950,CTS
                 """);
 
-        assertThat(issues(result, ErrorCode.JUSTICE_STAGE_ABOVE_EARLIER_STAGE)).extracting(ValidationIssue::message).containsExactly(
-                "Line 3: persons convicted (950) are more than persons prosecuted (800, line 2) for COL 2021; a later stage of the criminal justice process is normally smaller: check both figures or explain the difference in a note");
+        assertThat(issues(result, ErrorCode.JUSTICE_STAGE_ABOVE_EARLIER_STAGE))
+                .extracting(ValidationIssue::message)
+                .containsExactly(
+                        "Line 3: persons convicted (950) are more than persons prosecuted (800, line 2) for COL 2021; a later stage of the criminal justice process is normally smaller: check both figures or explain the difference in a note");
     }
 
     @Test
     void reportsYearOnYearChangesBeyondTheConfiguredFactor() throws Exception {
-        String rows = """
+        String rows =
+                """
                 MEX,Mexico,Americas,Central America,Violent offences,by type of offence,Kidnapping,Total,Total,2020,Counts,100,CTS
                 MEX,Mexico,Americas,Central America,Violent offences,by type of offence,Kidnapping,Total,Total,2021,Counts,250,CTS
                 MEX,Mexico,Americas,Central America,Violent offences,by type of offence,Robbery,Total,Total,2020,Counts,5,CTS
@@ -131,50 +154,117 @@ class WholeFileChecksTest {
                 """;
 
         IngestResult strict = ingest(SourceKind.CTS, HEADER + rows, IngestSettings.DEFAULTS, Optional.empty());
-        IngestResult lenient = ingest(SourceKind.CTS, HEADER + rows + "\n", new IngestSettings(50, 3.0, 20), Optional.empty());
+        IngestResult lenient =
+                ingest(SourceKind.CTS, HEADER + rows + "\n", new IngestSettings(50, 3.0, 20), Optional.empty());
 
-        assertThat(issues(strict, ErrorCode.YEAR_ON_YEAR_CHANGE)).extracting(ValidationIssue::message).containsExactly(
-                "Line 3: 250 in 2021 (MEX, Violent offences, by type of offence, Kidnapping) is 2.5 times the 2020 value 100 (line 2), a change beyond x2; the CTS asks respondents to explain such changes: check the figure or add a note");
+        assertThat(issues(strict, ErrorCode.YEAR_ON_YEAR_CHANGE))
+                .extracting(ValidationIssue::message)
+                .containsExactly(
+                        "Line 3: 250 in 2021 (MEX, Violent offences, by type of offence, Kidnapping) is 2.5 times the 2020 value 100 (line 2), a change beyond x2; the CTS asks respondents to explain such changes: check the figure or add a note");
         assertThat(issues(lenient, ErrorCode.YEAR_ON_YEAR_CHANGE)).isEmpty();
     }
 
     @Test
     void warnsWhenAReportedRateDisagreesWithTheCountAndTheKnownPopulation() throws Exception {
-        IngestResult population = ingest(SourceKind.POPULATION, "country,year,population\nJAM,2021,2827695\n", IngestSettings.DEFAULTS, Optional.empty());
+        IngestResult population = ingest(
+                SourceKind.POPULATION,
+                "country,year,population\nJAM,2021,2827695\n",
+                IngestSettings.DEFAULTS,
+                Optional.empty());
         assertThat(population.status()).isEqualTo("accepted");
 
-        IngestResult result = ingestCts("""
+        IngestResult result = ingestCts(
+                """
                 JAM,Jamaica,Americas,Caribbean,Victims of intentional homicide,Total,Total,Total,Total,2021,Counts,1463,CTS
                 JAM,Jamaica,Americas,Caribbean,Victims of intentional homicide,Total,Total,Total,Total,2021,"Rate per 100,000 population",41.7,CTS
                 JAM,Jamaica,Americas,Caribbean,Violent offences,by type of offence,Robbery,Total,Total,2021,Counts,1000,CTS
                 JAM,Jamaica,Americas,Caribbean,Violent offences,by type of offence,Robbery,Total,Total,2021,"Rate per 100,000 population",35.36,CTS
                 """);
 
-        assertThat(issues(result, ErrorCode.RATE_INCONSISTENT_WITH_POPULATION)).extracting(ValidationIssue::message).containsExactly(
-                "Line 3: the reported rate 41.7 does not match the count 1463 (line 2) and the population 2827695 of JAM in 2021, which give 51.74 per 100,000; check the count, the rate or the population used");
+        assertThat(issues(result, ErrorCode.RATE_INCONSISTENT_WITH_POPULATION))
+                .extracting(ValidationIssue::message)
+                .containsExactly(
+                        "Line 3: the reported rate 41.7 does not match the count 1463 (line 2) and the population 2827695 of JAM in 2021, which give 51.74 per 100,000; check the count, the rate or the population used");
     }
 
     @Test
     void rejectsACorrespondenceTableThatMapsOneCodeTwice() throws Exception {
-        IngestResult result = ingest(SourceKind.CORRESPONDENCE, """
+        IngestResult result = ingest(
+                SourceKind.CORRESPONDENCE,
+                """
                 national_code,national_label,iccs_code,match_quality,note
                 HOM,Homicidio,0101,full,
                 HOM,Homicidio,0102,partial,
-                """, IngestSettings.DEFAULTS, Optional.of("CHL"));
+                """,
+                IngestSettings.DEFAULTS,
+                Optional.of("CHL"));
 
         assertThat(result.status()).isEqualTo("rejected");
         assertThat(result.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(Severity.ERROR);
-            assertThat(issue.message()).isEqualTo("Lines 2, 3 map the same national code (HOM) to different ICCS codes (0101 and 0102); keep one row per national code");
+            assertThat(issue.message())
+                    .isEqualTo(
+                            "Lines 2, 3 map the same national code (HOM) to different ICCS codes (0101 and 0102); keep one row per national code");
         });
     }
 
+    @Test
+    void warnsAboutNationalCodesTheCountrysCorrespondenceTableDoesNotMap() throws Exception {
+        String national =
+                "year,offence_code,offence_label,count\n2022,ART-103,Homicidio,120\n2022,ART-999,Delito nuevo,3\n";
+
+        IngestResult withDefaultTable =
+                ingest(SourceKind.NATIONAL, national, IngestSettings.DEFAULTS, Optional.of("COL"));
+
+        assertThat(withDefaultTable.status()).isEqualTo("accepted");
+        assertThat(issues(withDefaultTable, ErrorCode.UNKNOWN_NATIONAL_CODE))
+                .extracting(ValidationIssue::message)
+                .containsExactly(
+                        "Unknown national offence code 'ART-999' for COL at line 3, column 'offence_code'; add it to the COL correspondence table or correct the code (rows with it are excluded from indicators until then)");
+
+        IngestResult correspondence = ingest(
+                SourceKind.CORRESPONDENCE,
+                """
+                national_code,national_label,iccs_code,match_quality,note
+                ART-103,Homicidio,0101,full,
+                ART-999,Delito nuevo,0102,partial,Tentativa
+                """,
+                IngestSettings.DEFAULTS,
+                Optional.of("COL"));
+        assertThat(correspondence.status()).isEqualTo("accepted");
+        IngestResult withUploadedTable = ingest(
+                SourceKind.NATIONAL,
+                national + "2023,ART-103,Homicidio,118\n",
+                IngestSettings.DEFAULTS,
+                Optional.of("COL"));
+
+        assertThat(issues(withUploadedTable, ErrorCode.UNKNOWN_NATIONAL_CODE)).isEmpty();
+    }
+
+    @Test
+    void warnsOnceWhenTheCountryHasNoCorrespondenceTableAtAll() throws Exception {
+        IngestResult result = ingest(
+                SourceKind.NATIONAL,
+                "year,offence_code,offence_label,count\n2022,H1,Homicidio,10\n2022,R1,Robo,5\n",
+                IngestSettings.DEFAULTS,
+                Optional.of("MEX"));
+
+        assertThat(result.status()).isEqualTo("accepted");
+        assertThat(issues(result, ErrorCode.UNKNOWN_NATIONAL_CODE))
+                .extracting(ValidationIssue::message)
+                .containsExactly(
+                        "Line 2: there is no correspondence table for MEX, so no national offence code of this file can be normalised to ICCS yet; upload one (--source correspondence --country MEX) before the next pipeline run");
+    }
+
     private List<String> stagedStatuses(IngestResult result) throws Exception {
-        return query(result, "SELECT source_line || ' ' || status || ' ' || coalesce(skip_reason, '-') FROM read_parquet('%s') ORDER BY source_line");
+        return query(
+                result,
+                "SELECT source_line || ' ' || status || ' ' || coalesce(skip_reason, '-') FROM read_parquet('%s') ORDER BY source_line");
     }
 
     private List<String> query(IngestResult result, String sql) throws Exception {
-        Path file = temporary.resolve("data/staging").resolve(result.submissionId()).resolve("rows.parquet");
+        Path file =
+                temporary.resolve("data/staging").resolve(result.submissionId()).resolve("rows.parquet");
         List<String> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement();

@@ -1,5 +1,7 @@
 package org.observatory.ingest.format;
 
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
@@ -7,17 +9,35 @@ import java.util.regex.Pattern;
  * The decimal separator of a file's numbers, detected from every numeric cell ({@link Evidence}) and then used to
  * parse them. {@code 1.234,5} and {@code 1,234.5} are both understood once the separator is known; a value that
  * only makes sense with the other separator is reported, never silently reinterpreted.
+ *
+ * <p>With the point, {@code ,} and spaces group thousands ({@code 1,234.5}, {@code 1 234.5}); with the comma,
+ * {@code .} and spaces do ({@code 1.234,5}, {@code 1 234,5}). Spaces include the no-break spaces that French and
+ * Spanish spreadsheets write. A group never starts with 0: {@code 0.250} is a fraction, never 250.
  */
 public enum DecimalSeparator {
-    POINT('.', Pattern.compile("-?\\d+(\\.\\d+)?"), Pattern.compile("-?\\d{1,3}([, ]\\d{3})+(\\.\\d+)?")),
-    COMMA(',', Pattern.compile("-?\\d+(,\\d+)?"), Pattern.compile("-?\\d{1,3}([. ]\\d{3})+(,\\d+)?"));
+    POINT(
+            '.',
+            Pattern.compile("-?\\d+(\\.\\d+)?"),
+            Pattern.compile("-?[1-9]\\d{0,2}(,\\d{3})+(\\.\\d+)?|-?[1-9]\\d{0,2}([ \\u00A0\\u202F]\\d{3})+(\\.\\d+)?")),
+    COMMA(
+            ',',
+            Pattern.compile("-?\\d+(,\\d+)?"),
+            Pattern.compile("-?[1-9]\\d{0,2}(\\.\\d{3})+(,\\d+)?|-?[1-9]\\d{0,2}([ \\u00A0\\u202F]\\d{3})+(,\\d+)?"));
 
+    /** {@code 1.5}, {@code 1234.567}, {@code 0.250}: only a decimal point reads them. */
     private static final Pattern POINT_FRACTION = Pattern.compile("-?\\d+\\.\\d+");
+    /** {@code 1,5}, {@code 1234,567}, {@code 0,250}: only a decimal comma reads them. */
     private static final Pattern COMMA_FRACTION = Pattern.compile("-?\\d+,\\d+");
-    private static final Pattern POINT_THOUSANDS_ONLY = Pattern.compile("-?\\d{1,3}(\\.\\d{3})+");
-    private static final Pattern COMMA_THOUSANDS_ONLY = Pattern.compile("-?\\d{1,3}(,\\d{3})+");
-    private static final Pattern BOTH_COMMA_DECIMAL = Pattern.compile("-?\\d{1,3}(\\.\\d{3})+,\\d+");
-    private static final Pattern BOTH_POINT_DECIMAL = Pattern.compile("-?\\d{1,3}(,\\d{3})+\\.\\d+");
+    /** {@code 1.234}, {@code 12.500}: a fraction with a point, or a whole number with points grouping thousands. */
+    private static final Pattern AMBIGUOUS_POINT = Pattern.compile("-?[1-9]\\d{0,2}\\.\\d{3}");
+    /** {@code 1,234}, {@code 12,500}: a fraction with a comma, or a whole number with commas grouping thousands. */
+    private static final Pattern AMBIGUOUS_COMMA = Pattern.compile("-?[1-9]\\d{0,2},\\d{3}");
+    /** {@code 1.234.567} and {@code 1.234,5}: points group thousands, so the comma is the decimal separator. */
+    private static final Pattern POINT_GROUPED =
+            Pattern.compile("-?[1-9]\\d{0,2}(\\.\\d{3}){2,}|-?[1-9]\\d{0,2}(\\.\\d{3})+,\\d+");
+    /** {@code 1,234,567} and {@code 1,234.5}: commas group thousands, so the point is the decimal separator. */
+    private static final Pattern COMMA_GROUPED =
+            Pattern.compile("-?[1-9]\\d{0,2}(,\\d{3}){2,}|-?[1-9]\\d{0,2}(,\\d{3})+\\.\\d+");
 
     private final char symbol;
     private final Pattern plain;
@@ -40,9 +60,10 @@ public enum DecimalSeparator {
         if (plain.matcher(value).matches()) {
             normalised = this == COMMA ? value.replace(',', '.') : value;
         } else if (grouped.matcher(value).matches()) {
-            String digits = this == COMMA
-                    ? value.replace(".", "").replace(" ", "")
-                    : value.replace(",", "").replace(" ", "");
+            String digits = value.replace(this == COMMA ? "." : ",", "")
+                    .replace(" ", "")
+                    .replace("\u00A0", "")
+                    .replace("\u202F", "");
             normalised = this == COMMA ? digits.replace(',', '.') : digits;
         } else {
             return OptionalDouble.empty();
@@ -54,38 +75,167 @@ public enum DecimalSeparator {
         }
     }
 
-    /** Counts, over a whole file, the numbers that can only be read one way. */
-    public static final class Evidence {
-        private long point;
-        private long comma;
+    /** The separator a file of this delimiter uses when none of its numbers shows it: see {@link Evidence#decide}. */
+    public static DecimalSeparator conventionFor(char delimiter) {
+        return delimiter == ';' ? COMMA : POINT;
+    }
 
+    /**
+     * Collects, over a whole file, the numbers that can only be read one way, and decides the file's separator:
+     *
+     * <ul>
+     *   <li>a point is shown by {@code 2.5}, {@code 1234.567}, {@code 1,234.5} and {@code 1,234,567}; a comma by
+     *       {@code 2,5}, {@code 1234,567}, {@code 1.234,5} and {@code 1.234.567};
+     *   <li>{@code 1,234} and {@code 1.234} show nothing (a fraction with three decimals, or a whole number with
+     *       thousands grouped): they are read with the separator the rest of the file shows;
+     *   <li>when no number shows it, the convention of the delimiter decides: a comma in {@code ;} files (spreadsheets
+     *       write {@code ;} exactly where the comma is the decimal separator), a point in {@code ,} and tab files;
+     *   <li>when the file shows both, the majority decides (a tie: the convention) and {@link #inconsistency} names
+     *       the first line of the minority form. Every value of the minority form also fails to parse with the
+     *       decided separator, so the row validators report each one with its line and column.
+     * </ul>
+     */
+    public static final class Evidence {
+        private final Form point = new Form();
+        private final Form comma = new Form();
+        private final Form ambiguous = new Form();
+        private char delimiter = ',';
+
+        /** Observes one cell whose line is not known; prefer {@link #observe(String, char, long)}. */
         public void observe(String text, char delimiter) {
+            observe(text, delimiter, 0);
+        }
+
+        /** Observes the cell of one numeric column on {@code line} of a file with {@code delimiter}. */
+        public void observe(String text, char delimiter, long line) {
+            this.delimiter = delimiter;
             String value = text.strip();
-            if (BOTH_COMMA_DECIMAL.matcher(value).matches()) {
-                comma++;
-            } else if (BOTH_POINT_DECIMAL.matcher(value).matches()) {
-                point++;
-            } else if (POINT_FRACTION.matcher(value).matches()
-                    && !POINT_THOUSANDS_ONLY.matcher(value).matches()) {
-                point++;
-            } else if (delimiter != ','
-                    && COMMA_FRACTION.matcher(value).matches()
-                    && !COMMA_THOUSANDS_ONLY.matcher(value).matches()) {
-                comma++;
+            if (POINT_GROUPED.matcher(value).matches()) {
+                comma.add(line, value);
+            } else if (COMMA_GROUPED.matcher(value).matches()) {
+                point.add(line, value);
+            } else if (AMBIGUOUS_POINT.matcher(value).matches()
+                    || AMBIGUOUS_COMMA.matcher(value).matches()) {
+                ambiguous.add(line, value);
+            } else if (POINT_FRACTION.matcher(value).matches()) {
+                point.add(line, value);
+            } else if (COMMA_FRACTION.matcher(value).matches()) {
+                comma.add(line, value);
             }
         }
 
-        /** The separator the file uses: the one with evidence, a point when no cell has a fraction. */
+        /** The separator the file uses: see the class documentation. */
         public DecimalSeparator decide() {
-            return comma > point ? COMMA : POINT;
+            if (comma.count > point.count) {
+                return COMMA;
+            }
+            if (point.count > comma.count) {
+                return POINT;
+            }
+            return conventionFor(delimiter);
+        }
+
+        /** Whether the separator was decided by the delimiter's convention, no number showing it. */
+        public boolean decidedByConvention() {
+            return point.count == comma.count;
+        }
+
+        /**
+         * When the file writes fractions both ways: the first value of the minority form (the one {@link #decide} did
+         * not choose), its line, and a message naming both forms and how to fix it, to report as an error. {@code
+         * column} is how the message names the column.
+         */
+        public Optional<Finding> inconsistency(String column) {
+            if (point.count == 0 || comma.count == 0) {
+                return Optional.empty();
+            }
+            DecimalSeparator decided = decide();
+            Form majority = decided == POINT ? point : comma;
+            Form minority = decided == POINT ? comma : point;
+            char other = decided == POINT ? ',' : '.';
+            return Optional.of(new Finding(
+                    minority.firstLine,
+                    minority.firstValue,
+                    "%s, column '%s': '%s' is written with a decimal '%s', but %d other value(s) of the file use '%s' (the first on line %d, '%s'); one file uses one decimal separator: write every number with '%s'"
+                            .formatted(
+                                    where(minority.firstLine),
+                                    column,
+                                    minority.firstValue,
+                                    other,
+                                    majority.count,
+                                    decided.symbol,
+                                    majority.firstLine,
+                                    majority.firstValue,
+                                    decided.symbol)));
+        }
+
+        /**
+         * When the separator was decided by convention and some value can be read both ways: the first such value,
+         * its line, and a message saying how it was read, to report as a warning so that the analyst can check it.
+         */
+        public Optional<Finding> ambiguity(String column) {
+            if (ambiguous.count == 0 || !decidedByConvention()) {
+                return Optional.empty();
+            }
+            DecimalSeparator decided = decide();
+            OptionalDouble read = decided.parse(ambiguous.firstValue);
+            return Optional.of(new Finding(
+                    ambiguous.firstLine,
+                    ambiguous.firstValue,
+                    "%s, column '%s': '%s' can be a whole number with thousands grouped or a fraction; no number of the file shows its decimal separator, so it is read with '%s' as usual in '%s'-delimited files, as %s (%d value(s) like it). If that is wrong, write the numbers without thousands separators"
+                            .formatted(
+                                    where(ambiguous.firstLine),
+                                    column,
+                                    ambiguous.firstValue,
+                                    decided.symbol,
+                                    delimiter == '\t' ? "tab" : String.valueOf(delimiter),
+                                    read.isPresent() ? Double.toString(read.getAsDouble()) : "?",
+                                    ambiguous.count)));
         }
 
         public long pointCount() {
-            return point;
+            return point.count;
         }
 
         public long commaCount() {
-            return comma;
+            return comma.count;
+        }
+
+        /** The line of the first value that shows a decimal point, or 0 when none does (or lines were not given). */
+        public long firstPointLine() {
+            return point.firstLine;
+        }
+
+        /** The line of the first value that shows a decimal comma, or 0 when none does (or lines were not given). */
+        public long firstCommaLine() {
+            return comma.firstLine;
+        }
+
+        private static String where(long line) {
+            return line > 0 ? "Line %d".formatted(line) : "A line";
+        }
+
+        /** How many values take one form, and the first of them. */
+        private static final class Form {
+            private long count;
+            private long firstLine;
+            private String firstValue;
+
+            void add(long line, String value) {
+                if (count == 0) {
+                    firstLine = line;
+                    firstValue = value;
+                }
+                count++;
+            }
+        }
+    }
+
+    /** Something {@link Evidence} found: the line and the value it is about, and what to tell the analyst. */
+    public record Finding(long line, String value, String message) {
+        public Finding {
+            Objects.requireNonNull(value, "value is null");
+            Objects.requireNonNull(message, "message is null");
         }
     }
 }

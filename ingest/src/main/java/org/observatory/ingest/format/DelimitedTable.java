@@ -5,15 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,12 +29,23 @@ import org.observatory.schemas.error.ObservatoryException;
 /**
  * A delimited text file read by column name. {@link #open} detects the encoding (whole file), then finds the
  * header among the first lines by its column names (so preamble lines are skipped whatever their field count) and
- * the delimiter that makes those names fit. Rows are streamed with the line they start on, which differs from the
- * record number when a quoted value spans lines.
+ * the delimiter that makes those names fit. A quoted value that holds line breaks is one value there too: a line
+ * inside it is never taken for the header. Rows are streamed with the physical line they start on, which differs
+ * from the record number when a quoted value spans lines; lines end at CR, LF or CRLF, mixed in one file or not.
+ *
+ * <p>{@link #open} rejects, each with a message that names the line and says how to fix it: an empty or blank
+ * file, a file that is not text (see {@link EncodingDetector}), no header line, a header without a required column,
+ * a header with two columns that are the same column (e.g. {@code year} and {@code anio}), and a header without a
+ * data row after it. {@link #forEachRow} rejects a quote that is never closed, or is followed by text, naming the
+ * line and column of the quote.
  */
 public final class DelimitedTable {
     private static final char[] DELIMITERS = {',', ';', '\t'};
     private static final int HEADER_SEARCH_LINES = 50;
+    /** The header search reads at most this many characters, so one huge line cannot exhaust memory. */
+    private static final int HEADER_SEARCH_CHARACTERS = 16 << 20;
+
+    private static final int BUFFER_SIZE = 1 << 16;
 
     private final Path file;
     private final FileLayout layout;
@@ -39,32 +55,23 @@ public final class DelimitedTable {
         this.layout = layout;
     }
 
-    /** Detects the layout of {@code file} for those columns, or fails with what is missing and how to fix it. */
+    /** Detects the layout of {@code file} for those columns, or fails with what is wrong and how to fix it. */
     public static DelimitedTable open(Path file, List<ColumnSpec> columns) throws IOException {
         if (Files.size(file) == 0) {
             throw new ObservatoryException(
                     ErrorCode.FILE_UNREADABLE, "The file is empty; export the data again with its header line");
         }
         DetectedEncoding encoding = EncodingDetector.detect(file);
-        List<String> firstLines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(reader(file, encoding))) {
-            String line;
-            while (firstLines.size() < HEADER_SEARCH_LINES && (line = reader.readLine()) != null) {
-                firstLines.add(line);
-            }
+        FirstLines first = FirstLines.read(file, encoding);
+        if (first.blank()) {
+            throw new ObservatoryException(
+                    ErrorCode.FILE_UNREADABLE,
+                    first.lines().isEmpty()
+                            ? "The file is empty; export the data again with its header line"
+                            : "The file holds only blank lines (%d); export the data again with its header line"
+                                    .formatted(first.lines().size()));
         }
-        HeaderMatch best = null;
-        for (int index = 0; index < firstLines.size(); index++) {
-            for (char delimiter : DELIMITERS) {
-                HeaderMatch match = HeaderMatch.of(firstLines.get(index), delimiter, index, columns);
-                if (match != null && (best == null || match.requiredFound() > best.requiredFound())) {
-                    best = match;
-                }
-            }
-            if (best != null && best.missingRequired().isEmpty()) {
-                break;
-            }
-        }
+        HeaderMatch best = findHeader(first.lines(), new ColumnIndex(columns));
         List<String> requiredNames = columns.stream()
                 .filter(ColumnSpec::required)
                 .map(ColumnSpec::name)
@@ -73,16 +80,130 @@ public final class DelimitedTable {
             throw new ObservatoryException(
                     ErrorCode.HEADER_NOT_FOUND,
                     "No header line found in the first %d lines: none names the required columns %s; add a header line with those column names (see docs/formats.md)"
-                            .formatted(firstLines.size(), requiredNames));
+                            .formatted(first.lines().size(), requiredNames));
         }
+        List<String> problems = new ArrayList<>();
         if (!best.missingRequired().isEmpty()) {
-            throw new ObservatoryException(
-                    ErrorCode.REQUIRED_COLUMN_MISSING,
-                    "Line %d (the header): missing required column(s) %s; add them or rename the existing columns (accepted names are in docs/formats.md)"
-                            .formatted(best.lineIndex() + 1, best.missingRequired()));
+            problems.add(
+                    "missing required column(s) %s; add them or rename the existing columns (accepted names are in docs/formats.md)"
+                            .formatted(best.missingRequired()));
         }
-        return new DelimitedTable(
-                file, new FileLayout(encoding, best.delimiter(), best.lineIndex(), best.width(), best.positions()));
+        problems.addAll(best.duplicates());
+        if (!problems.isEmpty() && best.unclosedQuote()) {
+            problems.add("a quote (\") on this line is never closed; close it where its value ends, or remove it");
+        } else if (!problems.isEmpty() && best.lineCount() > 1) {
+            problems.add(
+                    "the header runs on to line %d inside a quoted value; check that every quote (\") in it is closed where its value ends"
+                            .formatted(best.lineIndex() + best.lineCount()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ObservatoryException(
+                    best.missingRequired().isEmpty() ? ErrorCode.MALFORMED_CSV : ErrorCode.REQUIRED_COLUMN_MISSING,
+                    "Line %d (the header): %s".formatted(best.lineIndex() + 1, String.join("; ", problems)));
+        }
+        DelimitedTable table = new DelimitedTable(
+                file,
+                new FileLayout(
+                        encoding,
+                        best.delimiter(),
+                        best.lineIndex(),
+                        best.width(),
+                        best.positions(),
+                        best.lineCount()));
+        if (!table.hasDataRow()) {
+            throw new ObservatoryException(
+                    ErrorCode.NO_DATA_ROWS,
+                    "Line %d is the header, but no data row follows it; add the data rows below the header, or check that this is the file you meant to upload"
+                            .formatted(best.lineIndex() + 1));
+        }
+        return table;
+    }
+
+    /**
+     * The line that names the most required columns, the first one that names them all. Each line is tried with
+     * every delimiter; a line inside a quoted value of an earlier line (with that delimiter) is no candidate.
+     */
+    private static HeaderMatch findHeader(List<String> lines, ColumnIndex index) {
+        List<Map<Integer, Integer>> recordsByDelimiter = new ArrayList<>();
+        for (char delimiter : DELIMITERS) {
+            recordsByDelimiter.add(records(lines, delimiter));
+        }
+        HeaderMatch best = null;
+        for (int lineIndex = 0; lineIndex < lines.size(); lineIndex++) {
+            for (int delimiterIndex = 0; delimiterIndex < DELIMITERS.length; delimiterIndex++) {
+                Integer record = recordsByDelimiter.get(delimiterIndex).get(lineIndex);
+                if (record == null) {
+                    continue;
+                }
+                int lineCount = Math.abs(record);
+                String text = lineCount == 1
+                        ? lines.get(lineIndex)
+                        : String.join("\n", lines.subList(lineIndex, lineIndex + lineCount));
+                HeaderMatch match =
+                        HeaderMatch.of(text, DELIMITERS[delimiterIndex], lineIndex, lineCount, record < 0, index);
+                if (match != null && (best == null || match.requiredFound() > best.requiredFound())) {
+                    best = match;
+                }
+            }
+            if (best != null && best.missingRequired().isEmpty()) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The records among {@code lines} when quotes are honoured: the index of each record's first line to the
+     * number of lines it takes. A quote that opens a value at the start of a field and is not closed within the
+     * lines read is taken as text, so a stray quote in a preamble line does not hide the header; such a line is
+     * mapped to -1.
+     */
+    private static Map<Integer, Integer> records(List<String> lines, char delimiter) {
+        Map<Integer, Integer> records = new HashMap<>();
+        int start = 0;
+        while (start < lines.size()) {
+            int end = endOfRecord(lines, start, delimiter);
+            if (end < 0) {
+                records.put(start, -1);
+                start++;
+            } else {
+                records.put(start, end - start + 1);
+                start = end + 1;
+            }
+        }
+        return records;
+    }
+
+    /** The index of the line the record starting at {@code start} ends on, or -1 when its quote never closes. */
+    private static int endOfRecord(List<String> lines, int start, char delimiter) {
+        boolean quoted = false;
+        for (int lineIndex = start; lineIndex < lines.size(); lineIndex++) {
+            String line = lines.get(lineIndex);
+            boolean fieldStart = !quoted;
+            for (int position = 0; position < line.length(); position++) {
+                char character = line.charAt(position);
+                if (quoted) {
+                    if (character == '"') {
+                        if (position + 1 < line.length() && line.charAt(position + 1) == '"') {
+                            position++;
+                        } else {
+                            quoted = false;
+                        }
+                    }
+                } else if (character == delimiter) {
+                    fieldStart = true;
+                } else {
+                    if (character == '"' && fieldStart) {
+                        quoted = true;
+                    }
+                    fieldStart = false;
+                }
+            }
+            if (!quoted) {
+                return lineIndex;
+            }
+        }
+        return -1;
     }
 
     private static Reader reader(Path file, DetectedEncoding encoding) throws IOException {
@@ -96,21 +217,38 @@ public final class DelimitedTable {
     }
 
     /**
-     * Streams every data row to {@code consumer}, ragged ones included (see {@link #raggedRowMessage}). A quote that
-     * is never closed fails with the line and how to fix it.
+     * Streams every data row to {@code consumer}, ragged ones included (see {@link #raggedRowMessage}); blank lines
+     * are skipped. A quote that is never closed, or is followed by text, fails with its line, column and how to fix
+     * it.
      */
     public void forEachRow(Consumer<RawRow> consumer) throws IOException {
+        readRows(row -> {
+            consumer.accept(row);
+            return true;
+        });
+    }
+
+    private boolean hasDataRow() throws IOException {
+        try {
+            return readRows(row -> false);
+        } catch (ObservatoryException e) {
+            return true; // a row that cannot be read is a row: forEachRow reports it
+        }
+    }
+
+    /** Streams rows while {@code consumer} accepts them; whether it stopped at a row. */
+    private boolean readRows(Predicate<RawRow> consumer) throws IOException {
         CSVFormat format = CSVFormat.RFC4180
                 .builder()
                 .setDelimiter(layout.delimiter())
-                .setIgnoreEmptyLines(true)
+                .setIgnoreEmptyLines(false) // blank lines come as empty records, so the line count stays exact
                 .setTrim(true)
                 .get();
-        try (BufferedReader reader = new BufferedReader(reader(file, layout.encoding()), 1 << 16)) {
-            for (int skipped = 0; skipped <= layout.preambleLines(); skipped++) {
+        try (BufferedReader reader = new BufferedReader(reader(file, layout.encoding()), BUFFER_SIZE)) {
+            for (long skipped = 0; skipped < layout.lastHeaderLine(); skipped++) {
                 reader.readLine(); // the preamble and the header itself
             }
-            long lineOffset = layout.headerLine();
+            long lineOffset = layout.lastHeaderLine();
             try (CSVParser parser = format.parse(reader)) {
                 Iterator<CSVRecord> records = parser.iterator();
                 long nextLine = lineOffset + 1;
@@ -118,29 +256,44 @@ public final class DelimitedTable {
                     CSVRecord record;
                     try {
                         if (!records.hasNext()) {
-                            break;
+                            return false;
                         }
                         record = records.next();
                     } catch (UncheckedIOException e) {
-                        throw malformed(nextLine, e.getCause());
+                        throw unreadable(nextLine, e.getCause());
                     }
                     long line = nextLine;
-                    nextLine = lineOffset + parser.getCurrentLineNumber() + 1;
+                    long lastLine = Math.max(line, lineOffset + parser.getCurrentLineNumber());
+                    nextLine = lastLine + 1;
                     if (record.size() == 1 && record.get(0).isEmpty()) {
                         continue;
                     }
-                    consumer.accept(new RawRow(line, record, layout.columns()));
+                    if (!consumer.test(new RawRow(line, lastLine, record, layout.columns()))) {
+                        return true;
+                    }
                 }
             }
         }
     }
 
     /** The problem of a row whose field count differs from the header's, or empty when it has none. */
-    public java.util.Optional<String> raggedRowMessage(RawRow row) {
+    public Optional<String> raggedRowMessage(RawRow row) {
         if (row.record().size() == layout.headerWidth()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(
+        if (row.lastLine() > row.line()) {
+            return Optional.of(
+                    "Line %d has %d fields but the header (line %d) has %d, and the row runs on to line %d inside a quoted value; check that every quote (\") on line %d is closed where its value ends, that quotes inside values are doubled (\"\"), and that no '%s' is missing or extra"
+                            .formatted(
+                                    row.line(),
+                                    row.record().size(),
+                                    layout.headerLine(),
+                                    layout.headerWidth(),
+                                    row.lastLine(),
+                                    row.line(),
+                                    layout.delimiterLabel()));
+        }
+        return Optional.of(
                 "Line %d has %d fields but the header (line %d) has %d; check for a missing or extra '%s' or an unquoted value that contains it"
                         .formatted(
                                 row.line(),
@@ -150,56 +303,278 @@ public final class DelimitedTable {
                                 layout.delimiterLabel()));
     }
 
-    private static ObservatoryException malformed(long line, Throwable cause) {
-        String detail = cause instanceof CSVException || cause instanceof IOException
-                ? cause.getMessage()
-                : String.valueOf(cause);
-        return new ObservatoryException(
-                ErrorCode.MALFORMED_CSV,
-                "The file cannot be parsed from line %d on: %s; check that every quote (\") is closed and quotes inside values are doubled"
-                        .formatted(line, detail),
-                cause);
+    /** What to tell about a row the CSV reader gave up on; a failure of the disk itself stays an IOException. */
+    private ObservatoryException unreadable(long line, IOException cause) throws IOException {
+        if (cause instanceof CharacterCodingException) {
+            return new ObservatoryException(
+                    ErrorCode.ENCODING_UNSUPPORTED,
+                    "The file cannot be read as %s from line %d on; save it as CSV in UTF-8 and upload it again"
+                            .formatted(layout.encoding().label(), line),
+                    cause);
+        }
+        if (!(cause instanceof CSVException)) {
+            throw cause;
+        }
+        String message = quoteProblem(line)
+                .orElse(
+                        "Line %d: the row cannot be read as CSV; check that every quote (\") is closed where its value ends and that quotes inside values are doubled (\"\")"
+                                .formatted(line));
+        return new ObservatoryException(ErrorCode.MALFORMED_CSV, message, cause);
     }
 
-    /** A header candidate: a line split by one delimiter, and how well its cells match the expected columns. */
+    /**
+     * Finds, from the row that starts on {@code recordLine}, the quote the CSV reader failed on: one never closed
+     * (the file ends inside the value), or a closing quote followed by text. Columns count characters from 1.
+     */
+    private Optional<String> quoteProblem(long recordLine) throws IOException {
+        char delimiter = layout.delimiter();
+        try (BufferedReader reader = new BufferedReader(reader(file, layout.encoding()), BUFFER_SIZE)) {
+            for (long skipped = 1; skipped < recordLine; skipped++) {
+                reader.readLine();
+            }
+            QuoteState state = QuoteState.FIELD_START;
+            long line = recordLine;
+            long column = 0;
+            long quoteLine = 0;
+            long quoteColumn = 0;
+            long closingColumn = 0;
+            boolean afterCarriageReturn = false;
+            char[] buffer = new char[BUFFER_SIZE];
+            int read;
+            while ((read = reader.read(buffer)) >= 0) {
+                for (int index = 0; index < read; index++) {
+                    char character = buffer[index];
+                    if (character == '\n' && afterCarriageReturn) {
+                        afterCarriageReturn = false;
+                        continue; // the LF of a CRLF: the line was counted at the CR
+                    }
+                    afterCarriageReturn = character == '\r';
+                    boolean endOfLine = character == '\r' || character == '\n';
+                    if (!endOfLine) {
+                        column++;
+                    }
+                    if (state == QuoteState.QUOTE_IN_QUOTED) {
+                        if (character == '"') {
+                            state = QuoteState.QUOTED; // "" is a quote inside the value
+                            continue;
+                        }
+                        state = QuoteState.AFTER_CLOSING_QUOTE;
+                    }
+                    if (state == QuoteState.QUOTED) {
+                        if (character == '"') {
+                            state = QuoteState.QUOTE_IN_QUOTED;
+                            closingColumn = column;
+                        }
+                    } else if (state == QuoteState.AFTER_CLOSING_QUOTE) {
+                        if (character == delimiter || endOfLine) {
+                            state = QuoteState.FIELD_START;
+                        } else if (!Character.isWhitespace(character)) {
+                            return Optional.of(
+                                    textAfterQuote(line, column, closingColumn, character, quoteLine, quoteColumn));
+                        }
+                    } else if (character == '"' && state == QuoteState.FIELD_START) {
+                        state = QuoteState.QUOTED;
+                        quoteLine = line;
+                        quoteColumn = column;
+                    } else {
+                        state = character == delimiter || endOfLine ? QuoteState.FIELD_START : QuoteState.UNQUOTED;
+                    }
+                    if (endOfLine) {
+                        line++;
+                        column = 0;
+                    }
+                }
+            }
+            if (state == QuoteState.QUOTED) {
+                long lastLine = column == 0 ? line - 1 : line;
+                return Optional.of(
+                        "Line %d, column %d: the quoted value that starts here is never closed, so the rest of the file (to line %d) would be part of it; add the closing quote (\") where the value ends, and write each quote inside a value as two quotes (\"\")"
+                                .formatted(quoteLine, quoteColumn, Math.max(quoteLine, lastLine)));
+            }
+            return Optional.empty();
+        }
+    }
+
+    private String textAfterQuote(
+            long line, long column, long closingColumn, char character, long quoteLine, long quoteColumn) {
+        String shown = Character.isISOControl(character)
+                ? "the character U+%04X".formatted((int) character)
+                : "'%s'".formatted(character);
+        if (quoteLine == line) {
+            return "Line %d, column %d: %s follows the closing quote (column %d) of the value that starts at column %d; after a closing quote only '%s' or the end of the line may come: write each quote inside a value as two quotes (\"\"), or quote the whole value"
+                    .formatted(line, column, shown, closingColumn, quoteColumn, layout.delimiterLabel());
+        }
+        return "Line %d, column %d: the quoted value that starts here is not closed on its line and runs on to line %d, where its closing quote (column %d) is followed by %s instead of '%s' or the end of the line; add the closing quote (\") where the value ends on line %d, and write each quote inside a value as two quotes (\"\")"
+                .formatted(quoteLine, quoteColumn, line, closingColumn, shown, layout.delimiterLabel(), quoteLine);
+    }
+
+    private enum QuoteState {
+        FIELD_START,
+        UNQUOTED,
+        QUOTED,
+        QUOTE_IN_QUOTED,
+        AFTER_CLOSING_QUOTE
+    }
+
+    /**
+     * The first lines of a file, as the CSV reader numbers them (a line ends at CR, LF or CRLF), at most
+     * {@link #HEADER_SEARCH_LINES} of them and {@link #HEADER_SEARCH_CHARACTERS} characters; whether the file ends
+     * within them.
+     */
+    private record FirstLines(List<String> lines, boolean wholeFile) {
+        static FirstLines read(Path file, DetectedEncoding encoding) throws IOException {
+            List<String> lines = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            long budget = HEADER_SEARCH_CHARACTERS;
+            boolean afterCarriageReturn = false;
+            try (Reader reader = reader(file, encoding)) {
+                char[] buffer = new char[BUFFER_SIZE];
+                int read;
+                while ((read = reader.read(buffer)) >= 0) {
+                    for (int index = 0; index < read; index++) {
+                        char character = buffer[index];
+                        if (character == '\n' && afterCarriageReturn) {
+                            afterCarriageReturn = false;
+                            continue;
+                        }
+                        afterCarriageReturn = character == '\r';
+                        if (character == '\r' || character == '\n') {
+                            lines.add(current.toString());
+                            current.setLength(0);
+                            if (lines.size() == HEADER_SEARCH_LINES) {
+                                return new FirstLines(lines, false);
+                            }
+                        } else if (--budget < 0) {
+                            return new FirstLines(lines, false);
+                        } else {
+                            current.append(character);
+                        }
+                    }
+                }
+            } catch (CharacterCodingException e) {
+                throw new ObservatoryException(
+                        ErrorCode.ENCODING_UNSUPPORTED,
+                        "The file cannot be read as %s from line %d on; save it as CSV in UTF-8 and upload it again"
+                                .formatted(encoding.label(), lines.size() + 1),
+                        e);
+            }
+            if (current.length() > 0) {
+                lines.add(current.toString());
+            }
+            return new FirstLines(lines, true);
+        }
+
+        /** Whether the whole file is blank: no line holds anything but spaces. */
+        boolean blank() {
+            return wholeFile && lines.stream().allMatch(String::isBlank);
+        }
+    }
+
+    /** The columns of a format by the normalised form of each of their names, built once per file. */
+    private static final class ColumnIndex {
+        private final List<ColumnSpec> columns;
+        private final Map<String, List<ColumnSpec>> byKey = new HashMap<>();
+
+        ColumnIndex(List<ColumnSpec> columns) {
+            this.columns = List.copyOf(columns);
+            for (ColumnSpec column : columns) {
+                for (String key : column.keys()) {
+                    byKey.computeIfAbsent(key, unused -> new ArrayList<>()).add(column);
+                }
+            }
+        }
+
+        List<ColumnSpec> columnsNamed(String headerCell) {
+            List<ColumnSpec> named = byKey.getOrDefault(ColumnSpec.normalise(headerCell), List.of());
+            int colon = headerCell.indexOf(':');
+            if (named.isEmpty() && colon > 0) {
+                // SDMX-CSV exported with labels: "REF_AREA: Reference area", in any language
+                return byKey.getOrDefault(ColumnSpec.normalise(headerCell.substring(0, colon)), List.of());
+            }
+            return named;
+        }
+    }
+
+    /**
+     * A header candidate: a record (one line, or more when a quoted name holds a line break) split by one
+     * delimiter, and how well its cells match the expected columns.
+     */
     private record HeaderMatch(
             int lineIndex,
+            int lineCount,
             char delimiter,
             int width,
             Map<String, Integer> positions,
             List<String> missingRequired,
-            int requiredFound) {
-        static HeaderMatch of(String line, char delimiter, int lineIndex, List<ColumnSpec> columns) {
+            int requiredFound,
+            List<String> duplicates,
+            boolean unclosedQuote) {
+        static HeaderMatch of(
+                String text, char delimiter, int lineIndex, int lineCount, boolean unclosedQuote, ColumnIndex index) {
             List<String> cells;
-            try (CSVParser parser =
-                    CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().parse(new java.io.StringReader(line))) {
-                List<CSVRecord> records = parser.getRecords();
-                if (records.isEmpty()) {
+            CSVFormat format = CSVFormat.RFC4180
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .setLenientEof(unclosedQuote)
+                    .setTrailingData(true) // only the names matter here: read them despite text after a quote
+                    .get();
+            try (CSVParser parser = format.parse(new StringReader(text))) {
+                Iterator<CSVRecord> records = parser.iterator();
+                if (!records.hasNext()) {
                     return null;
                 }
-                cells = records.get(0).toList();
+                cells = records.next().toList();
             } catch (IOException | UncheckedIOException e) {
                 return null;
             }
-            Map<String, Integer> positions = new HashMap<>();
-            for (ColumnSpec column : columns) {
-                for (int index = 0; index < cells.size(); index++) {
-                    if (column.matches(cells.get(index))) {
-                        positions.putIfAbsent(column.name(), index);
-                        break;
-                    }
+            Map<String, List<Integer>> found = new LinkedHashMap<>();
+            for (int position = 0; position < cells.size(); position++) {
+                for (ColumnSpec column : index.columnsNamed(cells.get(position))) {
+                    found.computeIfAbsent(column.name(), unused -> new ArrayList<>())
+                            .add(position);
                 }
             }
-            List<String> missing = columns.stream()
+            Map<String, Integer> positions = new HashMap<>();
+            found.forEach((name, at) -> positions.put(name, at.get(0)));
+            List<String> missing = index.columns.stream()
                     .filter(ColumnSpec::required)
                     .map(ColumnSpec::name)
                     .filter(name -> !positions.containsKey(name))
                     .toList();
-            int found = (int) columns.stream()
+            int requiredFound = (int) index.columns.stream()
                     .filter(ColumnSpec::required)
                     .filter(column -> positions.containsKey(column.name()))
                     .count();
-            return new HeaderMatch(lineIndex, delimiter, cells.size(), positions, missing, found);
+            List<String> duplicates = new ArrayList<>();
+            found.entrySet().stream()
+                    .filter(entry -> entry.getValue().size() > 1)
+                    .sorted(Map.Entry.comparingByValue((left, right) -> Integer.compare(left.get(0), right.get(0))))
+                    .forEach(entry -> duplicates.add(duplicate(entry.getKey(), entry.getValue(), cells)));
+            return new HeaderMatch(
+                    lineIndex,
+                    lineCount,
+                    delimiter,
+                    cells.size(),
+                    positions,
+                    missing,
+                    requiredFound,
+                    duplicates,
+                    unclosedQuote);
+        }
+
+        /** {@code columns 2 'year' and 5 'anio' are both the column 'year'; keep one of them ...}. */
+        private static String duplicate(String name, List<Integer> positions, List<String> cells) {
+            List<String> named = positions.stream()
+                    .map(position -> "%d '%s'"
+                            .formatted(position + 1, cells.get(position).strip()))
+                    .toList();
+            String listed =
+                    String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+            return named.size() == 2
+                    ? "columns %s are both the column '%s'; keep one of them and remove or rename the other"
+                            .formatted(listed, name)
+                    : "columns %s are all the column '%s'; keep one of them and remove or rename the others"
+                            .formatted(listed, name);
         }
     }
 }

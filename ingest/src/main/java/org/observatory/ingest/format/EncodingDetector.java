@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -11,10 +12,19 @@ import org.observatory.schemas.error.ObservatoryException;
  * Reads every byte of a file once and decides its encoding: a UTF-8 BOM means UTF-8; otherwise the file is UTF-8
  * when every byte sequence in it is valid UTF-8, and Windows-1252 when any is not. Real UNODC exports put their
  * first non-ASCII byte hundreds of kilobytes into the file, so looking only at the start would get them wrong.
- * UTF-16 and binary files (NUL bytes) are rejected with a message saying how to re-save the file.
+ *
+ * <p>Everything else is rejected with a message that says what the file is and how to save it as CSV: UTF-16
+ * (with a byte order mark, or without one: every second byte NUL), known binary formats (Excel workbooks and other
+ * ZIP archives, gzip, PDF, PNG, JPEG), a NUL byte anywhere (named by line and column), and bytes that are neither
+ * UTF-8 nor Windows-1252 (named by line and column). So a file this class accepts always decodes without error.
  */
 public final class EncodingDetector {
     private static final int BUFFER_SIZE = 1 << 16;
+    private static final String SAVE_AS_CSV =
+            "Save it as CSV in UTF-8 (in Excel: Save As, type 'CSV UTF-8 (Comma delimited)') and upload it again";
+    private static final String EXPORT_AS_CSV =
+            "Open it in Excel and save the sheet as 'CSV UTF-8 (Comma delimited)', then upload that file";
+    private static final String UPLOAD_THE_CSV = "Upload the CSV export of the data instead";
 
     private EncodingDetector() {}
 
@@ -25,40 +35,191 @@ public final class EncodingDetector {
             if (read >= 2
                     && ((buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE)
                             || (buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF))) {
-                throw unsupported("it starts with a UTF-16 byte order mark");
+                throw unsupported("it starts with a UTF-16 byte order mark. " + SAVE_AS_CSV);
+            }
+            Optional<String> binary = binaryFormat(buffer, read);
+            if (binary.isPresent()) {
+                throw unsupported(binary.get());
+            }
+            Optional<String> utf16 = utf16WithoutByteOrderMark(buffer, read);
+            if (utf16.isPresent()) {
+                throw unsupported(
+                        "it is UTF-16 text (%s) without a byte order mark: every second byte is a NUL byte. %s"
+                                .formatted(utf16.get(), SAVE_AS_CSV));
             }
             boolean bom = read >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF;
-            Utf8Validator validator = new Utf8Validator();
-            long offset = 0;
+            Scan scan = new Scan();
             int start = bom ? 3 : 0;
             while (read > 0) {
                 for (int index = start; index < read; index++) {
-                    byte value = buffer[index];
-                    if (value == 0) {
-                        throw unsupported(
-                                "byte %d is a NUL byte: the file is binary or UTF-16".formatted(offset + index + 1));
-                    }
-                    validator.accept(value);
+                    scan.accept(buffer[index]);
                 }
-                offset += read;
                 start = 0;
                 read = input.readNBytes(buffer, 0, buffer.length);
             }
+            scan.end();
             if (bom) {
-                if (!validator.valid()) {
-                    throw unsupported("it starts with a UTF-8 byte order mark but holds bytes that are not UTF-8");
+                if (!scan.utf8()) {
+                    throw unsupported(
+                            "it starts with a UTF-8 byte order mark, but line %d, column %d holds bytes that are not UTF-8. %s"
+                                    .formatted(scan.invalidLine, scan.invalidColumn, SAVE_AS_CSV));
                 }
                 return DetectedEncoding.UTF_8_BOM;
             }
-            return validator.valid() ? DetectedEncoding.UTF_8 : DetectedEncoding.WINDOWS_1252;
+            if (scan.utf8()) {
+                return DetectedEncoding.UTF_8;
+            }
+            if (scan.undefinedLine > 0) {
+                throw unsupported(
+                        "line %d, column %d holds the byte 0x%02X, which is neither UTF-8 nor Windows-1252: the file uses another encoding. %s"
+                                .formatted(scan.undefinedLine, scan.undefinedColumn, scan.undefinedByte, SAVE_AS_CSV));
+            }
+            return DetectedEncoding.WINDOWS_1252;
         }
     }
 
-    private static ObservatoryException unsupported(String why) {
+    /** What a known binary format is and how to get a CSV out of it, judged from its first bytes. */
+    private static Optional<String> binaryFormat(byte[] bytes, int length) {
+        if (startsWith(bytes, length, 0x50, 0x4B, 0x03, 0x04) || startsWith(bytes, length, 0x50, 0x4B, 0x05, 0x06)) {
+            return Optional.of(
+                    "it is a ZIP archive, such as an Excel workbook (.xlsx), not a CSV file. " + EXPORT_AS_CSV);
+        }
+        if (startsWith(bytes, length, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return Optional.of("it is an Office document, such as an Excel 97-2003 workbook (.xls), not a CSV file. "
+                    + EXPORT_AS_CSV);
+        }
+        if (startsWith(bytes, length, 0x1F, 0x8B)) {
+            return Optional.of(
+                    "it is gzip-compressed. Decompress it (e.g. with gunzip or 7-Zip) and upload the CSV file inside");
+        }
+        if (startsWith(bytes, length, 0x25, 0x50, 0x44, 0x46, 0x2D)) {
+            return Optional.of("it is a PDF document, not a CSV file. " + UPLOAD_THE_CSV);
+        }
+        if (startsWith(bytes, length, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of("it is a PNG image, not a CSV file. " + UPLOAD_THE_CSV);
+        }
+        if (startsWith(bytes, length, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of("it is a JPEG image, not a CSV file. " + UPLOAD_THE_CSV);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] bytes, int length, int... signature) {
+        if (length < signature.length) {
+            return false;
+        }
+        for (int index = 0; index < signature.length; index++) {
+            if ((bytes[index] & 0xFF) != signature[index]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The byte order of UTF-16 text without a byte order mark, recognised by its NUL bytes: text in a Latin
+     * alphabet has a NUL in every second byte, all at odd offsets (little-endian) or all at even ones (big-endian).
+     */
+    private static Optional<String> utf16WithoutByteOrderMark(byte[] bytes, int length) {
+        int even = 0;
+        int odd = 0;
+        for (int index = 0; index < length; index++) {
+            if (bytes[index] == 0) {
+                if (index % 2 == 0) {
+                    even++;
+                } else {
+                    odd++;
+                }
+            }
+        }
+        int pairs = length / 2;
+        if (pairs < 2) {
+            return Optional.empty();
+        }
+        if (odd * 10 >= pairs * 6 && even * 10 <= odd) {
+            return Optional.of("little-endian");
+        }
+        if (even * 10 >= pairs * 6 && odd * 10 <= even) {
+            return Optional.of("big-endian");
+        }
+        return Optional.empty();
+    }
+
+    private static ObservatoryException unsupported(String whyAndHowToFix) {
         return new ObservatoryException(
-                ErrorCode.ENCODING_UNSUPPORTED,
-                "The file cannot be read as text: %s. Save it as CSV in UTF-8 (or Windows-1252) and upload it again"
-                        .formatted(why));
+                ErrorCode.ENCODING_UNSUPPORTED, "The file cannot be read as text: " + whyAndHowToFix);
+    }
+
+    /**
+     * One pass over the bytes: where the first NUL byte is (fails at once), whether the whole is UTF-8 (and where
+     * the first sequence that is not), and where the first byte is that Windows-1252 leaves undefined. Lines end at
+     * CR, LF or CRLF, as for the CSV reader; columns count characters (bytes once the file is not UTF-8).
+     */
+    private static final class Scan {
+        private final Utf8Validator validator = new Utf8Validator();
+        private long offset;
+        private long line = 1;
+        private long byteColumn;
+        private long characterColumn;
+        private boolean afterCarriageReturn;
+        private long sequenceLine = 1;
+        private long sequenceColumn = 1;
+        private long invalidLine;
+        private long invalidColumn;
+        private long undefinedLine;
+        private long undefinedColumn;
+        private int undefinedByte;
+
+        void accept(byte signed) {
+            int value = signed & 0xFF;
+            offset++;
+            if (value == '\n' && afterCarriageReturn) {
+                afterCarriageReturn = false;
+                return;
+            }
+            if (value != '\r' && value != '\n') {
+                byteColumn++;
+                if ((value & 0xC0) != 0x80) {
+                    characterColumn++;
+                }
+            }
+            if (value == 0) {
+                throw unsupported(
+                        "line %d, column %d holds a NUL byte (byte %d of the file), which text never contains: the file is binary or damaged. Remove the NUL bytes, or export the data again as CSV in UTF-8, and upload it again"
+                                .formatted(line, validator.failed() ? byteColumn : characterColumn, offset));
+            }
+            if (undefinedLine == 0
+                    && (value == 0x81 || value == 0x8D || value == 0x8F || value == 0x90 || value == 0x9D)) {
+                undefinedLine = line;
+                undefinedColumn = byteColumn;
+                undefinedByte = value;
+            }
+            if (validator.startsSequence()) {
+                sequenceLine = line;
+                sequenceColumn = Math.max(1, characterColumn);
+            }
+            if (!validator.accept(value) && invalidLine == 0) {
+                invalidLine = sequenceLine;
+                invalidColumn = sequenceColumn;
+            }
+            afterCarriageReturn = value == '\r';
+            if (value == '\r' || value == '\n') {
+                line++;
+                byteColumn = 0;
+                characterColumn = 0;
+            }
+        }
+
+        void end() {
+            if (!validator.complete() && invalidLine == 0) {
+                invalidLine = sequenceLine;
+                invalidColumn = sequenceColumn;
+            }
+        }
+
+        boolean utf8() {
+            return invalidLine == 0;
+        }
     }
 
     /** A streaming UTF-8 well-formedness check (no overlongs, no surrogates, nothing above U+10FFFF). */
@@ -68,14 +229,26 @@ public final class EncodingDetector {
         private int upperBound = 0xBF;
         private boolean valid = true;
 
-        void accept(byte signed) {
+        boolean startsSequence() {
+            return valid && pending == 0;
+        }
+
+        boolean failed() {
+            return !valid;
+        }
+
+        boolean complete() {
+            return valid && pending == 0;
+        }
+
+        /** Whether the bytes so far are valid UTF-8 (a sequence may still be pending). */
+        boolean accept(int value) {
             if (!valid) {
-                return;
+                return false;
             }
-            int value = signed & 0xFF;
             if (pending == 0) {
                 if (value < 0x80) {
-                    return;
+                    return true;
                 }
                 lowerBound = 0x80;
                 upperBound = 0xBF;
@@ -98,19 +271,16 @@ public final class EncodingDetector {
                 } else {
                     valid = false;
                 }
-                return;
+                return valid;
             }
             if (value < lowerBound || value > upperBound) {
                 valid = false;
-                return;
+                return false;
             }
             lowerBound = 0x80;
             upperBound = 0xBF;
             pending--;
-        }
-
-        boolean valid() {
-            return valid && pending == 0;
+            return true;
         }
     }
 }

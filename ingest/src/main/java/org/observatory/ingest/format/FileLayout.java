@@ -6,18 +6,46 @@ import java.util.Map;
 
 /**
  * What detection found out about a file, stated in every report: encoding, delimiter, the number of preamble
- * lines before the header, and where each known column is (canonical name to position).
+ * lines before the header, how many fields the header has, where each known column is (canonical name to
+ * position), and how many physical lines the header takes (more than one only when a quoted column name holds a
+ * line break).
  */
 public record FileLayout(
-        DetectedEncoding encoding, char delimiter, int preambleLines, int headerWidth, Map<String, Integer> columns) {
+        DetectedEncoding encoding,
+        char delimiter,
+        int preambleLines,
+        int headerWidth,
+        Map<String, Integer> columns,
+        int headerLines) {
     public FileLayout {
         requireNonNull(encoding, "encoding is null");
         columns = Map.copyOf(requireNonNull(columns, "columns is null"));
+        if (preambleLines < 0) {
+            throw new IllegalArgumentException("preambleLines must not be negative: " + preambleLines);
+        }
+        if (headerLines < 1) {
+            throw new IllegalArgumentException("headerLines must be at least 1: " + headerLines);
+        }
+    }
+
+    /** A layout whose header is on one line. */
+    public FileLayout(
+            DetectedEncoding encoding,
+            char delimiter,
+            int preambleLines,
+            int headerWidth,
+            Map<String, Integer> columns) {
+        this(encoding, delimiter, preambleLines, headerWidth, columns, 1);
     }
 
     /** The line number of the header (1-based). */
     public long headerLine() {
         return preambleLines + 1L;
+    }
+
+    /** The line the header ends on (1-based); data rows start after it. */
+    public long lastHeaderLine() {
+        return (long) preambleLines + headerLines;
     }
 
     public boolean has(String column) {

@@ -3,6 +3,7 @@ package org.observatory.ingest.format;
 import static org.observatory.ingest.format.ColumnSpec.optional;
 import static org.observatory.ingest.format.ColumnSpec.required;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.observatory.schemas.codelist.SourceKind;
 
@@ -50,6 +51,42 @@ public final class InputFormat {
             required("match_quality", "calidad", "calidad_correspondencia"),
             optional("note", "nota"));
 
+    /**
+     * SDMX-CSV 1.0 ({@code DATAFLOW}) and 2.0 ({@code STRUCTURE}, {@code STRUCTURE_ID}, {@code ACTION}) with
+     * ICCS-coded series. The file-level rule (one of the two structure identifications) and the codes are checked by
+     * {@code SdmxRowValidator}. Exports with {@code labels=both} name their columns {@code ID: Name}; the English
+     * names of the SDMX cross-domain concepts are accepted as aliases below.
+     */
+    public static final List<ColumnSpec> SDMX_CSV = List.of(
+            optional("dataflow"),
+            optional("structure"),
+            optional("structure_id"),
+            optional("action"),
+            labelled(required("ref_area"), "Reference area"),
+            labelled(required("time_period"), "Time period", "Time"),
+            labelled(optional("freq"), "Frequency", "Frequency of observation"),
+            labelled(
+                    required("iccs", "iccs_code", "offence", "offense"),
+                    "ICCS",
+                    "ICCS code",
+                    "ICCS category",
+                    "Offence",
+                    "Offense",
+                    "Crime",
+                    "Type of offence"),
+            labelled(optional("sex"), "Sex"),
+            labelled(optional("age"), "Age"),
+            labelled(required("unit_measure"), "Unit of measure", "Unit of measurement", "Unit"),
+            labelled(optional("unit_mult"), "Unit multiplier"),
+            labelled(required("obs_value"), "Observation value", "Value"),
+            labelled(optional("obs_status"), "Observation status"),
+            labelled(
+                    optional("comment", "obs_comment", "comment_obs", "footnote"),
+                    "Comment",
+                    "Observation comment",
+                    "Footnote"),
+            labelled(optional("source", "data_source"), "Source", "Data source"));
+
     private InputFormat() {}
 
     public static List<ColumnSpec> columns(SourceKind kind) {
@@ -58,7 +95,24 @@ public final class InputFormat {
             case NATIONAL -> NATIONAL;
             case POPULATION -> POPULATION;
             case CORRESPONDENCE -> CORRESPONDENCE;
-            case SDMX_CSV -> throw new UnsupportedOperationException("sdmx-csv");
+            case SDMX_CSV -> SDMX_CSV;
         };
+    }
+
+    /**
+     * The column, also under the {@code ID: Name} headers of an SDMX-CSV export with labels, for each of its IDs and
+     * each of those names (e.g. {@code REF_AREA: Reference area}).
+     */
+    private static ColumnSpec labelled(ColumnSpec column, String... names) {
+        List<String> ids = new ArrayList<>();
+        ids.add(column.name());
+        ids.addAll(column.aliases());
+        List<String> aliases = new ArrayList<>(column.aliases());
+        for (String id : ids) {
+            for (String name : names) {
+                aliases.add(id + ": " + name);
+            }
+        }
+        return new ColumnSpec(column.name(), aliases, column.required());
     }
 }

@@ -65,51 +65,76 @@ final class FileChecks {
     /** The columns that identify one value of the kind; empty when rows have no key (incident-level rows). */
     private List<String> duplicateKey() {
         return switch (kind) {
-            case CTS -> List.of("country", "cts_indicator", "cts_dimension", "cts_category", "sex", "age", "year", "unit");
-            case NATIONAL -> List.of("country", "year", "national_code", "sex", "age", "breakdown_type", "breakdown", "unit");
+            case CTS ->
+                List.of("country", "cts_indicator", "cts_dimension", "cts_category", "sex", "age", "year", "unit");
+            case NATIONAL ->
+                List.of("country", "year", "national_code", "sex", "age", "breakdown_type", "breakdown", "unit");
             case POPULATION -> List.of("country", "year", "sex");
-            case SDMX_CSV -> List.of("country", "year", "iccs_code", "sex", "age", "breakdown_type", "breakdown", "unit");
+            case SDMX_CSV ->
+                List.of("country", "year", "iccs_code", "sex", "age", "breakdown_type", "breakdown", "unit");
             case CORRESPONDENCE -> List.of("national_code");
         };
     }
 
     private void duplicates(List<String> key) throws SQLException {
         String columns = String.join(", ", key);
-        String signature = "coalesce(CAST(value AS VARCHAR), '') || '|' || coalesce(iccs_code, '') || '|' || coalesce(match_quality, '')";
+        String signature =
+                "coalesce(CAST(value AS VARCHAR), '') || '|' || coalesce(iccs_code, '') || '|' || coalesce(match_quality, '')";
         String incidentFilter = kind == SourceKind.NATIONAL ? " AND unit <> 'incident'" : "";
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_groups AS SELECT " + columns
-                    + ", count(DISTINCT " + signature + ") AS signatures, list(source_line ORDER BY source_line) AS lines,"
+                    + ", count(DISTINCT " + signature
+                    + ") AS signatures, list(source_line ORDER BY source_line) AS lines,"
                     + " list(coalesce(CAST(value AS VARCHAR), iccs_code) ORDER BY source_line) AS shown"
                     + " FROM " + TABLE + " WHERE " + ACCEPTED + incidentFilter + " GROUP BY " + columns
                     + " HAVING count(*) > 1");
-            String match = key.stream().map(column -> "s." + column + " IS NOT DISTINCT FROM d." + column)
+            String match = key.stream()
+                    .map(column -> "s." + column + " IS NOT DISTINCT FROM d." + column)
                     .collect(Collectors.joining(" AND "));
-            statement.execute("UPDATE " + TABLE + " AS s SET status = 'skipped', skip_reason = CASE WHEN d.signatures > 1 THEN '"
+            statement.execute("UPDATE " + TABLE
+                    + " AS s SET status = 'skipped', skip_reason = CASE WHEN d.signatures > 1 THEN '"
                     + ExclusionReason.CONFLICTING_DUPLICATE.code() + "' ELSE '" + ExclusionReason.EXACT_DUPLICATE.code()
                     + "' END FROM duplicate_groups AS d WHERE " + match + " AND s." + ACCEPTED
                     + " AND (d.signatures > 1 OR s.source_line <> d.lines[1])");
-            try (ResultSet groups = statement.executeQuery("SELECT " + columns + ", signatures, lines, shown FROM duplicate_groups ORDER BY lines[1]")) {
+            try (ResultSet groups = statement.executeQuery(
+                    "SELECT " + columns + ", signatures, lines, shown FROM duplicate_groups ORDER BY lines[1]")) {
                 while (groups.next()) {
                     List<Long> lines = longs(groups.getArray("lines"));
                     List<String> shown = strings(groups.getArray("shown"));
                     String described = describeKey(groups, key);
                     if (groups.getLong("signatures") > 1) {
                         if (kind == SourceKind.CORRESPONDENCE) {
-                            report.error(ErrorCode.DUPLICATE_KEY, lines.get(0), "national_code", groups.getString("national_code"),
+                            report.error(
+                                    ErrorCode.DUPLICATE_KEY,
+                                    lines.get(0),
+                                    "national_code",
+                                    groups.getString("national_code"),
                                     "Lines %s map the same national code (%s) to different ICCS codes (%s); keep one row per national code"
                                             .formatted(join(lines), described, String.join(" and ", shown)));
                             continue;
                         }
                         lines.forEach(line -> report.skipped(ExclusionReason.CONFLICTING_DUPLICATE.code()));
-                        report.warning(ErrorCode.DUPLICATE_KEY, lines.get(0), null, String.join(" | ", shown),
+                        report.warning(
+                                ErrorCode.DUPLICATE_KEY,
+                                lines.get(0),
+                                null,
+                                String.join(" | ", shown),
                                 "Lines %s have the same key (%s) with different values (%s); all of them are excluded as conflicting duplicates. Keep one row per key with the correct value"
                                         .formatted(join(lines), described, String.join(" and ", shown)));
                     } else {
-                        lines.subList(1, lines.size()).forEach(line -> report.skipped(ExclusionReason.EXACT_DUPLICATE.code()));
-                        report.warning(ErrorCode.DUPLICATE_KEY, lines.get(1), null, shown.get(0),
+                        lines.subList(1, lines.size())
+                                .forEach(line -> report.skipped(ExclusionReason.EXACT_DUPLICATE.code()));
+                        report.warning(
+                                ErrorCode.DUPLICATE_KEY,
+                                lines.get(1),
+                                null,
+                                shown.get(0),
                                 "Line(s) %s repeat line %d exactly (%s, value %s); the repeats are skipped. Remove the repeated rows"
-                                        .formatted(join(lines.subList(1, lines.size())), lines.get(0), described, shown.get(0)));
+                                        .formatted(
+                                                join(lines.subList(1, lines.size())),
+                                                lines.get(0),
+                                                described,
+                                                shown.get(0)));
                     }
                 }
             }
@@ -117,10 +142,21 @@ final class FileChecks {
     }
 
     private void sexAboveTotal() throws SQLException {
-        List<String> same = switch (kind) {
-            case CTS -> List.of("country", "cts_indicator", "cts_dimension", "cts_category", "age", "year", "unit");
-            default -> List.of("country", "year", "national_code", "iccs_code", "age", "breakdown_type", "breakdown", "unit");
-        };
+        List<String> same =
+                switch (kind) {
+                    case CTS ->
+                        List.of("country", "cts_indicator", "cts_dimension", "cts_category", "age", "year", "unit");
+                    default ->
+                        List.of(
+                                "country",
+                                "year",
+                                "national_code",
+                                "iccs_code",
+                                "age",
+                                "breakdown_type",
+                                "breakdown",
+                                "unit");
+                };
         partsAboveWhole("t.sex = '_T' AND p.sex IN ('M', 'F', '_U')", same, "sexes", "Sex");
     }
 
@@ -142,19 +178,33 @@ final class FileChecks {
 
     /** Reports every total whose parts (same key but the part columns) add up to more than the total. */
     private void partsAboveWhole(String parts, List<String> same, String what, String column) throws SQLException {
-        String join = same.stream().map(c -> "p." + c + " IS NOT DISTINCT FROM t." + c).collect(Collectors.joining(" AND "));
-        String sql = "SELECT t.source_line, t.value, sum(p.value) AS parts, list(p.source_line ORDER BY p.source_line) AS lines, "
-                + same.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
-                + " FROM " + TABLE + " t JOIN " + TABLE + " p ON " + join + " AND " + parts
-                + " WHERE t." + ACCEPTED + " AND p." + ACCEPTED + " AND t.unit = 'count' AND t.value IS NOT NULL"
-                + " GROUP BY ALL HAVING sum(p.value) > t.value + 1e-9 ORDER BY t.source_line";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        String join = same.stream()
+                .map(c -> "p." + c + " IS NOT DISTINCT FROM t." + c)
+                .collect(Collectors.joining(" AND "));
+        String sql =
+                "SELECT t.source_line, t.value, sum(p.value) AS parts, list(p.source_line ORDER BY p.source_line) AS lines, "
+                        + same.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
+                        + " FROM " + TABLE + " t JOIN " + TABLE + " p ON " + join + " AND " + parts
+                        + " WHERE t." + ACCEPTED + " AND p." + ACCEPTED
+                        + " AND t.unit = 'count' AND t.value IS NOT NULL"
+                        + " GROUP BY ALL HAVING sum(p.value) > t.value + 1e-9 ORDER BY t.source_line";
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 long line = rows.getLong("source_line");
-                report.warning(ErrorCode.DISAGGREGATION_ABOVE_TOTAL, line, column, number(rows.getDouble("value")),
+                report.warning(
+                        ErrorCode.DISAGGREGATION_ABOVE_TOTAL,
+                        line,
+                        column,
+                        number(rows.getDouble("value")),
                         "Line %d: the total %s (%s) is below the sum of its %s on lines %s (%s); check the total and its parts"
-                                .formatted(line, number(rows.getDouble("value")), describeKey(rows, same), what,
-                                        join(longs(rows.getArray("lines"))), number(rows.getDouble("parts"))));
+                                .formatted(
+                                        line,
+                                        number(rows.getDouble("value")),
+                                        describeKey(rows, same),
+                                        what,
+                                        join(longs(rows.getArray("lines"))),
+                                        number(rows.getDouble("parts"))));
             }
         }
     }
@@ -175,48 +225,91 @@ final class FileChecks {
                 + " AND later.age IS NOT DISTINCT FROM earlier.age AND lower(later.cts_dimension) = lower(earlier.cts_dimension)"
                 + " AND lower(later.cts_category) = lower(earlier.cts_category) AND later.position > earlier.position)"
                 + " SELECT * FROM pairs WHERE nearest = 1 AND later_value > earlier_value ORDER BY later_line";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 long line = rows.getLong("later_line");
-                report.warning(ErrorCode.JUSTICE_STAGE_ABOVE_EARLIER_STAGE, line, "VALUE", number(rows.getDouble("later_value")),
+                report.warning(
+                        ErrorCode.JUSTICE_STAGE_ABOVE_EARLIER_STAGE,
+                        line,
+                        "VALUE",
+                        number(rows.getDouble("later_value")),
                         "Line %d: %s (%s) are more than %s (%s, line %d) for %s %d; a later stage of the criminal justice process is normally smaller: check both figures or explain the difference in a note"
-                                .formatted(line, rows.getString("later_name"), number(rows.getDouble("later_value")),
-                                        rows.getString("earlier_name"), number(rows.getDouble("earlier_value")),
-                                        rows.getLong("earlier_line"), rows.getString("country"), rows.getInt("year")));
+                                .formatted(
+                                        line,
+                                        rows.getString("later_name"),
+                                        number(rows.getDouble("later_value")),
+                                        rows.getString("earlier_name"),
+                                        number(rows.getDouble("earlier_value")),
+                                        rows.getLong("earlier_line"),
+                                        rows.getString("country"),
+                                        rows.getInt("year")));
             }
         }
     }
 
     private void yearOnYear() throws SQLException {
-        List<String> same = switch (kind) {
-            case CTS -> List.of("country", "cts_indicator", "cts_dimension", "cts_category", "sex", "age", "unit");
-            default -> List.of("country", "national_code", "iccs_code", "sex", "age", "breakdown_type", "breakdown", "unit");
-        };
-        String join = same.stream().map(c -> "now." + c + " IS NOT DISTINCT FROM before." + c).collect(Collectors.joining(" AND "));
+        List<String> same =
+                switch (kind) {
+                    case CTS ->
+                        List.of("country", "cts_indicator", "cts_dimension", "cts_category", "sex", "age", "unit");
+                    default ->
+                        List.of(
+                                "country",
+                                "national_code",
+                                "iccs_code",
+                                "sex",
+                                "age",
+                                "breakdown_type",
+                                "breakdown",
+                                "unit");
+                };
+        String join = same.stream()
+                .map(c -> "now." + c + " IS NOT DISTINCT FROM before." + c)
+                .collect(Collectors.joining(" AND "));
         double factor = settings.yearOnYearFactor();
-        String sql = "SELECT now.source_line, now.year, now.value, before.source_line AS before_line, before.value AS before_value, "
-                + same.stream().map(c -> "now." + c).collect(Collectors.joining(", "))
-                + " FROM " + TABLE + " now JOIN " + TABLE + " before ON " + join + " AND now.year = before.year + 1"
-                + " WHERE now." + ACCEPTED + " AND before." + ACCEPTED + " AND now.unit = 'count'"
-                + " AND greatest(now.value, before.value) >= " + settings.yearOnYearMinimum()
-                + " AND (now.value >= before.value * " + factor + " OR now.value * " + factor + " <= before.value)"
-                + " ORDER BY now.source_line";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        String sql =
+                "SELECT now.source_line, now.year, now.value, before.source_line AS before_line, before.value AS before_value, "
+                        + same.stream().map(c -> "now." + c).collect(Collectors.joining(", "))
+                        + " FROM " + TABLE + " now JOIN " + TABLE + " before ON " + join
+                        + " AND now.year = before.year + 1"
+                        + " WHERE now." + ACCEPTED + " AND before." + ACCEPTED + " AND now.unit = 'count'"
+                        + " AND greatest(now.value, before.value) >= " + settings.yearOnYearMinimum()
+                        + " AND (now.value >= before.value * " + factor + " OR now.value * " + factor
+                        + " <= before.value)"
+                        + " ORDER BY now.source_line";
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 long line = rows.getLong("source_line");
                 double now = rows.getDouble("value");
                 double before = rows.getDouble("before_value");
-                String change = before == 0 ? "up from 0" : "%.1f times".formatted(now / before).replace(',', '.');
-                report.warning(ErrorCode.YEAR_ON_YEAR_CHANGE, line, "value", number(now),
+                String change = before == 0
+                        ? "up from 0"
+                        : "%.1f times".formatted(now / before).replace(',', '.');
+                report.warning(
+                        ErrorCode.YEAR_ON_YEAR_CHANGE,
+                        line,
+                        "value",
+                        number(now),
                         "Line %d: %s in %d (%s) is %s the %d value %s (line %d), a change beyond x%s; the CTS asks respondents to explain such changes: check the figure or add a note"
-                                .formatted(line, number(now), rows.getInt("year"), describeKey(rows, same), change,
-                                        rows.getInt("year") - 1, number(before), rows.getLong("before_line"), number(factor)));
+                                .formatted(
+                                        line,
+                                        number(now),
+                                        rows.getInt("year"),
+                                        describeKey(rows, same),
+                                        change,
+                                        rows.getInt("year") - 1,
+                                        number(before),
+                                        rows.getLong("before_line"),
+                                        number(factor)));
             }
         }
     }
 
     private void ratesAgainstPopulation(List<Path> populationFiles) throws SQLException {
-        String files = populationFiles.stream().map(path -> "'" + path.toString().replace("'", "''") + "'")
+        String files = populationFiles.stream()
+                .map(path -> "'" + path.toString().replace("'", "''") + "'")
                 .collect(Collectors.joining(", ", "[", "]"));
         String sql = "WITH population AS (SELECT country, year, sex, arg_max(value, file_index) AS population FROM ("
                 + " SELECT country, year, sex, value, list_position(" + files + ", filename) AS file_index"
@@ -229,15 +322,26 @@ final class FileChecks {
                 + " WHERE c." + ACCEPTED + " AND r." + ACCEPTED + " AND c.unit = 'count' AND r.unit = 'rate_per_100k'"
                 + " AND c.age = '_T' AND abs(c.value / p.population * 100000 - r.value) > greatest(0.05, 0.02 * r.value)"
                 + " ORDER BY r.source_line";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 long line = rows.getLong("rate_line");
                 double expected = rows.getDouble("count") / rows.getDouble("population") * 100_000;
-                report.warning(ErrorCode.RATE_INCONSISTENT_WITH_POPULATION, line, "VALUE", number(rows.getDouble("rate")),
+                report.warning(
+                        ErrorCode.RATE_INCONSISTENT_WITH_POPULATION,
+                        line,
+                        "VALUE",
+                        number(rows.getDouble("rate")),
                         "Line %d: the reported rate %s does not match the count %s (line %d) and the population %s of %s in %d, which give %s per 100,000; check the count, the rate or the population used"
-                                .formatted(line, number(rows.getDouble("rate")), number(rows.getDouble("count")),
-                                        rows.getLong("count_line"), number(rows.getDouble("population")),
-                                        rows.getString("country"), rows.getInt("year"), "%.2f".formatted(expected).replace(',', '.')));
+                                .formatted(
+                                        line,
+                                        number(rows.getDouble("rate")),
+                                        number(rows.getDouble("count")),
+                                        rows.getLong("count_line"),
+                                        number(rows.getDouble("population")),
+                                        rows.getString("country"),
+                                        rows.getInt("year"),
+                                        "%.2f".formatted(expected).replace(',', '.')));
             }
         }
     }

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import java.util.List;
 import org.observatory.ingest.validate.IngestSettings;
 import org.observatory.ingest.validate.StagedRow;
 import org.observatory.ingest.validate.ValidationReport;
@@ -37,8 +37,8 @@ public final class StagingTable implements AutoCloseable {
         try {
             // a database file in the working directory: rows go to disk as they come, so memory stays bounded
             // whatever the size of the upload; the directory is deleted once the submission is staged or rejected
-            this.connection = (DuckDBConnection) DriverManager.getConnection(
-                    "jdbc:duckdb:" + spillDirectory.resolve("staging.duckdb"));
+            this.connection = (DuckDBConnection)
+                    DriverManager.getConnection("jdbc:duckdb:" + spillDirectory.resolve("staging.duckdb"));
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET temp_directory = '" + escape(spillDirectory.toString()) + "'");
                 statement.execute("SET preserve_insertion_order = true");
@@ -118,7 +118,8 @@ public final class StagingTable implements AutoCloseable {
     public Summary summary() {
         try (Statement statement = connection.createStatement();
                 java.sql.ResultSet result = statement.executeQuery(
-                        "SELECT count(*) FILTER (WHERE status = 'accepted'), list(DISTINCT country ORDER BY country) FILTER (WHERE status = 'accepted' AND country IS NOT NULL) FROM " + TABLE)) {
+                        "SELECT count(*) FILTER (WHERE status = 'accepted'), list(DISTINCT country ORDER BY country) FILTER (WHERE status = 'accepted' AND country IS NOT NULL) FROM "
+                                + TABLE)) {
             result.next();
             List<String> countries = new java.util.ArrayList<>();
             java.sql.Array array = result.getArray(2);
@@ -130,6 +131,22 @@ public final class StagingTable implements AutoCloseable {
             return new Summary(result.getLong(1), List.copyOf(countries));
         } catch (SQLException e) {
             throw failure("count the staged rows", e);
+        }
+    }
+
+    /** The accepted national codes of a staged correspondence table. */
+    public static java.util.Set<String> nationalCodes(Path stagedFile) {
+        try (java.sql.Connection reader = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = reader.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("SELECT DISTINCT national_code FROM read_parquet('"
+                        + escape(stagedFile.toString()) + "') WHERE status = 'accepted'")) {
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            while (result.next()) {
+                codes.add(result.getString(1));
+            }
+            return java.util.Set.copyOf(codes);
+        } catch (SQLException e) {
+            throw failure("read the correspondence table " + stagedFile, e);
         }
     }
 

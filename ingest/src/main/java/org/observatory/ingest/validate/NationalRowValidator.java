@@ -30,9 +30,13 @@ public final class NationalRowValidator implements RowValidator {
     private final boolean incidentLevel;
     private final String yearColumn;
     private final String source;
+    private final KnownNationalCodes knownCodes;
+    private final java.util.Set<String> countriesWithoutTable = new java.util.HashSet<>();
 
-    public NationalRowValidator(ValidationContext context, FileLayout layout, String source) {
+    public NationalRowValidator(
+            ValidationContext context, FileLayout layout, String source, KnownNationalCodes knownCodes) {
         this.context = requireNonNull(context, "context is null");
+        this.knownCodes = requireNonNull(knownCodes, "knownCodes is null");
         this.incidentLevel = !layout.has("count");
         this.yearColumn = layout.has("year") ? "year" : "date";
         this.source = requireNonNull(source, "source is null");
@@ -108,6 +112,7 @@ public final class NationalRowValidator implements RowValidator {
         if (report.errorCount() > errorsBefore) {
             return;
         }
+        checkKnownCode(line, country.get(), code);
         String mechanism = row.cell("mechanism");
         String mechanismCode =
                 mechanism.isEmpty() || ValidationContext.slug(mechanism).equals("total")
@@ -135,6 +140,34 @@ public final class NationalRowValidator implements RowValidator {
                 footnote(row.cell("note"), age.footnote()),
                 source,
                 null));
+    }
+
+    /** A code the correspondence table does not map is a warning: the pipeline excludes its rows until it is added. */
+    private void checkKnownCode(long line, String country, String code) {
+        Optional<java.util.Set<String>> known = knownCodes.of(country);
+        if (known.isEmpty()) {
+            if (countriesWithoutTable.add(country)) {
+                context.report()
+                        .warning(
+                                ErrorCode.UNKNOWN_NATIONAL_CODE,
+                                line,
+                                "offence_code",
+                                code,
+                                "Line %d: there is no correspondence table for %s, so no national offence code of this file can be normalised to ICCS yet; upload one (--source correspondence --country %s) before the next pipeline run"
+                                        .formatted(line, country, country));
+            }
+            return;
+        }
+        if (!known.get().contains(code)) {
+            context.report()
+                    .warning(
+                            ErrorCode.UNKNOWN_NATIONAL_CODE,
+                            line,
+                            "offence_code",
+                            code,
+                            "Unknown national offence code '%s' for %s at line %d, column 'offence_code'; add it to the %s correspondence table or correct the code (rows with it are excluded from indicators until then)"
+                                    .formatted(code, country, line, country));
+        }
     }
 
     private static String footnote(String note, Optional<String> correction) {

@@ -20,6 +20,8 @@ public enum ExclusionReason {
     SUPERSEDED,
     /** Withdrawn by the country. */
     WITHDRAWN,
+    /** A row that marks a value as missing (SDMX OBS_STATUS M, L, O or Q without a value): nothing to publish. */
+    MISSING_VALUE,
     /** Suppressed by the small-cell rule (counted, and published as a flagged empty cell). */
     SMALL_CELL,
     /** Another row problem reported by ingest that does not block the file. */
