@@ -68,6 +68,11 @@ public final class IngestService {
 
     private final DataDirectory data;
     private final Codelists codelists;
+    /** Hidden working directories in staging/ are named {@code .work-<pid>-...}: never visible as a submission. */
+    private static final String WORK_PREFIX = ".work-";
+
+    private static final long PROCESS_ID = ProcessHandle.current().pid();
+
     private final IngestSettings settings;
 
     public IngestService(DataDirectory data, Codelists codelists) {
@@ -125,8 +130,11 @@ public final class IngestService {
                 };
 
         Files.createDirectories(data.staging());
-        Path working = Files.createTempDirectory(data.staging(), ".incoming-" + submissionId + "-");
-        Path scratch = Files.createTempDirectory(data.staging(), ".scratch-" + submissionId + "-");
+        removeLeftoversOfDeadProcesses();
+        Path working =
+                Files.createTempDirectory(data.staging(), WORK_PREFIX + PROCESS_ID + "-incoming-" + submissionId + "-");
+        Path scratch =
+                Files.createTempDirectory(data.staging(), WORK_PREFIX + PROCESS_ID + "-scratch-" + submissionId + "-");
         try (StagingTable staging =
                 new StagingTable(submissionId, request.sourceKind().cliName(), scratch)) {
             long[] rowsRead = {0};
@@ -235,6 +243,29 @@ public final class IngestService {
                 .filter(submission -> SourceKind.POPULATION.cliName().equals(submission.sourceKind()))
                 .map(submission -> data.staging(submission.submissionId()).resolve(submission.stagedFile()))
                 .toList();
+    }
+
+    /**
+     * Deletes the hidden working directories that a process killed during an ingest left behind (their process is
+     * gone); those of running ingests, in this process or another, are left alone.
+     */
+    private void removeLeftoversOfDeadProcesses() throws IOException {
+        try (Stream<Path> entries = Files.list(data.staging())) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(WORK_PREFIX)) {
+                    continue;
+                }
+                String pid = name.substring(WORK_PREFIX.length()).replaceFirst("-.*", "");
+                boolean alive = pid.matches("[0-9]+")
+                        && ProcessHandle.of(Long.parseLong(pid))
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false);
+                if (!alive) {
+                    deleteRecursively(entry);
+                }
+            }
+        }
     }
 
     /** Every accepted submission in the staging area, in the order it was received. */

@@ -256,6 +256,24 @@ class WholeFileChecksTest {
                         "Line 2: there is no correspondence table for MEX, so no national offence code of this file can be normalised to ICCS yet; upload one (--source correspondence --country MEX) before the next pipeline run");
     }
 
+    @Test
+    void aKeyRepeatedOneHundredThousandTimesIsReportedOnceWithItsFirstLinesAndACount() throws Exception {
+        StringBuilder rows = new StringBuilder("year,offence_code,offence_label,count\n");
+        for (int row = 0; row < 100_000; row++) {
+            rows.append("2022,ART-103,Homicidio,").append(row % 7).append('\n');
+        }
+
+        IngestResult result = ingest(SourceKind.NATIONAL, rows.toString(), IngestSettings.DEFAULTS, Optional.of("COL"));
+
+        assertThat(result.status()).isEqualTo("accepted");
+        assertThat(result.rowsAccepted()).isZero();
+        assertThat(result.rowsSkipped()).containsEntry("conflicting-duplicate", 100_000L);
+        assertThat(issues(result, ErrorCode.DUPLICATE_KEY)).singleElement().satisfies(issue -> assertThat(
+                        issue.message())
+                .startsWith(
+                        "Lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 99990 more have the same key (COL, 2022, ART-103)"));
+    }
+
     private List<String> stagedStatuses(IngestResult result) throws Exception {
         return query(
                 result,

@@ -28,6 +28,8 @@ import org.observatory.schemas.table.ExclusionReason;
 final class FileChecks {
     private static final String TABLE = "staged_rows";
     private static final String ACCEPTED = "status = 'accepted'";
+    /** How many lines of one duplicated key a message names (all are counted). */
+    private static final int LINES_SHOWN = 10;
 
     private final Connection connection;
     private final SourceKind kind;
@@ -82,10 +84,14 @@ final class FileChecks {
                 "coalesce(CAST(value AS VARCHAR), '') || '|' || coalesce(iccs_code, '') || '|' || coalesce(match_quality, '')";
         String incidentFilter = kind == SourceKind.NATIONAL ? " AND unit <> 'incident'" : "";
         try (Statement statement = connection.createStatement()) {
+            // one row per duplicated key; only the first lines are kept for the message, so a key repeated a
+            // million times costs no more memory than one repeated twice
             statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_groups AS SELECT " + columns
-                    + ", count(DISTINCT " + signature
-                    + ") AS signatures, list(source_line ORDER BY source_line) AS lines,"
-                    + " list(coalesce(CAST(value AS VARCHAR), iccs_code) ORDER BY source_line) AS shown"
+                    + ", count(DISTINCT " + signature + ") AS signatures, count(*) AS occurrences,"
+                    + " min(source_line) AS first_line,"
+                    + " list(source_line ORDER BY source_line)[1:" + LINES_SHOWN + "] AS lines,"
+                    + " list(coalesce(CAST(value AS VARCHAR), iccs_code) ORDER BY source_line)[1:" + LINES_SHOWN
+                    + "] AS shown"
                     + " FROM " + TABLE + " WHERE " + ACCEPTED + incidentFilter + " GROUP BY " + columns
                     + " HAVING count(*) > 1");
             String match = key.stream()
@@ -95,12 +101,15 @@ final class FileChecks {
                     + " AS s SET status = 'skipped', skip_reason = CASE WHEN d.signatures > 1 THEN '"
                     + ExclusionReason.CONFLICTING_DUPLICATE.code() + "' ELSE '" + ExclusionReason.EXACT_DUPLICATE.code()
                     + "' END FROM duplicate_groups AS d WHERE " + match + " AND s." + ACCEPTED
-                    + " AND (d.signatures > 1 OR s.source_line <> d.lines[1])");
-            try (ResultSet groups = statement.executeQuery(
-                    "SELECT " + columns + ", signatures, lines, shown FROM duplicate_groups ORDER BY lines[1]")) {
+                    + " AND (d.signatures > 1 OR s.source_line <> d.first_line)");
+            try (ResultSet groups = statement.executeQuery("SELECT " + columns
+                    + ", signatures, occurrences, lines, shown FROM duplicate_groups ORDER BY first_line")) {
                 while (groups.next()) {
                     List<Long> lines = longs(groups.getArray("lines"));
                     List<String> shown = strings(groups.getArray("shown"));
+                    long occurrences = groups.getLong("occurrences");
+                    String more =
+                            occurrences > lines.size() ? " and %d more".formatted(occurrences - lines.size()) : "";
                     String described = describeKey(groups, key);
                     if (groups.getLong("signatures") > 1) {
                         if (kind == SourceKind.CORRESPONDENCE) {
@@ -113,25 +122,25 @@ final class FileChecks {
                                             .formatted(join(lines), described, String.join(" and ", shown)));
                             continue;
                         }
-                        lines.forEach(line -> report.skipped(ExclusionReason.CONFLICTING_DUPLICATE.code()));
+                        report.skipped(ExclusionReason.CONFLICTING_DUPLICATE.code(), occurrences);
                         report.warning(
                                 ErrorCode.DUPLICATE_KEY,
                                 lines.get(0),
                                 null,
                                 String.join(" | ", shown),
-                                "Lines %s have the same key (%s) with different values (%s); all of them are excluded as conflicting duplicates. Keep one row per key with the correct value"
-                                        .formatted(join(lines), described, String.join(" and ", shown)));
+                                "Lines %s%s have the same key (%s) with different values (%s); all of them are excluded as conflicting duplicates. Keep one row per key with the correct value"
+                                        .formatted(join(lines), more, described, String.join(" and ", shown)));
                     } else {
-                        lines.subList(1, lines.size())
-                                .forEach(line -> report.skipped(ExclusionReason.EXACT_DUPLICATE.code()));
+                        report.skipped(ExclusionReason.EXACT_DUPLICATE.code(), occurrences - 1);
                         report.warning(
                                 ErrorCode.DUPLICATE_KEY,
                                 lines.get(1),
                                 null,
                                 shown.get(0),
-                                "Line(s) %s repeat line %d exactly (%s, value %s); the repeats are skipped. Remove the repeated rows"
+                                "Line(s) %s%s repeat line %d exactly (%s, value %s); the repeats are skipped. Remove the repeated rows"
                                         .formatted(
                                                 join(lines.subList(1, lines.size())),
+                                                more,
                                                 lines.get(0),
                                                 described,
                                                 shown.get(0)));

@@ -52,7 +52,11 @@ public final class ValidationReport {
     }
 
     public void skipped(String reason) {
-        skippedByReason.merge(reason, 1L, Long::sum);
+        skipped(reason, 1);
+    }
+
+    public void skipped(String reason, long rows) {
+        skippedByReason.merge(reason, rows, Long::sum);
     }
 
     public boolean hasErrors() {
