@@ -86,14 +86,25 @@ final class FileChecks {
         try (Statement statement = connection.createStatement()) {
             // one row per duplicated key; only the first lines are kept for the message, so a key repeated a
             // million times costs no more memory than one repeated twice
-            statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_groups AS SELECT " + columns
-                    + ", count(DISTINCT " + signature + ") AS signatures, count(*) AS occurrences,"
-                    + " min(source_line) AS first_line,"
-                    + " list(source_line ORDER BY source_line)[1:" + LINES_SHOWN + "] AS lines,"
-                    + " list(coalesce(CAST(value AS VARCHAR), iccs_code) ORDER BY source_line)[1:" + LINES_SHOWN
-                    + "] AS shown"
+            // first the keys that repeat, with aggregates DuckDB can spill to disk (no lists over the whole file),
+            // then the first lines and values of those keys only
+            statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_keys AS SELECT " + columns
+                    + ", min(" + signature + ") <> max(" + signature + ") AS conflicting, count(*) AS occurrences,"
+                    + " min(source_line) AS first_line"
                     + " FROM " + TABLE + " WHERE " + ACCEPTED + incidentFilter + " GROUP BY " + columns
                     + " HAVING count(*) > 1");
+            String keyMatch = key.stream()
+                    .map(column -> "r." + column + " IS NOT DISTINCT FROM k." + column)
+                    .collect(Collectors.joining(" AND "));
+            statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_groups AS SELECT "
+                    + key.stream().map(column -> "k." + column).collect(Collectors.joining(", "))
+                    + ", CASE WHEN k.conflicting THEN 2 ELSE 1 END AS signatures, k.occurrences, k.first_line,"
+                    + " list(r.source_line ORDER BY r.source_line)[1:" + LINES_SHOWN + "] AS lines,"
+                    + " list(coalesce(CAST(r.value AS VARCHAR), r.iccs_code) ORDER BY r.source_line)[1:" + LINES_SHOWN
+                    + "] AS shown"
+                    + " FROM duplicate_keys k JOIN " + TABLE + " r ON " + keyMatch
+                    + " AND r." + ACCEPTED + ""
+                    + " GROUP BY ALL");
             String match = key.stream()
                     .map(column -> "s." + column + " IS NOT DISTINCT FROM d." + column)
                     .collect(Collectors.joining(" AND "));

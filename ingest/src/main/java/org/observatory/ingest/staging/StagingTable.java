@@ -23,7 +23,7 @@ import org.observatory.schemas.table.StagedRows;
 public final class StagingTable implements AutoCloseable {
     private static final String TABLE = "staged_rows";
     /** DuckDB's own memory (outside the Java heap) for staging one upload; beyond it, DuckDB spills to disk. */
-    private static final String MEMORY_LIMIT = "512MB";
+    private static final String MEMORY_LIMIT = "1GB";
 
     private final DuckDBConnection connection;
     private final DuckDBAppender appender;
@@ -41,7 +41,7 @@ public final class StagingTable implements AutoCloseable {
                     DriverManager.getConnection("jdbc:duckdb:" + spillDirectory.resolve("staging.duckdb"));
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET temp_directory = '" + escape(spillDirectory.toString()) + "'");
-                statement.execute("SET preserve_insertion_order = true");
+                statement.execute("SET preserve_insertion_order = false"); // the Parquet is written ORDER BY line
                 statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
                 statement.execute("CREATE TABLE " + TABLE + " " + StagedRows.SCHEMA.duckDbColumnList());
             }
