@@ -8,19 +8,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.observatory.ingest.testing.StagingArea;
 import org.observatory.ingest.validate.ValidationIssue;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.SourceKind;
@@ -300,32 +295,14 @@ class IngestServiceTest {
     }
 
     private List<String> stagedDirectories() throws IOException {
-        Path staging = temporary.resolve("data/staging");
-        if (!Files.exists(staging)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(staging)) {
-            return entries.map(path -> path.getFileName().toString()).toList();
-        }
+        return StagingArea.entries(temporary.resolve("data"));
     }
 
     private String stagedFile(IngestResult result) {
-        return temporary
-                .resolve("data/staging")
-                .resolve(result.submissionId())
-                .resolve("rows.parquet")
-                .toString();
+        return StagingArea.stagedFile(temporary.resolve("data"), result.submissionId());
     }
 
     private static List<String> query(String sql, String file) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql.formatted(file))) {
-            while (result.next()) {
-                rows.add(result.getString(1));
-            }
-        }
-        return rows;
+        return StagingArea.query(sql, file);
     }
 }
