@@ -1,7 +1,6 @@
 package org.observatory.app;
 
 import java.io.PrintWriter;
-import org.observatory.schemas.error.ErrorType;
 import org.observatory.schemas.error.ObservatoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,8 +33,7 @@ public final class ObservatoryCommand {
             if (exception instanceof ObservatoryException observatory) {
                 err.println("error [" + observatory.errorCode() + "]: " + observatory.getMessage());
                 err.flush();
-                return observatory.errorCode().type() == ErrorType.USER_ERROR
-                                && observatory.errorCode() == org.observatory.schemas.error.ErrorCode.INVALID_PARAMETER
+                return observatory.errorCode() == org.observatory.schemas.error.ErrorCode.INVALID_PARAMETER
                         ? EXIT_USAGE
                         : EXIT_FAILED;
             }

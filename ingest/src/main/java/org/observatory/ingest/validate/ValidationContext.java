@@ -24,6 +24,11 @@ import org.observatory.schemas.table.StagedRows;
 public final class ValidationContext {
     public static final int FIRST_YEAR = 1950;
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern EDGE_DASHES = java.util.regex.Pattern.compile("(^-|-$)");
+    private static final java.util.regex.Pattern NOT_LETTER = java.util.regex.Pattern.compile("[^a-z]");
+
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
     private static final String MONTH_NAMES = "(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
     private static final java.util.regex.Pattern MONTH_FIRST =
@@ -62,6 +67,7 @@ public final class ValidationContext {
     private final DecimalSeparator decimalSeparator;
     private final ValidationReport report;
     private final int lastYear;
+    private final Map<String, String> sexCodes = new java.util.HashMap<>();
 
     public ValidationContext(
             Codelists codelists,
@@ -179,8 +185,13 @@ public final class ValidationContext {
 
     /** The SDMX sex code ({@code _T}, {@code M}, {@code F}, {@code _U}) of a cell. */
     public Optional<String> sex(long line, String column, String text) {
-        String key = plain(text);
-        String code = text.equals("_T") || text.equals("_U") ? text : SEX_CODES.get(key);
+        // a file has a handful of distinct spellings: each is normalised once
+        String code = sexCodes.computeIfAbsent(
+                text,
+                written -> written.equals("_T") || written.equals("_U")
+                        ? written
+                        : SEX_CODES.getOrDefault(plain(written), ""));
+        code = code.isEmpty() ? null : code; // "" marks a spelling known not to be a sex code
         if (code == null) {
             report.error(
                     ErrorCode.UNKNOWN_CODE,
@@ -247,13 +258,17 @@ public final class ValidationContext {
 
     /** A stable code for a free-text category, e.g. {@code Arma de fuego} to {@code arma-de-fuego}. */
     public static String slug(String text) {
-        String decomposed = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return decomposed.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String decomposed = MARKS.matcher(
+                        Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
+                .replaceAll("");
+        return EDGE_DASHES
+                .matcher(NOT_ALPHANUMERIC.matcher(decomposed).replaceAll("-"))
+                .replaceAll("");
     }
 
     private static String plain(String text) {
-        return Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("[^a-z]", "");
+        return NOT_LETTER
+                .matcher(Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
+                .replaceAll("");
     }
 }

@@ -59,19 +59,7 @@ public final class Warehouse {
 
     /** The published snapshot's id, or empty when nothing has been published. */
     public Optional<String> currentSnapshotId() {
-        Path pointer = currentPointer();
-        if (!Files.exists(pointer)) {
-            return Optional.empty();
-        }
-        try {
-            String id = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-            return id.isEmpty() ? Optional.empty() : Optional.of(id);
-        } catch (IOException e) {
-            throw new ObservatoryException(
-                    ErrorCode.STORAGE_FAILURE,
-                    "Cannot read %s: %s; check the warehouse's permissions".formatted(pointer, e),
-                    e);
-        }
+        return DataDirectory.readSnapshotPointer(currentPointer());
     }
 
     /**

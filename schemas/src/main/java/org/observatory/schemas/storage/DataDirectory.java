@@ -3,11 +3,12 @@ package org.observatory.schemas.storage;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
 
 /**
  * The storage layout of one data directory (default {@code ./data}), shared by every module:
@@ -70,7 +71,14 @@ public record DataDirectory(Path root) {
 
     /** The id of the published snapshot, or empty when nothing has been published yet. */
     public Optional<String> currentSnapshotId() {
-        Path pointer = currentPointer();
+        return readSnapshotPointer(currentPointer());
+    }
+
+    /**
+     * Reads a {@code CURRENT} pointer file: the id it holds, or empty when it is absent or blank. Shared by every
+     * reader of a warehouse, wherever the warehouse lives (a cluster run points at it by URI, not by data directory).
+     */
+    public static Optional<String> readSnapshotPointer(Path pointer) {
         if (!Files.exists(pointer)) {
             return Optional.empty();
         }
@@ -78,7 +86,10 @@ public record DataDirectory(Path root) {
             String id = Files.readString(pointer, StandardCharsets.UTF_8).strip();
             return id.isEmpty() ? Optional.empty() : Optional.of(id);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + pointer, e);
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    "Cannot read %s: %s; check the warehouse's permissions".formatted(pointer, e),
+                    e);
         }
     }
 }
