@@ -30,7 +30,8 @@ public final class Observations {
     private Observations() {}
 
     /**
-     * @param values normalised values in the shape of {@link SnapshotTables#OBSERVATIONS}
+     * @param values normalised values in the shape of {@link SnapshotTables#OBSERVATIONS}, with the working
+     *     columns {@link ValueRows#VALUE_COLUMNS}, which the result keeps
      * @param coverage the frame of {@link IndicatorFrames#coverage}
      * @param units the frame of {@link IndicatorFrames#units}
      */
@@ -42,7 +43,8 @@ public final class Observations {
         Dataset<Row> covered = coded.join(
                         covering, coded.col(ICCS_CODE).startsWith(covering.col(COVERED_ICCS_CODE)), "left_outer")
                 .drop(COVERED_ICCS_CODE);
-        Dataset<Row> withIndicators = named.unionByName(SparkSchemas.conform(covered, SnapshotTables.OBSERVATIONS));
+        Dataset<Row> withIndicators =
+                named.unionByName(SparkSchemas.conform(covered, SnapshotTables.OBSERVATIONS, ValueRows.VALUE_COLUMNS));
         Dataset<Row> catalogueUnits =
                 broadcast(units.select(col(INDICATOR), col(UNIT).as(CATALOGUE_UNIT)));
         Column unit = when(
@@ -55,6 +57,7 @@ public final class Observations {
                 withIndicators
                         .join(catalogueUnits, new String[] {INDICATOR}, "left_outer")
                         .withColumn(UNIT, unit),
-                SnapshotTables.OBSERVATIONS);
+                SnapshotTables.OBSERVATIONS,
+                ValueRows.VALUE_COLUMNS);
     }
 }
