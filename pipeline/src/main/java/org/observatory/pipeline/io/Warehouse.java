@@ -53,6 +53,8 @@ public final class Warehouse {
     private static final String SNAPSHOTS = "snapshots";
     private static final String SUCCESS = "_SUCCESS";
     private static final int CLAIM_ATTEMPTS = 16;
+    /** Up to this many rows a table is written by one task; shuffling rows to one task per country costs more. */
+    static final long SINGLE_WRITER_ROWS = 2_000_000;
 
     private final SparkSession spark;
     private final Path root;
@@ -190,11 +192,18 @@ public final class Warehouse {
                         .formatted(root.resolve(SNAPSHOTS), CLAIM_ATTEMPTS));
     }
 
-    /** Writes a table of a new snapshot as Parquet, one directory per country, one file per country. */
-    public void write(String snapshotId, TableSchema table, Dataset<Row> rows) {
-        SparkSchemas.conform(rows, table)
-                .repartition(col(SnapshotTables.COUNTRY))
-                .sortWithinPartitions(SnapshotTables.COUNTRY, SnapshotTables.YEAR)
+    /**
+     * Writes a table of a new snapshot as Parquet, one directory per country, one file per country: a table of up
+     * to {@value #SINGLE_WRITER_ROWS} rows by one task (no shuffle), a larger one by one task per country.
+     *
+     * @param rows the number of rows, known from the run's summary
+     */
+    public void write(String snapshotId, TableSchema table, Dataset<Row> rows, long rowCount) {
+        Dataset<Row> conformed = SparkSchemas.conform(rows, table);
+        Dataset<Row> placed = rowCount <= SINGLE_WRITER_ROWS
+                ? conformed.coalesce(1)
+                : conformed.repartition(col(SnapshotTables.COUNTRY));
+        placed.sortWithinPartitions(SnapshotTables.COUNTRY, SnapshotTables.YEAR)
                 .write()
                 .mode(SaveMode.ErrorIfExists)
                 .partitionBy(SnapshotTables.COUNTRY)

@@ -33,6 +33,7 @@ import org.observatory.pipeline.transform.Conservation;
 import org.observatory.pipeline.transform.Exclusions;
 import org.observatory.pipeline.transform.Partitions;
 import org.observatory.pipeline.transform.ReferenceFrames;
+import org.observatory.pipeline.transform.RowAccounting;
 import org.observatory.pipeline.transform.RunScope;
 import org.observatory.pipeline.transform.RunSummary;
 import org.observatory.pipeline.transform.SnapshotDiff;
@@ -137,60 +138,73 @@ public final class PipelineJob {
         RunReport execute(List<String> orphans, long started) {
             Map<String, SnapshotPartition> previousPartitions =
                     previous.map(SnapshotManifest::partitions).orElse(Map.of());
+            if (previousPartitions.isEmpty()) {
+                // nothing to carry over: every partition is computed, and the summary names them
+                Computed computed = compute(List.copyOf(submissions.keySet()), List.of(), Optional.empty());
+                Set<String> recompute = new TreeSet<>(computed.summary().partitions());
+                submissions.values().forEach(submission -> recompute.addAll(approved(submission)));
+                ValueChanges changes = previous.map(before -> changes(before, computed, Optional.empty()))
+                        .orElse(ValueChanges.NONE);
+                return publish(computed, recompute, Set.of(), new TreeMap<>(), changes, orphans, started);
+            }
 
             // Which partitions each submission has rows in: known from the previous snapshot, read for new ones.
             Map<String, Set<String>> known = new HashMap<>();
             previousPartitions.forEach((partition, summary) -> summary.submissionIds()
-                    .forEach(id ->
-                            known.computeIfAbsent(id, key -> new TreeSet<>()).add(partition)));
+                    .forEach(id -> known.computeIfAbsent(id, key -> new TreeSet<>()).add(partition)));
             List<String> newIds = submissions.keySet().stream()
                     .filter(id -> !known.containsKey(id))
                     .toList();
-            Dataset<Row> newGroups =
-                    cache(StagedGroups.group(StagedRowsReader.read(spark, staging, newIds, Optional.empty())));
             Map<String, Set<String>> stagedPartitions = new HashMap<>(known);
             if (!newIds.isEmpty()) {
-                stagedPartitions.putAll(partitionsOf(newGroups));
+                stagedPartitions.putAll(partitionsOf(newIds));
             }
 
             Map<String, Set<String>> contributions = contributions(stagedPartitions);
-            Map<String, String> fingerprintOf = new TreeMap<>();
-            contributions.forEach((partition, ids) -> fingerprintOf.put(partition, fingerprint(partition, ids)));
             Set<String> recompute = new TreeSet<>();
             Set<String> carried = new TreeSet<>();
-            fingerprintOf.forEach((partition, fingerprint) -> {
+            contributions.forEach((partition, ids) -> {
                 SnapshotPartition before = previousPartitions.get(partition);
-                if (before != null && before.fingerprint().equals(fingerprint)) {
+                if (before != null && before.fingerprint().equals(fingerprint(partition, ids))) {
                     carried.add(partition);
                 } else {
                     recompute.add(partition);
                 }
             });
             Set<String> removed = new TreeSet<>(previousPartitions.keySet());
-            removed.removeAll(fingerprintOf.keySet());
+            removed.removeAll(contributions.keySet());
 
-            Computed computed = recompute.isEmpty() ? Computed.NOTHING : compute(newGroups, known, recompute);
-            Map<String, SnapshotPartition> partitions = new TreeMap<>();
-            for (String partition : carried) {
-                partitions.put(partition, previousPartitions.get(partition));
-            }
-            ValueChanges changes = previous.map(before -> changes(before, computed, recompute, removed))
-                    .orElse(ValueChanges.NONE);
-            return publish(computed, recompute, carried, partitions, changes, orphans, started);
-        }
-
-        /** Reads, groups and plans the staged rows of the partitions to recompute, and counts what became of them. */
-        private Computed compute(Dataset<Row> newGroups, Map<String, Set<String>> known, Set<String> recompute) {
             List<String> oldIds = known.entrySet().stream()
                     .filter(entry -> submissions.containsKey(entry.getKey()))
                     .filter(entry -> entry.getValue().stream().anyMatch(recompute::contains))
                     .map(Map.Entry::getKey)
                     .sorted()
                     .toList();
-            Dataset<Row> groups = newGroups;
+            Computed computed =
+                    recompute.isEmpty() ? Computed.NOTHING : compute(newIds, oldIds, Optional.of(recompute));
+            Map<String, SnapshotPartition> partitions = new TreeMap<>();
+            for (String partition : carried) {
+                partitions.put(partition, previousPartitions.get(partition));
+            }
+            Set<String> compared = new TreeSet<>(recompute);
+            compared.addAll(removed);
+            ValueChanges changes = previous.map(before -> changes(before, computed, Optional.of(compared)))
+                    .orElse(ValueChanges.NONE);
+            return publish(computed, recompute, carried, partitions, changes, orphans, started);
+        }
+
+        /**
+         * Reads and groups the staged rows of the partitions to recompute (all rows of new submissions, which only
+         * have rows there, and the rows of those partitions of older ones), plans them, and counts what became of
+         * them in one summary.
+         *
+         * @param recompute the partitions to recompute, or empty for all
+         */
+        private Computed compute(List<String> newIds, List<String> oldIds, Optional<Set<String>> recompute) {
+            Dataset<Row> groups = StagedGroups.group(StagedRowsReader.read(spark, staging, newIds, Optional.empty()));
             if (!oldIds.isEmpty()) {
-                groups = groups.unionByName(
-                        StagedGroups.group(StagedRowsReader.read(spark, staging, oldIds, Optional.of(recompute))));
+                groups = groups.unionByName(StagedGroups.group(StagedRowsReader.read(
+                        spark, staging, oldIds, recompute.map(partitions -> partitions))));
             }
             groups = cache(groups);
             Dataset<Row> rowsIn = cache(RunScope.rowsIn(groups, RunScope.submissions(spark, manifest.submissions())));
@@ -198,28 +212,27 @@ public final class PipelineJob {
                     rowsIn,
                     ReferenceFrames.of(spark, codelists),
                     settings.smallCellThreshold(),
-                    PipelineJob::materialise));
-            Dataset<Row> exclusions = cache(exclusions(plan.exclusionGroups(), recompute));
-            Summary summary = Summary.of(RunSummary.of(groups, plan, exclusions).collectAsList());
-            return new Computed(plan, exclusions, summary);
+                    PipelineJob.this::materialise));
+            Summary summary = Summary.of(RunSummary.of(groups, plan).collectAsList());
+            return new Computed(plan, exclusions(plan.exclusionGroups(), summary, recompute), summary);
         }
 
-        /** The exclusions table: groups of several incidents listed line by line from a second read of their rows. */
-        private Dataset<Row> exclusions(Dataset<Row> groups, Set<String> recompute) {
-            List<String> ids =
-                    Exclusions.groupsOfSeveralRows(groups)
-                            .select(Columns.SUBMISSION_ID)
-                            .distinct()
-                            .collectAsList()
-                            .stream()
-                            .map(row -> row.getString(0))
-                            .sorted()
-                            .toList();
+        /**
+         * The exclusions table. Groups of several incidents (excluded whole: superseded, unmapped national code) are
+         * listed line by line from a second read of the files of their submissions, and the lines are counted
+         * against the groups: the exclusions written must be the rows the summary counted.
+         */
+        private Dataset<Row> exclusions(Dataset<Row> groups, Summary summary, Optional<Set<String>> recompute) {
+            Set<String> ids = summary.submissionsToList();
             if (ids.isEmpty()) {
                 return Exclusions.ofSingleRows(groups);
             }
-            return Exclusions.expand(
-                    groups, StagedGroups.withKeys(StagedRowsReader.read(spark, staging, ids, Optional.of(recompute))));
+            Dataset<Row> exclusions = cache(Exclusions.expand(
+                    groups,
+                    StagedGroups.withKeys(StagedRowsReader.read(
+                            spark, staging, List.copyOf(ids), recompute.map(partitions -> partitions)))));
+            summary.verifyListed(RowAccounting.excludedRows(exclusions).collectAsList());
+            return exclusions;
         }
 
         private RunReport publish(
@@ -238,16 +251,13 @@ public final class PipelineJob {
                     if (!ids.isEmpty()) {
                         partitions.put(
                                 partition,
-                                computed.summary().partition(partition, snapshotId, fingerprint(partition, ids), ids));
+                                computed.summary()
+                                        .partition(partition, snapshotId, fingerprint(partition, ids), ids));
                     }
                 }
-                write(
-                        snapshotId,
-                        SnapshotTables.OBSERVATIONS,
-                        computed.plan().map(SnapshotPlan::observations),
-                        recompute);
-                write(snapshotId, SnapshotTables.INDICATORS, computed.plan().map(SnapshotPlan::indicators), recompute);
-                write(snapshotId, SnapshotTables.EXCLUSIONS, computed.exclusions(), recompute);
+                write(snapshotId, SnapshotTables.OBSERVATIONS, computed.plan().map(SnapshotPlan::observations), recompute, partitions);
+                write(snapshotId, SnapshotTables.INDICATORS, computed.plan().map(SnapshotPlan::indicators), recompute, partitions);
+                write(snapshotId, SnapshotTables.EXCLUSIONS, computed.exclusions(), recompute, partitions);
                 previous.ifPresent(before -> SnapshotTables.ALL.forEach(
                         table -> warehouse.carryOver(before.snapshotId(), snapshotId, table, carried)));
                 warehouse.describe(new SnapshotManifest(
@@ -275,16 +285,21 @@ public final class PipelineJob {
                 removedSnapshots = warehouse.retain(
                         settings.keepSnapshots(), Duration.ofSeconds(settings.retentionGraceSeconds()), Instant.now());
             } catch (ObservatoryException e) {
-                warnings.add(
-                        "Retention failed after snapshot %s was published: %s".formatted(snapshotId, e.getMessage()));
+                warnings.add("Retention failed after snapshot %s was published: %s".formatted(snapshotId, e.getMessage()));
             }
-            return report(
-                    snapshotId, partitions, recompute, carried, changes, orphans, removedSnapshots, warnings, started);
+            return report(snapshotId, partitions, recompute, carried, changes, orphans, removedSnapshots, warnings, started);
         }
 
-        private void write(String snapshotId, TableSchema table, Optional<Dataset<Row>> rows, Set<String> recompute) {
+        private void write(
+                String snapshotId,
+                TableSchema table,
+                Optional<Dataset<Row>> rows,
+                Set<String> recompute,
+                Map<String, SnapshotPartition> partitions) {
             if (rows.isPresent() && !recompute.isEmpty()) {
-                warehouse.write(snapshotId, table, rows.get());
+                long t = System.nanoTime();
+                warehouse.write(snapshotId, table, rows.get(), tableRows(partitions, table));
+                TRACE("write " + table.name(), t);
             } else {
                 warehouse.writeEmpty(snapshotId, table);
             }
@@ -346,8 +361,8 @@ public final class PipelineJob {
         private Map<String, Set<String>> contributions(Map<String, Set<String>> stagedPartitions) {
             Map<String, Set<String>> contributions = new TreeMap<>();
             for (ApprovedSubmission submission : submissions.values()) {
-                Set<String> partitions =
-                        new TreeSet<>(stagedPartitions.getOrDefault(submission.submissionId(), Set.of()));
+                Set<String> partitions = new TreeSet<>(
+                        stagedPartitions.getOrDefault(submission.submissionId(), Set.of()));
                 partitions.addAll(approved(submission));
                 partitions.forEach(partition -> contributions
                         .computeIfAbsent(partition, key -> new TreeSet<>())
@@ -382,23 +397,21 @@ public final class PipelineJob {
 
         private Set<String> approved(ApprovedSubmission submission) {
             Set<String> countries = new TreeSet<>();
-            submission
-                    .approvedCountries()
-                    .forEach(country -> countries.add(country.strip().toUpperCase(Locale.ROOT)));
+            submission.approvedCountries().forEach(country -> countries.add(country.strip().toUpperCase(Locale.ROOT)));
             return countries;
         }
 
-        /** Changed, added and withdrawn values of the recomputed and removed partitions against the previous snapshot. */
-        private ValueChanges changes(
-                SnapshotManifest before, Computed computed, Set<String> recompute, Set<String> removed) {
+        /**
+         * Changed, added and withdrawn values against the previous snapshot: of the compared partitions (recomputed
+         * or removed), or of the whole previous snapshot when it has no partitions to compare by.
+         */
+        private ValueChanges changes(SnapshotManifest before, Computed computed, Optional<Set<String>> compared) {
             Dataset<Row> earlier = warehouse.read(before.snapshotId(), SnapshotTables.INDICATORS);
-            if (!before.partitions().isEmpty()) {
-                Set<String> compared = new TreeSet<>(recompute);
-                compared.addAll(removed);
-                if (compared.isEmpty()) {
+            if (compared.isPresent() && !before.partitions().isEmpty()) {
+                if (compared.get().isEmpty()) {
                     return ValueChanges.NONE;
                 }
-                earlier = earlier.filter(Partitions.isIn(col(SnapshotTables.COUNTRY), compared));
+                earlier = earlier.filter(Partitions.isIn(col(SnapshotTables.COUNTRY), compared.get()));
             }
             Dataset<Row> now = computed.plan()
                     .map(SnapshotPlan::indicators)
@@ -410,10 +423,10 @@ public final class PipelineJob {
                     row.getLong(row.fieldIndex(SnapshotDiff.WITHDRAWN)));
         }
 
-        private Map<String, Set<String>> partitionsOf(Dataset<Row> groups) {
+        /** The partitions new submissions have staged rows in (one read of their country column). */
+        private Map<String, Set<String>> partitionsOf(List<String> ids) {
             Map<String, Set<String>> partitions = new HashMap<>();
-            groups.select(col(Columns.SUBMISSION_ID), Partitions.of(col(Columns.COUNTRY)))
-                    .distinct()
+            StagedGroups.partitionsOfFiles(StagedRowsReader.read(spark, staging, ids, Optional.empty()))
                     .collectAsList()
                     .forEach(row -> partitions
                             .computeIfAbsent(row.getString(0), key -> new TreeSet<>())
@@ -436,16 +449,30 @@ public final class PipelineJob {
      * Computes a stage of the plan now and cuts its lineage: every stage after the grouping of staged rows runs on
      * a few thousand rows, where planning one query over the whole lineage would cost more than the work.
      */
-    private static Dataset<Row> materialise(Dataset<Row> rows) {
-        return rows.localCheckpoint(true);
+    private Dataset<Row> materialise(Dataset<Row> rows) {
+        long t = System.nanoTime();
+        Dataset<Row> r = rows.coalesce(spark.sparkContext().defaultParallelism()).localCheckpoint(true);
+        TRACE("checkpoint", t);
+        return r;
+    }
+
+    static void TRACE(String what, long since) {
+        if (Boolean.getBoolean("trace")) {
+            System.err.printf("TRACE %-20s %6.2f s%n", what, (System.nanoTime() - since) / 1e9);
+        }
+    }
+
+    private static long tableRows(Map<String, SnapshotPartition> partitions, TableSchema table) {
+        return partitions.values().stream()
+                .mapToLong(partition -> partition.rowCounts().getOrDefault(table.name(), 0L))
+                .sum();
     }
 
     private static Map<String, Long> rowCounts(Map<String, SnapshotPartition> partitions) {
         Map<String, Long> counts = new TreeMap<>();
         SnapshotTables.ALL.forEach(table -> counts.put(table.name(), 0L));
-        partitions.values().forEach(partition -> partition
-                .rowCounts()
-                .forEach((table, rows) -> counts.merge(table, rows, Long::sum)));
+        partitions.values().forEach(partition ->
+                partition.rowCounts().forEach((table, rows) -> counts.merge(table, rows, Long::sum)));
         return counts;
     }
 

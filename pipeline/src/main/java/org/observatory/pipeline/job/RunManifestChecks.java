@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
@@ -15,8 +16,12 @@ import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
 public final class RunManifestChecks {
     private RunManifestChecks() {}
 
+    /** What a submission id may look like: it names a staging folder. */
+    public static final Pattern SUBMISSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
     /**
-     * Each submission is listed once, and no two share a sequence (sequences order revisions).
+     * Each submission is listed once with an id that can name a folder (letters, digits, '.', '_', '-'), and no
+     * two share a sequence (sequences order revisions).
      *
      * @throws ObservatoryException {@link ErrorCode#CONFIGURATION_INVALID} naming the submissions at fault
      */
@@ -25,6 +30,13 @@ public final class RunManifestChecks {
         Set<String> ids = new HashSet<>();
         Map<Long, String> bySequence = new HashMap<>();
         for (ApprovedSubmission submission : manifest.submissions()) {
+            if (!SUBMISSION_ID.matcher(submission.submissionId()).matches()) {
+                throw new ObservatoryException(
+                        ErrorCode.CONFIGURATION_INVALID,
+                        ("Run manifest %s lists submission '%s', which is not a submission id; ids name staging"
+                                        + " folders and consist of letters, digits, '.', '_' and '-'")
+                                .formatted(manifest.runId(), submission.submissionId()));
+            }
             if (!ids.add(submission.submissionId())) {
                 throw new ObservatoryException(
                         ErrorCode.CONFIGURATION_INVALID,

@@ -11,6 +11,8 @@ import org.apache.spark.sql.Row;
 import org.observatory.pipeline.transform.Columns;
 import org.observatory.pipeline.transform.Conservation;
 import org.observatory.pipeline.transform.RunSummary;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.SnapshotPartition;
 import org.observatory.schemas.table.SnapshotTables;
 
@@ -40,10 +42,57 @@ final class Summary {
                 case RunSummary.SYNTHETIC_ROWS -> numbers.synthetic += amount;
                 case RunSummary.SUPPRESSED -> numbers.suppressed += amount;
                 case RunSummary.UNMAPPED -> numbers.unmapped.add(item);
+                case RunSummary.TO_LIST -> numbers.toList.add(item);
                 default -> throw new IllegalStateException("unknown summary measure " + measure);
             }
         }
         return new Summary(byPartition);
+    }
+
+    /** The partitions the run read staged rows of. */
+    Set<String> partitions() {
+        return byPartition.keySet();
+    }
+
+    /** The submissions with groups of several excluded incidents, whose exclusions are listed line by line. */
+    Set<String> submissionsToList() {
+        Set<String> ids = new TreeSet<>();
+        byPartition.values().forEach(numbers -> ids.addAll(numbers.toList));
+        return ids;
+    }
+
+    /**
+     * Checks the exclusions listed line by line against the rows their groups stand for.
+     *
+     * @param listed rows of {@link org.observatory.pipeline.transform.RowAccounting#excludedRows}
+     * @throws ObservatoryException {@link ErrorCode#CONSERVATION_VIOLATED} naming the partition and reason
+     */
+    void verifyListed(List<Row> listed) {
+        Map<String, Long> found = new TreeMap<>();
+        for (Row row : listed) {
+            found.put(row.getString(0) + " " + row.getString(1), row.getLong(2));
+        }
+        Map<String, Long> expected = new TreeMap<>();
+        byPartition.forEach((partition, numbers) -> numbers.outcomes.forEach((reason, rows) -> {
+            if (!reason.equals(Columns.USED) && rows > 0) {
+                expected.put(partition + " " + reason, rows);
+            }
+        }));
+        Set<String> keys = new TreeSet<>(expected.keySet());
+        keys.addAll(found.keySet());
+        for (String key : keys) {
+            long rows = expected.getOrDefault(key, 0L);
+            long written = found.getOrDefault(key, 0L);
+            if (rows != written) {
+                String[] partitionAndReason = key.split(" ", 2);
+                throw new ObservatoryException(
+                        ErrorCode.CONSERVATION_VIOLATED,
+                        ("Rows are not conserved in partition %s: %d rows are excluded as %s, but %d exclusions were"
+                                        + " listed line by line; this is a pipeline bug, the previous snapshot stays"
+                                        + " published; report it with the run manifest")
+                                .formatted(partitionAndReason[0], rows, partitionAndReason[1], written));
+            }
+        }
     }
 
     /** The submissions with staged rows in the partition, read by the run. */
@@ -85,6 +134,7 @@ final class Summary {
         private final Map<String, Long> outcomes = new TreeMap<>();
         private final Map<String, Long> tableRows = new TreeMap<>();
         private final Set<String> unmapped = new TreeSet<>();
+        private final Set<String> toList = new TreeSet<>();
         private long rowsIn;
         private long synthetic;
         private long suppressed;

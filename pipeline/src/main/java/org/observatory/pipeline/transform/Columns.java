@@ -66,6 +66,8 @@ public final class Columns {
     /** What became of input rows: {@link #USED}, or an exclusion reason code. */
     public static final String OUTCOME = "outcome";
 
+    /** The file a staged row was read from ({@code <staging>/<submission-id>/rows.parquet}, as a URI). */
+    public static final String SOURCE_FILE = "source_file";
     /** A staged row's own id, so that rows that are not incidents stay groups of their own ({@link StagedGroups}). */
     public static final String ROW_ID = "row_id";
     /** The key of a group of staged rows, by which {@link Exclusions#expand} finds the group's lines again. */

@@ -15,7 +15,6 @@ import static org.observatory.pipeline.transform.Columns.SKIP_REASON;
 import static org.observatory.pipeline.transform.Columns.SOURCE_LINE;
 import static org.observatory.pipeline.transform.Columns.SOURCE_ROWS;
 import static org.observatory.pipeline.transform.Columns.STATUS;
-import static org.observatory.pipeline.transform.Columns.SUBMISSION_ID;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -97,8 +96,8 @@ public final class Exclusions {
     public static Dataset<Row> expand(Dataset<Row> groups, Dataset<Row> keyedRows) {
         Dataset<Row> single = groups.filter(col(SOURCE_ROWS).leq(1));
         Dataset<Row> several = groupsOfSeveralRows(groups).drop(SOURCE_LINE);
-        Dataset<Row> lines = keyedRows.select(col(SUBMISSION_ID), col(RAW_KEY), col(SOURCE_LINE));
-        Dataset<Row> expanded = lines.join(broadcast(several), new String[] {SUBMISSION_ID, RAW_KEY}, "inner");
+        Dataset<Row> lines = keyedRows.select(col(RAW_KEY), col(SOURCE_LINE));
+        Dataset<Row> expanded = lines.join(broadcast(several), new String[] {RAW_KEY}, "inner");
         return ofSingleRows(single).unionByName(ofSingleRows(expanded));
     }
 }

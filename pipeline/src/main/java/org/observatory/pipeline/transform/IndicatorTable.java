@@ -72,6 +72,7 @@ public final class IndicatorTable {
     public static final List<String> KEY = List.of(COUNTRY, YEAR, INDICATOR, SEX, AGE, BREAKDOWN_TYPE, BREAKDOWN);
 
     private static final String NATIONAL_CODES = "national_codes";
+    private static final String HAS_COUNT = "has_count";
     private static final String WEAKNESS = "weakness";
     private static final String POSITION = "position";
     private static final String FOOTNOTES = "footnotes";
@@ -90,35 +91,36 @@ public final class IndicatorTable {
     public static Dataset<Row> build(Dataset<Row> observations, Dataset<Row> denominators, Dataset<Row> units) {
         String[] group = Stream.concat(KEY.stream(), Stream.of(SOURCE_KIND, SUBMISSION_ID))
                 .toArray(String[]::new);
-        Column indicatorMeasure = col(INDICATOR).isNotNull();
+        Column isCount = col(MEASURE).equalTo(SnapshotTables.MEASURE_COUNT);
+        Column isRate = col(MEASURE).equalTo(SnapshotTables.MEASURE_REPORTED_RATE);
+        // counts and the same source's reported rates in one aggregation; a key needs a count to be a value
         Dataset<Row> counts = observations
-                .filter(indicatorMeasure.and(col(MEASURE).equalTo(SnapshotTables.MEASURE_COUNT)))
+                .filter(col(INDICATOR).isNotNull().and(isCount.or(isRate)))
                 .groupBy(columns(group))
                 .agg(
-                        sum(col(VALUE)).as(COUNT),
+                        sum(when(isCount, col(VALUE))).as(COUNT),
+                        bool_or(isCount).as(HAS_COUNT),
+                        sum(when(isRate, col(VALUE))).as(REPORTED_RATE),
                         array_sort(collect_set(when(
-                                        col(NATIONAL_CODE).isNotNull(),
+                                        isCount.and(col(NATIONAL_CODE).isNotNull()),
                                         struct(
                                                 col(NATIONAL_CODE).as(NATIONAL_CODE),
                                                 coalesce(col(NATIONAL_LABEL), col(NATIONAL_CODE))
                                                         .as(NATIONAL_LABEL)))))
                                 .as(NATIONAL_CODES),
-                        max(MatchQualities.weakness(col(MATCH_QUALITY))).as(WEAKNESS),
-                        ValueRows.summedStatus(col(OBS_STATUS)).as(OBS_STATUS),
-                        array_sort(collect_set(col(FOOTNOTE))).as(FOOTNOTES),
-                        array_sort(collect_set(col(SOURCE))).as(SOURCES),
-                        bool_or(col(SYNTHETIC)).as(SYNTHETIC),
-                        bool_or(col(INCIDENT_DERIVED)).as(INCIDENT_DERIVED));
+                        max(when(isCount, MatchQualities.weakness(col(MATCH_QUALITY)))).as(WEAKNESS),
+                        ValueRows.summedStatus(when(isCount, col(OBS_STATUS))).as(OBS_STATUS),
+                        array_sort(collect_set(when(isCount, col(FOOTNOTE)))).as(FOOTNOTES),
+                        array_sort(collect_set(when(isCount, col(SOURCE)))).as(SOURCES),
+                        bool_or(isCount.and(col(SYNTHETIC))).as(SYNTHETIC),
+                        bool_or(isCount.and(col(INCIDENT_DERIVED))).as(INCIDENT_DERIVED))
+                .filter(col(HAS_COUNT));
         Dataset<Row> preferred = counts.withColumn(
                         POSITION,
                         row_number()
                                 .over(Window.partitionBy(columns(KEY.toArray(String[]::new)))
                                         .orderBy(preference(col(SOURCE_KIND)), col(SUBMISSION_ID))))
                 .filter(col(POSITION).equalTo(1));
-        Dataset<Row> reportedRates = observations
-                .filter(indicatorMeasure.and(col(MEASURE).equalTo(SnapshotTables.MEASURE_REPORTED_RATE)))
-                .groupBy(columns(group))
-                .agg(sum(col(VALUE)).as(REPORTED_RATE));
         Column population = col(POPULATION);
         Column rate = when(
                 col(HAS_RATE).eqNullSafe(true).and(population.gt(0)),
@@ -126,7 +128,6 @@ public final class IndicatorTable {
         Column codes = col(NATIONAL_CODES);
         Column matchQuality = MatchQualities.fromWeakness(col(WEAKNESS));
         Dataset<Row> joined = preferred
-                .join(reportedRates, group, "left_outer")
                 .join(broadcast(denominators), new String[] {COUNTRY, YEAR, SEX, AGE}, "left_outer")
                 .join(broadcast(units), new String[] {INDICATOR}, "left_outer");
         return SparkSchemas.conform(

@@ -51,4 +51,14 @@ public final class RowAccounting {
                 .groupBy(PARTITION, OUTCOME)
                 .agg(sum(col(ROWS)).as(ROWS));
     }
+
+    /**
+     * Exclusions as written, one row per input row, counted per partition and reason: columns {@code partition},
+     * {@code outcome}, {@code rows}.
+     */
+    public static Dataset<Row> excludedRows(Dataset<Row> exclusions) {
+        return exclusions
+                .groupBy(col(COUNTRY).as(PARTITION), col(REASON).as(OUTCOME))
+                .agg(org.apache.spark.sql.functions.count(lit(1)).as(ROWS));
+    }
 }

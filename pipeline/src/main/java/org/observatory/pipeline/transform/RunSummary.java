@@ -41,28 +41,35 @@ public final class RunSummary {
     public static final String SYNTHETIC_ROWS = "synthetic";
     /** Indicator values suppressed by the small-cell rule. */
     public static final String SUPPRESSED = "suppressed";
+    /** Exclusion groups of several incidents of a submission, to be listed line by line (item: submission id). */
+    public static final String TO_LIST = "to-list";
     /** A national code no correspondence table maps (item: the code). */
     public static final String UNMAPPED = "unmapped";
 
     private RunSummary() {}
 
     /**
+     * Exclusions are counted from their groups ({@link SnapshotPlan#exclusionGroups}), each standing for its
+     * {@code source_rows}: the job checks the exclusions it lists line by line against these counts.
+     *
      * @param staged the groups of staged rows read by the run, before the run's scope ({@link StagedGroups})
      * @param plan the run's plan
-     * @param exclusions the exclusions table as written, one row per input row
      */
-    public static Dataset<Row> of(Dataset<Row> staged, SnapshotPlan plan, Dataset<Row> exclusions) {
+    public static Dataset<Row> of(Dataset<Row> staged, SnapshotPlan plan) {
+        Dataset<Row> exclusions = plan.exclusionGroups();
         Column rows = col(SOURCE_ROWS).cast(DataTypes.LongType);
         Column one = lit(1L);
         Column none = lit(null).cast(DataTypes.StringType);
         Dataset<Row> parts = entries(staged, STAGED, col(SUBMISSION_ID), rows)
                 .unionByName(entries(plan.rowsIn(), ROWS_IN, none, rows))
-                .unionByName(entries(exclusions, OUTCOME_ROWS, col(REASON), one))
+                .unionByName(entries(exclusions, OUTCOME_ROWS, col(REASON), rows))
                 .unionByName(entries(plan.referenceRows(), OUTCOME_ROWS, lit(USED), rows))
                 .unionByName(entries(plan.values(), OUTCOME_ROWS, lit(USED), rows))
                 .unionByName(entries(plan.observations(), TABLE_ROWS, lit(SnapshotTables.OBSERVATIONS.name()), one))
                 .unionByName(entries(plan.indicators(), TABLE_ROWS, lit(SnapshotTables.INDICATORS.name()), one))
-                .unionByName(entries(exclusions, TABLE_ROWS, lit(SnapshotTables.EXCLUSIONS.name()), one))
+                .unionByName(entries(exclusions, TABLE_ROWS, lit(SnapshotTables.EXCLUSIONS.name()), rows))
+                .unionByName(entries(
+                        Exclusions.groupsOfSeveralRows(exclusions), TO_LIST, col(SUBMISSION_ID), one))
                 .unionByName(
                         entries(plan.observations().filter(col(SYNTHETIC).eqNullSafe(true)), SYNTHETIC_ROWS, none, one))
                 .unionByName(entries(

@@ -141,8 +141,9 @@ public final class SmallCells {
      */
     public static Dataset<Row> suppressIndicators(
             Dataset<Row> indicators, Dataset<Row> marked, Dataset<Row> nested, int threshold) {
-        Dataset<Row> cells = marked.filter(col(MEASURE)
-                        .equalTo(SnapshotTables.MEASURE_COUNT)
+        Dataset<Row> cells = marked.filter(col(INCIDENT_DERIVED)
+                        .eqNullSafe(true)
+                        .and(col(MEASURE).equalTo(SnapshotTables.MEASURE_COUNT))
                         .and(col(INDICATOR).isNotNull()))
                 .groupBy(columns(Stream.concat(CELL.stream(), Stream.of(INDICATOR))))
                 .agg(
@@ -166,16 +167,17 @@ public final class SmallCells {
                 .lt(threshold)
                 .and(col(INNER_PREFIX + HIDDEN_VALUES).gt(0));
         Dataset<Row> nestedLeaks = cells.join(broadcast(nested), col(INDICATOR).equalTo(col(OUTER)))
-                .join(inner, sameCell.and(col(INNER).equalTo(col(INNER_PREFIX + INDICATOR))))
+                .join(broadcast(inner), sameCell.and(col(INNER).equalTo(col(INNER_PREFIX + INDICATOR))))
                 .filter(difference.equalTo(1).or(innerSuppressed.and(difference.equalTo(0))))
                 .select(columns(Stream.concat(CELL.stream(), Stream.of(INDICATOR))));
-        Dataset<Row> secondary = single.unionByName(nestedLeaks).distinct().withColumn(SUPPRESS, lit(true));
+        Dataset<Row> secondary = broadcast(single.unionByName(nestedLeaks));
 
+        // a flag without a distinct: the indicators in a secondary cell, and the others
         String[] key = Stream.concat(CELL.stream(), Stream.of(INDICATOR)).toArray(String[]::new);
-        Dataset<Row> joined = indicators.join(broadcast(secondary), key, "left_outer");
-        Column suppressed = col(SUPPRESS)
-                .eqNullSafe(true)
-                .or(col(INCIDENT_DERIVED).eqNullSafe(true).and(col(COUNT).lt(threshold)));
+        Dataset<Row> joined = indicators.join(secondary, key, "left_semi")
+                .withColumn(SUPPRESS, lit(true))
+                .unionByName(indicators.join(secondary, key, "left_anti").withColumn(SUPPRESS, lit(false)));
+        Column suppressed = col(SUPPRESS).or(col(INCIDENT_DERIVED).eqNullSafe(true).and(col(COUNT).lt(threshold)));
         Column nothing = lit(null).cast(DataTypes.DoubleType);
         return SparkSchemas.conform(
                 Assignments.set(COUNT, when(suppressed, nothing).otherwise(col(COUNT)))
