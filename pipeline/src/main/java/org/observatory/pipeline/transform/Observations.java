@@ -31,7 +31,8 @@ public final class Observations {
     private Observations() {}
 
     /**
-     * @param values normalised values in the shape of {@link SnapshotTables#OBSERVATIONS}
+     * @param values normalised values in the shape of {@link SnapshotTables#OBSERVATIONS}, with the working
+     *     columns {@link ValueRows#VALUE_COLUMNS}, which the result keeps
      * @param coverage the frame of {@link IndicatorFrames#coverage}
      * @param units the frame of {@link IndicatorFrames#units}
      */
@@ -53,7 +54,8 @@ public final class Observations {
                                 .and(percentage.equalTo(percentageIndicator)),
                         "left_outer")
                 .drop(COVERED_ICCS_CODE, CATALOGUE_UNIT);
-        Dataset<Row> withIndicators = named.unionByName(SparkSchemas.conform(covered, SnapshotTables.OBSERVATIONS));
+        Dataset<Row> withIndicators =
+                named.unionByName(SparkSchemas.conform(covered, SnapshotTables.OBSERVATIONS, ValueRows.VALUE_COLUMNS));
         Column unit = when(
                         col(MEASURE)
                                 .equalTo(SnapshotTables.MEASURE_COUNT)
@@ -64,6 +66,7 @@ public final class Observations {
                 withIndicators
                         .join(catalogueUnits, new String[] {INDICATOR}, "left_outer")
                         .withColumn(UNIT, unit),
-                SnapshotTables.OBSERVATIONS);
+                SnapshotTables.OBSERVATIONS,
+                ValueRows.VALUE_COLUMNS);
     }
 }

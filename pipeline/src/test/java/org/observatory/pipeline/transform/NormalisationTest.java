@@ -173,7 +173,10 @@ class NormalisationTest {
         Dataset<Row> counted =
                 NationalNormalisation.aggregateIncidents(NationalNormalisation.mapCodes(rows, mexicanTable()));
 
-        assertThat(counted.columns()).containsExactlyElementsOf(SnapshotTables.OBSERVATIONS.columnNames());
+        assertThat(counted.columns())
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(
+                                SnapshotTables.OBSERVATIONS.columnNames().stream(), ValueRows.VALUE_COLUMNS.stream())
+                        .toList());
         assertThat(counted.orderBy(Columns.SEX).collectAsList())
                 .extracting(
                         row -> row.getAs(Columns.SEX),
@@ -181,8 +184,10 @@ class NormalisationTest {
                         row -> row.getAs(Columns.SOURCE_ROWS),
                         row -> row.getAs(Columns.SOURCE_LINE),
                         row -> row.getAs(Columns.UNIT),
-                        row -> row.getAs(Columns.ICCS_CODE))
-                .containsExactly(tuple("F", 1.0, 1L, 5L, "count", "0101"), tuple("M", 2.0, 2L, 4L, "count", "0101"));
+                        row -> row.getAs(Columns.ICCS_CODE),
+                        row -> row.getAs(Columns.INCIDENT_DERIVED))
+                .containsExactly(
+                        tuple("F", 1.0, 1L, 5L, "count", "0101", true), tuple("M", 2.0, 2L, 4L, "count", "0101", true));
     }
 
     @Test
@@ -256,8 +261,8 @@ class NormalisationTest {
     }
 
     private static Dataset<Row> classified(ApprovedSubmission submission, List<StagedRow> rows) {
-        return ValueRows.classify(
-                RunScope.rowsIn(StagedRow.frame(spark, rows), RunScope.submissions(spark, List.of(submission))));
+        return ValueRows.classify(RunScope.rowsIn(
+                StagedGroups.group(StagedRow.frame(spark, rows)), RunScope.submissions(spark, List.of(submission))));
     }
 
     private static Dataset<Row> mexicanTable() {

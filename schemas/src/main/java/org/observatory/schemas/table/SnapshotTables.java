@@ -46,6 +46,13 @@ public final class SnapshotTables {
     public static final String REASON = "reason";
     public static final String DETAIL = "detail";
 
+    /**
+     * {@code obs_conf} (SDMX CONF_STATUS) of a value suppressed by the small-cell rule: confidential. Its count (and
+     * rate, and an observation's {@code source_rows}) is null and its {@code obs_status} is Q. Other values have
+     * no {@code obs_conf}.
+     */
+    public static final String OBS_CONF_CONFIDENTIAL = "C";
+
     /** {@code measure} of a count observation. */
     public static final String MEASURE_COUNT = "count";
     /** {@code measure} of a rate the source reported (kept as reported, with its provenance). */
