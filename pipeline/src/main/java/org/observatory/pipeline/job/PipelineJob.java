@@ -21,6 +21,7 @@ import org.observatory.pipeline.io.Warehouse;
 import org.observatory.pipeline.transform.Columns;
 import org.observatory.pipeline.transform.Conservation;
 import org.observatory.pipeline.transform.ReferenceFrames;
+import org.observatory.pipeline.transform.ResponseRates;
 import org.observatory.pipeline.transform.RunScope;
 import org.observatory.pipeline.transform.SnapshotDiff;
 import org.observatory.pipeline.transform.SnapshotPlan;
@@ -135,6 +136,10 @@ public final class PipelineJob {
             rowCounts.put(
                     SnapshotTables.EXCLUSIONS.name(),
                     write(warehouse, snapshotId, SnapshotTables.EXCLUSIONS, plan.exclusions()));
+            warehouse.write(
+                    snapshotId,
+                    SnapshotTables.RESPONSES,
+                    ResponseRates.table(spark, codelists, manifest.submissions(), plan.revisedRows()));
             boolean synthetic = !warehouse
                     .read(snapshotId, SnapshotTables.OBSERVATIONS)
                     .filter(col(SnapshotTables.SYNTHETIC))
