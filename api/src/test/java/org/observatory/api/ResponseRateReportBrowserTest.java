@@ -142,6 +142,13 @@ class ResponseRateReportBrowserTest {
 
     /** Where Chromium, Node.js and playwright-core are, and what is missing. */
     private record Prerequisites(Path chromium, Path node, List<String> missing) {
+        Prerequisites {
+            missing = List.copyOf(missing);
+            if (missing.isEmpty() && (chromium == null || node == null)) {
+                throw new IllegalArgumentException("nothing is missing, so chromium and node are known");
+            }
+        }
+
         static Prerequisites find() {
             List<String> missing = new ArrayList<>();
             Optional<Path> chromium = Optional.ofNullable(System.getenv(CHROMIUM))

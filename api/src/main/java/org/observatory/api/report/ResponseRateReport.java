@@ -18,6 +18,8 @@ import java.util.List;
  *
  * @param notice the synthetic-data notice, or null when nothing shown is synthetic
  * @param synthetic whether the snapshot or any reply counted here holds synthetic data
+ * @param report the report's name, {@value #NAME}
+ * @param snapshotId the published snapshot (vintage) the report reads
  * @param previousCycle the closest earlier cycle with replies in the snapshot, or null for the first
  * @param deadline the cycle's reply deadline (ISO date), or null when none is configured
  * @param timelinessAssessed whether a deadline is configured, so that replies are on time or late
