@@ -36,8 +36,9 @@ final class ResponseRateText {
         text.append("Responding member states: %s (%s)%n"
                 .formatted(share(total.responded(), total.expected()), percent(total.responseRatePercent())));
         if (total.change() == null) {
-            text.append("Change against the previous cycle: none to compare (%d is the first cycle with replies in"
-                    + " this snapshot)%n".formatted(report.cycle()));
+            text.append(("Change against the previous cycle: none to compare (%d is the first cycle with replies in"
+                            + " this snapshot)%n")
+                    .formatted(report.cycle()));
         } else {
             text.append("Change against cycle %d: %s, from %d responding%n"
                     .formatted(

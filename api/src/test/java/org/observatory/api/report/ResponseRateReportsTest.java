@@ -137,6 +137,9 @@ class ResponseRateReportsTest {
         assertThat(report.total().responded()).isEqualTo(2);
         assertThat(report.total().change()).as("2009 is the first cycle").isNull();
         assertThat(report.countries()).extracting(CountryResponse::iso3).doesNotContain("JAM");
+        assertThat(ReportFormat.text.render(report))
+                .contains("Change against the previous cycle: none to compare (2009 is the first cycle with replies in"
+                        + " this snapshot)");
     }
 
     @Test
