@@ -33,6 +33,7 @@ import org.observatory.pipeline.transform.Conservation;
 import org.observatory.pipeline.transform.Exclusions;
 import org.observatory.pipeline.transform.Partitions;
 import org.observatory.pipeline.transform.ReferenceFrames;
+import org.observatory.pipeline.transform.ResponseRates;
 import org.observatory.pipeline.transform.RunScope;
 import org.observatory.pipeline.transform.RunSummary;
 import org.observatory.pipeline.transform.SnapshotDiff;
@@ -200,8 +201,11 @@ public final class PipelineJob {
                     settings.smallCellThreshold(),
                     PipelineJob::materialise));
             Dataset<Row> exclusions = cache(exclusions(plan.exclusionGroups(), recompute));
-            Summary summary = Summary.of(RunSummary.of(groups, plan, exclusions).collectAsList());
-            return new Computed(plan, exclusions, summary);
+            Dataset<Row> responses =
+                    cache(ResponseRates.table(spark, codelists, manifest.submissions(), plan.rowsIn()));
+            Summary summary = Summary.of(
+                    RunSummary.of(groups, plan, exclusions, responses).collectAsList());
+            return new Computed(plan, exclusions, responses, summary);
         }
 
         /** The exclusions table: groups of several incidents listed line by line from a second read of their rows. */
@@ -248,6 +252,7 @@ public final class PipelineJob {
                         recompute);
                 write(snapshotId, SnapshotTables.INDICATORS, computed.plan().map(SnapshotPlan::indicators), recompute);
                 write(snapshotId, SnapshotTables.EXCLUSIONS, computed.exclusions(), recompute);
+                write(snapshotId, SnapshotTables.RESPONSES, computed.responses(), recompute);
                 previous.ifPresent(before -> SnapshotTables.ALL.forEach(
                         table -> warehouse.carryOver(before.snapshotId(), snapshotId, table, carried)));
                 warehouse.describe(new SnapshotManifest(
@@ -450,11 +455,16 @@ public final class PipelineJob {
     }
 
     /** What a run computed for the partitions it recomputed (nothing when it recomputes none). */
-    private record Computed(Optional<SnapshotPlan> plan, Optional<Dataset<Row>> exclusions, Summary summary) {
-        static final Computed NOTHING = new Computed(Optional.empty(), Optional.empty(), Summary.EMPTY);
+    private record Computed(
+            Optional<SnapshotPlan> plan,
+            Optional<Dataset<Row>> exclusions,
+            Optional<Dataset<Row>> responses,
+            Summary summary) {
+        static final Computed NOTHING =
+                new Computed(Optional.empty(), Optional.empty(), Optional.empty(), Summary.EMPTY);
 
-        Computed(SnapshotPlan plan, Dataset<Row> exclusions, Summary summary) {
-            this(Optional.of(plan), Optional.of(exclusions), summary);
+        Computed(SnapshotPlan plan, Dataset<Row> exclusions, Dataset<Row> responses, Summary summary) {
+            this(Optional.of(plan), Optional.of(exclusions), Optional.of(responses), summary);
         }
     }
 

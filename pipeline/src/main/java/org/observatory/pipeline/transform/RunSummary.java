@@ -50,8 +50,10 @@ public final class RunSummary {
      * @param staged the groups of staged rows read by the run, before the run's scope ({@link StagedGroups})
      * @param plan the run's plan
      * @param exclusions the exclusions table as written, one row per input row
+     * @param responses the responses table as written ({@link ResponseRates})
      */
-    public static Dataset<Row> of(Dataset<Row> staged, SnapshotPlan plan, Dataset<Row> exclusions) {
+    public static Dataset<Row> of(
+            Dataset<Row> staged, SnapshotPlan plan, Dataset<Row> exclusions, Dataset<Row> responses) {
         Column rows = col(SOURCE_ROWS).cast(DataTypes.LongType);
         Column one = lit(1L);
         Column none = lit(null).cast(DataTypes.StringType);
@@ -63,6 +65,7 @@ public final class RunSummary {
                 .unionByName(entries(plan.observations(), TABLE_ROWS, lit(SnapshotTables.OBSERVATIONS.name()), one))
                 .unionByName(entries(plan.indicators(), TABLE_ROWS, lit(SnapshotTables.INDICATORS.name()), one))
                 .unionByName(entries(exclusions, TABLE_ROWS, lit(SnapshotTables.EXCLUSIONS.name()), one))
+                .unionByName(entries(responses, TABLE_ROWS, lit(SnapshotTables.RESPONSES.name()), one))
                 .unionByName(
                         entries(plan.observations().filter(col(SYNTHETIC).eqNullSafe(true)), SYNTHETIC_ROWS, none, one))
                 .unionByName(entries(
