@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,7 +102,7 @@ public final class PipelineBenchmark {
         try {
             measureIn(work);
             return report.completed() ? COMPLETED : FAILED;
-        } catch (RuntimeException | IOException | java.sql.SQLException e) {
+        } catch (RuntimeException | IOException | SQLException e) {
             report.failed(report.step(), e);
             return FAILED;
         } catch (InterruptedException e) {
@@ -117,7 +118,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    private void measureIn(Path work) throws IOException, java.sql.SQLException, InterruptedException {
+    private void measureIn(Path work) throws IOException, SQLException, InterruptedException {
         report.step("staging " + options.rows() + " incident rows with DuckDB");
         progress.printf(
                 "Staging %,d synthetic incident rows across %d member states with DuckDB ...%n",
