@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +41,6 @@ import org.observatory.schemas.storage.DataDirectory;
  * previous snapshot stays readable as a vintage.
  */
 class KilledPipelineRunTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERIES = "/api/v1/countries/JAM/indicators/intentional-homicide?from=2021&to=2021";
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(3);
 
@@ -59,12 +53,7 @@ class KilledPipelineRunTest {
     @BeforeAll
     static void start() {
         codelists = Codelists.load();
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("killed-pipeline-run-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+        spark = TestSupport.localSpark("killed-pipeline-run-test");
     }
 
     @AfterAll
@@ -240,13 +229,6 @@ class KilledPipelineRunTest {
     }
 
     private static JsonNode get(ApiServer server, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(server.baseUri().toString().replaceAll("/$", "") + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return TestSupport.getJson(server, path);
     }
 }

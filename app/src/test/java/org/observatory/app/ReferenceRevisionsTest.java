@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,7 +43,6 @@ class ReferenceRevisionsTest {
     private static final Path EARLIER = REFERENCE_DATA.resolve("unodc-cts-corruption-economic-crime.2022-06.csv");
     private static final Path LATER = REFERENCE_DATA.resolve("unodc-cts-corruption-economic-crime.later.csv");
     private static final Path VIOLENT = REFERENCE_DATA.resolve("unodc-cts-violent-sexual-crime.2022-06.csv");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Codelists codelists;
     private static SparkSession spark;
@@ -62,12 +56,7 @@ class ReferenceRevisionsTest {
                 Files.isReadable(EARLIER) && Files.isReadable(LATER) && Files.isReadable(VIOLENT),
                 "the reference data folder ../shared/reference-data is not beside this checkout");
         codelists = Codelists.load();
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("reference-revisions-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+        spark = TestSupport.localSpark("reference-revisions-test");
     }
 
     @AfterAll
@@ -129,14 +118,7 @@ class ReferenceRevisionsTest {
             throws Exception {
         String path =
                 "/api/v1/countries/%s/indicators/%s?from=%d&to=%d%s".formatted(country, indicator, year, year, vintage);
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(server.baseUri().toString().replaceAll("/$", "") + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
-        JsonNode observations = JSON.readTree(response.body()).get("observations");
+        JsonNode observations = TestSupport.getJson(server, path).get("observations");
         assertThat(observations.size()).as(path).isLessThanOrEqualTo(1);
         return observations.isEmpty()
                 ? OptionalDouble.empty()

@@ -48,12 +48,7 @@ class ResponseRateReportTest {
     static void loadTheSampleDataAndRunThePipelineOnce() throws Exception {
         data = new DataDirectory(temporary.resolve("data"));
         DemoCommand.load(data, CODELISTS, SAMPLE_MANIFEST, new PrintWriter(new StringWriter()));
-        SparkSession spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("response-rate-report-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+        SparkSession spark = TestSupport.localSpark("response-rate-report-test");
         try {
             new PipelineJob(spark, CODELISTS)
                     .run(RunManifests.build(

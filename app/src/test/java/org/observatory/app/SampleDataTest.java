@@ -41,12 +41,7 @@ class SampleDataTest {
         Codelists codelists = Codelists.load();
         data = new DataDirectory(temporary.resolve("data"));
         DemoCommand.load(data, codelists, SAMPLE_MANIFEST, new PrintWriter(new StringWriter()));
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("sample-data-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+        spark = TestSupport.localSpark("sample-data-test");
         report = new PipelineJob(spark, codelists)
                 .run(RunManifests.build(
                         "run-sample",
