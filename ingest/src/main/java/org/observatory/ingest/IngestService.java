@@ -24,12 +24,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.observatory.ingest.format.DecimalSeparator;
 import org.observatory.ingest.format.DelimitedTable;
 import org.observatory.ingest.format.FileLayout;
 import org.observatory.ingest.format.InputFormat;
+import org.observatory.ingest.format.TextProfile;
+import org.observatory.ingest.format.TextScan;
 import org.observatory.ingest.landing.LandedFile;
 import org.observatory.ingest.landing.Landing;
 import org.observatory.ingest.staging.StagingTable;
@@ -95,7 +99,10 @@ public final class IngestService {
         landingFields.put("sourceKind", request.sourceKind().cliName());
         landingFields.put("cycle", request.cycle().isPresent() ? request.cycle().getAsInt() : null);
         landingFields.put("receivedAt", receivedAt);
-        LandedFile landed = new Landing(data.landing()).land(request.file(), request.fileName(), landingFields);
+        // one read of the upload: copied, hashed, and scanned for its encoding and line starts
+        TextScan scan = new TextScan(settings.segmentBytes());
+        LandedFile landed =
+                new Landing(data.landing()).land(request.file(), request.fileName(), landingFields, scan::accept);
         String submissionId = submissionId(landed.sha256(), request, country);
 
         Path staged = data.staging(submissionId);
@@ -105,29 +112,32 @@ public final class IngestService {
                     .asRepeat();
         }
 
-        ValidationReport report = new ValidationReport(settings.issuesPerCode());
+        TextProfile profile = scan.profile();
         FileLayout layout;
         DelimitedTable table;
         try {
-            table = DelimitedTable.open(landed.path(), InputFormat.columns(request.sourceKind()));
+            table = DelimitedTable.open(landed.path(), InputFormat.columns(request.sourceKind()), profile);
             layout = table.layout();
         } catch (ObservatoryException e) {
+            ValidationReport report = new ValidationReport(settings.issuesPerCode());
             report.add(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
             return rejected(submissionId, request, country, landed, null, null, 0, 0, report);
         }
 
-        DecimalSeparator separator = decimalSeparator(table, request.sourceKind(), report);
-        ValidationContext context = new ValidationContext(codelists, country, request.cycle(), separator, report);
         String source = "%s (%s)".formatted(describe(request, country), request.fileName());
-        RowValidator validator =
+        KnownNationalCodes knownCodes = new KnownNationalCodes(this::nationalCodes);
+        Function<ValidationContext, RowValidator> validators =
                 switch (request.sourceKind()) {
-                    case CTS -> new CtsRowValidator(context);
-                    case NATIONAL ->
-                        new NationalRowValidator(context, layout, source, new KnownNationalCodes(this::nationalCodes));
-                    case POPULATION -> new PopulationRowValidator(context, source);
-                    case CORRESPONDENCE -> new CorrespondenceRowValidator(context, country.orElseThrow(), source);
-                    case SDMX_CSV -> new SdmxRowValidator(context, layout, source);
+                    case CTS -> CtsRowValidator::new;
+                    case NATIONAL -> context -> new NationalRowValidator(context, layout, source, knownCodes);
+                    case POPULATION -> context -> new PopulationRowValidator(context, source);
+                    case CORRESPONDENCE ->
+                        context -> new CorrespondenceRowValidator(context, country.orElseThrow(), source);
+                    case SDMX_CSV -> context -> new SdmxRowValidator(context, layout, source);
                 };
+        Consumer<ValidationReport> headerCheck = request.sourceKind() == SourceKind.SDMX_CSV
+                ? report -> SdmxRowValidator.checkHeader(layout, report)
+                : report -> {};
 
         Files.createDirectories(data.staging());
         removeLeftoversOfDeadProcesses();
@@ -137,46 +147,48 @@ public final class IngestService {
                 Files.createTempDirectory(data.staging(), WORK_PREFIX + PROCESS_ID + "-scratch-" + submissionId + "-");
         try (StagingTable staging =
                 new StagingTable(submissionId, request.sourceKind().cliName(), scratch)) {
-            long[] rowsRead = {0};
-            TreeSet<String> countries = new TreeSet<>();
-            long[] accepted = {0};
-            try {
-                table.forEachRow(row -> {
-                    rowsRead[0]++;
-                    Optional<String> ragged = table.raggedRowMessage(row);
-                    if (ragged.isPresent()) {
-                        report.error(ErrorCode.MALFORMED_CSV, row.line(), null, null, ragged.get());
-                        return;
-                    }
-                    validator.validate(row, stagedRow -> {
-                        if (StagedRows.STATUS_ACCEPTED.equals(stagedRow.status())) {
-                            accepted[0]++;
-                            if (stagedRow.country() != null) {
-                                countries.add(stagedRow.country());
-                            }
-                        }
-                        if (!report.hasErrors()) {
-                            staging.append(stagedRow);
-                        }
-                    });
-                });
-            } catch (ObservatoryException e) {
-                report.add(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
-            } catch (UncheckedIOException e) {
-                report.add(ValidationIssue.fileError(
-                        ErrorCode.FILE_UNREADABLE,
-                        "The file cannot be read: %s; export it again as CSV"
-                                .formatted(e.getCause().getMessage())));
-            }
-            if (!report.hasErrors()) {
-                staging.check(request.sourceKind(), report, settings, populationFiles());
-            }
+            ValidationPass.Outcome pass = new ValidationPass(
+                            table,
+                            profile.lineStarts(),
+                            codelists,
+                            country,
+                            request.cycle(),
+                            numericColumn(request.sourceKind(), layout),
+                            headerCheck,
+                            validators,
+                            settings,
+                            staging::startWriting)
+                    .run();
+            ValidationReport report = pass.report();
+            DecimalSeparator separator = pass.separator();
             if (report.hasErrors()) {
                 return rejected(
-                        submissionId, request, country, landed, layout, separator, rowsRead[0], accepted[0], report);
+                        submissionId,
+                        request,
+                        country,
+                        landed,
+                        layout,
+                        separator,
+                        pass.rowsRead(),
+                        pass.accepted(),
+                        report);
+            }
+            staging.check(request.sourceKind(), report, settings, populationFiles());
+            if (report.hasErrors()) {
+                return rejected(
+                        submissionId,
+                        request,
+                        country,
+                        landed,
+                        layout,
+                        separator,
+                        pass.rowsRead(),
+                        pass.accepted(),
+                        report);
             }
             StagingTable.Summary summary = staging.summary();
-            accepted[0] = summary.accepted();
+            long accepted = summary.accepted();
+            TreeSet<String> countries = new TreeSet<>(pass.countries());
             countries.retainAll(summary.countries());
             IngestResult result = result(
                     submissionId,
@@ -186,10 +198,10 @@ public final class IngestService {
                     landed,
                     layout,
                     separator,
-                    rowsRead[0],
-                    accepted[0],
+                    pass.rowsRead(),
+                    accepted,
                     report);
-            staging.writeParquet(working.resolve(StagedRows.FILE_NAME));
+            staging.moveTo(working.resolve(StagedRows.FILE_NAME));
             SubmissionManifest manifest = new SubmissionManifest(
                     submissionId,
                     landed.sha256(),
@@ -199,8 +211,8 @@ public final class IngestService {
                     request.fileName(),
                     receivedAt,
                     request.submitter(),
-                    rowsRead[0],
-                    accepted[0],
+                    pass.rowsRead(),
+                    accepted,
                     report.skippedByReason(),
                     List.copyOf(countries),
                     StagedRows.FILE_NAME);
@@ -212,6 +224,19 @@ public final class IngestService {
             deleteRecursively(working);
             deleteRecursively(scratch);
         }
+    }
+
+    /** The column whose numbers decide the file's decimal separator, if the kind and the file have one. */
+    private static Optional<ValidationPass.NumericColumn> numericColumn(SourceKind kind, FileLayout layout) {
+        Optional<ValidationPass.NumericColumn> column =
+                switch (kind) {
+                    case CTS -> Optional.of(new ValidationPass.NumericColumn("value", "VALUE"));
+                    case NATIONAL -> Optional.of(new ValidationPass.NumericColumn("count", "count"));
+                    case POPULATION -> Optional.of(new ValidationPass.NumericColumn("population", "population"));
+                    case SDMX_CSV -> Optional.of(new ValidationPass.NumericColumn("obs_value", "OBS_VALUE"));
+                    case CORRESPONDENCE -> Optional.empty();
+                };
+        return column.filter(numeric -> layout.has(numeric.name()));
     }
 
     /**
@@ -305,36 +330,6 @@ public final class IngestService {
                                 .formatted(code));
             }
         });
-    }
-
-    private DecimalSeparator decimalSeparator(DelimitedTable table, SourceKind kind, ValidationReport report)
-            throws IOException {
-        String column =
-                switch (kind) {
-                    case CTS -> "value";
-                    case NATIONAL -> "count";
-                    case POPULATION -> "population";
-                    case SDMX_CSV -> "obs_value";
-                    default -> null;
-                };
-        if (column == null || !table.layout().has(column)) {
-            return DecimalSeparator.POINT;
-        }
-        String shown = kind == SourceKind.CTS ? "VALUE" : kind == SourceKind.SDMX_CSV ? "OBS_VALUE" : column;
-        DecimalSeparator.Evidence evidence = new DecimalSeparator.Evidence();
-        try {
-            table.forEachRow(
-                    row -> evidence.observe(row.cell(column), table.layout().delimiter(), row.line()));
-        } catch (ObservatoryException e) {
-            // the validation pass reports the structural problem with its line; the rows before it still decide
-        }
-        evidence.inconsistency(shown)
-                .ifPresent(finding -> report.error(
-                        ErrorCode.MIXED_DECIMAL_SEPARATORS, finding.line(), shown, finding.value(), finding.message()));
-        evidence.ambiguity(shown)
-                .ifPresent(finding -> report.warning(
-                        ErrorCode.VALUE_NOT_A_NUMBER, finding.line(), shown, finding.value(), finding.message()));
-        return evidence.decide();
     }
 
     private static String describe(IngestRequest request, Optional<String> country) {

@@ -9,42 +9,55 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A sampling profiler for one ingest run: every few milliseconds it takes the stack of the thread that runs
- * {@code IngestService.ingest} and attributes the sample to a step of ingest by the frames on it (landing, encoding
- * check, decimal-separator pass, reading rows, row validators, DuckDB appender, each whole-file check, COPY to
- * Parquet, ...), noting the resident memory at that moment. It reads class and method names only, so it measures
- * the real service as it is, whatever its internals become; frames it does not know go to "other".
+ * A sampling profiler for one ingest run: every few milliseconds it takes the stack of the thread that runs {@code
+ * IngestService.ingest}, and of the threads ingest reads the file with ({@code ingest-reader}), and attributes each
+ * sample to a step of ingest by the frames on it (landing, header detection, reading rows, row validators, staging
+ * the rows, each whole-file check, DuckDB writing Parquet, ...), noting the resident memory at that moment. It reads
+ * class and method names only, so it measures the real service as it is, whatever its internals become; frames it
+ * does not know go to "other".
+ *
+ * <p>The ingest thread's steps add up to the run's wall time; while it waits for the reader threads, what those do
+ * is counted in thread-seconds of their own steps (with two threads, up to twice the time they take).
  */
 public final class StepSampler implements AutoCloseable {
     static final String LANDING = "landing: copy + SHA-256";
+    static final String SCAN = "landing: byte scan (encoding, line starts)";
     static final String ENCODING = "layout: encoding check (reads every byte)";
     static final String HEADER = "layout: header detection";
-    static final String DECIMAL_READING = "decimal-separator pass: reading rows";
-    static final String DECIMAL_EVIDENCE = "decimal-separator pass: evidence regexes";
+    static final String DECIMAL_SAMPLE = "decimal separator: sample of the first rows";
+    static final String WAITING = "validation pass: waiting for the reader threads";
     static final String READING = "validation pass: reading rows (CSV)";
     static final String VALIDATORS = "validation pass: row validators";
-    static final String APPENDER = "validation pass: DuckDB appender";
+    static final String STAGING_FILE = "validation pass: writing staged rows";
+    static final String LOAD = "staging: DuckDB writes the Parquet";
     static final String CHECKS = "whole-file checks: ";
     static final String SUMMARY = "staging: summary query";
-    static final String PARQUET = "COPY to Parquet";
+    static final String MOVE = "staging: move the Parquet";
     static final String OPEN = "staging: open DuckDB";
     static final String CLOSE = "staging: close DuckDB";
     static final String CLEANUP = "cleanup (delete scratch)";
     static final String OTHER = "other (report, manifest, publish)";
+    /** Steps of the reader threads are named with this prefix. */
+    static final String READER = "reader threads: ";
+
+    /** The names ingest gives the threads that read a file in parallel. */
+    static final String READER_THREAD = "ingest-reader";
 
     private static final List<String> ORDER = List.of(
             LANDING,
+            SCAN,
             ENCODING,
             HEADER,
-            DECIMAL_READING,
-            DECIMAL_EVIDENCE,
-            OPEN,
+            DECIMAL_SAMPLE,
             READING,
             VALIDATORS,
-            APPENDER,
+            STAGING_FILE,
+            WAITING,
+            OPEN,
+            LOAD,
             CHECKS,
             SUMMARY,
-            PARQUET,
+            MOVE,
             CLOSE,
             CLEANUP,
             OTHER);
@@ -54,7 +67,7 @@ public final class StepSampler implements AutoCloseable {
     private final Thread sampler;
     private final Map<String, long[]> samplesAndPeak = new LinkedHashMap<>();
     private volatile boolean running = true;
-    private long samples;
+    private long ticks;
 
     private StepSampler(Thread target, long intervalMillis) {
         this.target = requireNonNull(target, "target is null");
@@ -63,7 +76,7 @@ public final class StepSampler implements AutoCloseable {
         this.sampler.setDaemon(true);
     }
 
-    /** Starts sampling {@code target} every {@code intervalMillis}. */
+    /** Starts sampling {@code target}, and ingest's reader threads, every {@code intervalMillis}. */
     public static StepSampler start(Thread target, long intervalMillis) {
         StepSampler sampler = new StepSampler(target, intervalMillis);
         sampler.sampler.start();
@@ -72,15 +85,23 @@ public final class StepSampler implements AutoCloseable {
 
     private void sample() {
         while (running) {
-            StackTraceElement[] stack = target.getStackTrace();
-            String step = attribute(stack);
+            String step = attribute(target.getStackTrace());
             if (step != null) {
                 long resident = MemoryProbe.resident().orElse(0);
                 synchronized (samplesAndPeak) {
-                    long[] counts = samplesAndPeak.computeIfAbsent(step, key -> new long[2]);
-                    counts[0]++;
-                    counts[1] = Math.max(counts[1], resident);
-                    samples++;
+                    ticks++;
+                    count(step, resident);
+                    if (step.equals(WAITING)) {
+                        for (Map.Entry<Thread, StackTraceElement[]> thread :
+                                Thread.getAllStackTraces().entrySet()) {
+                            if (thread.getKey().getName().startsWith(READER_THREAD)) {
+                                String work = attributeReader(thread.getValue());
+                                if (work != null) {
+                                    count(READER + work, resident);
+                                }
+                            }
+                        }
+                    }
                 }
             }
             try {
@@ -92,7 +113,16 @@ public final class StepSampler implements AutoCloseable {
         }
     }
 
-    /** Stops sampling; the steps' seconds are their share of the samples times {@code wallNanos}. */
+    private void count(String step, long resident) {
+        long[] counts = samplesAndPeak.computeIfAbsent(step, key -> new long[2]);
+        counts[0]++;
+        counts[1] = Math.max(counts[1], resident);
+    }
+
+    /**
+     * Stops sampling. The ingest thread's steps share {@code wallNanos} by their samples; a reader thread's sample
+     * stands for the same time as one of the ingest thread's.
+     */
     public List<StepTiming> stop(long wallNanos) {
         close();
         List<StepTiming> steps = new ArrayList<>();
@@ -104,7 +134,7 @@ public final class StepSampler implements AutoCloseable {
                 steps.add(new StepTiming(
                         name,
                         counts[0],
-                        samples == 0 ? 0 : wallNanos / 1e9 * counts[0] / samples,
+                        ticks == 0 ? 0 : wallNanos / 1e9 * counts[0] / ticks,
                         counts[1] == 0 ? OptionalLong.empty() : OptionalLong.of(counts[1])));
             }
         }
@@ -112,8 +142,11 @@ public final class StepSampler implements AutoCloseable {
     }
 
     private static int rank(String step) {
-        int index = ORDER.indexOf(step.startsWith(CHECKS) ? CHECKS : step);
-        return index < 0 ? ORDER.size() : index;
+        String base = step.startsWith(READER) ? step.substring(READER.length()) : step;
+        int index = ORDER.indexOf(base.startsWith(CHECKS) ? CHECKS : base);
+        // a reader thread's steps come right after the ingest thread's wait for them
+        int position = index < 0 ? ORDER.size() : index;
+        return step.startsWith(READER) ? ORDER.indexOf(WAITING) * 100 + 1 + position : position * 100;
     }
 
     @Override
@@ -132,6 +165,9 @@ public final class StepSampler implements AutoCloseable {
         if (find(stack, "IngestService", "ingest") < 0) {
             return null;
         }
+        if (find(stack, "TextScan", "accept") >= 0) {
+            return SCAN;
+        }
         if (find(stack, "Landing", "land") >= 0) {
             return LANDING;
         }
@@ -141,33 +177,31 @@ public final class StepSampler implements AutoCloseable {
         if (find(stack, "DelimitedTable", "open") >= 0) {
             return HEADER;
         }
-        if (find(stack, "IngestService", "decimalSeparator") >= 0) {
-            return find(stack, "DecimalSeparator$Evidence", null) >= 0 ? DECIMAL_EVIDENCE : DECIMAL_READING;
+        if (find(stack, "ValidationPass", "sampleSeparator") >= 0) {
+            return DECIMAL_SAMPLE;
+        }
+        String reading = attributeReader(stack);
+        if (reading != null) {
+            return reading; // rows read on the ingest thread itself (one thread, or one segment)
+        }
+        if (find(stack, "ValidationPass", "read") >= 0) {
+            return WAITING;
         }
         int check = outermost(stack, "FileChecks");
         if (check >= 0) {
             return CHECKS + stack[check].getMethodName();
         }
         if (find(stack, "StagingTable", "check") >= 0) {
-            return CHECKS + "appender flush";
+            return CHECKS + "skip duplicated rows";
+        }
+        if (find(stack, "StagingTable", "load") >= 0) {
+            return LOAD;
         }
         if (find(stack, "StagingTable", "summary") >= 0) {
             return SUMMARY;
         }
-        if (find(stack, "StagingTable", "writeParquet") >= 0) {
-            return PARQUET;
-        }
-        if (find(stack, "StagingTable", "append") >= 0) {
-            return APPENDER;
-        }
-        for (StackTraceElement frame : stack) {
-            if (frame.getClassName().endsWith("RowValidator")
-                    && frame.getMethodName().equals("validate")) {
-                return VALIDATORS;
-            }
-        }
-        if (find(stack, "DelimitedTable", "forEachRow") >= 0) {
-            return READING;
+        if (find(stack, "StagingTable", "moveTo") >= 0) {
+            return MOVE;
         }
         if (find(stack, "StagingTable", "<init>") >= 0) {
             return OPEN;
@@ -181,6 +215,23 @@ public final class StepSampler implements AutoCloseable {
         return OTHER;
     }
 
+    /** What a thread reading rows is doing, or null when it reads none. */
+    static String attributeReader(StackTraceElement[] stack) {
+        if (find(stack, "DelimitedTable", "readRows") < 0 && find(stack, "DelimitedTable", "forEachRow") < 0) {
+            return null;
+        }
+        if (find(stack, "StagedRowsFile", null) >= 0) {
+            return STAGING_FILE;
+        }
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().endsWith("RowValidator")
+                    && frame.getMethodName().equals("validate")) {
+                return VALIDATORS;
+            }
+        }
+        return READING;
+    }
+
     /** The innermost frame of a class (by simple name, nested classes with their {@code $}) and method. */
     private static int find(StackTraceElement[] stack, String simpleClassName, String method) {
         for (int index = 0; index < stack.length; index++) {
@@ -192,12 +243,13 @@ public final class StepSampler implements AutoCloseable {
         return -1;
     }
 
-    /** The outermost frame of a class other than its {@code run} method: the check that is running. */
+    /** The outermost frame of a class other than its entry points: the check that is running. */
     private static int outermost(StackTraceElement[] stack, String simpleClassName) {
         for (int index = stack.length - 1; index >= 0; index--) {
+            String method = stack[index].getMethodName();
             if (simpleName(stack[index]).equals(simpleClassName)
-                    && !stack[index].getMethodName().equals("run")
-                    && !stack[index].getMethodName().startsWith("lambda$")) {
+                    && !method.equals("warnings")
+                    && !method.startsWith("lambda$")) {
                 return index;
             }
         }

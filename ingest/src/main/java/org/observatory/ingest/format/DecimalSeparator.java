@@ -56,6 +56,11 @@ public enum DecimalSeparator {
     /** The number in {@code text}, or empty when it is not a number written with this separator. */
     public OptionalDouble parse(String text) {
         String value = text.strip();
+        // the common shapes, read without a regex: digits, or digits around this separator
+        char shape = shape(value);
+        if (shape == INTEGER || shape == symbol) {
+            return OptionalDouble.of(Double.parseDouble(shape == ',' ? value.replace(',', '.') : value));
+        }
         String normalised;
         if (plain.matcher(value).matches()) {
             normalised = this == COMMA ? value.replace(',', '.') : value;
@@ -73,6 +78,58 @@ public enum DecimalSeparator {
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();
         }
+    }
+
+    /** The shape of a number of digits only ({@code -?\d+}). */
+    private static final char INTEGER = 'i';
+    /** The shape of anything but {@code -?\d+}, {@code -?\d+\.\d+} and {@code -?\d+,\d+}. */
+    private static final char OTHER = 'o';
+
+    /**
+     * {@link #INTEGER} for {@code -?\d+}, {@code .} for {@code -?\d+\.\d+}, {@code ,} for {@code -?\d+,\d+} (ASCII
+     * digits, as {@code \d} in the patterns), {@link #OTHER} for anything else.
+     */
+    private static char shape(String value) {
+        int length = value.length();
+        int index = length > 0 && value.charAt(0) == '-' ? 1 : 0;
+        int digitsBefore = 0;
+        while (index < length && isDigit(value.charAt(index))) {
+            index++;
+            digitsBefore++;
+        }
+        if (digitsBefore == 0) {
+            return OTHER;
+        }
+        if (index == length) {
+            return INTEGER;
+        }
+        char separator = value.charAt(index);
+        if (separator != '.' && separator != ',') {
+            return OTHER;
+        }
+        int digitsAfter = 0;
+        for (index++; index < length; index++) {
+            if (!isDigit(value.charAt(index))) {
+                return OTHER;
+            }
+            digitsAfter++;
+        }
+        return digitsAfter == 0 ? OTHER : separator;
+    }
+
+    private static boolean isDigit(char character) {
+        return character >= '0' && character <= '9';
+    }
+
+    /**
+     * Whether {@code -?\d+[.,]\d+} (of {@link #shape} {@code .} or {@code ,}) is also {@code -?[1-9]\d{0,2}[.,]\d{3}}: a
+     * whole number with thousands grouped as much as a fraction.
+     */
+    private static boolean groupsThousands(String value) {
+        int start = value.charAt(0) == '-' ? 1 : 0;
+        int separator = Math.max(value.indexOf('.'), value.indexOf(','));
+        int before = separator - start;
+        return before >= 1 && before <= 3 && value.charAt(start) != '0' && value.length() - separator - 1 == 3;
     }
 
     /** The separator a file of this delimiter uses when none of its numbers shows it: see {@link Evidence#decide}. */
@@ -100,6 +157,7 @@ public enum DecimalSeparator {
         private final Form comma = new Form();
         private final Form ambiguous = new Form();
         private char delimiter = ',';
+        private boolean observed;
 
         /** Observes one cell whose line is not known; prefer {@link #observe(String, char, long)}. */
         public void observe(String text, char delimiter) {
@@ -109,7 +167,23 @@ public enum DecimalSeparator {
         /** Observes the cell of one numeric column on {@code line} of a file with {@code delimiter}. */
         public void observe(String text, char delimiter, long line) {
             this.delimiter = delimiter;
+            observed = true;
             String value = text.strip();
+            // the common shapes, told without a regex
+            char shape = shape(value);
+            if (shape == INTEGER || value.isEmpty()) {
+                return;
+            }
+            if (shape != OTHER) {
+                if (groupsThousands(value)) {
+                    ambiguous.add(line, value);
+                } else if (shape == '.') {
+                    point.add(line, value);
+                } else {
+                    comma.add(line, value);
+                }
+                return;
+            }
             if (POINT_GROUPED.matcher(value).matches()) {
                 comma.add(line, value);
             } else if (COMMA_GROUPED.matcher(value).matches()) {
@@ -121,6 +195,20 @@ public enum DecimalSeparator {
                 point.add(line, value);
             } else if (COMMA_FRACTION.matcher(value).matches()) {
                 comma.add(line, value);
+            }
+        }
+
+        /**
+         * Adds what {@code next} observed in the rows that follow those this evidence has seen (the next part of
+         * the same file), as if this evidence had observed them itself.
+         */
+        public void append(Evidence next) {
+            point.append(next.point);
+            comma.append(next.comma);
+            ambiguous.append(next.ambiguous);
+            if (next.observed) {
+                delimiter = next.delimiter;
+                observed = true;
             }
         }
 
@@ -227,6 +315,14 @@ public enum DecimalSeparator {
                     firstValue = value;
                 }
                 count++;
+            }
+
+            void append(Form next) {
+                if (count == 0) {
+                    firstLine = next.firstLine;
+                    firstValue = next.firstValue;
+                }
+                count += next.count;
             }
         }
     }

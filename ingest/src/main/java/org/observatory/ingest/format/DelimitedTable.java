@@ -57,11 +57,28 @@ public final class DelimitedTable {
 
     /** Detects the layout of {@code file} for those columns, or fails with what is wrong and how to fix it. */
     public static DelimitedTable open(Path file, List<ColumnSpec> columns) throws IOException {
+        checkNotEmpty(file);
+        return open(file, columns, EncodingDetector.detect(file));
+    }
+
+    /**
+     * Detects the layout of {@code file} as {@link #open(Path, List)} does, taking its encoding from a scan of its
+     * bytes made while it was landed, so that the whole file is not read once more for it.
+     */
+    public static DelimitedTable open(Path file, List<ColumnSpec> columns, TextProfile profile) throws IOException {
+        checkNotEmpty(file);
+        return open(file, columns, EncodingDetector.detect(file, profile));
+    }
+
+    private static void checkNotEmpty(Path file) throws IOException {
         if (Files.size(file) == 0) {
             throw new ObservatoryException(
                     ErrorCode.FILE_UNREADABLE, "The file is empty; export the data again with its header line");
         }
-        DetectedEncoding encoding = EncodingDetector.detect(file);
+    }
+
+    private static DelimitedTable open(Path file, List<ColumnSpec> columns, DetectedEncoding encoding)
+            throws IOException {
         FirstLines first = FirstLines.read(file, encoding);
         if (first.blank()) {
             throw new ObservatoryException(
@@ -212,6 +229,112 @@ public final class DelimitedTable {
         return new InputStreamReader(input, encoding.charset().newDecoder());
     }
 
+    /** The text of bytes {@code [start, end)} of the file (which start at a line start, so at a character). */
+    private Reader reader(Segment segment) throws IOException {
+        InputStream input = Files.newInputStream(file);
+        input.skipNBytes(segment.start());
+        return new InputStreamReader(
+                new BoundedInputStream(input, segment.end() - segment.start()),
+                layout.encoding().charset().newDecoder());
+    }
+
+    /** The data rows of the whole file: everything after the header. */
+    public Segment wholeFile() throws IOException {
+        return new Segment(0, layout.encoding().bomLength(), Files.size(file), layout.lastHeaderLine(), true);
+    }
+
+    /**
+     * The data rows cut into segments at the given line starts (those after the header): each segment starts at a
+     * line start and ends where the next one starts. A segment starts at a record only when no quoted value runs
+     * over its first line start; whoever reads segments apart checks that the segment before ended at its end
+     * (read without error), and reads the two as one otherwise.
+     */
+    public List<Segment> segments(List<TextScan.LineStart> lineStarts) throws IOException {
+        Segment whole = wholeFile();
+        List<TextScan.LineStart> starts = lineStarts.stream()
+                .filter(start -> start.linesBefore() >= layout.lastHeaderLine()
+                        && start.offset() > whole.start()
+                        && start.offset() < whole.end())
+                .toList();
+        List<Segment> segments = new ArrayList<>();
+        long start = whole.start();
+        long linesBefore = whole.linesBefore();
+        boolean header = true;
+        for (TextScan.LineStart next : starts) {
+            segments.add(new Segment(segments.size(), start, next.offset(), linesBefore, header));
+            start = next.offset();
+            linesBefore = next.linesBefore();
+            header = false;
+        }
+        segments.add(new Segment(segments.size(), start, whole.end(), linesBefore, header));
+        return List.copyOf(segments);
+    }
+
+    /**
+     * Bytes {@code [start, end)} of the file, with the number of lines before {@code start}; the first segment of a
+     * file starts at its first byte after a byte order mark and begins with the preamble and header lines, which
+     * are not rows.
+     */
+    public record Segment(int index, long start, long end, long linesBefore, boolean startsWithHeader) {
+        public Segment {
+            if (index < 0 || start < 0 || end < start || linesBefore < 0) {
+                throw new IllegalArgumentException("not a segment: index %d, bytes %d-%d, %d lines before"
+                        .formatted(index, start, end, linesBefore));
+            }
+        }
+
+        /** The same start, ending where {@code later} ends: when a quoted value runs over this segment's end. */
+        public Segment through(Segment later) {
+            return new Segment(index, start, later.end(), linesBefore, startsWithHeader);
+        }
+    }
+
+    /** At most {@code remaining} bytes of a stream. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        BoundedInputStream(InputStream input, long remaining) {
+            super(input);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int value = super.read();
+            if (value >= 0) {
+                remaining--;
+            }
+            return value;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, remaining));
+            if (read > 0) {
+                remaining -= read;
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long count) throws IOException {
+            long skipped = super.skip(Math.min(count, remaining));
+            remaining -= skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), remaining);
+        }
+    }
+
     public FileLayout layout() {
         return layout;
     }
@@ -222,7 +345,12 @@ public final class DelimitedTable {
      * it.
      */
     public void forEachRow(Consumer<RawRow> consumer) throws IOException {
-        readRows(row -> {
+        forEachRow(wholeFile(), consumer);
+    }
+
+    /** Streams the data rows of one segment as {@link #forEachRow(Consumer)} does for the whole file. */
+    public void forEachRow(Segment segment, Consumer<RawRow> consumer) throws IOException {
+        readRows(segment, row -> {
             consumer.accept(row);
             return true;
         });
@@ -230,25 +358,30 @@ public final class DelimitedTable {
 
     private boolean hasDataRow() throws IOException {
         try {
-            return readRows(row -> false);
+            return readRows(wholeFile(), row -> false);
         } catch (ObservatoryException e) {
             return true; // a row that cannot be read is a row: forEachRow reports it
         }
     }
 
-    /** Streams rows while {@code consumer} accepts them; whether it stopped at a row. */
-    private boolean readRows(Predicate<RawRow> consumer) throws IOException {
+    /**
+     * Streams the data rows of one segment to {@code consumer} while it accepts them (returns true); whether it
+     * stopped at a row. Fails as {@link #forEachRow(Consumer)} does.
+     */
+    public boolean readRows(Segment segment, Predicate<RawRow> consumer) throws IOException {
         CSVFormat format = CSVFormat.RFC4180
                 .builder()
                 .setDelimiter(layout.delimiter())
                 .setIgnoreEmptyLines(false) // blank lines come as empty records, so the line count stays exact
                 .setTrim(true)
                 .get();
-        try (BufferedReader reader = new BufferedReader(reader(file, layout.encoding()), BUFFER_SIZE)) {
-            for (long skipped = 0; skipped < layout.lastHeaderLine(); skipped++) {
-                reader.readLine(); // the preamble and the header itself
+        try (BufferedReader reader = new BufferedReader(reader(segment), BUFFER_SIZE)) {
+            if (segment.startsWithHeader()) {
+                for (long skipped = 0; skipped < layout.lastHeaderLine(); skipped++) {
+                    reader.readLine(); // the preamble and the header itself
+                }
             }
-            long lineOffset = layout.lastHeaderLine();
+            long lineOffset = segment.linesBefore();
             try (CSVParser parser = format.parse(reader)) {
                 Iterator<CSVRecord> records = parser.iterator();
                 long nextLine = lineOffset + 1;

@@ -32,22 +32,8 @@ public final class EncodingDetector {
         try (InputStream input = Files.newInputStream(file)) {
             byte[] buffer = new byte[BUFFER_SIZE];
             int read = input.readNBytes(buffer, 0, buffer.length);
-            if (read >= 2
-                    && ((buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE)
-                            || (buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF))) {
-                throw unsupported("it starts with a UTF-16 byte order mark. " + SAVE_AS_CSV);
-            }
-            Optional<String> binary = binaryFormat(buffer, read);
-            if (binary.isPresent()) {
-                throw unsupported(binary.get());
-            }
-            Optional<String> utf16 = utf16WithoutByteOrderMark(buffer, read);
-            if (utf16.isPresent()) {
-                throw unsupported(
-                        "it is UTF-16 text (%s) without a byte order mark: every second byte is a NUL byte. %s"
-                                .formatted(utf16.get(), SAVE_AS_CSV));
-            }
-            boolean bom = read >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF;
+            checkStart(buffer, read);
+            boolean bom = startsWithByteOrderMark(buffer, read);
             Scan scan = new Scan();
             int start = bom ? 3 : 0;
             while (read > 0) {
@@ -76,6 +62,45 @@ public final class EncodingDetector {
             }
             return DetectedEncoding.WINDOWS_1252;
         }
+    }
+
+    /**
+     * The same decision as {@link #detect(Path)}, from what a {@link TextScan} of every byte of the file found, so
+     * that the file is not read again. Only when there is a problem to report (which then needs its line and
+     * column) is the file read once more, by {@link #detect(Path)}.
+     */
+    public static DetectedEncoding detect(Path file, TextProfile profile) throws IOException {
+        byte[] head = profile.head();
+        checkStart(head, head.length);
+        if (!profile.clean()) {
+            return detect(file);
+        }
+        if (profile.utf8()) {
+            return profile.byteOrderMark() ? DetectedEncoding.UTF_8_BOM : DetectedEncoding.UTF_8;
+        }
+        return DetectedEncoding.WINDOWS_1252;
+    }
+
+    /** Rejects, from its first bytes, a file in UTF-16 or a known binary format. */
+    private static void checkStart(byte[] buffer, int read) {
+        if (read >= 2
+                && ((buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE)
+                        || (buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF))) {
+            throw unsupported("it starts with a UTF-16 byte order mark. " + SAVE_AS_CSV);
+        }
+        Optional<String> binary = binaryFormat(buffer, read);
+        if (binary.isPresent()) {
+            throw unsupported(binary.get());
+        }
+        Optional<String> utf16 = utf16WithoutByteOrderMark(buffer, read);
+        if (utf16.isPresent()) {
+            throw unsupported("it is UTF-16 text (%s) without a byte order mark: every second byte is a NUL byte. %s"
+                    .formatted(utf16.get(), SAVE_AS_CSV));
+        }
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] buffer, int read) {
+        return read >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF;
     }
 
     /** What a known binary format is and how to get a CSV out of it, judged from its first bytes. */

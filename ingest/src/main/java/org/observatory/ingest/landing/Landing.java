@@ -11,21 +11,24 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The landing area: every uploaded file is copied byte for byte to {@code landing/<sha256>.<ext>}, never modified,
  * with a manifest {@code landing/<sha256>.json} (first submitter, country, source kind, cycle, time, size). Landing
- * the same bytes twice is idempotent.
+ * the same bytes twice is idempotent. The bytes are read once: while they are copied and hashed, an observer can
+ * look at them too (ingest scans them for their encoding and line starts).
  */
 public final class Landing {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final int BLOCK_BYTES = 1 << 20;
 
     private final Path directory;
 
@@ -34,14 +37,32 @@ public final class Landing {
     }
 
     public LandedFile land(Path upload, String originalName, Map<String, Object> manifestFields) throws IOException {
+        return land(upload, originalName, manifestFields, (bytes, length) -> {});
+    }
+
+    /**
+     * Lands {@code upload} as {@link #land(Path, String, Map)} does, handing every block of its bytes, in order, to
+     * {@code observer} as they are copied (the first block holds the first {@code min(size, 1 MiB)} bytes).
+     */
+    public LandedFile land(
+            Path upload, String originalName, Map<String, Object> manifestFields, ObjIntConsumer<byte[]> observer)
+            throws IOException {
+        requireNonNull(observer, "observer is null");
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, ".upload-", ".part");
         try {
             MessageDigest digest = sha256();
-            long size;
-            try (InputStream input = new DigestInputStream(Files.newInputStream(upload), digest);
+            long size = 0;
+            try (InputStream input = Files.newInputStream(upload);
                     OutputStream output = Files.newOutputStream(temporary)) {
-                size = input.transferTo(output);
+                byte[] block = new byte[BLOCK_BYTES];
+                int read;
+                while ((read = input.readNBytes(block, 0, block.length)) > 0) {
+                    digest.update(block, 0, read);
+                    output.write(block, 0, read);
+                    observer.accept(block, read);
+                    size += read;
+                }
             }
             String sha = HexFormat.of().formatHex(digest.digest());
             Path target = directory.resolve(sha + extension(originalName));

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.observatory.ingest.validate.IngestSettings;
 import org.observatory.ingest.validate.ValidationReport;
@@ -19,11 +20,20 @@ import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.table.ExclusionReason;
 
 /**
- * Checks that need the whole file, run as SQL over the staged rows in DuckDB (which spills to disk, so memory
- * stays bounded whatever the file's size): duplicate keys (exact repeats are skipped, conflicting values are all
- * excluded, each reported with every line), disaggregations above their total, counts and reported rates that
- * disagree with the known population, a later criminal-justice stage above an earlier one, and year-on-year
- * changes beyond the configured factor. Only duplicates change what is staged; the others are warnings.
+ * Checks that need the whole file, run as SQL over the staged rows in DuckDB (the view {@code staged_rows} over the
+ * staged Parquet; DuckDB spills to disk, so memory stays bounded whatever the file's size): duplicate keys (exact
+ * repeats are skipped, conflicting values are all excluded, each reported with every line), disaggregations above
+ * their total, counts and reported rates that disagree with the known population, a later criminal-justice stage
+ * above an earlier one, and year-on-year changes beyond the configured factor. Only duplicates change what is
+ * staged ({@link #duplicates} leaves the lines to skip in the table {@code duplicate_lines}); the others are
+ * warnings.
+ *
+ * <p>Each check first works on 64-bit hashes of the columns that must be equal, which costs one pass of hash
+ * aggregation (or a hash join on one number) over the file, and finds every row that can have a problem; a row that
+ * does, or whose hash collides with another key, is then checked again on the columns themselves, with the query
+ * that words the report. Values of counts are never negative (row validation rejects them), so a sum over a hash
+ * never hides a sum over a key that is too large. The checks report exactly what a join of the columns themselves
+ * finds, in the same order.
  */
 final class FileChecks {
     private static final String TABLE = "staged_rows";
@@ -43,11 +53,23 @@ final class FileChecks {
         this.settings = requireNonNull(settings, "settings is null");
     }
 
-    void run(List<Path> populationFiles) throws SQLException {
+    /**
+     * Reports duplicate keys and leaves the lines that become skipped rows, with their reason, in the temporary
+     * table {@code duplicate_lines (source_line, reason)}; whether there is any.
+     */
+    boolean duplicates() throws SQLException {
         List<String> key = duplicateKey();
-        if (!key.isEmpty()) {
-            duplicates(key);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_lines (source_line BIGINT, reason VARCHAR)");
         }
+        if (key.isEmpty()) {
+            return false;
+        }
+        return duplicates(key);
+    }
+
+    /** The checks that only report: every check but duplicates, over the rows as {@link #duplicates} left them. */
+    void warnings(List<Path> populationFiles) throws SQLException {
         if (kind == SourceKind.CTS || kind == SourceKind.NATIONAL || kind == SourceKind.SDMX_CSV) {
             sexAboveTotal();
             yearOnYear();
@@ -78,21 +100,28 @@ final class FileChecks {
         };
     }
 
-    private void duplicates(List<String> key) throws SQLException {
+    private boolean duplicates(List<String> key) throws SQLException {
         String columns = String.join(", ", key);
         String signature =
                 "coalesce(CAST(value AS VARCHAR), '') || '|' || coalesce(iccs_code, '') || '|' || coalesce(match_quality, '')";
         String incidentFilter = kind == SourceKind.NATIONAL ? " AND unit <> 'incident'" : "";
         try (Statement statement = connection.createStatement()) {
-            // one row per duplicated key; only the first lines are kept for the message, so a key repeated a
-            // million times costs no more memory than one repeated twice
-            // first the keys that repeat, with aggregates DuckDB can spill to disk (no lists over the whole file),
-            // then the first lines and values of those keys only
+            // keys that may repeat: hashes seen twice; a file without duplicates stops here
+            statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_hashes AS SELECT hash(" + columns
+                    + ") AS key_hash FROM " + TABLE + " WHERE " + ACCEPTED + incidentFilter
+                    + " GROUP BY ALL HAVING count(*) > 1");
+            if (!any(statement, "duplicate_hashes")) {
+                return false;
+            }
+            // the rows of those keys, then the keys that do repeat, with aggregates DuckDB can spill to disk (no
+            // lists over the whole file), then the first lines and values of those keys only
+            statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_rows AS SELECT source_line, " + columns
+                    + ", value, iccs_code, match_quality FROM " + TABLE + " WHERE " + ACCEPTED + incidentFilter
+                    + " AND hash(" + columns + ") IN (SELECT key_hash FROM duplicate_hashes)");
             statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_keys AS SELECT " + columns
                     + ", min(" + signature + ") <> max(" + signature + ") AS conflicting, count(*) AS occurrences,"
                     + " min(source_line) AS first_line"
-                    + " FROM " + TABLE + " WHERE " + ACCEPTED + incidentFilter + " GROUP BY " + columns
-                    + " HAVING count(*) > 1");
+                    + " FROM duplicate_rows GROUP BY " + columns + " HAVING count(*) > 1");
             String keyMatch = key.stream()
                     .map(column -> "r." + column + " IS NOT DISTINCT FROM k." + column)
                     .collect(Collectors.joining(" AND "));
@@ -102,17 +131,15 @@ final class FileChecks {
                     + " list(r.source_line ORDER BY r.source_line)[1:" + LINES_SHOWN + "] AS lines,"
                     + " list(coalesce(CAST(r.value AS VARCHAR), r.iccs_code) ORDER BY r.source_line)[1:" + LINES_SHOWN
                     + "] AS shown"
-                    + " FROM duplicate_keys k JOIN " + TABLE + " r ON " + keyMatch
-                    + " AND r." + ACCEPTED + ""
+                    + " FROM duplicate_keys k JOIN duplicate_rows r ON " + keyMatch
                     + " GROUP BY ALL");
             String match = key.stream()
-                    .map(column -> "s." + column + " IS NOT DISTINCT FROM d." + column)
+                    .map(column -> "r." + column + " IS NOT DISTINCT FROM d." + column)
                     .collect(Collectors.joining(" AND "));
-            statement.execute("UPDATE " + TABLE
-                    + " AS s SET status = 'skipped', skip_reason = CASE WHEN d.signatures > 1 THEN '"
+            statement.execute("INSERT INTO duplicate_lines SELECT r.source_line, CASE WHEN d.signatures > 1 THEN '"
                     + ExclusionReason.CONFLICTING_DUPLICATE.code() + "' ELSE '" + ExclusionReason.EXACT_DUPLICATE.code()
-                    + "' END FROM duplicate_groups AS d WHERE " + match + " AND s." + ACCEPTED
-                    + " AND (d.signatures > 1 OR s.source_line <> d.first_line)");
+                    + "' END FROM duplicate_groups AS d JOIN duplicate_rows AS r ON " + match
+                    + " WHERE d.signatures > 1 OR r.source_line <> d.first_line");
             try (ResultSet groups = statement.executeQuery("SELECT " + columns
                     + ", signatures, occurrences, lines, shown FROM duplicate_groups ORDER BY first_line")) {
                 while (groups.next()) {
@@ -158,6 +185,14 @@ final class FileChecks {
                     }
                 }
             }
+            return any(statement, "duplicate_lines");
+        }
+    }
+
+    private static boolean any(Statement statement, String table) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
+            rows.next();
+            return rows.getBoolean(1);
         }
     }
 
@@ -177,36 +212,90 @@ final class FileChecks {
                                 "breakdown",
                                 "unit");
                 };
-        partsAboveWhole("t.sex = '_T' AND p.sex IN ('M', 'F', '_U')", same, "sexes", "Sex");
+        partsAboveWhole(
+                new Parts("sex = '_T'", "sex IN ('M', 'F', '_U')", "t.sex = '_T' AND p.sex IN ('M', 'F', '_U')"),
+                same,
+                "sexes",
+                "Sex");
     }
 
     private void mechanismsAboveTotal() throws SQLException {
         partsAboveWhole(
-                "t.breakdown_type = '_T' AND p.breakdown_type = 'mechanism'",
+                new Parts(
+                        "breakdown_type = '_T'",
+                        "breakdown_type = 'mechanism'",
+                        "t.breakdown_type = '_T' AND p.breakdown_type = 'mechanism'"),
                 List.of("country", "year", "national_code", "sex", "age", "unit"),
                 "mechanisms",
                 "mechanism");
     }
 
     private void categoriesAboveParent() throws SQLException {
+        // "Theft: of a motorized vehicle" is a part of "Theft": the category before its first ':', followed by ' '
+        String firstColon = "position(':' IN cts_category)";
+        String parent = "CASE WHEN " + firstColon + " > 0 AND position(': ' IN cts_category) = " + firstColon
+                + " THEN left(cts_category, " + firstColon + " - 1) END";
         partsAboveWhole(
-                "p.cts_category LIKE t.cts_category || ': %' AND position(':' IN t.cts_category) = 0",
+                new Parts(
+                        firstColon + " = 0",
+                        "cts_category",
+                        "contains(cts_category, ': ') AND " + parent + " IS NOT NULL",
+                        parent,
+                        // LIKE reads % and _ in a total's category as wildcards, so its parts are not only those
+                        // its name starts: such totals are always checked on their columns
+                        Optional.of("position('%' IN cts_category) > 0 OR position('_' IN cts_category) > 0"),
+                        "p.cts_category LIKE t.cts_category || ': %' AND position(':' IN t.cts_category) = 0"),
                 List.of("country", "cts_indicator", "cts_dimension", "sex", "age", "year", "unit"),
                 "sub-categories",
                 "Category");
     }
 
+    /**
+     * Which rows are totals and which their parts, for {@link #partsAboveWhole}: filters of each (on the columns of
+     * {@code staged_rows}), what else identifies a total and its parts beyond the shared columns (e.g. the category
+     * and its parent), totals always checked on their columns, and the same as a join condition of a total {@code t}
+     * and a part {@code p}.
+     */
+    private record Parts(
+            String total, String totalKey, String part, String partKey, Optional<String> alwaysChecked, String join) {
+        /** Totals and parts told apart by a filter each, with nothing but the shared columns to match. */
+        Parts(String total, String part, String join) {
+            this(total, null, part, null, Optional.empty(), join);
+        }
+    }
+
     /** Reports every total whose parts (same key but the part columns) add up to more than the total. */
-    private void partsAboveWhole(String parts, List<String> same, String what, String column) throws SQLException {
+    private void partsAboveWhole(Parts parts, List<String> same, String what, String column) throws SQLException {
+        String columns = String.join(", ", same);
+        String totalHash = "hash(" + columns + (parts.totalKey() == null ? "" : ", " + parts.totalKey()) + ")";
+        String partHash = "hash(" + columns + (parts.partKey() == null ? "" : ", " + parts.partKey()) + ")";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP TABLE total_candidates AS"
+                    + " WITH part_sums AS (SELECT " + partHash + " AS key_hash, sum(value) AS parts FROM " + TABLE
+                    + " WHERE " + ACCEPTED + " AND " + parts.part() + " GROUP BY ALL),"
+                    + " totals AS (SELECT source_line, value, " + totalHash + " AS key_hash FROM " + TABLE
+                    + " WHERE " + ACCEPTED + " AND unit = 'count' AND value IS NOT NULL AND " + parts.total() + ")"
+                    + " SELECT t.source_line FROM totals t JOIN part_sums p USING (key_hash)"
+                    + " WHERE p.parts > t.value + 1e-9"
+                    + parts.alwaysChecked()
+                            .map(always -> " UNION SELECT source_line FROM " + TABLE + " WHERE " + ACCEPTED
+                                    + " AND unit = 'count' AND value IS NOT NULL AND " + parts.total() + " AND ("
+                                    + always + ")")
+                            .orElse(""));
+            if (!any(statement, "total_candidates")) {
+                return;
+            }
+        }
         String join = same.stream()
                 .map(c -> "p." + c + " IS NOT DISTINCT FROM t." + c)
                 .collect(Collectors.joining(" AND "));
         String sql =
                 "SELECT t.source_line, t.value, sum(p.value) AS parts, list(p.source_line ORDER BY p.source_line) AS lines, "
                         + same.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
-                        + " FROM " + TABLE + " t JOIN " + TABLE + " p ON " + join + " AND " + parts
+                        + " FROM " + TABLE + " t JOIN " + TABLE + " p ON " + join + " AND " + parts.join()
                         + " WHERE t." + ACCEPTED + " AND p." + ACCEPTED
                         + " AND t.unit = 'count' AND t.value IS NOT NULL"
+                        + " AND t.source_line IN (SELECT source_line FROM total_candidates)"
                         + " GROUP BY ALL HAVING sum(p.value) > t.value + 1e-9 ORDER BY t.source_line";
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
@@ -234,12 +323,19 @@ final class FileChecks {
                 + " ('persons prosecuted', 2, 'persons prosecuted'),"
                 + " ('persons brought before criminal courts', 3, 'persons brought before courts'),"
                 + " ('persons convicted', 4, 'persons convicted')) AS stage(label, position, name)";
-        String sql = "WITH staged AS (SELECT r.*, stage.position, stage.name FROM " + TABLE + " r JOIN " + stages
-                + " ON lower(trim(r.cts_indicator)) = stage.label WHERE r." + ACCEPTED + " AND r.unit = 'count')"
+        // the stage of each distinct indicator first, so that the labels are compared once per indicator, not per row
+        String sql = "WITH indicators AS (SELECT i.cts_indicator, stage.position, stage.name FROM (SELECT DISTINCT"
+                + " cts_indicator FROM " + TABLE + " WHERE " + ACCEPTED + " AND unit = 'count') i JOIN " + stages
+                + " ON lower(trim(i.cts_indicator)) = stage.label),"
+                + " staged AS (SELECT r.source_line, r.value, r.country, r.year, r.sex, r.age, r.cts_dimension,"
+                + " r.cts_category, i.position, i.name FROM " + TABLE + " r JOIN indicators i"
+                + " ON r.cts_indicator = i.cts_indicator WHERE r." + ACCEPTED + " AND r.unit = 'count')"
                 + " , pairs AS (SELECT later.source_line AS later_line, later.name AS later_name, later.value AS later_value,"
                 + " earlier.source_line AS earlier_line, earlier.name AS earlier_name, earlier.value AS earlier_value,"
                 + " later.country, later.year,"
-                + " row_number() OVER (PARTITION BY later.source_line ORDER BY earlier.position DESC) AS nearest"
+                // of two rows of the same earlier stage (categories differing only in case), the first line
+                + " row_number() OVER (PARTITION BY later.source_line ORDER BY earlier.position DESC,"
+                + " earlier.source_line) AS nearest"
                 + " FROM staged later JOIN staged earlier"
                 + " ON later.country = earlier.country AND later.year = earlier.year AND later.sex IS NOT DISTINCT FROM earlier.sex"
                 + " AND later.age IS NOT DISTINCT FROM earlier.age AND lower(later.cts_dimension) = lower(earlier.cts_dimension)"
@@ -284,19 +380,29 @@ final class FileChecks {
                                 "breakdown",
                                 "unit");
                 };
+        double factor = settings.yearOnYearFactor();
+        String beyondFactor = "greatest(now.value, before.value) >= " + settings.yearOnYearMinimum()
+                + " AND (now.value >= before.value * " + factor + " OR now.value * " + factor + " <= before.value)";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP TABLE change_candidates AS"
+                    + " WITH counts AS (SELECT hash(" + String.join(", ", same) + ") AS key_hash, year, value,"
+                    + " source_line FROM " + TABLE + " WHERE " + ACCEPTED + " AND unit = 'count')"
+                    + " SELECT DISTINCT now.source_line FROM counts now JOIN counts before"
+                    + " ON now.key_hash = before.key_hash AND now.year = before.year + 1 WHERE " + beyondFactor);
+            if (!any(statement, "change_candidates")) {
+                return;
+            }
+        }
         String join = same.stream()
                 .map(c -> "now." + c + " IS NOT DISTINCT FROM before." + c)
                 .collect(Collectors.joining(" AND "));
-        double factor = settings.yearOnYearFactor();
         String sql =
                 "SELECT now.source_line, now.year, now.value, before.source_line AS before_line, before.value AS before_value, "
                         + same.stream().map(c -> "now." + c).collect(Collectors.joining(", "))
                         + " FROM " + TABLE + " now JOIN " + TABLE + " before ON " + join
                         + " AND now.year = before.year + 1"
                         + " WHERE now." + ACCEPTED + " AND before." + ACCEPTED + " AND now.unit = 'count'"
-                        + " AND greatest(now.value, before.value) >= " + settings.yearOnYearMinimum()
-                        + " AND (now.value >= before.value * " + factor + " OR now.value * " + factor
-                        + " <= before.value)"
+                        + " AND now.source_line IN (SELECT source_line FROM change_candidates) AND " + beyondFactor
                         + " ORDER BY now.source_line";
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
@@ -331,16 +437,33 @@ final class FileChecks {
         String files = populationFiles.stream()
                 .map(path -> "'" + path.toString().replace("'", "''") + "'")
                 .collect(Collectors.joining(", ", "[", "]"));
-        String sql = "WITH population AS (SELECT country, year, sex, arg_max(value, file_index) AS population FROM ("
-                + " SELECT country, year, sex, value, list_position(" + files + ", filename) AS file_index"
-                + " FROM read_parquet(" + files + ", filename = true) WHERE status = 'accepted') GROUP BY ALL)"
+        String population = "population AS (SELECT country, year, sex, arg_max(value, file_index) AS population"
+                + " FROM (SELECT country, year, sex, value, list_position(" + files + ", filename) AS file_index"
+                + " FROM read_parquet(" + files + ", filename = true) WHERE status = 'accepted') GROUP BY ALL)";
+        String key = "hash(country, year, sex, age, cts_indicator, cts_dimension, cts_category)";
+        String inconsistent = "abs(c.value / p.population * 100000 - r.value) > greatest(0.05, 0.02 * r.value)";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP TABLE rate_candidates AS WITH " + population + ","
+                    + " counts AS (SELECT " + key + " AS key_hash, country, year, sex, value FROM " + TABLE
+                    + " WHERE " + ACCEPTED + " AND unit = 'count' AND age = '_T'),"
+                    + " rates AS (SELECT " + key + " AS key_hash, source_line, value FROM " + TABLE
+                    + " WHERE " + ACCEPTED + " AND unit = 'rate_per_100k')"
+                    + " SELECT DISTINCT r.source_line FROM counts c JOIN rates r USING (key_hash)"
+                    + " JOIN population p ON p.country = c.country AND p.year = c.year AND p.sex = c.sex"
+                    + " WHERE " + inconsistent);
+            if (!any(statement, "rate_candidates")) {
+                return;
+            }
+        }
+        String sql = "WITH " + population
                 + " SELECT r.source_line AS rate_line, r.value AS rate, c.source_line AS count_line, c.value AS count,"
                 + " p.population, c.country, c.year FROM " + TABLE + " c JOIN " + TABLE + " r"
                 + " ON c.country = r.country AND c.year = r.year AND c.sex IS NOT DISTINCT FROM r.sex AND c.age IS NOT DISTINCT FROM r.age"
                 + " AND c.cts_indicator = r.cts_indicator AND c.cts_dimension = r.cts_dimension AND c.cts_category = r.cts_category"
                 + " JOIN population p ON p.country = c.country AND p.year = c.year AND p.sex = c.sex"
                 + " WHERE c." + ACCEPTED + " AND r." + ACCEPTED + " AND c.unit = 'count' AND r.unit = 'rate_per_100k'"
-                + " AND c.age = '_T' AND abs(c.value / p.population * 100000 - r.value) > greatest(0.05, 0.02 * r.value)"
+                + " AND c.age = '_T' AND " + inconsistent
+                + " AND r.source_line IN (SELECT source_line FROM rate_candidates)"
                 + " ORDER BY r.source_line";
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {

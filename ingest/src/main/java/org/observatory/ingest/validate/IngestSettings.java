@@ -3,10 +3,29 @@ package org.observatory.ingest.validate;
 /**
  * Thresholds of the validation: how many issues of one code a report lists (all are counted), and from which
  * year-on-year factor a change is reported (the CTS asks respondents to explain such changes); changes between
- * values below {@code yearOnYearMinimum} are not reported, as small counts move a lot by chance.
+ * values below {@code yearOnYearMinimum} are not reported, as small counts move a lot by chance. And how a file is
+ * read: by up to {@code threads} threads at once, in segments of about {@code segmentBytes} bytes; the report is the
+ * same whatever these two are.
  */
-public record IngestSettings(int issuesPerCode, double yearOnYearFactor, double yearOnYearMinimum) {
+public record IngestSettings(
+        int issuesPerCode, double yearOnYearFactor, double yearOnYearMinimum, int threads, long segmentBytes) {
+    /**
+     * Segments of 4 MiB: about 23,000 dataUNODC rows, so that starting one costs next to nothing, and few enough
+     * rows that the segments read ahead of the one being staged hold little memory.
+     */
+    public static final long DEFAULT_SEGMENT_BYTES = 4L << 20;
+
     public static final IngestSettings DEFAULTS = new IngestSettings(ValidationReport.DEFAULT_PER_CODE_LIMIT, 2.0, 20);
+
+    /** These thresholds, reading with one thread per processor. */
+    public IngestSettings(int issuesPerCode, double yearOnYearFactor, double yearOnYearMinimum) {
+        this(
+                issuesPerCode,
+                yearOnYearFactor,
+                yearOnYearMinimum,
+                Runtime.getRuntime().availableProcessors(),
+                DEFAULT_SEGMENT_BYTES);
+    }
 
     public IngestSettings {
         if (issuesPerCode < 1) {
@@ -18,5 +37,16 @@ public record IngestSettings(int issuesPerCode, double yearOnYearFactor, double 
         if (yearOnYearMinimum < 0) {
             throw new IllegalArgumentException("yearOnYearMinimum must not be negative: " + yearOnYearMinimum);
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        if (segmentBytes < 1) {
+            throw new IllegalArgumentException("segmentBytes must be at least 1: " + segmentBytes);
+        }
+    }
+
+    /** The same thresholds, reading with {@code threads} threads in segments of about {@code segmentBytes}. */
+    public IngestSettings reading(int threads, long segmentBytes) {
+        return new IngestSettings(issuesPerCode, yearOnYearFactor, yearOnYearMinimum, threads, segmentBytes);
     }
 }

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * The national offence codes each country's correspondence table maps (its latest uploaded table, or the default
- * shipped in schemas), looked up once per country. Empty for a country without any table.
+ * shipped in schemas), looked up once per country. Empty for a country without any table. Safe to share between the
+ * threads that validate parts of one file.
  */
 public final class KnownNationalCodes {
     private final Function<String, Optional<Set<String>>> loader;
@@ -20,7 +21,7 @@ public final class KnownNationalCodes {
         this.loader = requireNonNull(loader, "loader is null");
     }
 
-    public Optional<Set<String>> of(String country) {
+    public synchronized Optional<Set<String>> of(String country) {
         return byCountry.computeIfAbsent(country, loader);
     }
 }

@@ -31,7 +31,6 @@ public final class NationalRowValidator implements RowValidator {
     private final String yearColumn;
     private final String source;
     private final KnownNationalCodes knownCodes;
-    private final java.util.Set<String> countriesWithoutTable = new java.util.HashSet<>();
 
     public NationalRowValidator(
             ValidationContext context, FileLayout layout, String source, KnownNationalCodes knownCodes) {
@@ -146,16 +145,15 @@ public final class NationalRowValidator implements RowValidator {
     private void checkKnownCode(long line, String country, String code) {
         Optional<java.util.Set<String>> known = knownCodes.of(country);
         if (known.isEmpty()) {
-            if (countriesWithoutTable.add(country)) {
-                context.report()
-                        .warning(
-                                ErrorCode.UNKNOWN_NATIONAL_CODE,
-                                line,
-                                "offence_code",
-                                code,
-                                "Line %d: there is no correspondence table for %s, so no national offence code of this file can be normalised to ICCS yet; upload one (--source correspondence --country %s) before the next pipeline run"
-                                        .formatted(line, country, country));
-            }
+            context.report()
+                    .warningOncePerFile(
+                            "no correspondence table for " + country,
+                            ErrorCode.UNKNOWN_NATIONAL_CODE,
+                            line,
+                            "offence_code",
+                            code,
+                            "Line %d: there is no correspondence table for %s, so no national offence code of this file can be normalised to ICCS yet; upload one (--source correspondence --country %s) before the next pipeline run"
+                                    .formatted(line, country, country));
             return;
         }
         if (!known.get().contains(code)) {

@@ -66,10 +66,7 @@ public final class SdmxRowValidator implements RowValidator {
     // STRUCTURE_ID (2.0) or DATAFLOW (1.0): the column that identifies the structure of a row, if the file has one
     private final Optional<String> structureColumn;
 
-    /**
-     * Reports, as a header problem, a file that has neither {@code DATAFLOW} (SDMX-CSV 1.0) nor {@code STRUCTURE}
-     * and {@code STRUCTURE_ID} (SDMX-CSV 2.0), which rejects it.
-     */
+    /** A validator of the rows of a file with that layout; {@link #checkHeader} checks the header once per file. */
     public SdmxRowValidator(ValidationContext context, FileLayout layout, String source) {
         this.context = requireNonNull(context, "context is null");
         this.source = requireNonNull(source, "source is null");
@@ -77,7 +74,6 @@ public final class SdmxRowValidator implements RowValidator {
         this.structureColumn =
                 Stream.of("structure_id", "dataflow").filter(layout::has).findFirst();
         this.hasStructureType = layout.has("structure");
-        checkStructureColumns(layout);
     }
 
     @Override
@@ -190,7 +186,11 @@ public final class SdmxRowValidator implements RowValidator {
                 null));
     }
 
-    private void checkStructureColumns(FileLayout layout) {
+    /**
+     * Reports, as a header problem, a file that has neither {@code DATAFLOW} (SDMX-CSV 1.0) nor {@code STRUCTURE}
+     * and {@code STRUCTURE_ID} (SDMX-CSV 2.0), which rejects it.
+     */
+    public static void checkHeader(FileLayout layout, ValidationReport report) {
         boolean structure = layout.has("structure");
         boolean structureId = layout.has("structure_id");
         if (structure && structureId || !structure && !structureId && layout.has("dataflow")) {
@@ -201,7 +201,7 @@ public final class SdmxRowValidator implements RowValidator {
                         .formatted(layout.headerLine(), structure ? "STRUCTURE" : "STRUCTURE_ID")
                 : "Line %d (the header): neither a DATAFLOW column (SDMX-CSV 1.0) nor STRUCTURE and STRUCTURE_ID columns (SDMX-CSV 2.0); export the file again as SDMX-CSV, or add a first column DATAFLOW with the dataflow id, e.g. UNODC:DF_ICCS(1.0)"
                         .formatted(layout.headerLine());
-        context.report().error(ErrorCode.REQUIRED_COLUMN_MISSING, layout.headerLine(), null, null, message);
+        report.error(ErrorCode.REQUIRED_COLUMN_MISSING, layout.headerLine(), null, null, message);
     }
 
     private void checkSubmitter(long line, String written, String country) {

@@ -68,6 +68,10 @@ public final class ValidationContext {
     private final ValidationReport report;
     private final int lastYear;
     private final Map<String, String> sexCodes = new java.util.HashMap<>();
+    /** A file has a few hundred distinct country codes: each is looked up once (up to this many). */
+    private static final int CACHED_CODES = 4096;
+
+    private final Map<String, Optional<ExclusionReason>> scopes = new java.util.HashMap<>();
 
     public ValidationContext(
             Codelists codelists,
@@ -97,6 +101,18 @@ public final class ValidationContext {
 
     /** Why a country code puts a row out of the deployment's scope, if it does. */
     public Optional<ExclusionReason> scopeOf(String iso3) {
+        Optional<ExclusionReason> cached = scopes.get(iso3);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<ExclusionReason> scope = lookUpScope(iso3);
+        if (scopes.size() < CACHED_CODES) {
+            scopes.put(iso3, scope);
+        }
+        return scope;
+    }
+
+    private Optional<ExclusionReason> lookUpScope(String iso3) {
         Optional<Country> country =
                 codelists.countries().find(iso3).filter(found -> found.alpha3().equals(iso3));
         if (country.isEmpty()) {
@@ -212,6 +228,9 @@ public final class ValidationContext {
      */
     public AgeBand ageBand(long line, String column, String text) {
         String trimmed = text.strip();
+        if (!couldBeADate(trimmed)) {
+            return new AgeBand(age(trimmed), Optional.empty());
+        }
         java.util.regex.Matcher monthFirst = MONTH_FIRST.matcher(trimmed);
         java.util.regex.Matcher monthLast = MONTH_LAST.matcher(trimmed);
         String repaired = null;
@@ -242,6 +261,20 @@ public final class ValidationContext {
             requireNonNull(code, "code is null");
             requireNonNull(footnote, "footnote is null");
         }
+    }
+
+    /** Whether a band has what a date made of it has: a '-' and a letter (of a month's name). */
+    private static boolean couldBeADate(String band) {
+        if (band.indexOf('-') < 0) {
+            return false;
+        }
+        for (int index = 0; index < band.length(); index++) {
+            char character = band.charAt(index);
+            if ((character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int month(String abbreviation) {

@@ -4,21 +4,34 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.observatory.schemas.error.ErrorCode;
 
 /**
  * Collects every problem of a file at once. The listing is capped per error code (the first {@code perCodeLimit}
  * issues are kept, all are counted) so that a million-row file still gives a readable report.
+ *
+ * <p>A file read in parts gets one report per part; {@link #append} then adds each part's report, in file order,
+ * to the file's report, which ends up exactly as if one report had seen every row in order.
  */
 public final class ValidationReport {
     public static final int DEFAULT_PER_CODE_LIMIT = 50;
 
     private final int perCodeLimit;
-    private final List<ValidationIssue> issues = new ArrayList<>();
+    /**
+     * The issues kept, in the order they were found: per code the first {@code perCodeLimit} of those reported
+     * normally, and every issue reported once per file (few: one per country at most), so that reports of parts
+     * can be appended exactly. {@link #issues} lists the first {@code perCodeLimit} of each code among them.
+     */
+    private final List<Kept> kept = new ArrayList<>();
+
+    private final Set<String> onceKeys = new HashSet<>();
     private final Map<ErrorCode, Long> countsByCode = new EnumMap<>(ErrorCode.class);
+    private final Map<ErrorCode, Long> keptByCode = new EnumMap<>(ErrorCode.class);
     private final Map<String, Long> skippedByReason = new TreeMap<>();
     private long errorCount;
     private long warningCount;
@@ -32,15 +45,8 @@ public final class ValidationReport {
 
     public void add(ValidationIssue issue) {
         requireNonNull(issue, "issue is null");
-        long count = countsByCode.merge(issue.code(), 1L, Long::sum);
-        if (issue.severity() == Severity.ERROR) {
-            errorCount++;
-        } else {
-            warningCount++;
-        }
-        if (count <= perCodeLimit) {
-            issues.add(issue);
-        }
+        count(issue, 1);
+        keep(issue, null);
     }
 
     public void error(ErrorCode code, long line, String column, String value, String message) {
@@ -49,6 +55,60 @@ public final class ValidationReport {
 
     public void warning(ErrorCode code, long line, String column, String value, String message) {
         add(new ValidationIssue(Severity.WARNING, code, line, column, value, message));
+    }
+
+    /**
+     * Reports a warning only the first time {@code key} is reported in the file (e.g. once per country); whether
+     * it was reported.
+     */
+    public boolean warningOncePerFile(
+            String key, ErrorCode code, long line, String column, String value, String message) {
+        requireNonNull(key, "key is null");
+        if (!onceKeys.add(key)) {
+            return false;
+        }
+        ValidationIssue issue = new ValidationIssue(Severity.WARNING, code, line, column, value, message);
+        count(issue, 1);
+        keep(issue, key);
+        return true;
+    }
+
+    private void count(ValidationIssue issue, long issues) {
+        countsByCode.merge(issue.code(), issues, (before, change) -> before + change == 0 ? null : before + change);
+        if (issue.severity() == Severity.ERROR) {
+            errorCount += issues;
+        } else {
+            warningCount += issues;
+        }
+    }
+
+    private void keep(ValidationIssue issue, String onceKey) {
+        if (onceKey != null) {
+            kept.add(new Kept(issue, onceKey));
+        } else if (keptByCode.getOrDefault(issue.code(), 0L) < perCodeLimit) {
+            kept.add(new Kept(issue, null));
+            keptByCode.merge(issue.code(), 1L, Long::sum);
+        }
+    }
+
+    /**
+     * Adds the report of the rows that follow the rows this report has seen (the next part of the same file), as if
+     * this report had seen them itself: issues in order and capped per code, an issue reported once per file only
+     * the first time, counts and skipped rows added.
+     */
+    public void append(ValidationReport next) {
+        requireNonNull(next, "next is null");
+        next.countsByCode.forEach((code, count) -> countsByCode.merge(code, count, Long::sum));
+        errorCount += next.errorCount;
+        warningCount += next.warningCount;
+        for (Kept issue : next.kept) {
+            if (issue.onceKey() != null && !onceKeys.add(issue.onceKey())) {
+                count(issue.issue(), -1); // an earlier part of the file reported it already
+                continue;
+            }
+            keep(issue.issue(), issue.onceKey());
+        }
+        next.skippedByReason.forEach(this::skipped);
     }
 
     public void skipped(String reason) {
@@ -73,6 +133,13 @@ public final class ValidationReport {
 
     /** The listed issues, in the order they were found (capped per code). */
     public List<ValidationIssue> issues() {
+        Map<ErrorCode, Long> listed = new EnumMap<>(ErrorCode.class);
+        List<ValidationIssue> issues = new ArrayList<>();
+        for (Kept issue : kept) {
+            if (listed.merge(issue.issue().code(), 1L, Long::sum) <= perCodeLimit) {
+                issues.add(issue.issue());
+            }
+        }
         return List.copyOf(issues);
     }
 
@@ -88,4 +155,7 @@ public final class ValidationReport {
     public long skippedTotal() {
         return skippedByReason.values().stream().mapToLong(Long::longValue).sum();
     }
+
+    /** An issue kept for the listing, with its once-per-file key when it has one. */
+    private record Kept(ValidationIssue issue, String onceKey) {}
 }

@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.observatory.pipeline.transform.Columns;
 import org.observatory.pipeline.spark.SparkSchemas;
+import org.observatory.pipeline.transform.Columns;
 import org.observatory.pipeline.transform.Partitions;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
@@ -107,7 +107,10 @@ public final class StagedRowsReader {
      * costs nothing per row. The files must exist ({@link #sizes}).
      */
     public static Dataset<Row> read(
-            SparkSession spark, Path staging, Collection<String> submissionIds, Optional<Collection<String>> partitions) {
+            SparkSession spark,
+            Path staging,
+            Collection<String> submissionIds,
+            Optional<Collection<String>> partitions) {
         requireNonNull(spark, "spark is null");
         requireNonNull(staging, "staging is null");
         requireNonNull(partitions, "partitions is null");

@@ -28,11 +28,11 @@ import org.observatory.pipeline.io.SnapshotIds;
 import org.observatory.pipeline.io.StagedRowsReader;
 import org.observatory.pipeline.io.Warehouse;
 import org.observatory.pipeline.io.WarehouseLock;
-import org.observatory.pipeline.transform.Columns;
 import org.observatory.pipeline.transform.Conservation;
 import org.observatory.pipeline.transform.Exclusions;
 import org.observatory.pipeline.transform.Partitions;
 import org.observatory.pipeline.transform.ReferenceFrames;
+import org.observatory.pipeline.transform.ResponseRates;
 import org.observatory.pipeline.transform.RowAccounting;
 import org.observatory.pipeline.transform.RunScope;
 import org.observatory.pipeline.transform.RunSummary;
@@ -151,7 +151,8 @@ public final class PipelineJob {
             // Which partitions each submission has rows in: known from the previous snapshot, read for new ones.
             Map<String, Set<String>> known = new HashMap<>();
             previousPartitions.forEach((partition, summary) -> summary.submissionIds()
-                    .forEach(id -> known.computeIfAbsent(id, key -> new TreeSet<>()).add(partition)));
+                    .forEach(id ->
+                            known.computeIfAbsent(id, key -> new TreeSet<>()).add(partition)));
             List<String> newIds = submissions.keySet().stream()
                     .filter(id -> !known.containsKey(id))
                     .toList();
@@ -203,8 +204,8 @@ public final class PipelineJob {
         private Computed compute(List<String> newIds, List<String> oldIds, Optional<Set<String>> recompute) {
             Dataset<Row> groups = StagedGroups.group(StagedRowsReader.read(spark, staging, newIds, Optional.empty()));
             if (!oldIds.isEmpty()) {
-                groups = groups.unionByName(StagedGroups.group(StagedRowsReader.read(
-                        spark, staging, oldIds, recompute.map(partitions -> partitions))));
+                groups = groups.unionByName(StagedGroups.group(
+                        StagedRowsReader.read(spark, staging, oldIds, recompute.map(partitions -> partitions))));
             }
             groups = cache(groups);
             Dataset<Row> rowsIn = cache(RunScope.rowsIn(groups, RunScope.submissions(spark, manifest.submissions())));
@@ -213,8 +214,10 @@ public final class PipelineJob {
                     ReferenceFrames.of(spark, codelists),
                     settings.smallCellThreshold(),
                     PipelineJob.this::materialise));
-            Summary summary = Summary.of(RunSummary.of(groups, plan).collectAsList());
-            return new Computed(plan, exclusions(plan.exclusionGroups(), summary, recompute), summary);
+            Dataset<Row> responses =
+                    cache(ResponseRates.table(spark, codelists, manifest.submissions(), plan.rowsIn()));
+            Summary summary = Summary.of(RunSummary.of(groups, plan, responses).collectAsList());
+            return new Computed(plan, exclusions(plan.exclusionGroups(), summary, recompute), responses, summary);
         }
 
         /**
@@ -251,13 +254,23 @@ public final class PipelineJob {
                     if (!ids.isEmpty()) {
                         partitions.put(
                                 partition,
-                                computed.summary()
-                                        .partition(partition, snapshotId, fingerprint(partition, ids), ids));
+                                computed.summary().partition(partition, snapshotId, fingerprint(partition, ids), ids));
                     }
                 }
-                write(snapshotId, SnapshotTables.OBSERVATIONS, computed.plan().map(SnapshotPlan::observations), recompute, partitions);
-                write(snapshotId, SnapshotTables.INDICATORS, computed.plan().map(SnapshotPlan::indicators), recompute, partitions);
+                write(
+                        snapshotId,
+                        SnapshotTables.OBSERVATIONS,
+                        computed.plan().map(SnapshotPlan::observations),
+                        recompute,
+                        partitions);
+                write(
+                        snapshotId,
+                        SnapshotTables.INDICATORS,
+                        computed.plan().map(SnapshotPlan::indicators),
+                        recompute,
+                        partitions);
                 write(snapshotId, SnapshotTables.EXCLUSIONS, computed.exclusions(), recompute, partitions);
+                write(snapshotId, SnapshotTables.RESPONSES, computed.responses(), recompute, partitions);
                 previous.ifPresent(before -> SnapshotTables.ALL.forEach(
                         table -> warehouse.carryOver(before.snapshotId(), snapshotId, table, carried)));
                 warehouse.describe(new SnapshotManifest(
@@ -285,9 +298,11 @@ public final class PipelineJob {
                 removedSnapshots = warehouse.retain(
                         settings.keepSnapshots(), Duration.ofSeconds(settings.retentionGraceSeconds()), Instant.now());
             } catch (ObservatoryException e) {
-                warnings.add("Retention failed after snapshot %s was published: %s".formatted(snapshotId, e.getMessage()));
+                warnings.add(
+                        "Retention failed after snapshot %s was published: %s".formatted(snapshotId, e.getMessage()));
             }
-            return report(snapshotId, partitions, recompute, carried, changes, orphans, removedSnapshots, warnings, started);
+            return report(
+                    snapshotId, partitions, recompute, carried, changes, orphans, removedSnapshots, warnings, started);
         }
 
         private void write(
@@ -361,8 +376,8 @@ public final class PipelineJob {
         private Map<String, Set<String>> contributions(Map<String, Set<String>> stagedPartitions) {
             Map<String, Set<String>> contributions = new TreeMap<>();
             for (ApprovedSubmission submission : submissions.values()) {
-                Set<String> partitions = new TreeSet<>(
-                        stagedPartitions.getOrDefault(submission.submissionId(), Set.of()));
+                Set<String> partitions =
+                        new TreeSet<>(stagedPartitions.getOrDefault(submission.submissionId(), Set.of()));
                 partitions.addAll(approved(submission));
                 partitions.forEach(partition -> contributions
                         .computeIfAbsent(partition, key -> new TreeSet<>())
@@ -397,7 +412,9 @@ public final class PipelineJob {
 
         private Set<String> approved(ApprovedSubmission submission) {
             Set<String> countries = new TreeSet<>();
-            submission.approvedCountries().forEach(country -> countries.add(country.strip().toUpperCase(Locale.ROOT)));
+            submission
+                    .approvedCountries()
+                    .forEach(country -> countries.add(country.strip().toUpperCase(Locale.ROOT)));
             return countries;
         }
 
@@ -451,7 +468,8 @@ public final class PipelineJob {
      */
     private Dataset<Row> materialise(Dataset<Row> rows) {
         long t = System.nanoTime();
-        Dataset<Row> r = rows.coalesce(spark.sparkContext().defaultParallelism()).localCheckpoint(true);
+        Dataset<Row> r =
+                rows.coalesce(spark.sparkContext().defaultParallelism()).localCheckpoint(true);
         TRACE("checkpoint", t);
         return r;
     }
@@ -471,17 +489,23 @@ public final class PipelineJob {
     private static Map<String, Long> rowCounts(Map<String, SnapshotPartition> partitions) {
         Map<String, Long> counts = new TreeMap<>();
         SnapshotTables.ALL.forEach(table -> counts.put(table.name(), 0L));
-        partitions.values().forEach(partition ->
-                partition.rowCounts().forEach((table, rows) -> counts.merge(table, rows, Long::sum)));
+        partitions.values().forEach(partition -> partition
+                .rowCounts()
+                .forEach((table, rows) -> counts.merge(table, rows, Long::sum)));
         return counts;
     }
 
     /** What a run computed for the partitions it recomputed (nothing when it recomputes none). */
-    private record Computed(Optional<SnapshotPlan> plan, Optional<Dataset<Row>> exclusions, Summary summary) {
-        static final Computed NOTHING = new Computed(Optional.empty(), Optional.empty(), Summary.EMPTY);
+    private record Computed(
+            Optional<SnapshotPlan> plan,
+            Optional<Dataset<Row>> exclusions,
+            Optional<Dataset<Row>> responses,
+            Summary summary) {
+        static final Computed NOTHING =
+                new Computed(Optional.empty(), Optional.empty(), Optional.empty(), Summary.EMPTY);
 
-        Computed(SnapshotPlan plan, Dataset<Row> exclusions, Summary summary) {
-            this(Optional.of(plan), Optional.of(exclusions), summary);
+        Computed(SnapshotPlan plan, Dataset<Row> exclusions, Dataset<Row> responses, Summary summary) {
+            this(Optional.of(plan), Optional.of(exclusions), Optional.of(responses), summary);
         }
     }
 

@@ -108,7 +108,8 @@ public final class IndicatorTable {
                                                 coalesce(col(NATIONAL_LABEL), col(NATIONAL_CODE))
                                                         .as(NATIONAL_LABEL)))))
                                 .as(NATIONAL_CODES),
-                        max(when(isCount, MatchQualities.weakness(col(MATCH_QUALITY)))).as(WEAKNESS),
+                        max(when(isCount, MatchQualities.weakness(col(MATCH_QUALITY))))
+                                .as(WEAKNESS),
                         ValueRows.summedStatus(when(isCount, col(OBS_STATUS))).as(OBS_STATUS),
                         array_sort(collect_set(when(isCount, col(FOOTNOTE)))).as(FOOTNOTES),
                         array_sort(collect_set(when(isCount, col(SOURCE)))).as(SOURCES),

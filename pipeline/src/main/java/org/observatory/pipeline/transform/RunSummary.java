@@ -54,8 +54,9 @@ public final class RunSummary {
      *
      * @param staged the groups of staged rows read by the run, before the run's scope ({@link StagedGroups})
      * @param plan the run's plan
+     * @param responses the responses table as written ({@link ResponseRates})
      */
-    public static Dataset<Row> of(Dataset<Row> staged, SnapshotPlan plan) {
+    public static Dataset<Row> of(Dataset<Row> staged, SnapshotPlan plan, Dataset<Row> responses) {
         Dataset<Row> exclusions = plan.exclusionGroups();
         Column rows = col(SOURCE_ROWS).cast(DataTypes.LongType);
         Column one = lit(1L);
@@ -68,8 +69,8 @@ public final class RunSummary {
                 .unionByName(entries(plan.observations(), TABLE_ROWS, lit(SnapshotTables.OBSERVATIONS.name()), one))
                 .unionByName(entries(plan.indicators(), TABLE_ROWS, lit(SnapshotTables.INDICATORS.name()), one))
                 .unionByName(entries(exclusions, TABLE_ROWS, lit(SnapshotTables.EXCLUSIONS.name()), rows))
-                .unionByName(entries(
-                        Exclusions.groupsOfSeveralRows(exclusions), TO_LIST, col(SUBMISSION_ID), one))
+                .unionByName(entries(Exclusions.groupsOfSeveralRows(exclusions), TO_LIST, col(SUBMISSION_ID), one))
+                .unionByName(entries(responses, TABLE_ROWS, lit(SnapshotTables.RESPONSES.name()), one))
                 .unionByName(
                         entries(plan.observations().filter(col(SYNTHETIC).eqNullSafe(true)), SYNTHETIC_ROWS, none, one))
                 .unionByName(entries(

@@ -174,10 +174,12 @@ public final class SmallCells {
 
         // a flag without a distinct: the indicators in a secondary cell, and the others
         String[] key = Stream.concat(CELL.stream(), Stream.of(INDICATOR)).toArray(String[]::new);
-        Dataset<Row> joined = indicators.join(secondary, key, "left_semi")
+        Dataset<Row> joined = indicators
+                .join(secondary, key, "left_semi")
                 .withColumn(SUPPRESS, lit(true))
                 .unionByName(indicators.join(secondary, key, "left_anti").withColumn(SUPPRESS, lit(false)));
-        Column suppressed = col(SUPPRESS).or(col(INCIDENT_DERIVED).eqNullSafe(true).and(col(COUNT).lt(threshold)));
+        Column suppressed = col(SUPPRESS)
+                .or(col(INCIDENT_DERIVED).eqNullSafe(true).and(col(COUNT).lt(threshold)));
         Column nothing = lit(null).cast(DataTypes.DoubleType);
         return SparkSchemas.conform(
                 Assignments.set(COUNT, when(suppressed, nothing).otherwise(col(COUNT)))

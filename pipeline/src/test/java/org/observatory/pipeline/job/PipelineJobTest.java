@@ -146,7 +146,7 @@ class PipelineJobTest {
         assertThat(manifest.get("runId").asText()).isEqualTo("run-1");
         assertThat(manifest.get("previousSnapshotId").isNull()).isTrue();
         assertThat(manifest.get("rowCounts").toString())
-                .isEqualTo("{\"exclusions\":4,\"indicators\":4,\"observations\":6}");
+                .isEqualTo("{\"exclusions\":4,\"indicators\":4,\"observations\":6,\"responses\":1}");
         assertThat(manifest.get("containsSyntheticData").asBoolean()).isTrue();
         assertThat(manifest.get("submissionIds").toString())
                 .isEqualTo("[\"cts-2023\",\"mex-correspondence\",\"mex-population\",\"mex-national-1\","

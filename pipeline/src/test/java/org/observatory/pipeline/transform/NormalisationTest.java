@@ -229,6 +229,37 @@ class NormalisationTest {
                         tuple("TENT", null, "count", 4.0));
     }
 
+    @Test
+    void aNationalCountNeverFeedsASurveyPercentageIndicatorOfTheSameIccsCode() {
+        Dataset<Row> rows = classified(
+                approved("nat-1", "national", 1, "CHL"),
+                List.of(
+                        StagedRow.accepted("nat-1", "national", 2)
+                                .at("CHL", 2022)
+                                .national("ROB-VI", "Robo con violencia o intimidación")
+                                .count(71497),
+                        StagedRow.accepted("nat-1", "national", 3)
+                                .at("CHL", 2022)
+                                .national("ROB-VI", "Robo con violencia o intimidación")
+                                .with(Columns.UNIT, "percent")
+                                .with(Columns.VALUE, 2.9)));
+        Dataset<Row> table = CorrespondenceTables.of(
+                spark, List.of(entry("CHL", "ROB-VI", "Robo con violencia o intimidación", "0401", "full")));
+        Dataset<Row> values = NationalNormalisation.aggregateIncidents(NationalNormalisation.mapCodes(rows, table));
+
+        Dataset<Row> observations = Observations.attachIndicators(
+                values,
+                IndicatorFrames.coverage(spark, codelists.indicators()),
+                IndicatorFrames.units(spark, codelists.indicators()));
+
+        assertThat(observations.orderBy(col(Columns.SOURCE_LINE)).collectAsList())
+                .extracting(
+                        row -> row.getAs(Columns.INDICATOR),
+                        row -> row.getAs(Columns.UNIT),
+                        row -> row.getAs(Columns.VALUE))
+                .containsExactly(tuple("robbery", "offences", 71497.0), tuple("robbery-victimisation", "percent", 2.9));
+    }
+
     private static Dataset<Row> classified(ApprovedSubmission submission, List<StagedRow> rows) {
         return ValueRows.classify(RunScope.rowsIn(
                 StagedGroups.group(StagedRow.frame(spark, rows)), RunScope.submissions(spark, List.of(submission))));

@@ -1,0 +1,173 @@
+package org.observatory.ingest.format;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one look at every byte of an upload tells before it is read as text, gathered while the bytes are landed
+ * (see {@code Landing}), so that no second pass over the file is needed: its first bytes, whether it is well-formed
+ * UTF-8 (after a byte order mark, if it has one), whether it holds a NUL byte or a byte that Windows-1252 leaves
+ * undefined, and where lines start every {@code segmentBytes} or so, with the number of lines before each. Lines end
+ * at CR, LF or CRLF, as for the CSV reader. {@link EncodingDetector#detect(java.nio.file.Path, TextProfile)} decides
+ * the encoding from the result; {@link DelimitedTable} splits the file into segments at those line starts, so that
+ * they can be read in parallel.
+ *
+ * <p>Bytes are fed in order through {@link #accept}; {@link #profile} ends the scan.
+ */
+public final class TextScan {
+    /** How many first bytes are kept: those {@link EncodingDetector} judges binary formats and UTF-16 by. */
+    public static final int HEAD_BYTES = 1 << 16;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LINE_FEEDS = ONES * '\n';
+    private static final long CARRIAGE_RETURNS = ONES * '\r';
+
+    private final long segmentBytes;
+    private final byte[] head = new byte[HEAD_BYTES];
+    private int headLength;
+    private long offset;
+    private boolean nul;
+    private boolean undefinedInWindows1252;
+    private boolean afterCarriageReturn;
+    private long lineBreaks;
+    private long nextBoundary;
+    private final List<LineStart> lineStarts = new ArrayList<>();
+    // UTF-8 well-formedness, as EncodingDetector checks it: no overlongs, no surrogates, nothing above U+10FFFF
+    private boolean utf8 = true;
+    private int pending;
+    private int lowerBound = 0x80;
+    private int upperBound = 0xBF;
+
+    /** A scan that notes a line start about every {@code segmentBytes} bytes (at the first line that starts after). */
+    public TextScan(long segmentBytes) {
+        if (segmentBytes < 1) {
+            throw new IllegalArgumentException("segmentBytes must be at least 1: " + segmentBytes);
+        }
+        this.segmentBytes = segmentBytes;
+        this.nextBoundary = segmentBytes;
+    }
+
+    /** Scans the next {@code length} bytes of the file. */
+    public void accept(byte[] bytes, int length) {
+        if (length < 0 || length > bytes.length) {
+            throw new IllegalArgumentException("length %d is outside 0-%d".formatted(length, bytes.length));
+        }
+        if (offset < HEAD_BYTES) {
+            int copied = (int) Math.min(length, HEAD_BYTES - offset);
+            System.arraycopy(bytes, 0, head, headLength, copied);
+            headLength += copied;
+        }
+        // a byte order mark (EF BB BF) is itself well-formed UTF-8, so it is validated with the rest
+        int index = 0;
+        while (index < length) {
+            // the common case: eight bytes of ASCII text without a NUL, CR or LF, with no UTF-8 sequence open
+            if (pending == 0 && index + 8 <= length) {
+                long word = (long) LONGS.get(bytes, index);
+                if ((word & HIGH_BITS) == 0
+                        && !hasZeroByte(word)
+                        && !hasZeroByte(word ^ LINE_FEEDS)
+                        && !hasZeroByte(word ^ CARRIAGE_RETURNS)) {
+                    afterCarriageReturn = false;
+                    index += 8;
+                    continue;
+                }
+            }
+            scan(bytes[index] & 0xFF, offset + index);
+            index++;
+        }
+        offset += length;
+    }
+
+    private static boolean hasZeroByte(long word) {
+        return ((word - ONES) & ~word & HIGH_BITS) != 0;
+    }
+
+    private void scan(int value, long position) {
+        if (value == '\n') {
+            if (!afterCarriageReturn) {
+                lineBreaks++;
+            }
+            if (position + 1 >= nextBoundary) {
+                lineStarts.add(new LineStart(position + 1, lineBreaks));
+                nextBoundary = position + 1 + segmentBytes;
+            }
+        } else if (value == '\r') {
+            lineBreaks++;
+        } else if (value == 0) {
+            nul = true;
+        } else if (value == 0x81 || value == 0x8D || value == 0x8F || value == 0x90 || value == 0x9D) {
+            undefinedInWindows1252 = true;
+        }
+        afterCarriageReturn = value == '\r';
+        if (utf8) {
+            acceptUtf8(value);
+        }
+    }
+
+    private void acceptUtf8(int value) {
+        if (pending == 0) {
+            if (value < 0x80) {
+                return;
+            }
+            lowerBound = 0x80;
+            upperBound = 0xBF;
+            if (value >= 0xC2 && value <= 0xDF) {
+                pending = 1;
+            } else if (value >= 0xE0 && value <= 0xEF) {
+                pending = 2;
+                if (value == 0xE0) {
+                    lowerBound = 0xA0;
+                } else if (value == 0xED) {
+                    upperBound = 0x9F;
+                }
+            } else if (value >= 0xF0 && value <= 0xF4) {
+                pending = 3;
+                if (value == 0xF0) {
+                    lowerBound = 0x90;
+                } else if (value == 0xF4) {
+                    upperBound = 0x8F;
+                }
+            } else {
+                utf8 = false;
+            }
+            return;
+        }
+        if (value < lowerBound || value > upperBound) {
+            utf8 = false;
+            return;
+        }
+        lowerBound = 0x80;
+        upperBound = 0xBF;
+        pending--;
+    }
+
+    /** Ends the scan: what it found. */
+    public TextProfile profile() {
+        boolean byteOrderMark =
+                headLength >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
+        return new TextProfile(
+                offset,
+                Arrays.copyOf(head, headLength),
+                byteOrderMark,
+                utf8 && pending == 0,
+                nul,
+                undefinedInWindows1252,
+                lineStarts);
+    }
+
+    /** A line that starts at byte {@code offset} of the file, after {@code linesBefore} lines. */
+    public record LineStart(long offset, long linesBefore) {
+        public LineStart {
+            if (offset < 0 || linesBefore < 0) {
+                throw new IllegalArgumentException(
+                        "offset %d and linesBefore %d must not be negative".formatted(offset, linesBefore));
+            }
+        }
+    }
+}

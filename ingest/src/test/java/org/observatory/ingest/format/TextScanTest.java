@@ -1,0 +1,77 @@
+package org.observatory.ingest.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class TextScanTest {
+    @Test
+    void notesALineStartAfterEverySegmentAndCountsLinesAsTheCsvReaderDoes() {
+        // CR, LF and CRLF each end one line: lines start at bytes 0, 5, 9, 15, 21 (and the file ends at 26); a
+        // segment starts after a LF only, so that it never starts between the CR and LF of a CRLF
+        byte[] text = "one\r\ntwo\rthree\nfour\r\nfive\n".getBytes(StandardCharsets.US_ASCII);
+
+        TextProfile profile = scan(text, 5, 4);
+
+        assertThat(profile.lineStarts())
+                .containsExactly(
+                        new TextScan.LineStart(5, 1),
+                        new TextScan.LineStart(15, 3),
+                        new TextScan.LineStart(21, 4),
+                        new TextScan.LineStart(26, 5));
+        assertThat(profile.size()).isEqualTo(text.length);
+    }
+
+    @Test
+    void countsACarriageReturnAndLineFeedSplitBetweenTwoBlocksAsOneLine() {
+        byte[] text = "aaaaaaa\r\nbbbbbbb\r\nccc\n".getBytes(StandardCharsets.US_ASCII);
+
+        TextProfile whole = scan(text, 1, text.length);
+        TextProfile split = scan(text, 1, 8); // the first block ends between \r and \n
+
+        assertThat(split.lineStarts()).isEqualTo(whole.lineStarts());
+        assertThat(whole.lineStarts())
+                .extracting(TextScan.LineStart::linesBefore)
+                .containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void tellsWellFormedUtf8FromWindows1252AndNotesTheBytesOrderMark() {
+        byte[] utf8 = "\uFEFFPolicía Judicial, 2023 \u20AC\n".getBytes(StandardCharsets.UTF_8);
+        byte[] windows1252 = "Polic\u00EDa Judicial\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] truncated = Arrays.copyOf(utf8, utf8.length - 2); // ends inside the three bytes of the euro sign
+
+        assertThat(scan(utf8, 64, 3)).satisfies(profile -> {
+            assertThat(profile.utf8()).isTrue();
+            assertThat(profile.byteOrderMark()).isTrue();
+        });
+        assertThat(scan(windows1252, 64, 5)).satisfies(profile -> {
+            assertThat(profile.utf8()).isFalse();
+            assertThat(profile.byteOrderMark()).isFalse();
+            assertThat(profile.undefinedInWindows1252()).isFalse();
+        });
+        assertThat(scan(truncated, 64, 100).utf8()).isFalse();
+    }
+
+    @Test
+    void flagsNulBytesAndBytesWindows1252LeavesUndefined() {
+        byte[] nul = "abc\u0000def".getBytes(StandardCharsets.US_ASCII);
+        byte[] undefined = {'a', (byte) 0x81, 'b'};
+
+        assertThat(scan(nul, 64, 4).nul()).isTrue();
+        assertThat(scan(undefined, 64, 4).undefinedInWindows1252()).isTrue();
+        assertThat(scan(undefined, 64, 4).nul()).isFalse();
+    }
+
+    /** Scans {@code text} fed in blocks of {@code blockBytes}. */
+    private static TextProfile scan(byte[] text, long segmentBytes, int blockBytes) {
+        TextScan scan = new TextScan(segmentBytes);
+        for (int start = 0; start < text.length; start += blockBytes) {
+            byte[] block = Arrays.copyOfRange(text, start, Math.min(text.length, start + blockBytes));
+            scan.accept(block, block.length);
+        }
+        return scan.profile();
+    }
+}
