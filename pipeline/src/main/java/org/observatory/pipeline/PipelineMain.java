@@ -34,6 +34,20 @@ public final class PipelineMain {
 
     /** Runs the pipeline and answers with the exit code; {@link #main} exits with it. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, () -> Sessions.create("observatory-pipeline"));
+    }
+
+    /**
+     * Creates the Spark session. Spark is written in Scala, which declares no checked exceptions but throws them
+     * (a {@code SparkException} for a master URL it cannot parse, a {@code BindException} when no port is free).
+     */
+    @FunctionalInterface
+    interface SessionFactory {
+        SparkSession create() throws Exception;
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)} with the session from {@code sessions}: tests fail it. */
+    static int run(String[] args, PrintStream out, PrintStream err, SessionFactory sessions) {
         Optional<Arguments> arguments = Arguments.parse(args);
         if (arguments.isEmpty()) {
             err.println(USAGE_LINE);
@@ -43,7 +57,7 @@ public final class PipelineMain {
             RunManifest manifest = JsonFiles.readRunManifest(arguments.get().manifest());
             Codelists codelists = Codelists.load();
             boolean sessionExists = SparkSession.getDefaultSession().isDefined();
-            SparkSession spark = Sessions.create("observatory-pipeline");
+            SparkSession spark = sessions.create();
             RunReport report;
             try {
                 report = new PipelineJob(spark, codelists).run(manifest);
@@ -61,7 +75,8 @@ public final class PipelineMain {
                     report.rowsExcludedTotal(),
                     arguments.get().report());
             return DONE;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // checked ones too: whatever fails, the user gets one line and the exit code, never a stack trace
             err.println("pipeline run failed: " + oneLine(e));
             return FAILED;
         }

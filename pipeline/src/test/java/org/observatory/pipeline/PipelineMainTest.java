@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.SparkException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.pipeline.testing.StagedRow;
@@ -45,6 +46,34 @@ class PipelineMainTest {
                         + " submissions\n")
                 .hasLineCount(1);
         assertThat(directory.resolve("report.json")).doesNotExist();
+    }
+
+    @Test
+    void failsWithOneLineWhenSparkThrowsACheckedException(@TempDir Path data) throws IOException {
+        Path manifest = data.resolve("run.json");
+        Files.writeString(
+                manifest,
+                """
+                {"runId": "run-8", "createdAt": "2026-11-22T12:00:00Z",
+                 "stagingUri": "%s", "warehouseUri": "%s",
+                 "submissions": [{"submissionId": "sdmx-1", "sourceKind": "sdmx-csv", "cycle": null,
+                                  "sequence": 1, "acceptedAt": "2026-11-21T09:00:00Z",
+                                  "approvedCountries": ["CHL"]}]}
+                """
+                        .formatted(data.resolve("staging").toUri(), data.resolve("warehouse")));
+        Path reportFile = data.resolve("report.json");
+
+        int exitCode = PipelineMain.run(
+                new String[] {"--manifest", manifest.toString(), "--report", reportFile.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> {
+                    throw new SparkException("Could not parse Master URL: 'bogus://master'");
+                });
+
+        assertThat(exitCode).isEqualTo(PipelineMain.FAILED);
+        assertThat(err()).isEqualTo("pipeline run failed: Could not parse Master URL: 'bogus://master'\n");
+        assertThat(reportFile).doesNotExist();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,6 +36,7 @@ import org.observatory.pipeline.io.SnapshotIds;
 import org.observatory.pipeline.io.StagedRowsReader;
 import org.observatory.pipeline.io.Warehouse;
 import org.observatory.pipeline.io.WarehouseLock;
+import org.observatory.pipeline.transform.Columns;
 import org.observatory.pipeline.transform.Conservation;
 import org.observatory.pipeline.transform.Exclusions;
 import org.observatory.pipeline.transform.Partitions;
@@ -95,7 +104,9 @@ public final class PipelineJob {
         Path staging = LocalPaths.resolve(manifest.stagingUri(), "stagingUri");
         Map<String, Long> stagedBytes = StagedRowsReader.sizes(staging, manifest.submissions());
         try (WarehouseLock lock = warehouse.lock(manifest.runId())) {
+            long t = System.nanoTime();
             List<String> orphans = warehouse.recover();
+            TRACE("recover", t);
             Optional<String> previousId = warehouse.currentSnapshotId();
             Optional<SnapshotManifest> previous = previousId.map(warehouse::manifest);
             Run run = new Run(manifest, warehouse, staging, stagedBytes, previous);
@@ -117,7 +128,13 @@ public final class PipelineJob {
         private final RunSettings settings;
         private final Fingerprints fingerprints;
         private final Map<String, ApprovedSubmission> submissions = new LinkedHashMap<>();
-        private final List<Dataset<Row>> cached = new ArrayList<>();
+        private final List<Dataset<Row>> cached = Collections.synchronizedList(new ArrayList<>());
+        private final List<Future<?>> steps = new ArrayList<>();
+        private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "pipeline-run-step");
+            thread.setDaemon(true);
+            return thread;
+        });
 
         Run(
                 RunManifest manifest,
@@ -143,9 +160,15 @@ public final class PipelineJob {
                 Computed computed = compute(List.copyOf(submissions.keySet()), List.of(), Optional.empty());
                 Set<String> recompute = new TreeSet<>(computed.summary().partitions());
                 submissions.values().forEach(submission -> recompute.addAll(approved(submission)));
-                ValueChanges changes = previous.map(before -> changes(before, computed, Optional.empty()))
-                        .orElse(ValueChanges.NONE);
-                return publish(computed, recompute, Set.of(), new TreeMap<>(), changes, orphans, started);
+                return publish(
+                        computed,
+                        recompute,
+                        Set.of(),
+                        new TreeMap<>(),
+                        () -> previous.map(before -> changes(before, computed, Optional.empty()))
+                                .orElse(ValueChanges.NONE),
+                        orphans,
+                        started);
             }
 
             // Which partitions each submission has rows in: known from the previous snapshot, read for new ones.
@@ -158,7 +181,9 @@ public final class PipelineJob {
                     .toList();
             Map<String, Set<String>> stagedPartitions = new HashMap<>(known);
             if (!newIds.isEmpty()) {
+                long t = System.nanoTime();
                 stagedPartitions.putAll(partitionsOf(newIds));
+                TRACE("partitionsOf", t);
             }
 
             Map<String, Set<String>> contributions = contributions(stagedPartitions);
@@ -189,9 +214,15 @@ public final class PipelineJob {
             }
             Set<String> compared = new TreeSet<>(recompute);
             compared.addAll(removed);
-            ValueChanges changes = previous.map(before -> changes(before, computed, Optional.of(compared)))
-                    .orElse(ValueChanges.NONE);
-            return publish(computed, recompute, carried, partitions, changes, orphans, started);
+            return publish(
+                    computed,
+                    recompute,
+                    carried,
+                    partitions,
+                    () -> previous.map(before -> changes(before, computed, Optional.of(compared)))
+                            .orElse(ValueChanges.NONE),
+                    orphans,
+                    started);
         }
 
         /**
@@ -207,17 +238,32 @@ public final class PipelineJob {
                 groups = groups.unionByName(StagedGroups.group(
                         StagedRowsReader.read(spark, staging, oldIds, recompute.map(partitions -> partitions))));
             }
+            long t = System.nanoTime();
             groups = cache(groups);
+            groups.count();
+            TRACE("groups", t);
             Dataset<Row> rowsIn = cache(RunScope.rowsIn(groups, RunScope.submissions(spark, manifest.submissions())));
+            // the responses table needs only the rows in: computed while the plan's stages run
+            Future<Dataset<Row>> responsesComputed = inBackground(() -> {
+                Dataset<Row> responses = cache(ResponseRates.table(spark, codelists, manifest.submissions(), rowsIn));
+                responses.count();
+                return responses;
+            });
             SnapshotPlan plan = planVariant.apply(SnapshotPlan.of(
                     rowsIn,
                     ReferenceFrames.of(spark, codelists),
                     settings.smallCellThreshold(),
                     PipelineJob.this::materialise));
-            Dataset<Row> responses =
-                    cache(ResponseRates.table(spark, codelists, manifest.submissions(), plan.rowsIn()));
+            t = System.nanoTime();
+            Dataset<Row> responses = finished(responsesComputed);
+            TRACE("responses", t);
+            t = System.nanoTime();
             Summary summary = Summary.of(RunSummary.of(groups, plan, responses).collectAsList());
-            return new Computed(plan, exclusions(plan.exclusionGroups(), summary, recompute), responses, summary);
+            TRACE("summary", t);
+            t = System.nanoTime();
+            Computed c = new Computed(plan, exclusions(plan.exclusionGroups(), summary, recompute), responses, summary);
+            TRACE("exclusions", t);
+            return c;
         }
 
         /**
@@ -230,10 +276,15 @@ public final class PipelineJob {
             if (ids.isEmpty()) {
                 return Exclusions.ofSingleRows(groups);
             }
-            Dataset<Row> exclusions = cache(Exclusions.expand(
-                    groups,
-                    StagedGroups.withKeys(StagedRowsReader.read(
-                            spark, staging, List.copyOf(ids), recompute.map(partitions -> partitions)))));
+            Dataset<Row> staged =
+                    StagedRowsReader.read(spark, staging, List.copyOf(ids), recompute.map(partitions -> partitions));
+            Optional<Set<String>> codes = summary.nationalCodesToList();
+            if (codes.isPresent()) {
+                // only the rows of those groups' national codes (as staged, part of the groups' keys) are keyed
+                staged = staged.filter(
+                        col(Columns.NATIONAL_CODE).isin(codes.get().toArray()));
+            }
+            Dataset<Row> exclusions = cache(Exclusions.expand(groups, StagedGroups.withKeys(staged)));
             summary.verifyListed(RowAccounting.excludedRows(exclusions).collectAsList());
             return exclusions;
         }
@@ -243,11 +294,12 @@ public final class PipelineJob {
                 Set<String> recompute,
                 Set<String> carried,
                 Map<String, SnapshotPartition> partitions,
-                ValueChanges changes,
+                Supplier<ValueChanges> valueChanges,
                 List<String> orphans,
                 long started) {
             Instant createdAt = Instant.now();
             String snapshotId = warehouse.claim(() -> SnapshotIds.next(createdAt, random));
+            ValueChanges changes;
             try {
                 for (String partition : recompute) {
                     Set<String> ids = contributors(partition, computed.summary());
@@ -257,20 +309,16 @@ public final class PipelineJob {
                                 computed.summary().partition(partition, snapshotId, fingerprint(partition, ids), ids));
                     }
                 }
-                write(
-                        snapshotId,
-                        SnapshotTables.OBSERVATIONS,
-                        computed.plan().map(SnapshotPlan::observations),
-                        recompute,
-                        partitions);
-                write(
-                        snapshotId,
-                        SnapshotTables.INDICATORS,
-                        computed.plan().map(SnapshotPlan::indicators),
-                        recompute,
-                        partitions);
-                write(snapshotId, SnapshotTables.EXCLUSIONS, computed.exclusions(), recompute, partitions);
-                write(snapshotId, SnapshotTables.RESPONSES, computed.responses(), recompute, partitions);
+                Map<TableSchema, Optional<Dataset<Row>>> tables = new LinkedHashMap<>();
+                tables.put(SnapshotTables.OBSERVATIONS, computed.plan().map(SnapshotPlan::observations));
+                tables.put(SnapshotTables.INDICATORS, computed.plan().map(SnapshotPlan::indicators));
+                tables.put(SnapshotTables.EXCLUSIONS, computed.exclusions());
+                tables.put(SnapshotTables.RESPONSES, computed.responses());
+                // the comparison with the previous snapshot reads only that snapshot and the new indicators
+                Future<ValueChanges> compared = inBackground(valueChanges::get);
+                writeAll(snapshotId, tables, recompute, partitions);
+                changes = finished(compared);
+                long t = System.nanoTime();
                 previous.ifPresent(before -> SnapshotTables.ALL.forEach(
                         table -> warehouse.carryOver(before.snapshotId(), snapshotId, table, carried)));
                 warehouse.describe(new SnapshotManifest(
@@ -284,6 +332,7 @@ public final class PipelineJob {
                         settings.smallCellThreshold(),
                         partitions));
                 warehouse.publish(snapshotId, Instant.now());
+                TRACE("carry+publish", t);
             } catch (RuntimeException e) {
                 try {
                     warehouse.discard(snapshotId);
@@ -303,6 +352,55 @@ public final class PipelineJob {
             }
             return report(
                     snapshotId, partitions, recompute, carried, changes, orphans, removedSnapshots, warnings, started);
+        }
+
+        /**
+         * Writes the tables at the same time, one Spark job each: every job is small after the grouping, so its
+         * planning on the driver and its few tasks leave the cores idle that another table's job can use. Returns
+         * when every write ended; the first failure is rethrown then.
+         */
+        private void writeAll(
+                String snapshotId,
+                Map<TableSchema, Optional<Dataset<Row>>> tables,
+                Set<String> recompute,
+                Map<String, SnapshotPartition> partitions) {
+            ExecutorService writers = Executors.newFixedThreadPool(tables.size(), runnable -> {
+                Thread thread = new Thread(runnable, "snapshot-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<?>> writes = new ArrayList<>();
+                tables.forEach((table, rows) ->
+                        writes.add(writers.submit(() -> write(snapshotId, table, rows, recompute, partitions))));
+                RuntimeException failure = null;
+                for (Future<?> write : writes) {
+                    try {
+                        write.get();
+                    } catch (ExecutionException e) {
+                        RuntimeException cause = e.getCause() instanceof RuntimeException runtime
+                                ? runtime
+                                : new IllegalStateException(
+                                        "Writing snapshot %s failed: %s".formatted(snapshotId, e.getCause()),
+                                        e.getCause());
+                        if (failure == null) {
+                            failure = cause;
+                        } else {
+                            failure.addSuppressed(cause);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        writes.forEach(pending -> pending.cancel(true));
+                        throw new IllegalStateException(
+                                "Interrupted while writing snapshot %s".formatted(snapshotId), e);
+                    }
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+            } finally {
+                writers.shutdown();
+            }
         }
 
         private void write(
@@ -433,7 +531,9 @@ public final class PipelineJob {
             Dataset<Row> now = computed.plan()
                     .map(SnapshotPlan::indicators)
                     .orElse(spark.createDataFrame(List.of(), earlier.schema()));
+            long t = System.nanoTime();
             Row row = SnapshotDiff.compare(earlier, now).first();
+            TRACE("diff", t);
             return new ValueChanges(
                     row.getLong(row.fieldIndex(SnapshotDiff.CHANGED)),
                     row.getLong(row.fieldIndex(SnapshotDiff.ADDED)),
@@ -457,7 +557,40 @@ public final class PipelineJob {
             return persisted;
         }
 
+        /** Runs a step of the run on another thread; {@link #release} waits for it. */
+        private <T> Future<T> inBackground(Callable<T> step) {
+            Future<T> future = background.submit(step);
+            steps.add(future);
+            return future;
+        }
+
+        /** The result of a step of {@link #inBackground}, or its failure rethrown. */
+        private <T> T finished(Future<T> step) {
+            try {
+                return step.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("A step of the pipeline run failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The pipeline run was interrupted", e);
+            }
+        }
+
         void release() {
+            for (Future<?> step : steps) {
+                try {
+                    step.get();
+                } catch (ExecutionException | CancellationException e) {
+                    // reported by finished() where the run used the step; here only its end matters
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            background.shutdown();
             cached.forEach(Dataset::unpersist);
         }
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,6 +44,13 @@ final class Summary {
                 case RunSummary.SUPPRESSED -> numbers.suppressed += amount;
                 case RunSummary.UNMAPPED -> numbers.unmapped.add(item);
                 case RunSummary.TO_LIST -> numbers.toList.add(item);
+                case RunSummary.TO_LIST_CODE -> {
+                    if (item == null) {
+                        numbers.toListWithoutCode = true;
+                    } else {
+                        numbers.codesToList.add(item);
+                    }
+                }
                 default -> throw new IllegalStateException("unknown summary measure " + measure);
             }
         }
@@ -59,6 +67,21 @@ final class Summary {
         Set<String> ids = new TreeSet<>();
         byPartition.values().forEach(numbers -> ids.addAll(numbers.toList));
         return ids;
+    }
+
+    /**
+     * The national codes of the groups of several excluded incidents, by which the job finds their lines again; empty
+     * when one such group has no code (then every row of their submissions is read again).
+     */
+    Optional<Set<String>> nationalCodesToList() {
+        Set<String> codes = new TreeSet<>();
+        for (Numbers numbers : byPartition.values()) {
+            if (numbers.toListWithoutCode) {
+                return Optional.empty();
+            }
+            codes.addAll(numbers.codesToList);
+        }
+        return Optional.of(codes);
     }
 
     /**
@@ -135,6 +158,8 @@ final class Summary {
         private final Map<String, Long> tableRows = new TreeMap<>();
         private final Set<String> unmapped = new TreeSet<>();
         private final Set<String> toList = new TreeSet<>();
+        private final Set<String> codesToList = new TreeSet<>();
+        private boolean toListWithoutCode;
         private long rowsIn;
         private long synthetic;
         private long suppressed;

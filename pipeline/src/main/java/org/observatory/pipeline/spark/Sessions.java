@@ -14,9 +14,17 @@ public final class Sessions {
     public static final String UI_ENABLED = "spark.ui.enabled";
     public static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     public static final String APP_NAME = "spark.app.name";
+    public static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+    public static final String LISTING_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
 
     /** Enough for one country's or 35 countries' aggregates; a cluster run sets its own. */
     public static final int DEFAULT_SHUFFLE_PARTITIONS = 8;
+
+    /**
+     * Up to this many staged files are listed by the driver: a run reads one file per submission, and above
+     * Spark's default (32) every read starts a listing job of one task per file, which costs more than the listing.
+     */
+    public static final int DEFAULT_LISTING_THRESHOLD = 1024;
 
     private Sessions() {}
 
@@ -29,8 +37,10 @@ public final class Sessions {
     }
 
     /**
-     * A copy of {@code conf} with the embedded defaults for what it does not set: {@code local[*]}, no web UI, and
-     * {@value #DEFAULT_SHUFFLE_PARTITIONS} shuffle partitions.
+     * A copy of {@code conf} with the embedded defaults for what it does not set: {@code local[*]}, no web UI,
+     * {@value #DEFAULT_SHUFFLE_PARTITIONS} shuffle partitions, adaptive query execution on (it coalesces the shuffle
+     * partitions of the small stages after the grouping), and staged files listed by the driver up to {@value
+     * #DEFAULT_LISTING_THRESHOLD}.
      */
     public static SparkConf withDefaults(SparkConf conf, String appName) {
         requireNonNull(conf, "conf is null");
@@ -40,6 +50,8 @@ public final class Sessions {
         result.setIfMissing(UI_ENABLED, "false");
         result.setIfMissing(SHUFFLE_PARTITIONS, Integer.toString(DEFAULT_SHUFFLE_PARTITIONS));
         result.setIfMissing(APP_NAME, appName);
+        result.setIfMissing(ADAPTIVE, "true");
+        result.setIfMissing(LISTING_THRESHOLD, Integer.toString(DEFAULT_LISTING_THRESHOLD));
         return result;
     }
 }

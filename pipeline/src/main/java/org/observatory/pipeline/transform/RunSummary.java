@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.observatory.pipeline.transform.Columns.COUNTRY;
 import static org.observatory.pipeline.transform.Columns.NATIONAL_CODE;
 import static org.observatory.pipeline.transform.Columns.OBS_CONF;
+import static org.observatory.pipeline.transform.Columns.RAW_KEY;
 import static org.observatory.pipeline.transform.Columns.REASON;
 import static org.observatory.pipeline.transform.Columns.SOURCE_ROWS;
 import static org.observatory.pipeline.transform.Columns.SUBMISSION_ID;
@@ -43,6 +44,11 @@ public final class RunSummary {
     public static final String SUPPRESSED = "suppressed";
     /** Exclusion groups of several incidents of a submission, to be listed line by line (item: submission id). */
     public static final String TO_LIST = "to-list";
+    /**
+     * The national code of exclusion groups of several incidents as staged (item: the code of the group's {@code
+     * raw_key}, null when the group has none): the job reads only the staged rows of these codes again to list them.
+     */
+    public static final String TO_LIST_CODE = "to-list-code";
     /** A national code no correspondence table maps (item: the code). */
     public static final String UNMAPPED = "unmapped";
 
@@ -70,6 +76,11 @@ public final class RunSummary {
                 .unionByName(entries(plan.indicators(), TABLE_ROWS, lit(SnapshotTables.INDICATORS.name()), one))
                 .unionByName(entries(exclusions, TABLE_ROWS, lit(SnapshotTables.EXCLUSIONS.name()), rows))
                 .unionByName(entries(Exclusions.groupsOfSeveralRows(exclusions), TO_LIST, col(SUBMISSION_ID), one))
+                .unionByName(entries(
+                        Exclusions.groupsOfSeveralRows(exclusions),
+                        TO_LIST_CODE,
+                        col(RAW_KEY).getField(NATIONAL_CODE),
+                        one))
                 .unionByName(entries(responses, TABLE_ROWS, lit(SnapshotTables.RESPONSES.name()), one))
                 .unionByName(
                         entries(plan.observations().filter(col(SYNTHETIC).eqNullSafe(true)), SYNTHETIC_ROWS, none, one))

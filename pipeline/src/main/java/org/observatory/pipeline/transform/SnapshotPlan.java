@@ -92,11 +92,9 @@ public record SnapshotPlan(
                 Observations.attachIndicators(values, reference.indicatorCoverage(), reference.indicatorUnits()),
                 smallCellThreshold));
         Dataset<Row> denominators = Population.denominators(populationRows);
-        Dataset<Row> indicators = materialise.apply(SmallCells.suppressIndicators(
-                IndicatorTable.build(marked, denominators, reference.indicatorUnits()),
-                marked,
-                reference.nestedIndicators(),
-                smallCellThreshold));
+        Dataset<Row> built = materialise.apply(IndicatorTable.build(marked, denominators, reference.indicatorUnits()));
+        Dataset<Row> indicators = materialise.apply(
+                SmallCells.suppressIndicators(built, marked, reference.nestedIndicators(), smallCellThreshold));
 
         Dataset<Row> exclusionGroups = materialise.apply(Exclusions.groups(Exclusions.skipped(rowsIn))
                 .unionByName(Exclusions.groups(revised))

@@ -14,6 +14,9 @@ class SessionsTest {
         assertThat(conf.get("spark.ui.enabled")).isEqualTo("false");
         assertThat(conf.get("spark.sql.shuffle.partitions")).isEqualTo("8");
         assertThat(conf.get("spark.app.name")).isEqualTo("pipeline");
+        assertThat(conf.get("spark.sql.adaptive.enabled")).isEqualTo("true");
+        assertThat(conf.get("spark.sql.sources.parallelPartitionDiscovery.threshold"))
+                .isEqualTo("1024");
     }
 
     @Test
