@@ -104,9 +104,7 @@ public final class PipelineJob {
         Path staging = LocalPaths.resolve(manifest.stagingUri(), "stagingUri");
         Map<String, Long> stagedBytes = StagedRowsReader.sizes(staging, manifest.submissions());
         try (WarehouseLock lock = warehouse.lock(manifest.runId())) {
-            long t = System.nanoTime();
             List<String> orphans = warehouse.recover();
-            TRACE("recover", t);
             Optional<String> previousId = warehouse.currentSnapshotId();
             Optional<SnapshotManifest> previous = previousId.map(warehouse::manifest);
             Run run = new Run(manifest, warehouse, staging, stagedBytes, previous);
@@ -181,9 +179,7 @@ public final class PipelineJob {
                     .toList();
             Map<String, Set<String>> stagedPartitions = new HashMap<>(known);
             if (!newIds.isEmpty()) {
-                long t = System.nanoTime();
                 stagedPartitions.putAll(partitionsOf(newIds));
-                TRACE("partitionsOf", t);
             }
 
             Map<String, Set<String>> contributions = contributions(stagedPartitions);
@@ -238,10 +234,7 @@ public final class PipelineJob {
                 groups = groups.unionByName(StagedGroups.group(
                         StagedRowsReader.read(spark, staging, oldIds, recompute.map(partitions -> partitions))));
             }
-            long t = System.nanoTime();
             groups = cache(groups);
-            groups.count();
-            TRACE("groups", t);
             Dataset<Row> rowsIn = cache(RunScope.rowsIn(groups, RunScope.submissions(spark, manifest.submissions())));
             // the responses table needs only the rows in: computed while the plan's stages run
             Future<Dataset<Row>> responsesComputed = inBackground(() -> {
@@ -254,16 +247,9 @@ public final class PipelineJob {
                     ReferenceFrames.of(spark, codelists),
                     settings.smallCellThreshold(),
                     PipelineJob.this::materialise));
-            t = System.nanoTime();
             Dataset<Row> responses = finished(responsesComputed);
-            TRACE("responses", t);
-            t = System.nanoTime();
             Summary summary = Summary.of(RunSummary.of(groups, plan, responses).collectAsList());
-            TRACE("summary", t);
-            t = System.nanoTime();
-            Computed c = new Computed(plan, exclusions(plan.exclusionGroups(), summary, recompute), responses, summary);
-            TRACE("exclusions", t);
-            return c;
+            return new Computed(plan, exclusions(plan.exclusionGroups(), summary, recompute), responses, summary);
         }
 
         /**
@@ -318,7 +304,6 @@ public final class PipelineJob {
                 Future<ValueChanges> compared = inBackground(valueChanges::get);
                 writeAll(snapshotId, tables, recompute, partitions);
                 changes = finished(compared);
-                long t = System.nanoTime();
                 previous.ifPresent(before -> SnapshotTables.ALL.forEach(
                         table -> warehouse.carryOver(before.snapshotId(), snapshotId, table, carried)));
                 warehouse.describe(new SnapshotManifest(
@@ -332,7 +317,6 @@ public final class PipelineJob {
                         settings.smallCellThreshold(),
                         partitions));
                 warehouse.publish(snapshotId, Instant.now());
-                TRACE("carry+publish", t);
             } catch (RuntimeException e) {
                 try {
                     warehouse.discard(snapshotId);
@@ -410,9 +394,7 @@ public final class PipelineJob {
                 Set<String> recompute,
                 Map<String, SnapshotPartition> partitions) {
             if (rows.isPresent() && !recompute.isEmpty()) {
-                long t = System.nanoTime();
                 warehouse.write(snapshotId, table, rows.get(), tableRows(partitions, table));
-                TRACE("write " + table.name(), t);
             } else {
                 warehouse.writeEmpty(snapshotId, table);
             }
@@ -531,9 +513,7 @@ public final class PipelineJob {
             Dataset<Row> now = computed.plan()
                     .map(SnapshotPlan::indicators)
                     .orElse(spark.createDataFrame(List.of(), earlier.schema()));
-            long t = System.nanoTime();
             Row row = SnapshotDiff.compare(earlier, now).first();
-            TRACE("diff", t);
             return new ValueChanges(
                     row.getLong(row.fieldIndex(SnapshotDiff.CHANGED)),
                     row.getLong(row.fieldIndex(SnapshotDiff.ADDED)),
@@ -597,20 +577,12 @@ public final class PipelineJob {
 
     /**
      * Computes a stage of the plan now and cuts its lineage: every stage after the grouping of staged rows runs on
-     * a few thousand rows, where planning one query over the whole lineage would cost more than the work.
+     * a few thousand rows, where planning one query over the whole lineage would cost more than the work (measured:
+     * lazily persisted stages in place of checkpoints made the run summary's one query take minutes instead of
+     * seconds). Coalesced to the default parallelism first, so that later stages run few tasks.
      */
     private Dataset<Row> materialise(Dataset<Row> rows) {
-        long t = System.nanoTime();
-        Dataset<Row> r =
-                rows.coalesce(spark.sparkContext().defaultParallelism()).localCheckpoint(true);
-        TRACE("checkpoint", t);
-        return r;
-    }
-
-    static void TRACE(String what, long since) {
-        if (Boolean.getBoolean("trace")) {
-            System.err.printf("TRACE %-20s %6.2f s%n", what, (System.nanoTime() - since) / 1e9);
-        }
+        return rows.coalesce(spark.sparkContext().defaultParallelism()).localCheckpoint(true);
     }
 
     private static long tableRows(Map<String, SnapshotPartition> partitions, TableSchema table) {

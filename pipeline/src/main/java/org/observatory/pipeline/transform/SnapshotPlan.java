@@ -57,7 +57,7 @@ public record SnapshotPlan(
      * @param reference the codelists as frames
      * @param smallCellThreshold counts of incidents below this are suppressed
      * @param materialise applied to each stage's result (revisions, national rows, values, observations,
-     *     indicators, exclusions) before later stages use it: the job materialises them, so that
+     *     indicators before and after the small-cell rule, exclusions) before later stages use it: the job materialises them, so that
      *     every query Spark plans stays small (planning one query over all stages costs far more than running it)
      */
     public static SnapshotPlan of(
@@ -92,6 +92,7 @@ public record SnapshotPlan(
                 Observations.attachIndicators(values, reference.indicatorCoverage(), reference.indicatorUnits()),
                 smallCellThreshold));
         Dataset<Row> denominators = Population.denominators(populationRows);
+        // materialised on its own: the small-cell rule reads the indicators twice (those it suppresses, the others)
         Dataset<Row> built = materialise.apply(IndicatorTable.build(marked, denominators, reference.indicatorUnits()));
         Dataset<Row> indicators = materialise.apply(
                 SmallCells.suppressIndicators(built, marked, reference.nestedIndicators(), smallCellThreshold));
