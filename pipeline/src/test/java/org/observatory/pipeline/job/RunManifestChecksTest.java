@@ -27,6 +27,14 @@ class RunManifestChecksTest {
                         + " order revisions and must differ");
     }
 
+    @Test
+    void rejectsASubmissionIdThatCannotNameAStagingFolder() {
+        assertThatThrownBy(() -> RunManifestChecks.verify(manifest(approved("../nat 1", "national", 1, "MEX"))))
+                .isInstanceOf(ObservatoryException.class)
+                .hasMessage("Run manifest run-1 lists submission '../nat 1', which is not a submission id; ids name"
+                        + " staging folders and consist of letters, digits, '.', '_' and '-'");
+    }
+
     private static RunManifest manifest(ApprovedSubmission... submissions) {
         return new RunManifest("run-1", "2026-11-22T12:00:00Z", "staging", "warehouse", List.of(submissions));
     }
