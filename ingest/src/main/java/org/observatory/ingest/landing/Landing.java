@@ -42,7 +42,9 @@ public final class Landing {
 
     /**
      * Lands {@code upload} as {@link #land(Path, String, Map)} does, handing every block of its bytes, in order, to
-     * {@code observer} as they are copied (the first block holds the first {@code min(size, 1 MiB)} bytes).
+     * {@code observer} as they are copied (the first block holds the first {@code min(size, 1 MiB)} bytes). The
+     * observer looks at one block on a thread of its own while the next one is copied and hashed; its failure is
+     * this method's.
      */
     public LandedFile land(
             Path upload, String originalName, Map<String, Object> manifestFields, ObjIntConsumer<byte[]> observer)
@@ -54,15 +56,18 @@ public final class Landing {
             MessageDigest digest = sha256();
             long size = 0;
             try (InputStream input = Files.newInputStream(upload);
-                    OutputStream output = Files.newOutputStream(temporary)) {
-                byte[] block = new byte[BLOCK_BYTES];
+                    OutputStream output = Files.newOutputStream(temporary);
+                    BlockHandOff observing = new BlockHandOff(observer, BLOCK_BYTES)) {
+                byte[] block = observing.emptyBlock();
                 int read;
                 while ((read = input.readNBytes(block, 0, block.length)) > 0) {
                     digest.update(block, 0, read);
                     output.write(block, 0, read);
-                    observer.accept(block, read);
+                    observing.handOver(block, read);
                     size += read;
+                    block = observing.emptyBlock();
                 }
+                observing.finish();
             }
             String sha = HexFormat.of().formatHex(digest.digest());
             Path target = directory.resolve(sha + extension(originalName));

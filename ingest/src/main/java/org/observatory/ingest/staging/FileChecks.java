@@ -266,22 +266,25 @@ final class FileChecks {
 
     /** Reports every total whose parts (same key but the part columns) add up to more than the total. */
     private void partsAboveWhole(Parts parts, List<String> same, String what, String column) throws SQLException {
-        String columns = String.join(", ", same);
-        String totalHash = "hash(" + columns + (parts.totalKey() == null ? "" : ", " + parts.totalKey()) + ")";
-        String partHash = "hash(" + columns + (parts.partKey() == null ? "" : ", " + parts.partKey()) + ")";
+        List<String> totalKey = new ArrayList<>(same);
+        List<String> partKey = new ArrayList<>(same);
+        if (parts.totalKey() != null) {
+            totalKey.add(parts.totalKey());
+            partKey.add(parts.partKey());
+        }
+        String totalHash = "hash(" + String.join(", ", totalKey) + ")";
+        String partHash = "hash(" + String.join(", ", partKey) + ")";
         try (Statement statement = connection.createStatement()) {
+            // the sum of the parts of each hash, against each total of that hash (a total whose category LIKE reads
+            // with wildcards is a candidate whatever its parts)
             statement.execute("CREATE OR REPLACE TEMP TABLE total_candidates AS"
                     + " WITH part_sums AS (SELECT " + partHash + " AS key_hash, sum(value) AS parts FROM " + TABLE
                     + " WHERE " + ACCEPTED + " AND " + parts.part() + " GROUP BY ALL),"
-                    + " totals AS (SELECT source_line, value, " + totalHash + " AS key_hash FROM " + TABLE
+                    + " totals AS (SELECT value, " + totalHash + " AS key_hash, "
+                    + parts.alwaysChecked().orElse("false") + " AS always FROM " + TABLE
                     + " WHERE " + ACCEPTED + " AND unit = 'count' AND value IS NOT NULL AND " + parts.total() + ")"
-                    + " SELECT t.source_line FROM totals t JOIN part_sums p USING (key_hash)"
-                    + " WHERE p.parts > t.value + 1e-9"
-                    + parts.alwaysChecked()
-                            .map(always -> " UNION SELECT source_line FROM " + TABLE + " WHERE " + ACCEPTED
-                                    + " AND unit = 'count' AND value IS NOT NULL AND " + parts.total() + " AND ("
-                                    + always + ")")
-                            .orElse(""));
+                    + " SELECT DISTINCT t.key_hash FROM totals t LEFT JOIN part_sums p USING (key_hash)"
+                    + " WHERE p.parts > t.value + 1e-9 OR t.always");
             if (!any(statement, "total_candidates")) {
                 return;
             }
@@ -295,7 +298,8 @@ final class FileChecks {
                         + " FROM " + TABLE + " t JOIN " + TABLE + " p ON " + join + " AND " + parts.join()
                         + " WHERE t." + ACCEPTED + " AND p." + ACCEPTED
                         + " AND t.unit = 'count' AND t.value IS NOT NULL"
-                        + " AND t.source_line IN (SELECT source_line FROM total_candidates)"
+                        + " AND hash(" + totalKey.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
+                        + ") IN (SELECT key_hash FROM total_candidates)"
                         + " GROUP BY ALL HAVING sum(p.value) > t.value + 1e-9 ORDER BY t.source_line";
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
