@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.observatory.bench.ingest.Measurement.Subject;
 import org.observatory.ingest.IngestResult;
+import org.observatory.ingest.validate.IngestSettings;
 
 /**
  * What one benchmark run measured, and the table it prints. Throughputs are medians over the measured rounds; the
@@ -100,6 +101,12 @@ public record BenchmarkReport(
                 mebibytes(maxHeap),
                 options.warmupRows() == 0 ? "none" : "%,d rows, twice each".formatted(options.warmupRows()),
                 options.rounds()));
+        out.append(String.format(
+                Locale.ROOT,
+                "  threads   bare parse: 1; validation: %d reading the file, 1 more landing it (byte scan), DuckDB's"
+                        + " writer of the Parquet file (1, pulling rows as they are validated) and its own threads for"
+                        + " the whole-file checks%n",
+                IngestSettings.DEFAULTS.threads()));
         out.append('\n');
         out.append(String.format(
                 Locale.ROOT,
