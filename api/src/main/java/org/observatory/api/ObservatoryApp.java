@@ -6,12 +6,15 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.query.SnapshotRepository;
+import org.observatory.api.report.ResponseDeadlines;
+import org.observatory.api.report.ResponseRateReporter;
 import org.observatory.api.web.CountryController;
 import org.observatory.api.web.HealthController;
 import org.observatory.api.web.IndicatorController;
 import org.observatory.api.web.JsonViews;
 import org.observatory.api.web.Lookups;
 import org.observatory.api.web.ProblemMapping;
+import org.observatory.api.web.ReportController;
 import org.observatory.api.web.SeriesController;
 
 /**
@@ -25,6 +28,7 @@ import org.observatory.api.web.SeriesController;
  * GET /api/v1/countries                         GET /api/v1/countries/{iso3}
  * GET /api/v1/countries/{iso3}/indicators       GET /api/v1/countries/{iso3}/indicators/{code}?from&amp;to&amp;sex&amp;age&amp;breakdown&amp;vintage
  * GET /api/v1/indicators                        GET /api/v1/indicators/{code}
+ * GET /api/v1/reports/response-rates?cycle&amp;format
  * </pre>
  */
 public final class ObservatoryApp {
@@ -40,6 +44,10 @@ public final class ObservatoryApp {
         CountryController countries = new CountryController(lookups, repository);
         IndicatorController indicators = new IndicatorController(lookups, repository);
         SeriesController series = new SeriesController(lookups, repository);
+        ReportController reports = new ReportController(
+                new ResponseRateReporter(repository, config.codelists()),
+                repository,
+                () -> ResponseDeadlines.of(config.dataDirectory()));
 
         Javalin app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -59,6 +67,7 @@ public final class ObservatoryApp {
         app.get(API_PREFIX + "/countries/{iso3}/indicators/{code}", series::series);
         app.get(API_PREFIX + "/indicators", indicators::list);
         app.get(API_PREFIX + "/indicators/{code}", indicators::one);
+        app.get(API_PREFIX + "/reports/response-rates", reports::responseRates);
         return app;
     }
 }

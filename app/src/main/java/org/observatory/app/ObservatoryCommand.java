@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
         description = "Crime and violence observatory of the Americas: ingest, normalise, publish, serve.",
         mixinStandardHelpOptions = true,
         version = "observatory 0.1.0",
-        subcommands = {DemoCommand.class, ServeCommand.class, IngestCommand.class, PipelineCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ServeCommand.class,
+            IngestCommand.class,
+            PipelineCommand.class,
+            ReportCommand.class
+        })
 public final class ObservatoryCommand {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;

@@ -2,8 +2,10 @@ package org.observatory.app;
 
 import java.util.concurrent.Callable;
 import org.observatory.schemas.record.RunReport;
+import org.observatory.schemas.record.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code observatory pipeline run}: normalises every approved submission and publishes a new snapshot. */
@@ -15,18 +17,47 @@ import picocli.CommandLine.Spec;
 final class PipelineCommand {
     @Command(
             name = "run",
-            description = "Normalise approved submissions and publish a new snapshot atomically.",
+            description = "Normalise approved submissions and publish a new snapshot atomically. Only the countries"
+                    + " whose inputs changed since the published snapshot are recomputed; the others are carried"
+                    + " over.",
             mixinStandardHelpOptions = true)
     static final class Run implements Callable<Integer> {
         @Mixin
         CommonOptions common;
+
+        @Option(
+                names = "--small-cell-threshold",
+                paramLabel = "N",
+                description = "Suppress (and flag confidential) counts of incident-level data below N"
+                        + " (default: ${DEFAULT-VALUE}; 0 suppresses nothing).",
+                defaultValue = "" + RunSettings.DEFAULT_SMALL_CELL_THRESHOLD)
+        int smallCellThreshold;
+
+        @Option(
+                names = "--keep-snapshots",
+                paramLabel = "N",
+                description = "Keep only the N most recent published snapshots, the new one included (default:"
+                        + " ${DEFAULT-VALUE}, keep all). A snapshot stays while it was current less than 15"
+                        + " minutes ago or a reader leases it.",
+                defaultValue = "0")
+        int keepSnapshots;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            RunReport report = PipelineRunner.run(common.dataDirectory(), common.codelists(), ApprovalPolicy.AUTOMATIC);
+            if (smallCellThreshold < 0 || keepSnapshots < 0) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--small-cell-threshold and --keep-snapshots must be 0 or more; 0 means no suppression and"
+                                + " keeping every snapshot");
+            }
+            RunSettings settings = RunSettings.DEFAULTS
+                    .withSmallCellThreshold(smallCellThreshold)
+                    .withKeepSnapshots(keepSnapshots);
+            RunReport report =
+                    PipelineRunner.run(common.dataDirectory(), common.codelists(), ApprovalPolicy.AUTOMATIC, settings);
             spec.commandLine()
                     .getOut()
                     .println(

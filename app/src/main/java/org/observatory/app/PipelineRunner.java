@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.observatory.ingest.IngestService;
@@ -13,6 +14,7 @@ import org.observatory.pipeline.spark.Sessions;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.RunReport;
+import org.observatory.schemas.record.RunSettings;
 import org.observatory.schemas.storage.DataDirectory;
 
 /**
@@ -27,10 +29,16 @@ final class PipelineRunner {
     private PipelineRunner() {}
 
     static RunReport run(DataDirectory data, Codelists codelists, ApprovalPolicy policy) throws IOException {
+        return run(data, codelists, policy, RunSettings.DEFAULTS);
+    }
+
+    static RunReport run(DataDirectory data, Codelists codelists, ApprovalPolicy policy, RunSettings settings)
+            throws IOException {
         String runId = "run-" + RUN_ID.format(Instant.now()) + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
         RunManifest manifest = RunManifests.build(
-                runId, data, new IngestService(data, codelists).acceptedSubmissions(), policy, Map.of());
+                        runId, data, new IngestService(data, codelists).acceptedSubmissions(), policy, Map.of())
+                .withSettings(settings);
         Json.writeFile(data.runs().resolve(runId).resolve("manifest.json"), manifest);
         SparkSession spark = Sessions.create("observatory-pipeline");
         try {
@@ -42,6 +50,7 @@ final class PipelineRunner {
         }
     }
 
+    /** The run report as text, for people; {@code --format json} prints the record itself. */
     static String describe(RunReport report) {
         StringBuilder text = new StringBuilder();
         text.append("Published snapshot %s (previous: %s) in %.1f s%n"
@@ -54,17 +63,29 @@ final class PipelineRunner {
                         report.rowsIn(),
                         report.rowsOut(),
                         report.rowsExcludedTotal(),
-                        new java.util.TreeMap<>(report.rowsExcluded())));
-        text.append("Values: %d revised, %d added, %d withdrawn; countries recomputed: %d%n"
+                        new TreeMap<>(report.rowsExcluded())));
+        text.append("Values against the previous snapshot: %d revised, %d added, %d withdrawn%n"
+                .formatted(report.changedValues(), report.addedValues(), report.withdrawnValues()));
+        text.append("Countries recomputed: %d %s (%d input rows); carried over unchanged: %d%n"
                 .formatted(
-                        report.changedValues(),
-                        report.addedValues(),
-                        report.withdrawnValues(),
-                        report.countriesRecomputed().size()));
+                        report.countriesRecomputed().size(),
+                        report.countriesRecomputed(),
+                        report.rowsInRecomputed(),
+                        report.countriesCarriedOver().size()));
+        text.append("Small cells: %d indicator values below %d suppressed and flagged confidential%n"
+                .formatted(report.suppressedValues(), report.smallCellThreshold()));
         if (!report.unmappedNationalCodes().isEmpty()) {
             text.append("Unmapped national codes (add them to the country's correspondence table): %s%n"
-                    .formatted(new java.util.TreeMap<>(report.unmappedNationalCodes())));
+                    .formatted(new TreeMap<>(report.unmappedNationalCodes())));
         }
+        if (!report.orphansRemoved().isEmpty()) {
+            text.append("Removed unpublished snapshots of runs that died: %s%n".formatted(report.orphansRemoved()));
+        }
+        if (!report.snapshotsRemoved().isEmpty()) {
+            text.append("Removed by retention: %s%n".formatted(report.snapshotsRemoved()));
+        }
+        report.warnings()
+                .forEach(warning -> text.append("Warning: ").append(warning).append('\n'));
         return text.toString().stripTrailing();
     }
 }

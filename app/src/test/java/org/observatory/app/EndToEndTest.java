@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +35,6 @@ import org.observatory.schemas.storage.DataDirectory;
  * local mode -> published Parquet snapshot -> Javalin API over DuckDB, and a rate checked by hand.
  */
 class EndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Codelists codelists;
     private static SparkSession spark;
 
@@ -50,12 +44,7 @@ class EndToEndTest {
     @BeforeAll
     static void start() {
         codelists = Codelists.load();
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("end-to-end-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+        spark = TestSupport.localSpark("end-to-end-test");
     }
 
     @AfterAll
@@ -147,13 +136,6 @@ class EndToEndTest {
     }
 
     private static JsonNode get(ApiServer server, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(server.baseUri().toString().replaceAll("/$", "") + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return TestSupport.getJson(server, path);
     }
 }

@@ -1,12 +1,14 @@
 package org.observatory.api.query;
 
 import static java.util.Objects.requireNonNull;
+import static org.observatory.schemas.table.SnapshotTables.ACCEPTED_AT;
 import static org.observatory.schemas.table.SnapshotTables.AGE;
 import static org.observatory.schemas.table.SnapshotTables.BREAKDOWN;
 import static org.observatory.schemas.table.SnapshotTables.BREAKDOWN_TYPE;
 import static org.observatory.schemas.table.SnapshotTables.CAVEAT;
 import static org.observatory.schemas.table.SnapshotTables.COUNT;
 import static org.observatory.schemas.table.SnapshotTables.COUNTRY;
+import static org.observatory.schemas.table.SnapshotTables.CYCLE;
 import static org.observatory.schemas.table.SnapshotTables.FOOTNOTE;
 import static org.observatory.schemas.table.SnapshotTables.INDICATOR;
 import static org.observatory.schemas.table.SnapshotTables.INDICATORS;
@@ -19,12 +21,14 @@ import static org.observatory.schemas.table.SnapshotTables.POPULATION;
 import static org.observatory.schemas.table.SnapshotTables.POPULATION_SOURCE;
 import static org.observatory.schemas.table.SnapshotTables.RATE_PER_100K;
 import static org.observatory.schemas.table.SnapshotTables.REPORTED_RATE;
+import static org.observatory.schemas.table.SnapshotTables.RESPONSES;
 import static org.observatory.schemas.table.SnapshotTables.SEX;
 import static org.observatory.schemas.table.SnapshotTables.SOURCE;
 import static org.observatory.schemas.table.SnapshotTables.SOURCE_KIND;
 import static org.observatory.schemas.table.SnapshotTables.SUBMISSION_ID;
 import static org.observatory.schemas.table.SnapshotTables.SYNTHETIC;
 import static org.observatory.schemas.table.SnapshotTables.UNIT;
+import static org.observatory.schemas.table.SnapshotTables.VALUE_COUNT;
 import static org.observatory.schemas.table.SnapshotTables.YEAR;
 
 import java.io.IOException;
@@ -37,6 +41,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +125,15 @@ public final class SnapshotRepository implements AutoCloseable {
             + ", " + BREAKDOWN_TYPE + " <> '_T', " + BREAKDOWN_TYPE
             + ", " + BREAKDOWN + " <> '_T', " + BREAKDOWN
             + ", " + SOURCE_KIND + ", " + SUBMISSION_ID;
+
+    // The whole table, summed over reference years: a few rows per country, cycle and indicator.
+    private static final String RESPONSES_SQL = "SELECT " + COUNTRY + ", " + CYCLE + ", " + SUBMISSION_ID + ", "
+            + ACCEPTED_AT + ", " + INDICATOR + ", sum(" + VALUE_COUNT + ") AS " + VALUE_COUNT
+            + ", bool_or(coalesce(" + SYNTHETIC + ", false)) AS " + SYNTHETIC
+            + FROM_PARTITION
+            + " WHERE " + CYCLE + " IS NOT NULL AND " + INDICATOR + " IS NOT NULL"
+            + " GROUP BY " + COUNTRY + ", " + CYCLE + ", " + SUBMISSION_ID + ", " + ACCEPTED_AT + ", " + INDICATOR
+            + " ORDER BY " + COUNTRY + ", " + CYCLE + ", " + SUBMISSION_ID + ", " + INDICATOR;
 
     private final DataDirectory dataDirectory;
     private final long checkIntervalNanos;
@@ -272,6 +288,82 @@ public final class SnapshotRepository implements AutoCloseable {
                     }
                 },
                 SnapshotRepository::observation);
+    }
+
+    /**
+     * Every row of the snapshot's {@code responses} table (who answered which UN-CTS cycle with which indicator),
+     * summed over reference years and ordered by country, cycle, submission and indicator; empty when the table has
+     * no rows.
+     *
+     * @throws ObservatoryException {@code NOT_FOUND} when the snapshot was published before the pipeline wrote a
+     *     {@code responses} table
+     */
+    public List<ResponseRecord> responses(Snapshot snapshot) {
+        requireNonNull(snapshot, "snapshot is null");
+        Path table = snapshot.directory().resolve(RESPONSES.name());
+        if (!Files.isDirectory(table)) {
+            throw new ObservatoryException(
+                    ErrorCode.NOT_FOUND,
+                    ("Snapshot '%s' has no %s table: it was published before response-rate reports existed; run the"
+                                    + " pipeline ('observatory pipeline run') to publish a snapshot that has one")
+                            .formatted(snapshot.id(), RESPONSES.name()));
+        }
+        if (!hasPartitionFiles(table)) {
+            return List.of();
+        }
+        String glob = table + "/" + COUNTRY + "=*/*.parquet";
+        return query(
+                snapshot,
+                RESPONSES_SQL,
+                statement -> statement.setString(1, glob),
+                row -> new ResponseRecord(
+                        row.getString(COUNTRY),
+                        row.getInt(CYCLE),
+                        row.getString(SUBMISSION_ID),
+                        instant(snapshot, row.getString(ACCEPTED_AT), row.getString(SUBMISSION_ID)),
+                        row.getString(INDICATOR),
+                        row.getLong(VALUE_COUNT),
+                        row.getBoolean(SYNTHETIC)));
+    }
+
+    private static Instant instant(Snapshot snapshot, String text, String submissionId) {
+        if (text == null) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    ("The responses table of snapshot '%s' has no acceptance time for submission %s; give it an"
+                                    + " acceptedAt in the run manifest and run the pipeline again")
+                            .formatted(snapshot.id(), submissionId));
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    ("The responses table of snapshot '%s' gives submission %s the acceptance time '%s', which is not"
+                                    + " an ISO-8601 time; correct the run manifest's acceptedAt and run the pipeline"
+                                    + " again")
+                            .formatted(snapshot.id(), submissionId, text),
+                    e);
+        }
+    }
+
+    /** Whether any {@code country=XXX/} directory of the table holds a Parquet file. */
+    private static boolean hasPartitionFiles(Path table) {
+        try (Stream<Path> partitions = Files.list(table)) {
+            return partitions
+                    .filter(partition -> partition.getFileName().toString().startsWith(COUNTRY + "="))
+                    .anyMatch(partition -> {
+                        try (Stream<Path> files = Files.list(partition)) {
+                            return files.anyMatch(
+                                    file -> file.getFileName().toString().endsWith(".parquet"));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        } catch (IOException | UncheckedIOException e) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE, "Cannot list %s: %s".formatted(table, e.getMessage()), e);
+        }
     }
 
     private static SeriesObservation observation(ResultSet row) throws SQLException {

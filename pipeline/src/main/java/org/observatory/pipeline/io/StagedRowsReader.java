@@ -1,16 +1,23 @@
 package org.observatory.pipeline.io;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.observatory.pipeline.spark.SparkSchemas;
+import org.observatory.pipeline.transform.Partitions;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
@@ -19,7 +26,8 @@ import org.observatory.schemas.table.StagedRows;
 /**
  * Reads the staged rows of a run's submissions ({@code <staging>/<submission-id>/rows.parquet}) with the columns
  * of {@link StagedRows#SCHEMA}. The submission id is the folder's: the manifest names the folder, so a row can
- * only belong to the submission it was staged under.
+ * only belong to the submission it was staged under. Staged rows never change: a submission id is derived from
+ * the landed file's bytes and its declaration, so a folder is written once.
  */
 public final class StagedRowsReader {
     private static final StructType SCHEMA = SparkSchemas.structType(StagedRows.SCHEMA);
@@ -31,15 +39,16 @@ public final class StagedRowsReader {
     }
 
     /**
+     * The size in bytes of each submission's staged rows, in the manifest's order.
+     *
      * @throws ObservatoryException {@link ErrorCode#STORAGE_FAILURE} naming every submission whose staged rows
      *     are missing
      */
-    public static Dataset<Row> read(SparkSession spark, Path staging, List<ApprovedSubmission> submissions) {
-        requireNonNull(spark, "spark is null");
+    public static Map<String, Long> sizes(Path staging, List<ApprovedSubmission> submissions) {
         requireNonNull(staging, "staging is null");
         List<String> missing = submissions.stream()
                 .map(ApprovedSubmission::submissionId)
-                .filter(id -> !Files.exists(location(staging, id)))
+                .filter(id -> !Files.isRegularFile(location(staging, id)))
                 .toList();
         if (!missing.isEmpty()) {
             throw new ObservatoryException(
@@ -48,13 +57,57 @@ public final class StagedRowsReader {
                                     + " from the run manifest")
                             .formatted(missing, location(staging, missing.get(0))));
         }
-        Dataset<Row> rows = spark.createDataFrame(List.of(), SCHEMA);
+        Map<String, Long> sizes = new LinkedHashMap<>();
         for (ApprovedSubmission submission : submissions) {
-            Dataset<Row> staged = spark.read()
-                    .schema(SCHEMA)
-                    .parquet(LocalPaths.sparkLocation(location(staging, submission.submissionId())))
-                    .withColumn(StagedRows.SUBMISSION_ID, lit(submission.submissionId()));
-            rows = rows.unionByName(SparkSchemas.conform(staged, StagedRows.SCHEMA));
+            Path file = location(staging, submission.submissionId());
+            try {
+                sizes.put(submission.submissionId(), Files.size(file));
+            } catch (IOException e) {
+                throw new ObservatoryException(
+                        ErrorCode.STORAGE_FAILURE,
+                        "Cannot read the size of %s: %s; check the staging area's permissions".formatted(file, e),
+                        e);
+            }
+        }
+        return sizes;
+    }
+
+    /**
+     * The staged rows of all the given submissions.
+     *
+     * @throws ObservatoryException {@link ErrorCode#STORAGE_FAILURE} naming every submission whose staged rows
+     *     are missing
+     */
+    public static Dataset<Row> read(SparkSession spark, Path staging, List<ApprovedSubmission> submissions) {
+        sizes(staging, submissions);
+        return read(
+                spark,
+                staging,
+                submissions.stream().map(ApprovedSubmission::submissionId).toList(),
+                Optional.empty());
+    }
+
+    /**
+     * The staged rows of the given submissions, only those of the given country partitions when {@code partitions}
+     * is present (a filter Parquet pushes down). The files must exist ({@link #sizes}).
+     */
+    public static Dataset<Row> read(
+            SparkSession spark,
+            Path staging,
+            Collection<String> submissionIds,
+            Optional<Collection<String>> partitions) {
+        requireNonNull(spark, "spark is null");
+        requireNonNull(staging, "staging is null");
+        requireNonNull(partitions, "partitions is null");
+        Dataset<Row> rows = spark.createDataFrame(List.of(), SCHEMA);
+        for (String submissionId : submissionIds) {
+            Dataset<Row> staged =
+                    spark.read().schema(SCHEMA).parquet(LocalPaths.sparkLocation(location(staging, submissionId)));
+            if (partitions.isPresent()) {
+                staged = staged.filter(Partitions.isIn(col(StagedRows.COUNTRY), partitions.get()));
+            }
+            rows = rows.unionByName(SparkSchemas.conform(
+                    staged.withColumn(StagedRows.SUBMISSION_ID, lit(submissionId)), StagedRows.SCHEMA));
         }
         return rows;
     }

@@ -3,13 +3,22 @@ package org.observatory.pipeline.job;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,189 +27,446 @@ import org.observatory.pipeline.io.LocalPaths;
 import org.observatory.pipeline.io.SnapshotIds;
 import org.observatory.pipeline.io.StagedRowsReader;
 import org.observatory.pipeline.io.Warehouse;
+import org.observatory.pipeline.io.WarehouseLock;
 import org.observatory.pipeline.transform.Columns;
 import org.observatory.pipeline.transform.Conservation;
+import org.observatory.pipeline.transform.Exclusions;
+import org.observatory.pipeline.transform.Partitions;
 import org.observatory.pipeline.transform.ReferenceFrames;
+import org.observatory.pipeline.transform.ResponseRates;
 import org.observatory.pipeline.transform.RunScope;
+import org.observatory.pipeline.transform.RunSummary;
 import org.observatory.pipeline.transform.SnapshotDiff;
 import org.observatory.pipeline.transform.SnapshotPlan;
+import org.observatory.pipeline.transform.StagedGroups;
 import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
 import org.observatory.schemas.record.RunReport;
+import org.observatory.schemas.record.RunSettings;
 import org.observatory.schemas.record.SnapshotManifest;
+import org.observatory.schemas.record.SnapshotPartition;
 import org.observatory.schemas.table.SnapshotTables;
 import org.observatory.schemas.table.TableSchema;
 
 /**
- * The pipeline run: reads the staged rows of a run manifest's approved submissions, plans the snapshot with the
- * pure transforms of {@link SnapshotPlan}, checks that every input row is used or excluded, writes the
- * observations, indicators and exclusions tables and {@code _snapshot.json} under a new snapshot id, and only then
- * replaces the warehouse's {@code CURRENT}. A failure before that leaves the published snapshot serving and removes
- * the unpublished one. Answers with a {@link RunReport}; this class does the I/O, the transforms the rest.
+ * The pipeline run. Under the warehouse's lock it first removes what runs that died left unpublished, then decides
+ * per country partition whether anything it is computed from changed since the published snapshot ({@link
+ * Fingerprints}); it reads, in one pass, only the staged rows of the partitions that changed, plans them with the
+ * pure transforms of {@link SnapshotPlan}, checks per partition that every input row is used or excluded, writes
+ * those partitions under a new snapshot id, carries the unchanged partitions over by hard links, writes {@code
+ * _snapshot.json}, and only then replaces the warehouse's {@code CURRENT} and appends to {@code PUBLISHED}. A
+ * failure before that leaves the published snapshot serving and removes the unpublished one; a kill leaves it to
+ * the next run's recovery. Answers with a {@link RunReport}; this class does the I/O, the transforms the rest.
  */
 public final class PipelineJob {
+    private static final StorageLevel CACHED = StorageLevel.MEMORY_AND_DISK();
+
     private final SparkSession spark;
     private final Codelists codelists;
+    private final UnaryOperator<SnapshotPlan> planVariant;
     private final SecureRandom random = new SecureRandom();
 
     public PipelineJob(SparkSession spark, Codelists codelists) {
+        this(spark, codelists, UnaryOperator.identity());
+    }
+
+    /** A job whose plan is changed by {@code planVariant} before it runs: tests break conservation with it. */
+    PipelineJob(SparkSession spark, Codelists codelists, UnaryOperator<SnapshotPlan> planVariant) {
         this.spark = requireNonNull(spark, "spark is null");
         this.codelists = requireNonNull(codelists, "codelists is null");
+        this.planVariant = requireNonNull(planVariant, "planVariant is null");
     }
 
     /**
      * Runs the manifest and publishes its snapshot.
      *
-     * @throws org.observatory.schemas.error.ObservatoryException for an invalid manifest, missing staged rows, a
-     *     storage failure or a conservation violation; {@code CURRENT} is then unchanged
+     * @throws ObservatoryException for an invalid manifest, missing staged rows, another run holding the warehouse
+     *     ({@link ErrorCode#RUN_IN_PROGRESS}), a storage failure or a conservation violation; {@code CURRENT} is
+     *     then unchanged
      */
     public RunReport run(RunManifest manifest) {
         requireNonNull(manifest, "manifest is null");
         long started = System.nanoTime();
         RunManifestChecks.verify(manifest);
         Warehouse warehouse = new Warehouse(spark, LocalPaths.resolve(manifest.warehouseUri(), "warehouseUri"));
-        Optional<String> previous = warehouse.currentSnapshotId();
-
-        Dataset<Row> staged = StagedRowsReader.read(
-                spark, LocalPaths.resolve(manifest.stagingUri(), "stagingUri"), manifest.submissions());
-        Dataset<Row> rowsIn = RunScope.rowsIn(staged, RunScope.submissions(spark, manifest.submissions()))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            SnapshotPlan plan = SnapshotPlan.of(rowsIn, ReferenceFrames.of(spark, codelists));
-            return report(manifest, warehouse, previous, rowsIn, plan, started);
-        } finally {
-            rowsIn.unpersist();
+        Path staging = LocalPaths.resolve(manifest.stagingUri(), "stagingUri");
+        Map<String, Long> stagedBytes = StagedRowsReader.sizes(staging, manifest.submissions());
+        try (WarehouseLock lock = warehouse.lock(manifest.runId())) {
+            List<String> orphans = warehouse.recover();
+            Optional<String> previousId = warehouse.currentSnapshotId();
+            Optional<SnapshotManifest> previous = previousId.map(warehouse::manifest);
+            Run run = new Run(manifest, warehouse, staging, stagedBytes, previous);
+            try {
+                return run.execute(orphans, started);
+            } finally {
+                run.release();
+            }
         }
     }
 
-    private RunReport report(
-            RunManifest manifest,
-            Warehouse warehouse,
-            Optional<String> previous,
-            Dataset<Row> rowsIn,
-            SnapshotPlan plan,
-            long started) {
-        // read by several of the actions below; computed once
-        List<Dataset<Row>> reused = List.of(plan.revisedRows(), plan.values(), plan.exclusions(), plan.observations());
-        reused.forEach(rows -> rows.persist(StorageLevel.MEMORY_AND_DISK()));
-        try {
-            long rowsInCount = rowsIn.count();
-            Map<String, Long> rowsExcluded = outcomes(plan);
-            long rowsOut =
-                    Optional.ofNullable(rowsExcluded.remove(Columns.USED)).orElse(0L);
-            Conservation.verify(rowsInCount, rowsOut, rowsExcluded);
-            Map<String, List<String>> unmappedNationalCodes = unmappedNationalCodes(plan);
-            List<String> countries = plan.countries().collectAsList().stream()
-                    .map(row -> row.getString(0))
+    /** One run's state: what it decided to recompute, and the datasets it cached. */
+    private final class Run {
+        private final RunManifest manifest;
+        private final Warehouse warehouse;
+        private final Path staging;
+        private final Map<String, Long> stagedBytes;
+        private final Optional<SnapshotManifest> previous;
+        private final RunSettings settings;
+        private final Fingerprints fingerprints;
+        private final Map<String, ApprovedSubmission> submissions = new LinkedHashMap<>();
+        private final List<Dataset<Row>> cached = new ArrayList<>();
+
+        Run(
+                RunManifest manifest,
+                Warehouse warehouse,
+                Path staging,
+                Map<String, Long> stagedBytes,
+                Optional<SnapshotManifest> previous) {
+            this.manifest = manifest;
+            this.warehouse = warehouse;
+            this.staging = staging;
+            this.stagedBytes = stagedBytes;
+            this.previous = previous;
+            this.settings = manifest.settings();
+            this.fingerprints = new Fingerprints(codelists, settings);
+            manifest.submissions().forEach(submission -> submissions.put(submission.submissionId(), submission));
+        }
+
+        RunReport execute(List<String> orphans, long started) {
+            Map<String, SnapshotPartition> previousPartitions =
+                    previous.map(SnapshotManifest::partitions).orElse(Map.of());
+
+            // Which partitions each submission has rows in: known from the previous snapshot, read for new ones.
+            Map<String, Set<String>> known = new HashMap<>();
+            previousPartitions.forEach((partition, summary) -> summary.submissionIds()
+                    .forEach(id ->
+                            known.computeIfAbsent(id, key -> new TreeSet<>()).add(partition)));
+            List<String> newIds = submissions.keySet().stream()
+                    .filter(id -> !known.containsKey(id))
+                    .toList();
+            Dataset<Row> newGroups =
+                    cache(StagedGroups.group(StagedRowsReader.read(spark, staging, newIds, Optional.empty())));
+            Map<String, Set<String>> stagedPartitions = new HashMap<>(known);
+            if (!newIds.isEmpty()) {
+                stagedPartitions.putAll(partitionsOf(newGroups));
+            }
+
+            Map<String, Set<String>> contributions = contributions(stagedPartitions);
+            Map<String, String> fingerprintOf = new TreeMap<>();
+            contributions.forEach((partition, ids) -> fingerprintOf.put(partition, fingerprint(partition, ids)));
+            Set<String> recompute = new TreeSet<>();
+            Set<String> carried = new TreeSet<>();
+            fingerprintOf.forEach((partition, fingerprint) -> {
+                SnapshotPartition before = previousPartitions.get(partition);
+                if (before != null && before.fingerprint().equals(fingerprint)) {
+                    carried.add(partition);
+                } else {
+                    recompute.add(partition);
+                }
+            });
+            Set<String> removed = new TreeSet<>(previousPartitions.keySet());
+            removed.removeAll(fingerprintOf.keySet());
+
+            Computed computed = recompute.isEmpty() ? Computed.NOTHING : compute(newGroups, known, recompute);
+            Map<String, SnapshotPartition> partitions = new TreeMap<>();
+            for (String partition : carried) {
+                partitions.put(partition, previousPartitions.get(partition));
+            }
+            ValueChanges changes = previous.map(before -> changes(before, computed, recompute, removed))
+                    .orElse(ValueChanges.NONE);
+            return publish(computed, recompute, carried, partitions, changes, orphans, started);
+        }
+
+        /** Reads, groups and plans the staged rows of the partitions to recompute, and counts what became of them. */
+        private Computed compute(Dataset<Row> newGroups, Map<String, Set<String>> known, Set<String> recompute) {
+            List<String> oldIds = known.entrySet().stream()
+                    .filter(entry -> submissions.containsKey(entry.getKey()))
+                    .filter(entry -> entry.getValue().stream().anyMatch(recompute::contains))
+                    .map(Map.Entry::getKey)
                     .sorted()
                     .toList();
+            Dataset<Row> groups = newGroups;
+            if (!oldIds.isEmpty()) {
+                groups = groups.unionByName(
+                        StagedGroups.group(StagedRowsReader.read(spark, staging, oldIds, Optional.of(recompute))));
+            }
+            groups = cache(groups);
+            Dataset<Row> rowsIn = cache(RunScope.rowsIn(groups, RunScope.submissions(spark, manifest.submissions())));
+            SnapshotPlan plan = planVariant.apply(SnapshotPlan.of(
+                    rowsIn,
+                    ReferenceFrames.of(spark, codelists),
+                    settings.smallCellThreshold(),
+                    PipelineJob::materialise));
+            Dataset<Row> exclusions = cache(exclusions(plan.exclusionGroups(), recompute));
+            Dataset<Row> responses =
+                    cache(ResponseRates.table(spark, codelists, manifest.submissions(), plan.rowsIn()));
+            Summary summary = Summary.of(
+                    RunSummary.of(groups, plan, exclusions, responses).collectAsList());
+            return new Computed(plan, exclusions, responses, summary);
+        }
 
-            Publication publication = publish(warehouse, previous, manifest, plan);
-            ValueChanges changes = publication.changes();
+        /** The exclusions table: groups of several incidents listed line by line from a second read of their rows. */
+        private Dataset<Row> exclusions(Dataset<Row> groups, Set<String> recompute) {
+            List<String> ids =
+                    Exclusions.groupsOfSeveralRows(groups)
+                            .select(Columns.SUBMISSION_ID)
+                            .distinct()
+                            .collectAsList()
+                            .stream()
+                            .map(row -> row.getString(0))
+                            .sorted()
+                            .toList();
+            if (ids.isEmpty()) {
+                return Exclusions.ofSingleRows(groups);
+            }
+            return Exclusions.expand(
+                    groups, StagedGroups.withKeys(StagedRowsReader.read(spark, staging, ids, Optional.of(recompute))));
+        }
+
+        private RunReport publish(
+                Computed computed,
+                Set<String> recompute,
+                Set<String> carried,
+                Map<String, SnapshotPartition> partitions,
+                ValueChanges changes,
+                List<String> orphans,
+                long started) {
+            Instant createdAt = Instant.now();
+            String snapshotId = warehouse.claim(() -> SnapshotIds.next(createdAt, random));
+            try {
+                for (String partition : recompute) {
+                    Set<String> ids = contributors(partition, computed.summary());
+                    if (!ids.isEmpty()) {
+                        partitions.put(
+                                partition,
+                                computed.summary().partition(partition, snapshotId, fingerprint(partition, ids), ids));
+                    }
+                }
+                write(
+                        snapshotId,
+                        SnapshotTables.OBSERVATIONS,
+                        computed.plan().map(SnapshotPlan::observations),
+                        recompute);
+                write(snapshotId, SnapshotTables.INDICATORS, computed.plan().map(SnapshotPlan::indicators), recompute);
+                write(snapshotId, SnapshotTables.EXCLUSIONS, computed.exclusions(), recompute);
+                write(snapshotId, SnapshotTables.RESPONSES, computed.responses(), recompute);
+                previous.ifPresent(before -> SnapshotTables.ALL.forEach(
+                        table -> warehouse.carryOver(before.snapshotId(), snapshotId, table, carried)));
+                warehouse.describe(new SnapshotManifest(
+                        snapshotId,
+                        manifest.runId(),
+                        createdAt.toString(),
+                        previous.map(SnapshotManifest::snapshotId).orElse(null),
+                        rowCounts(partitions),
+                        partitions.values().stream().anyMatch(SnapshotPartition::containsSyntheticData),
+                        List.copyOf(submissions.keySet()),
+                        settings.smallCellThreshold(),
+                        partitions));
+                warehouse.publish(snapshotId, Instant.now());
+            } catch (RuntimeException e) {
+                try {
+                    warehouse.discard(snapshotId);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
+            List<String> warnings = new ArrayList<>();
+            List<String> removedSnapshots = List.of();
+            try {
+                removedSnapshots = warehouse.retain(
+                        settings.keepSnapshots(), Duration.ofSeconds(settings.retentionGraceSeconds()), Instant.now());
+            } catch (ObservatoryException e) {
+                warnings.add(
+                        "Retention failed after snapshot %s was published: %s".formatted(snapshotId, e.getMessage()));
+            }
+            return report(
+                    snapshotId, partitions, recompute, carried, changes, orphans, removedSnapshots, warnings, started);
+        }
+
+        private void write(String snapshotId, TableSchema table, Optional<Dataset<Row>> rows, Set<String> recompute) {
+            if (rows.isPresent() && !recompute.isEmpty()) {
+                warehouse.write(snapshotId, table, rows.get());
+            } else {
+                warehouse.writeEmpty(snapshotId, table);
+            }
+        }
+
+        private RunReport report(
+                String snapshotId,
+                Map<String, SnapshotPartition> partitions,
+                Set<String> recompute,
+                Set<String> carried,
+                ValueChanges changes,
+                List<String> orphans,
+                List<String> removedSnapshots,
+                List<String> warnings,
+                long started) {
+            long rowsIn = 0;
+            long rowsOut = 0;
+            long rowsInRecomputed = 0;
+            long suppressed = 0;
+            Map<String, Long> rowsExcluded = new TreeMap<>();
+            Map<String, List<String>> unmapped = new TreeMap<>();
+            for (Map.Entry<String, SnapshotPartition> entry : partitions.entrySet()) {
+                SnapshotPartition partition = entry.getValue();
+                rowsIn += partition.rowsIn();
+                rowsOut += partition.rowsOut();
+                suppressed += partition.suppressedValues();
+                if (recompute.contains(entry.getKey())) {
+                    rowsInRecomputed += partition.rowsIn();
+                }
+                partition.rowsExcluded().forEach((reason, rows) -> rowsExcluded.merge(reason, rows, Long::sum));
+                if (!partition.unmappedNationalCodes().isEmpty()) {
+                    unmapped.put(entry.getKey(), partition.unmappedNationalCodes());
+                }
+            }
+            Conservation.verify(rowsIn, rowsOut, rowsExcluded);
             return new RunReport(
                     manifest.runId(),
-                    publication.snapshotId(),
-                    previous.orElse(null),
-                    rowsInCount,
+                    snapshotId,
+                    previous.map(SnapshotManifest::snapshotId).orElse(null),
+                    rowsIn,
                     rowsOut,
                     rowsExcluded,
                     changes.changed(),
                     changes.added(),
                     changes.withdrawn(),
-                    countries,
-                    unmappedNationalCodes,
-                    (System.nanoTime() - started) / 1e9);
-        } finally {
-            reused.forEach(Dataset::unpersist);
+                    List.copyOf(recompute),
+                    unmapped,
+                    (System.nanoTime() - started) / 1e9,
+                    List.copyOf(carried),
+                    rowsInRecomputed,
+                    settings.smallCellThreshold(),
+                    suppressed,
+                    removedSnapshots,
+                    orphans,
+                    warnings);
+        }
+
+        /** Per partition, the submissions that contribute to it: staged rows there, or the country's approval. */
+        private Map<String, Set<String>> contributions(Map<String, Set<String>> stagedPartitions) {
+            Map<String, Set<String>> contributions = new TreeMap<>();
+            for (ApprovedSubmission submission : submissions.values()) {
+                Set<String> partitions =
+                        new TreeSet<>(stagedPartitions.getOrDefault(submission.submissionId(), Set.of()));
+                partitions.addAll(approved(submission));
+                partitions.forEach(partition -> contributions
+                        .computeIfAbsent(partition, key -> new TreeSet<>())
+                        .add(submission.submissionId()));
+            }
+            return contributions;
+        }
+
+        /** The submissions a recomputed partition's rows came from, and those the country approved. */
+        private Set<String> contributors(String partition, Summary summary) {
+            Set<String> ids = new TreeSet<>(summary.stagedSubmissions(partition));
+            submissions.values().stream()
+                    .filter(submission -> approved(submission).contains(partition))
+                    .forEach(submission -> ids.add(submission.submissionId()));
+            return ids;
+        }
+
+        private String fingerprint(String partition, Collection<String> ids) {
+            return fingerprints.of(
+                    partition,
+                    ids.stream()
+                            .map(submissions::get)
+                            .map(submission -> new Fingerprints.Contribution(
+                                    submission.submissionId(),
+                                    submission.sourceKind(),
+                                    submission.sequence(),
+                                    submission.cycle(),
+                                    stagedBytes.get(submission.submissionId()),
+                                    approved(submission).contains(partition)))
+                            .toList());
+        }
+
+        private Set<String> approved(ApprovedSubmission submission) {
+            Set<String> countries = new TreeSet<>();
+            submission
+                    .approvedCountries()
+                    .forEach(country -> countries.add(country.strip().toUpperCase(Locale.ROOT)));
+            return countries;
+        }
+
+        /** Changed, added and withdrawn values of the recomputed and removed partitions against the previous snapshot. */
+        private ValueChanges changes(
+                SnapshotManifest before, Computed computed, Set<String> recompute, Set<String> removed) {
+            Dataset<Row> earlier = warehouse.read(before.snapshotId(), SnapshotTables.INDICATORS);
+            if (!before.partitions().isEmpty()) {
+                Set<String> compared = new TreeSet<>(recompute);
+                compared.addAll(removed);
+                if (compared.isEmpty()) {
+                    return ValueChanges.NONE;
+                }
+                earlier = earlier.filter(Partitions.isIn(col(SnapshotTables.COUNTRY), compared));
+            }
+            Dataset<Row> now = computed.plan()
+                    .map(SnapshotPlan::indicators)
+                    .orElse(spark.createDataFrame(List.of(), earlier.schema()));
+            Row row = SnapshotDiff.compare(earlier, now).first();
+            return new ValueChanges(
+                    row.getLong(row.fieldIndex(SnapshotDiff.CHANGED)),
+                    row.getLong(row.fieldIndex(SnapshotDiff.ADDED)),
+                    row.getLong(row.fieldIndex(SnapshotDiff.WITHDRAWN)));
+        }
+
+        private Map<String, Set<String>> partitionsOf(Dataset<Row> groups) {
+            Map<String, Set<String>> partitions = new HashMap<>();
+            groups.select(col(Columns.SUBMISSION_ID), Partitions.of(col(Columns.COUNTRY)))
+                    .distinct()
+                    .collectAsList()
+                    .forEach(row -> partitions
+                            .computeIfAbsent(row.getString(0), key -> new TreeSet<>())
+                            .add(row.getString(1)));
+            return partitions;
+        }
+
+        private Dataset<Row> cache(Dataset<Row> rows) {
+            Dataset<Row> persisted = rows.persist(CACHED);
+            cached.add(persisted);
+            return persisted;
+        }
+
+        void release() {
+            cached.forEach(Dataset::unpersist);
         }
     }
 
     /**
-     * Writes the snapshot under a new id, describes it, compares it with the previous one and moves {@code CURRENT}
-     * to it; removes it again when any of this fails.
+     * Computes a stage of the plan now and cuts its lineage: every stage after the grouping of staged rows runs on
+     * a few thousand rows, where planning one query over the whole lineage would cost more than the work.
      */
-    private Publication publish(
-            Warehouse warehouse, Optional<String> previous, RunManifest manifest, SnapshotPlan plan) {
-        Instant createdAt = Instant.now();
-        String snapshotId = warehouse.claim(() -> SnapshotIds.next(createdAt, random));
-        try {
-            Map<String, Long> rowCounts = new TreeMap<>();
-            rowCounts.put(
-                    SnapshotTables.OBSERVATIONS.name(),
-                    write(warehouse, snapshotId, SnapshotTables.OBSERVATIONS, plan.observations()));
-            rowCounts.put(
-                    SnapshotTables.INDICATORS.name(),
-                    write(warehouse, snapshotId, SnapshotTables.INDICATORS, plan.indicators()));
-            rowCounts.put(
-                    SnapshotTables.EXCLUSIONS.name(),
-                    write(warehouse, snapshotId, SnapshotTables.EXCLUSIONS, plan.exclusions()));
-            boolean synthetic = !warehouse
-                    .read(snapshotId, SnapshotTables.OBSERVATIONS)
-                    .filter(col(SnapshotTables.SYNTHETIC))
-                    .isEmpty();
-            ValueChanges changes = previous.map(previousId -> changes(warehouse, previousId, snapshotId))
-                    .orElse(ValueChanges.NONE);
-            warehouse.describe(new SnapshotManifest(
-                    snapshotId,
-                    manifest.runId(),
-                    createdAt.toString(),
-                    previous.orElse(null),
-                    rowCounts,
-                    synthetic,
-                    manifest.submissions().stream()
-                            .map(ApprovedSubmission::submissionId)
-                            .toList()));
-            warehouse.publish(snapshotId);
-            return new Publication(snapshotId, changes);
-        } catch (RuntimeException e) {
-            try {
-                warehouse.discard(snapshotId);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
+    private static Dataset<Row> materialise(Dataset<Row> rows) {
+        return rows.localCheckpoint(true);
+    }
+
+    private static Map<String, Long> rowCounts(Map<String, SnapshotPartition> partitions) {
+        Map<String, Long> counts = new TreeMap<>();
+        SnapshotTables.ALL.forEach(table -> counts.put(table.name(), 0L));
+        partitions.values().forEach(partition -> partition
+                .rowCounts()
+                .forEach((table, rows) -> counts.merge(table, rows, Long::sum)));
+        return counts;
+    }
+
+    /** What a run computed for the partitions it recomputed (nothing when it recomputes none). */
+    private record Computed(
+            Optional<SnapshotPlan> plan,
+            Optional<Dataset<Row>> exclusions,
+            Optional<Dataset<Row>> responses,
+            Summary summary) {
+        static final Computed NOTHING =
+                new Computed(Optional.empty(), Optional.empty(), Optional.empty(), Summary.EMPTY);
+
+        Computed(SnapshotPlan plan, Dataset<Row> exclusions, Dataset<Row> responses, Summary summary) {
+            this(Optional.of(plan), Optional.of(exclusions), Optional.of(responses), summary);
         }
     }
-
-    /** Writes a table and answers with the number of rows written, read back from the snapshot. */
-    private static long write(Warehouse warehouse, String snapshotId, TableSchema table, Dataset<Row> rows) {
-        warehouse.write(snapshotId, table, rows);
-        return warehouse.read(snapshotId, table).count();
-    }
-
-    /** Input rows per outcome: {@code used}, or an exclusion reason. */
-    private static Map<String, Long> outcomes(SnapshotPlan plan) {
-        Map<String, Long> outcomes = new TreeMap<>();
-        for (Row outcome : plan.outcomes().collectAsList()) {
-            outcomes.put(outcome.getString(0), outcome.getLong(1));
-        }
-        return outcomes;
-    }
-
-    private static Map<String, List<String>> unmappedNationalCodes(SnapshotPlan plan) {
-        return plan.unmappedNationalCodes().collectAsList().stream()
-                .collect(Collectors.groupingBy(
-                        row -> row.getString(0),
-                        TreeMap::new,
-                        Collectors.collectingAndThen(
-                                Collectors.mapping(row -> row.getString(1), Collectors.toList()),
-                                codes -> codes.stream().sorted().toList())));
-    }
-
-    /** Changed, added and withdrawn values of the new indicators table against the previous snapshot's. */
-    private static ValueChanges changes(Warehouse warehouse, String previousId, String snapshotId) {
-        Row row = SnapshotDiff.compare(
-                        warehouse.read(previousId, SnapshotTables.INDICATORS),
-                        warehouse.read(snapshotId, SnapshotTables.INDICATORS))
-                .first();
-        return new ValueChanges(
-                row.getLong(row.fieldIndex(SnapshotDiff.CHANGED)),
-                row.getLong(row.fieldIndex(SnapshotDiff.ADDED)),
-                row.getLong(row.fieldIndex(SnapshotDiff.WITHDRAWN)));
-    }
-
-    private record Publication(String snapshotId, ValueChanges changes) {}
 
     private record ValueChanges(long changed, long added, long withdrawn) {
         static final ValueChanges NONE = new ValueChanges(0, 0, 0);

@@ -3,6 +3,8 @@ package org.observatory.pipeline.spark;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,10 +47,19 @@ public final class SparkSchemas {
      * column, when the dataset lacks one.
      */
     public static Dataset<Row> conform(Dataset<Row> rows, TableSchema table) {
+        return conform(rows, table, List.of());
+    }
+
+    /** The table's columns as {@link #conform(Dataset, TableSchema)} gives them, then the working columns named. */
+    public static Dataset<Row> conform(Dataset<Row> rows, TableSchema table, List<String> workingColumns) {
         requireNonNull(rows, "rows is null");
         requireNonNull(table, "table is null");
-        Column[] columns = table.columns().stream()
-                .map(column -> col(column.name()).cast(dataType(column.type())).as(column.name()))
+        requireNonNull(workingColumns, "workingColumns is null");
+        Column[] columns = Stream.concat(
+                        table.columns().stream().map(column -> col(column.name())
+                                .cast(dataType(column.type()))
+                                .as(column.name())),
+                        workingColumns.stream().map(name -> col(name)))
                 .toArray(Column[]::new);
         return rows.select(columns);
     }

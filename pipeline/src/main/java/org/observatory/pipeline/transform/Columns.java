@@ -66,6 +66,17 @@ public final class Columns {
     /** What became of input rows: {@link #USED}, or an exclusion reason code. */
     public static final String OUTCOME = "outcome";
 
+    /** A staged row's own id, so that rows that are not incidents stay groups of their own ({@link StagedGroups}). */
+    public static final String ROW_ID = "row_id";
+    /** The key of a group of staged rows, by which {@link Exclusions#expand} finds the group's lines again. */
+    public static final String RAW_KEY = "raw_key";
+    /** Whether a value was counted from incident-level rows, to which the small-cell rule applies. */
+    public static final String INCIDENT_DERIVED = "incident_derived";
+    /** Whether an observation's value is hidden by the small-cell rule. */
+    public static final String HIDDEN = "hidden";
+    /** The partition an output row lands in ({@link Partitions}). */
+    public static final String PARTITION = "partition";
+
     /** The outcome of an input row that the snapshot uses. */
     public static final String USED = "used";
 

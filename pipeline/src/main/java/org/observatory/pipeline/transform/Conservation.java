@@ -19,16 +19,27 @@ public final class Conservation {
      *     exclusions by reason, when the balance does not hold
      */
     public static void verify(long rowsIn, long rowsOut, Map<String, Long> rowsExcluded) {
+        verify("", rowsIn, rowsOut, rowsExcluded);
+    }
+
+    /**
+     * The same check for one country partition, named in the message.
+     *
+     * @throws ObservatoryException {@link ErrorCode#CONSERVATION_VIOLATED} when the balance does not hold
+     */
+    public static void verify(String partition, long rowsIn, long rowsOut, Map<String, Long> rowsExcluded) {
+        requireNonNull(partition, "partition is null");
         requireNonNull(rowsExcluded, "rowsExcluded is null");
         long excluded =
                 rowsExcluded.values().stream().mapToLong(Long::longValue).sum();
         if (rowsIn != rowsOut + excluded) {
             throw new ObservatoryException(
                     ErrorCode.CONSERVATION_VIOLATED,
-                    ("Rows are not conserved: rows in %d != rows out %d + rows excluded %d %s (%+d unaccounted);"
+                    ("Rows are not conserved%s: rows in %d != rows out %d + rows excluded %d %s (%+d unaccounted);"
                                     + " this is a pipeline bug, the previous snapshot stays published; report it with"
                                     + " the run manifest")
                             .formatted(
+                                    partition.isEmpty() ? "" : " in partition " + partition,
                                     rowsIn,
                                     rowsOut,
                                     excluded,

@@ -1,6 +1,7 @@
 package org.observatory.pipeline.transform;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
@@ -96,6 +97,7 @@ public final class CorrespondenceTables {
                         MatchQualities.code(col(MATCH_QUALITY)).as(MATCH_QUALITY),
                         col(FOOTNOTE).as(NOTE));
         Dataset<Row> replaced = staged.select(COUNTRY).distinct();
-        return defaults.join(replaced, new String[] {COUNTRY}, "left_anti").unionByName(staged);
+        return defaults.join(broadcast(replaced), new String[] {COUNTRY}, "left_anti")
+                .unionByName(staged);
     }
 }

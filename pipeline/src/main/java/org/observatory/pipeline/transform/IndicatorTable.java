@@ -22,6 +22,7 @@ import static org.observatory.pipeline.transform.Columns.COUNT;
 import static org.observatory.pipeline.transform.Columns.COUNTRY;
 import static org.observatory.pipeline.transform.Columns.FOOTNOTE;
 import static org.observatory.pipeline.transform.Columns.HAS_RATE;
+import static org.observatory.pipeline.transform.Columns.INCIDENT_DERIVED;
 import static org.observatory.pipeline.transform.Columns.INDICATOR;
 import static org.observatory.pipeline.transform.Columns.MATCH_QUALITY;
 import static org.observatory.pipeline.transform.Columns.MEASURE;
@@ -79,7 +80,10 @@ public final class IndicatorTable {
     private IndicatorTable() {}
 
     /**
-     * @param observations the observations table
+     * The indicators table with the working column {@code incident_derived}: true when the count was counted from
+     * incident-level rows, to which {@link SmallCells#suppressIndicators} applies the small-cell rule.
+     *
+     * @param observations the observations table before the small-cell rule, with {@code incident_derived}
      * @param denominators the frame of {@link Population#denominators}
      * @param units the frame of {@link IndicatorFrames#units}
      */
@@ -103,7 +107,8 @@ public final class IndicatorTable {
                         ValueRows.summedStatus(col(OBS_STATUS)).as(OBS_STATUS),
                         array_sort(collect_set(col(FOOTNOTE))).as(FOOTNOTES),
                         array_sort(collect_set(col(SOURCE))).as(SOURCES),
-                        bool_or(col(SYNTHETIC)).as(SYNTHETIC));
+                        bool_or(col(SYNTHETIC)).as(SYNTHETIC),
+                        bool_or(col(INCIDENT_DERIVED)).as(INCIDENT_DERIVED));
         Dataset<Row> preferred = counts.withColumn(
                         POSITION,
                         row_number()
@@ -122,7 +127,7 @@ public final class IndicatorTable {
         Column matchQuality = MatchQualities.fromWeakness(col(WEAKNESS));
         Dataset<Row> joined = preferred
                 .join(reportedRates, group, "left_outer")
-                .join(denominators, new String[] {COUNTRY, YEAR, SEX, AGE}, "left_outer")
+                .join(broadcast(denominators), new String[] {COUNTRY, YEAR, SEX, AGE}, "left_outer")
                 .join(broadcast(units), new String[] {INDICATOR}, "left_outer");
         return SparkSchemas.conform(
                 Assignments.set(RATE_PER_100K, rate)
@@ -134,7 +139,8 @@ public final class IndicatorTable {
                         .and(MATCH_QUALITY, matchQuality)
                         .and(CAVEAT, MatchQualities.caveat(matchQuality))
                         .applyTo(joined),
-                SnapshotTables.INDICATORS);
+                SnapshotTables.INDICATORS,
+                ValueRows.VALUE_COLUMNS);
     }
 
     /** The position of a source kind in {@link #PRECEDENCE}; after all of them for any other kind. */

@@ -4,11 +4,11 @@ import static org.apache.spark.sql.functions.bool_or;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.observatory.pipeline.transform.Columns.CAVEAT;
@@ -16,6 +16,7 @@ import static org.observatory.pipeline.transform.Columns.COUNTRY;
 import static org.observatory.pipeline.transform.Columns.DETAIL;
 import static org.observatory.pipeline.transform.Columns.FOOTNOTE;
 import static org.observatory.pipeline.transform.Columns.ICCS_CODE;
+import static org.observatory.pipeline.transform.Columns.INCIDENT_DERIVED;
 import static org.observatory.pipeline.transform.Columns.MATCH_QUALITY;
 import static org.observatory.pipeline.transform.Columns.NATIONAL_CODE;
 import static org.observatory.pipeline.transform.Columns.NATIONAL_LABEL;
@@ -115,9 +116,10 @@ public final class NationalNormalisation {
     /**
      * Mapped national rows as observations, with incident rows counted: one observation per country, year,
      * national code, sex, age and breakdown, whose value and {@code source_rows} are the number of incidents and
-     * whose {@code source_line} is the first incident's line.
+     * whose {@code source_line} is the first incident's line. Counted observations have the working column {@code
+     * incident_derived} true (the small-cell rule applies to them), reported counts false.
      *
-     * @param mapped rows of {@link #mapCodes} without a reason
+     * @param mapped groups of staged rows ({@link StagedGroups}) of {@link #mapCodes} without a reason
      */
     public static Dataset<Row> aggregateIncidents(Dataset<Row> mapped) {
         Column incident = col(UNIT).eqNullSafe(StagedRows.UNIT_INCIDENT);
@@ -130,14 +132,16 @@ public final class NationalNormalisation {
         Dataset<Row> aggregated = incidents
                 .groupBy(groups.toArray(Column[]::new))
                 .agg(
-                        count(lit(1)).cast("double").as(VALUE),
+                        sum(col(SOURCE_ROWS)).cast("double").as(VALUE),
                         ValueRows.summedStatus(col(OBS_STATUS)).as(OBS_STATUS),
                         ValueRows.joinedDistinct(col(FOOTNOTE)).as(FOOTNOTE),
                         ValueRows.joinedDistinct(col(SOURCE)).as(SOURCE),
                         min(col(NATIONAL_LABEL)).as(NATIONAL_LABEL),
                         min(col(SOURCE_LINE)).as(SOURCE_LINE),
-                        count(lit(1)).as(SOURCE_ROWS),
-                        bool_or(col(SYNTHETIC)).as(SYNTHETIC));
-        return counts.unionByName(SparkSchemas.conform(aggregated, SnapshotTables.OBSERVATIONS));
+                        sum(col(SOURCE_ROWS)).as(SOURCE_ROWS),
+                        bool_or(col(SYNTHETIC)).as(SYNTHETIC))
+                .withColumn(INCIDENT_DERIVED, lit(true));
+        return counts.unionByName(
+                SparkSchemas.conform(aggregated, SnapshotTables.OBSERVATIONS, ValueRows.VALUE_COLUMNS));
     }
 }

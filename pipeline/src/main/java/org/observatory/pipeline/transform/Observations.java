@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.observatory.pipeline.spark.SparkSchemas;
 import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.table.SnapshotTables;
+import org.observatory.schemas.table.StagedRows;
 
 /**
  * The observations table: normalised values with the indicators they feed. A CTS value already names its
@@ -30,7 +31,8 @@ public final class Observations {
     private Observations() {}
 
     /**
-     * @param values normalised values in the shape of {@link SnapshotTables#OBSERVATIONS}
+     * @param values normalised values in the shape of {@link SnapshotTables#OBSERVATIONS}, with the working
+     *     columns {@link ValueRows#VALUE_COLUMNS}, which the result keeps
      * @param coverage the frame of {@link IndicatorFrames#coverage}
      * @param units the frame of {@link IndicatorFrames#units}
      */
@@ -38,13 +40,22 @@ public final class Observations {
         Column cts = col(SOURCE_KIND).eqNullSafe(SourceKind.CTS.cliName());
         Dataset<Row> named = values.filter(cts);
         Dataset<Row> coded = values.filter(not(cts)).drop(INDICATOR);
-        Dataset<Row> covering = broadcast(coverage);
-        Dataset<Row> covered = coded.join(
-                        covering, coded.col(ICCS_CODE).startsWith(covering.col(COVERED_ICCS_CODE)), "left_outer")
-                .drop(COVERED_ICCS_CODE);
-        Dataset<Row> withIndicators = named.unionByName(SparkSchemas.conform(covered, SnapshotTables.OBSERVATIONS));
         Dataset<Row> catalogueUnits =
                 broadcast(units.select(col(INDICATOR), col(UNIT).as(CATALOGUE_UNIT)));
+        Dataset<Row> covering = broadcast(coverage.join(catalogueUnits, INDICATOR));
+        // a count feeds count indicators and a percentage feeds percentage indicators (survey prevalence), never
+        // the other way round, although both may cover the same ICCS code
+        Column percentage = coded.col(MEASURE).eqNullSafe(SnapshotTables.MEASURE_PERCENT);
+        Column percentageIndicator = covering.col(CATALOGUE_UNIT).equalTo(StagedRows.UNIT_PERCENT);
+        Dataset<Row> covered = coded.join(
+                        covering,
+                        coded.col(ICCS_CODE)
+                                .startsWith(covering.col(COVERED_ICCS_CODE))
+                                .and(percentage.equalTo(percentageIndicator)),
+                        "left_outer")
+                .drop(COVERED_ICCS_CODE, CATALOGUE_UNIT);
+        Dataset<Row> withIndicators =
+                named.unionByName(SparkSchemas.conform(covered, SnapshotTables.OBSERVATIONS, ValueRows.VALUE_COLUMNS));
         Column unit = when(
                         col(MEASURE)
                                 .equalTo(SnapshotTables.MEASURE_COUNT)
@@ -55,6 +66,7 @@ public final class Observations {
                 withIndicators
                         .join(catalogueUnits, new String[] {INDICATOR}, "left_outer")
                         .withColumn(UNIT, unit),
-                SnapshotTables.OBSERVATIONS);
+                SnapshotTables.OBSERVATIONS,
+                ValueRows.VALUE_COLUMNS);
     }
 }

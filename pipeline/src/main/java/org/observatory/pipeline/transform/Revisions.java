@@ -1,6 +1,7 @@
 package org.observatory.pipeline.transform;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.observatory.pipeline.transform.Columns.COUNTRY;
+import static org.observatory.pipeline.transform.Columns.CTS_INDICATOR;
 import static org.observatory.pipeline.transform.Columns.DETAIL;
 import static org.observatory.pipeline.transform.Columns.REASON;
 import static org.observatory.pipeline.transform.Columns.SEQUENCE;
@@ -27,6 +29,11 @@ import org.observatory.schemas.table.ExclusionReason;
  * The revision rule: for each scope (source kind, country, year) only the rows of the latest submission (highest
  * {@code sequence}) count; rows of older submissions become exclusions with reason {@code superseded}. A country's
  * correspondence table has no year: its scope is (correspondence, country), so the latest upload replaces it whole.
+ *
+ * <p>A {@code cts} scope also names the dataUNODC indicator ({@code Offences}, {@code Violent offences},
+ * {@code Victims of intentional homicide}, ...): dataUNODC publishes one theme per file, so a release of one theme
+ * must revise that theme's series and leave another theme's values of the same country and year alone. Within an
+ * indicator the rule is unchanged: a key the newer release no longer has is withdrawn.
  */
 public final class Revisions {
     private static final String LATEST = "latest";
@@ -41,16 +48,19 @@ public final class Revisions {
      */
     public static Dataset<Row> markSuperseded(Dataset<Row> accepted) {
         Column correspondence = col(SOURCE_KIND).eqNullSafe(SourceKind.CORRESPONDENCE.cliName());
+        Column cts = col(SOURCE_KIND).eqNullSafe(SourceKind.CTS.cliName());
         Column scopeYear = when(not(correspondence), col(YEAR));
+        Column scopeSeries = when(cts, col(CTS_INDICATOR));
         Column latest = max(struct(col(SEQUENCE), col(SUBMISSION_ID)))
-                .over(Window.partitionBy(col(SOURCE_KIND), col(COUNTRY), scopeYear));
+                .over(Window.partitionBy(col(SOURCE_KIND), col(COUNTRY), scopeYear, scopeSeries));
         Column superseded = col(LATEST).getField(SEQUENCE).gt(col(SEQUENCE));
         Column detail = format_string(
-                "superseded by submission %s for (%s, %s, %s), which revises the same scope",
+                "superseded by submission %s for (%s, %s, %s%s), which revises the same scope",
                 col(LATEST).getField(SUBMISSION_ID),
                 col(SOURCE_KIND),
                 col(COUNTRY),
-                when(correspondence, lit("all years")).otherwise(col(YEAR).cast("string")));
+                when(correspondence, lit("all years")).otherwise(col(YEAR).cast("string")),
+                when(cts, concat(lit(", "), col(CTS_INDICATOR))).otherwise(lit("")));
         return Assignments.set(REASON, when(superseded, lit(ExclusionReason.SUPERSEDED.code())))
                 .and(DETAIL, when(superseded, detail))
                 .applyTo(accepted.withColumn(LATEST, latest))

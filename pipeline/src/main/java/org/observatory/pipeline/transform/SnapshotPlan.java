@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.not;
 import static org.observatory.pipeline.transform.Columns.COUNTRY;
 import static org.observatory.pipeline.transform.Columns.REASON;
 import static org.observatory.pipeline.transform.Columns.SOURCE_KIND;
+import static org.observatory.pipeline.transform.Columns.SOURCE_ROWS;
 import static org.observatory.pipeline.transform.Columns.STATUS;
 
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,44 +19,55 @@ import org.observatory.schemas.table.StagedRows;
 /**
  * How a run's input rows become a snapshot, as a plan of pure transforms (nothing runs until the job writes or
  * counts): skipped rows and superseded revisions become exclusions; correspondence and population rows are used
- * as tables; CTS, national and SDMX rows are normalised to observations, which give the indicators table.
+ * as tables; CTS, national and SDMX rows are normalised to observations, which give the indicators table; the
+ * small-cell rule applies to what was counted from incidents. The input is groups of staged rows ({@link
+ * StagedGroups}), so the plan runs on a few thousand rows whatever the number of incidents.
  *
- * @param revisedRows the accepted input rows, those of superseded submissions marked with a reason
+ * @param rowsIn the run's input groups ({@link RunScope#rowsIn})
  * @param values normalised values before they are repeated for each indicator they feed, with their source rows
- * @param observations the observations table
- * @param indicators the indicators table
- * @param exclusions the exclusions table
- * @param outcomes input rows per outcome ({@link RowAccounting#outcomes})
+ *     and {@code incident_derived}
+ * @param observations the observations table, small cells suppressed
+ * @param indicators the indicators table, small cells suppressed
+ * @param exclusionGroups the exclusions as groups ({@link Exclusions#groups}); {@link Exclusions#expand} lists
+ *     the lines of groups of several incidents
+ * @param referenceRows the correspondence and population rows used as tables (with {@code country} and {@code
+ *     source_rows})
  * @param unmappedNationalCodes distinct (country, national_code) pairs no correspondence table maps
- * @param countries the distinct countries with accepted rows in the run
  */
 public record SnapshotPlan(
-        Dataset<Row> revisedRows,
+        Dataset<Row> rowsIn,
         Dataset<Row> values,
         Dataset<Row> observations,
         Dataset<Row> indicators,
-        Dataset<Row> exclusions,
-        Dataset<Row> outcomes,
-        Dataset<Row> unmappedNationalCodes,
-        Dataset<Row> countries) {
+        Dataset<Row> exclusionGroups,
+        Dataset<Row> referenceRows,
+        Dataset<Row> unmappedNationalCodes) {
     public SnapshotPlan {
-        requireNonNull(revisedRows, "revisedRows is null");
+        requireNonNull(rowsIn, "rowsIn is null");
         requireNonNull(values, "values is null");
         requireNonNull(observations, "observations is null");
         requireNonNull(indicators, "indicators is null");
-        requireNonNull(exclusions, "exclusions is null");
-        requireNonNull(outcomes, "outcomes is null");
+        requireNonNull(exclusionGroups, "exclusionGroups is null");
+        requireNonNull(referenceRows, "referenceRows is null");
         requireNonNull(unmappedNationalCodes, "unmappedNationalCodes is null");
-        requireNonNull(countries, "countries is null");
     }
 
     /**
-     * @param rowsIn the run's input rows ({@link RunScope#rowsIn})
+     * @param rowsIn the run's input groups ({@link RunScope#rowsIn} of {@link StagedGroups#group})
      * @param reference the codelists as frames
+     * @param smallCellThreshold counts of incidents below this are suppressed
+     * @param materialise applied to each stage's result (revisions, national rows, values, observations,
+     *     indicators, exclusions) before later stages use it: the job materialises them, so that
+     *     every query Spark plans stays small (planning one query over all stages costs far more than running it)
      */
-    public static SnapshotPlan of(Dataset<Row> rowsIn, ReferenceFrames reference) {
+    public static SnapshotPlan of(
+            Dataset<Row> rowsIn,
+            ReferenceFrames reference,
+            int smallCellThreshold,
+            UnaryOperator<Dataset<Row>> materialise) {
+        requireNonNull(materialise, "materialise is null");
         Dataset<Row> accepted = rowsIn.filter(col(STATUS).eqNullSafe(StagedRows.STATUS_ACCEPTED));
-        Dataset<Row> revised = Revisions.markSuperseded(accepted);
+        Dataset<Row> revised = materialise.apply(Revisions.markSuperseded(accepted));
         Dataset<Row> current = revised.filter(col(REASON).isNull());
 
         Dataset<Row> correspondenceRows = current.filter(kind(SourceKind.CORRESPONDENCE));
@@ -66,35 +79,46 @@ public record SnapshotPlan(
         Dataset<Row> cts = CtsNormalisation.map(readable.filter(kind(SourceKind.CTS)), reference.ctsCategories());
         Dataset<Row> correspondence =
                 CorrespondenceTables.effective(reference.defaultCorrespondence(), correspondenceRows);
-        Dataset<Row> national =
-                NationalNormalisation.mapCodes(readable.filter(kind(SourceKind.NATIONAL)), correspondence);
+        Dataset<Row> national = materialise.apply(
+                NationalNormalisation.mapCodes(readable.filter(kind(SourceKind.NATIONAL)), correspondence));
         Dataset<Row> sdmx = readable.filter(kind(SourceKind.SDMX_CSV));
 
-        Dataset<Row> values = ValueRows.toObservations(cts.filter(col(REASON).isNull()))
-                .unionByName(NationalNormalisation.aggregateIncidents(
-                        national.filter(col(REASON).isNull())))
-                .unionByName(ValueRows.toObservations(sdmx));
-        Dataset<Row> observations =
-                Observations.attachIndicators(values, reference.indicatorCoverage(), reference.indicatorUnits());
-        Dataset<Row> indicators =
-                IndicatorTable.build(observations, Population.denominators(populationRows), reference.indicatorUnits());
+        Dataset<Row> values = materialise.apply(
+                ValueRows.toObservations(cts.filter(col(REASON).isNull()))
+                        .unionByName(NationalNormalisation.aggregateIncidents(
+                                national.filter(col(REASON).isNull())))
+                        .unionByName(ValueRows.toObservations(sdmx)));
+        Dataset<Row> marked = materialise.apply(SmallCells.markHidden(
+                Observations.attachIndicators(values, reference.indicatorCoverage(), reference.indicatorUnits()),
+                smallCellThreshold));
+        Dataset<Row> denominators = Population.denominators(populationRows);
+        Dataset<Row> indicators = materialise.apply(SmallCells.suppressIndicators(
+                IndicatorTable.build(marked, denominators, reference.indicatorUnits()),
+                marked,
+                reference.nestedIndicators(),
+                smallCellThreshold));
 
-        Dataset<Row> exclusions = Exclusions.of(Exclusions.skipped(rowsIn))
-                .unionByName(Exclusions.of(revised))
-                .unionByName(Exclusions.of(valueRows))
-                .unionByName(Exclusions.of(cts))
-                .unionByName(Exclusions.of(national));
-        Dataset<Row> outcomes =
-                RowAccounting.outcomes(exclusions, RowAccounting.usedRows(correspondenceRows, populationRows, values));
+        Dataset<Row> exclusionGroups = materialise.apply(Exclusions.groups(Exclusions.skipped(rowsIn))
+                .unionByName(Exclusions.groups(revised))
+                .unionByName(Exclusions.groups(valueRows))
+                .unionByName(Exclusions.groups(cts))
+                .unionByName(Exclusions.groups(national)));
+        Dataset<Row> referenceRows = correspondenceRows
+                .select(col(COUNTRY), col(SOURCE_ROWS))
+                .unionByName(populationRows.select(col(COUNTRY), col(SOURCE_ROWS)));
         return new SnapshotPlan(
-                revised,
+                rowsIn,
                 values,
-                observations,
+                materialise.apply(SmallCells.suppressObservations(marked)),
                 indicators,
-                exclusions,
-                outcomes,
-                NationalNormalisation.unmappedCodes(national),
-                accepted.filter(col(COUNTRY).isNotNull()).select(COUNTRY).distinct());
+                exclusionGroups,
+                referenceRows,
+                NationalNormalisation.unmappedCodes(national));
+    }
+
+    /** Input rows per partition and outcome ({@link RowAccounting#outcomes}), exclusion groups weighted. */
+    public Dataset<Row> outcomes() {
+        return RowAccounting.outcomes(exclusionGroups, RowAccounting.usedRows(referenceRows, values));
     }
 
     private static Column kind(SourceKind kind) {

@@ -19,6 +19,7 @@ import static org.observatory.pipeline.transform.Columns.BREAKDOWN;
 import static org.observatory.pipeline.transform.Columns.BREAKDOWN_TYPE;
 import static org.observatory.pipeline.transform.Columns.CAVEAT;
 import static org.observatory.pipeline.transform.Columns.DETAIL;
+import static org.observatory.pipeline.transform.Columns.INCIDENT_DERIVED;
 import static org.observatory.pipeline.transform.Columns.INDICATOR;
 import static org.observatory.pipeline.transform.Columns.MEASURE;
 import static org.observatory.pipeline.transform.Columns.OBS_CONF;
@@ -27,11 +28,11 @@ import static org.observatory.pipeline.transform.Columns.REASON;
 import static org.observatory.pipeline.transform.Columns.SEX;
 import static org.observatory.pipeline.transform.Columns.SOURCE;
 import static org.observatory.pipeline.transform.Columns.SOURCE_KIND;
-import static org.observatory.pipeline.transform.Columns.SOURCE_ROWS;
 import static org.observatory.pipeline.transform.Columns.SYNTHETIC;
 import static org.observatory.pipeline.transform.Columns.UNIT;
 import static org.observatory.pipeline.transform.Columns.VALUE;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,12 +54,17 @@ import org.observatory.schemas.table.StagedRows;
  * {@code rate_per_100k} a {@code reported_rate}; {@code percent} a {@code percent}.
  */
 public final class ValueRows {
+    /** The working columns a normalised value carries after the observation columns. */
+    public static final List<String> VALUE_COLUMNS = List.of(INCIDENT_DERIVED);
+
     private ValueRows() {}
 
     /**
-     * Adds {@code measure}, the working columns {@code indicator}, {@code caveat} and {@code source_rows} (1), sets
-     * blank sex, age and breakdown to {@code _T}, and adds {@code reason}/{@code detail} for rows that cannot give
-     * a value (unknown source kind or unit, missing value).
+     * Adds {@code measure} and the working columns {@code indicator} and {@code caveat}, sets blank sex, age and
+     * breakdown to {@code _T}, and adds {@code reason}/{@code detail} for rows that cannot give a value (unknown
+     * source kind or unit, missing value).
+     *
+     * @param rows groups of staged rows ({@link StagedGroups}), with their {@code source_rows}
      */
     public static Dataset<Row> classify(Dataset<Row> rows) {
         Column unit = lower(trim(col(UNIT)));
@@ -98,7 +104,6 @@ public final class ValueRows {
                 .and(BREAKDOWN, totalIfBlank(col(BREAKDOWN)))
                 .and(INDICATOR, lit(null).cast(DataTypes.StringType))
                 .and(CAVEAT, lit(null).cast(DataTypes.StringType))
-                .and(SOURCE_ROWS, lit(1L))
                 .and(REASON, reason)
                 .and(DETAIL, detail)
                 .applyTo(rows);
@@ -107,7 +112,8 @@ public final class ValueRows {
     /**
      * Normalised value rows (after {@link #classify} and the kind's mapping) as observations: the unit of the
      * measure ({@code count}, {@code rate_per_100k}, {@code percent}; the indicator's unit replaces it later),
-     * {@code obs_status} {@code A} unless the source gave one, and {@code synthetic} when the source says so.
+     * {@code obs_status} {@code A} unless the source gave one, and {@code synthetic} when the source says so. The
+     * working column {@code incident_derived} is false: these values were reported, not counted from incidents.
      */
     public static Dataset<Row> toObservations(Dataset<Row> rows) {
         Column measure = col(MEASURE);
@@ -120,8 +126,10 @@ public final class ValueRows {
                         .and(OBS_CONF, lit(null).cast(DataTypes.StringType))
                         .and(Columns.ICCS_CODE, trim(col(Columns.ICCS_CODE)))
                         .and(SYNTHETIC, isSynthetic(col(SOURCE)))
+                        .and(INCIDENT_DERIVED, lit(false))
                         .applyTo(rows),
-                SnapshotTables.OBSERVATIONS);
+                SnapshotTables.OBSERVATIONS,
+                VALUE_COLUMNS);
     }
 
     /** {@code _T} for a blank code, else the trimmed code. */

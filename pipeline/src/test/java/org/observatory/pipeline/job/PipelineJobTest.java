@@ -130,7 +130,8 @@ class PipelineJobTest {
         assertThat(partitions(snapshot.resolve("observations"))).containsExactly("country=MEX");
         assertThat(Files.list(directory.warehouse())
                         .map(path -> path.getFileName().toString()))
-                .containsExactlyInAnyOrder("CURRENT", "snapshots");
+                .containsExactlyInAnyOrder("CURRENT", "PUBLISHED", "snapshots", ".pipeline.lock");
+        assertThat(directory.publishedSnapshotIds()).containsExactly(first.snapshotId(), second.snapshotId());
     }
 
     @Test
@@ -145,11 +146,30 @@ class PipelineJobTest {
         assertThat(manifest.get("runId").asText()).isEqualTo("run-1");
         assertThat(manifest.get("previousSnapshotId").isNull()).isTrue();
         assertThat(manifest.get("rowCounts").toString())
-                .isEqualTo("{\"exclusions\":4,\"indicators\":4,\"observations\":6}");
+                .isEqualTo("{\"exclusions\":4,\"indicators\":4,\"observations\":6,\"responses\":1}");
         assertThat(manifest.get("containsSyntheticData").asBoolean()).isTrue();
         assertThat(manifest.get("submissionIds").toString())
                 .isEqualTo("[\"cts-2023\",\"mex-correspondence\",\"mex-population\",\"mex-national-1\","
                         + "\"mex-incidents\"]");
+        assertThat(manifest.get("smallCellThreshold").asInt()).isEqualTo(3);
+        assertThat(manifest.get("partitions").fieldNames())
+                .toIterable()
+                .containsExactly("COL", "FRA", "MEX", "_UNKNOWN");
+        JsonNode mexico = manifest.get("partitions").get("MEX");
+        assertThat(mexico.get("computedIn").asText()).isEqualTo(first.snapshotId());
+        assertThat(mexico.get("fingerprint").asText()).matches("[0-9a-f]{64}");
+        assertThat(mexico.get("submissionIds").toString())
+                .isEqualTo("[\"cts-2023\",\"mex-correspondence\",\"mex-incidents\",\"mex-national-1\","
+                        + "\"mex-population\"]");
+        assertThat(mexico.get("rowsIn").asLong()).isEqualTo(12);
+        JsonNode secondPartitions = new ObjectMapper()
+                .readTree(directory
+                        .snapshot(second.snapshotId())
+                        .resolve(DataDirectory.SNAPSHOT_MANIFEST)
+                        .toFile())
+                .get("partitions");
+        assertThat(secondPartitions.get("FRA").get("computedIn").asText()).isEqualTo(first.snapshotId());
+        assertThat(secondPartitions.get("MEX").get("computedIn").asText()).isEqualTo(second.snapshotId());
         assertThat(Files.readString(directory.currentPointer(), StandardCharsets.UTF_8)
                         .strip())
                 .isEqualTo(second.snapshotId());
@@ -166,7 +186,9 @@ class PipelineJobTest {
                         entry("invalid-row", 1L),
                         entry("unmapped-national-code", 1L));
         assertThat(first.rowsIn()).isEqualTo(first.rowsOut() + first.rowsExcludedTotal());
-        assertThat(first.countriesRecomputed()).containsExactly("MEX");
+        assertThat(first.countriesRecomputed()).containsExactly("COL", "FRA", "MEX", "_UNKNOWN");
+        assertThat(first.countriesCarriedOver()).isEmpty();
+        assertThat(first.rowsInRecomputed()).isEqualTo(14);
         assertThat(first.unmappedNationalCodes()).containsOnly(entry("MEX", List.of("XX-99")));
         assertThat(first.changedValues() + first.addedValues() + first.withdrawnValues())
                 .isZero();
@@ -215,6 +237,9 @@ class PipelineJobTest {
                         entry("invalid-row", 1L),
                         entry("superseded", 3L));
         assertThat(second.unmappedNationalCodes()).isEmpty();
+        assertThat(second.countriesRecomputed()).containsExactly("MEX");
+        assertThat(second.countriesCarriedOver()).containsExactly("COL", "FRA", "_UNKNOWN");
+        assertThat(second.rowsInRecomputed()).isEqualTo(14);
         assertThat(Files.isDirectory(directory.snapshot(first.snapshotId()))).isTrue();
     }
 
@@ -241,7 +266,7 @@ class PipelineJobTest {
     }
 
     @Test
-    void removesTheUnpublishedSnapshotWhenPublishingFails(@TempDir Path other) throws IOException {
+    void refusesToRunOnACurrentPointerToAMissingSnapshot(@TempDir Path other) throws IOException {
         DataDirectory broken = new DataDirectory(other);
         Files.createDirectories(broken.warehouse());
         Files.writeString(broken.currentPointer(), "20260101T000000Z-dead\n");
@@ -253,11 +278,11 @@ class PipelineJobTest {
                         broken.warehouse().toString(),
                         List.of(approved("mex-population", "population", 1, "MEX")))))
                 .isInstanceOf(ObservatoryException.class)
-                .hasMessage(("Snapshot 20260101T000000Z-dead has no indicators table at %s; restore the snapshot from"
+                .hasMessage(("Snapshot 20260101T000000Z-dead has no _snapshot.json at %s; restore the snapshot from"
                                 + " a backup, or point CURRENT at a complete snapshot")
-                        .formatted(broken.snapshot("20260101T000000Z-dead").resolve("indicators")));
+                        .formatted(broken.snapshot("20260101T000000Z-dead").resolve("_snapshot.json")));
         assertThat(broken.currentSnapshotId()).contains("20260101T000000Z-dead");
-        assertThat(broken.snapshots()).isEmptyDirectory();
+        assertThat(broken.snapshots()).doesNotExist();
     }
 
     private static StagedRow national(String submission, long line, int year, String code, double count) {

@@ -173,7 +173,10 @@ class NormalisationTest {
         Dataset<Row> counted =
                 NationalNormalisation.aggregateIncidents(NationalNormalisation.mapCodes(rows, mexicanTable()));
 
-        assertThat(counted.columns()).containsExactlyElementsOf(SnapshotTables.OBSERVATIONS.columnNames());
+        assertThat(counted.columns())
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(
+                                SnapshotTables.OBSERVATIONS.columnNames().stream(), ValueRows.VALUE_COLUMNS.stream())
+                        .toList());
         assertThat(counted.orderBy(Columns.SEX).collectAsList())
                 .extracting(
                         row -> row.getAs(Columns.SEX),
@@ -181,8 +184,10 @@ class NormalisationTest {
                         row -> row.getAs(Columns.SOURCE_ROWS),
                         row -> row.getAs(Columns.SOURCE_LINE),
                         row -> row.getAs(Columns.UNIT),
-                        row -> row.getAs(Columns.ICCS_CODE))
-                .containsExactly(tuple("F", 1.0, 1L, 5L, "count", "0101"), tuple("M", 2.0, 2L, 4L, "count", "0101"));
+                        row -> row.getAs(Columns.ICCS_CODE),
+                        row -> row.getAs(Columns.INCIDENT_DERIVED))
+                .containsExactly(
+                        tuple("F", 1.0, 1L, 5L, "count", "0101", true), tuple("M", 2.0, 2L, 4L, "count", "0101", true));
     }
 
     @Test
@@ -224,9 +229,40 @@ class NormalisationTest {
                         tuple("TENT", null, "count", 4.0));
     }
 
+    @Test
+    void aNationalCountNeverFeedsASurveyPercentageIndicatorOfTheSameIccsCode() {
+        Dataset<Row> rows = classified(
+                approved("nat-1", "national", 1, "CHL"),
+                List.of(
+                        StagedRow.accepted("nat-1", "national", 2)
+                                .at("CHL", 2022)
+                                .national("ROB-VI", "Robo con violencia o intimidación")
+                                .count(71497),
+                        StagedRow.accepted("nat-1", "national", 3)
+                                .at("CHL", 2022)
+                                .national("ROB-VI", "Robo con violencia o intimidación")
+                                .with(Columns.UNIT, "percent")
+                                .with(Columns.VALUE, 2.9)));
+        Dataset<Row> table = CorrespondenceTables.of(
+                spark, List.of(entry("CHL", "ROB-VI", "Robo con violencia o intimidación", "0401", "full")));
+        Dataset<Row> values = NationalNormalisation.aggregateIncidents(NationalNormalisation.mapCodes(rows, table));
+
+        Dataset<Row> observations = Observations.attachIndicators(
+                values,
+                IndicatorFrames.coverage(spark, codelists.indicators()),
+                IndicatorFrames.units(spark, codelists.indicators()));
+
+        assertThat(observations.orderBy(col(Columns.SOURCE_LINE)).collectAsList())
+                .extracting(
+                        row -> row.getAs(Columns.INDICATOR),
+                        row -> row.getAs(Columns.UNIT),
+                        row -> row.getAs(Columns.VALUE))
+                .containsExactly(tuple("robbery", "offences", 71497.0), tuple("robbery-victimisation", "percent", 2.9));
+    }
+
     private static Dataset<Row> classified(ApprovedSubmission submission, List<StagedRow> rows) {
-        return ValueRows.classify(
-                RunScope.rowsIn(StagedRow.frame(spark, rows), RunScope.submissions(spark, List.of(submission))));
+        return ValueRows.classify(RunScope.rowsIn(
+                StagedGroups.group(StagedRow.frame(spark, rows)), RunScope.submissions(spark, List.of(submission))));
     }
 
     private static Dataset<Row> mexicanTable() {

@@ -89,6 +89,41 @@ class RevisionsTest {
     }
 
     @Test
+    void aCtsReleaseRevisesOnlyTheDataUnodcIndicatorsItCarries() {
+        Dataset<Row> rowsIn = rowsIn(
+                List.of(approved("corruption", "cts", 1, "BHS"), approved("violent", "cts", 2, "BHS")),
+                List.of(
+                        StagedRow.accepted("corruption", "cts", 4)
+                                .at("BHS", 2019)
+                                .cts("Offences", "by type of offence", "Corruption")
+                                .count(259),
+                        StagedRow.accepted("violent", "cts", 7)
+                                .at("BHS", 2019)
+                                .cts("Violent offences", "by type of offence", "Robbery")
+                                .count(612),
+                        StagedRow.accepted("violent", "cts", 8)
+                                .at("BHS", 2019)
+                                .cts("Offences", "by type of offence", "Theft")
+                                .count(3100)));
+
+        assertThat(Revisions.markSuperseded(rowsIn)
+                        .orderBy(Columns.SUBMISSION_ID, Columns.SOURCE_LINE)
+                        .collectAsList())
+                .extracting(
+                        row -> row.getAs(Columns.SUBMISSION_ID),
+                        row -> row.getAs(Columns.REASON),
+                        row -> row.getAs(Columns.DETAIL))
+                .containsExactly(
+                        tuple(
+                                "corruption",
+                                ExclusionReason.SUPERSEDED.code(),
+                                "superseded by submission violent for (cts, BHS, 2019, Offences), which revises the"
+                                        + " same scope"),
+                        tuple("violent", null, null),
+                        tuple("violent", null, null));
+    }
+
+    @Test
     void replacesACountrysWholeCorrespondenceTableWithItsLatestUpload() {
         Dataset<Row> rowsIn = rowsIn(
                 List.of(approved("corr-1", "correspondence", 1, "MEX"), approved("corr-2", "correspondence", 2, "MEX")),

@@ -46,6 +46,8 @@ public enum ErrorCode {
     // pipeline and storage
     NO_SNAPSHOT(ErrorType.USER_ERROR),
     CONSERVATION_VIOLATED(ErrorType.INTERNAL),
+    /** Another pipeline run holds the warehouse; runs of one warehouse are serialised. */
+    RUN_IN_PROGRESS(ErrorType.EXTERNAL),
     STORAGE_FAILURE(ErrorType.EXTERNAL),
     INTERNAL_ERROR(ErrorType.INTERNAL);
 

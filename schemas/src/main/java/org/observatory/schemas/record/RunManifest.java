@@ -6,17 +6,38 @@ import java.util.List;
 
 /**
  * What the starter of a pipeline run hands to the pipeline (a JSON file): the approved parts of submissions, in
- * the order they were accepted, with the staging and warehouse locations (any Hadoop-compatible URI). The
- * pipeline never opens the registry; this file is all it knows.
+ * the order they were accepted, with the staging and warehouse locations (any Hadoop-compatible URI) and the run's
+ * {@link RunSettings} (defaults when left out). The pipeline never opens the registry; this file is all it knows.
  */
 public record RunManifest(
-        String runId, String createdAt, String stagingUri, String warehouseUri, List<ApprovedSubmission> submissions) {
+        String runId,
+        String createdAt,
+        String stagingUri,
+        String warehouseUri,
+        List<ApprovedSubmission> submissions,
+        RunSettings settings) {
     public RunManifest {
         requireNonNull(runId, "runId is null");
         requireNonNull(createdAt, "createdAt is null");
         requireNonNull(stagingUri, "stagingUri is null");
         requireNonNull(warehouseUri, "warehouseUri is null");
         submissions = List.copyOf(requireNonNull(submissions, "submissions is null"));
+        settings = settings == null ? RunSettings.DEFAULTS : settings;
+    }
+
+    /** A manifest with the default settings. */
+    public RunManifest(
+            String runId,
+            String createdAt,
+            String stagingUri,
+            String warehouseUri,
+            List<ApprovedSubmission> submissions) {
+        this(runId, createdAt, stagingUri, warehouseUri, submissions, RunSettings.DEFAULTS);
+    }
+
+    /** This manifest with other settings. */
+    public RunManifest withSettings(RunSettings newSettings) {
+        return new RunManifest(runId, createdAt, stagingUri, warehouseUri, submissions, newSettings);
     }
 
     /**

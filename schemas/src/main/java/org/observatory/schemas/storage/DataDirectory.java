@@ -18,6 +18,7 @@ import org.observatory.schemas.error.ObservatoryException;
  * staging/&lt;submission-id&gt;/  rows.parquet, submission.json, report.json of an accepted submission
  * warehouse/snapshots/&lt;snapshot-id&gt;/&lt;table&gt;/country=XXX/*.parquet
  * warehouse/CURRENT         the id of the published snapshot (replaced atomically)
+ * warehouse/PUBLISHED       every published snapshot, in order (see {@link PublishedSnapshots})
  * registry/                 submissions, approvals, accounts, audit log (embedded database)
  * runs/&lt;run-id&gt;/            run manifests handed to the pipeline and the run reports it answers with
  * </pre>
@@ -59,6 +60,16 @@ public record DataDirectory(Path root) {
 
     public Path currentPointer() {
         return warehouse().resolve(CURRENT);
+    }
+
+    /** The publication log: with {@code CURRENT}, which snapshots are published ({@link PublishedSnapshots}). */
+    public Path publishedLog() {
+        return warehouse().resolve(PublishedSnapshots.PUBLISHED);
+    }
+
+    /** The ids of the published snapshots in the order of publication, the current one last. */
+    public java.util.List<String> publishedSnapshotIds() {
+        return PublishedSnapshots.ids(warehouse());
     }
 
     public Path registry() {

@@ -22,7 +22,10 @@ public enum ExclusionReason {
     WITHDRAWN,
     /** A row that marks a value as missing (SDMX OBS_STATUS M, L, O or Q without a value): nothing to publish. */
     MISSING_VALUE,
-    /** Suppressed by the small-cell rule (counted, and published as a flagged empty cell). */
+    /**
+     * Reserved. The pipeline does not exclude the rows of a cell suppressed by the small-cell rule: they are used,
+     * and the cell is published empty with {@code obs_status} Q and {@code obs_conf} C.
+     */
     SMALL_CELL,
     /** Another row problem reported by ingest that does not block the file. */
     INVALID_ROW;

@@ -45,6 +45,16 @@ public final class SnapshotTables {
     public static final String SYNTHETIC = "synthetic";
     public static final String REASON = "reason";
     public static final String DETAIL = "detail";
+    public static final String CTS_SECTION = "cts_section";
+    public static final String VALUE_COUNT = "value_count";
+    public static final String ACCEPTED_AT = "accepted_at";
+
+    /**
+     * {@code obs_conf} (SDMX CONF_STATUS) of a value suppressed by the small-cell rule: confidential. Its count (and
+     * rate, and an observation's {@code source_rows}) is null and its {@code obs_status} is Q. Other values have
+     * no {@code obs_conf}.
+     */
+    public static final String OBS_CONF_CONFIDENTIAL = "C";
 
     /** {@code measure} of a count observation. */
     public static final String MEASURE_COUNT = "count";
@@ -127,7 +137,26 @@ public final class SnapshotTables {
                     string(REASON),
                     string(DETAIL)));
 
-    public static final List<TableSchema> ALL = List.of(OBSERVATIONS, INDICATORS, EXCLUSIONS);
+    /**
+     * Who answered which UN-CTS cycle: one row per country, cycle, submission, indicator and reference year with at
+     * least one value, counted before revisions (a later cycle superseding a value does not erase the answer to the
+     * earlier one). {@code cycle} is the cycle the submission was loaded for ({@code --cycle}), never the reference
+     * year; {@code accepted_at} is when the submission was accepted (ISO-8601 instant).
+     */
+    public static final TableSchema RESPONSES = new TableSchema(
+            "responses",
+            List.of(
+                    string(COUNTRY),
+                    integer(CYCLE),
+                    string(SUBMISSION_ID),
+                    string(ACCEPTED_AT),
+                    string(INDICATOR),
+                    string(CTS_SECTION),
+                    integer(YEAR),
+                    bigint(VALUE_COUNT),
+                    bool(SYNTHETIC)));
+
+    public static final List<TableSchema> ALL = List.of(OBSERVATIONS, INDICATORS, EXCLUSIONS, RESPONSES);
 
     private SnapshotTables() {}
 }

@@ -1,0 +1,92 @@
+package org.observatory.api.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.observatory.api.query.SnapshotRepository;
+import org.observatory.api.report.NoRepliesForCycleException;
+import org.observatory.api.report.ReportFormat;
+import org.observatory.api.report.ResponseDeadlines;
+import org.observatory.api.report.ResponseRateReport;
+import org.observatory.api.report.ResponseRateReporter;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
+
+/**
+ * {@code GET /api/v1/reports/response-rates?cycle=YYYY[&format=json|csv|html]}: the secretariat's response-rate and
+ * completeness report of one UN-CTS cycle over the published snapshot, as JSON (the default), CSV or a
+ * self-contained HTML page. The reply deadlines are read at every request, so a changed file applies at once.
+ */
+public final class ReportController {
+    static final String CYCLE = "cycle";
+    static final String FORMAT = "format";
+
+    private final ResponseRateReporter reporter;
+    private final SnapshotRepository repository;
+    private final Supplier<ResponseDeadlines> deadlines;
+
+    public ReportController(
+            ResponseRateReporter reporter, SnapshotRepository repository, Supplier<ResponseDeadlines> deadlines) {
+        this.reporter = requireNonNull(reporter, "reporter is null");
+        this.repository = requireNonNull(repository, "repository is null");
+        this.deadlines = requireNonNull(deadlines, "deadlines is null");
+    }
+
+    public void responseRates(Context ctx) {
+        QueryParameters.acceptOnly(ctx, List.of(CYCLE, FORMAT));
+        ReportFormat format = format(ctx);
+        int cycle = cycle(ctx);
+        ResponseDeadlines configured;
+        try {
+            configured = deadlines.get();
+        } catch (ObservatoryException e) {
+            // the server's configuration is broken, not the request: the detail goes to the log
+            throw new ObservatoryException(ErrorCode.INTERNAL_ERROR, e.getMessage(), e);
+        }
+        ResponseRateReport report;
+        try {
+            report = reporter.report(repository.requireCurrent(), cycle, configured);
+        } catch (NoRepliesForCycleException e) {
+            throw new ParameterException(ErrorCode.NOT_FOUND, CYCLE, e.getMessage());
+        }
+        ctx.contentType(format.contentType());
+        if (format == ReportFormat.csv) {
+            ctx.header("Content-Disposition", "inline; filename=\"%s\"".formatted(format.fileName(report)));
+        }
+        ctx.result(format.render(report));
+    }
+
+    private static int cycle(Context ctx) {
+        if (QueryParameters.optional(ctx, CYCLE).isEmpty()) {
+            throw new ParameterException(
+                    ErrorCode.INVALID_PARAMETER,
+                    CYCLE,
+                    "Query parameter 'cycle' is missing; give the UN-CTS cycle to report on, e.g. cycle=2010");
+        }
+        return ctx.queryParamAsClass(CYCLE, Integer.class)
+                .check(
+                        ResponseRateReporter::isCycle,
+                        "must be a survey cycle from %d to %d"
+                                .formatted(ResponseRateReporter.EARLIEST_CYCLE, ResponseRateReporter.LATEST_CYCLE))
+                .get();
+    }
+
+    private static ReportFormat format(Context ctx) {
+        Optional<String> value = QueryParameters.optional(ctx, FORMAT);
+        if (value.isEmpty()) {
+            return ReportFormat.json;
+        }
+        List<String> served = List.of(ReportFormat.json.name(), ReportFormat.csv.name(), ReportFormat.html.name());
+        if (!served.contains(value.get())) {
+            throw new ParameterException(
+                    ErrorCode.INVALID_PARAMETER,
+                    FORMAT,
+                    "Query parameter 'format' must be one of %s, not '%s'"
+                            .formatted(String.join(", ", served), Messages.quote(value.get())));
+        }
+        return ReportFormat.valueOf(value.get());
+    }
+}

@@ -1,0 +1,98 @@
+package org.observatory.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.observatory.api.config.ApiConfig;
+import org.observatory.api.query.SnapshotRepository;
+import org.observatory.api.report.ReportFormat;
+import org.observatory.api.report.ResponseDeadlines;
+import org.observatory.api.report.ResponseRateReport;
+import org.observatory.api.report.ResponseRateReporter;
+import org.observatory.schemas.storage.DataDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code observatory report response-rates --cycle YEAR}: the secretariat's response-rate and completeness report of
+ * a UN-CTS cycle over the published snapshot, printed as text, CSV, JSON or HTML (the same report the API serves at
+ * {@code /api/v1/reports/response-rates}). It reads the snapshot only, so it runs while the server runs.
+ */
+@Command(
+        name = "report",
+        description = "Reports for the secretariat over the published snapshot.",
+        mixinStandardHelpOptions = true,
+        subcommands = ReportCommand.ResponseRates.class)
+final class ReportCommand {
+    @Command(
+            name = "response-rates",
+            description = "Who replied to a UN-CTS cycle, on time or late, how completely, by subregion, with the"
+                    + " change against the previous cycle and the trend over every cycle.",
+            mixinStandardHelpOptions = true)
+    static final class ResponseRates implements Callable<Integer> {
+        // Not the CommonOptions mixin: its --format takes text|json for every command, this one also csv and html.
+        @Option(
+                names = "--data",
+                paramLabel = "DIR",
+                description = "Data directory (default: ${DEFAULT-VALUE}).",
+                defaultValue = "data")
+        Path data;
+
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+                defaultValue = "text")
+        ReportFormat format;
+
+        @Option(
+                names = "--members",
+                paramLabel = "FILE",
+                description = "The deployment's member list, in the format of schemas codelists/members.csv"
+                        + " (default: the 35 OAS member states).")
+        Path members;
+
+        @Option(names = "--cycle", required = true, paramLabel = "YEAR", description = "The UN-CTS cycle, e.g. 2010.")
+        int cycle;
+
+        @Option(
+                names = "--deadlines",
+                paramLabel = "FILE",
+                description = "Reply deadlines, a CSV file 'cycle,deadline' (YYYY-MM-DD); default: "
+                        + ResponseDeadlines.DEFAULT_FILE + " in the data directory when it exists. Without a"
+                        + " deadline for the cycle, timeliness is not assessed.")
+        Path deadlines;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!ResponseRateReporter.isCycle(cycle)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--cycle %d is not a UN-CTS cycle; give a year from %d to %d, e.g. --cycle 2010"
+                                .formatted(
+                                        cycle, ResponseRateReporter.EARLIEST_CYCLE, ResponseRateReporter.LATEST_CYCLE));
+            }
+            CommonOptions common = new CommonOptions();
+            common.data = data;
+            common.members = members;
+            DataDirectory directory = common.dataDirectory();
+            ResponseDeadlines configured =
+                    deadlines == null ? ResponseDeadlines.of(directory) : ResponseDeadlines.read(deadlines);
+            ResponseRateReport report;
+            try (SnapshotRepository repository =
+                    SnapshotRepository.open(directory, ApiConfig.DEFAULT_SNAPSHOT_CHECK_INTERVAL)) {
+                report = new ResponseRateReporter(repository, common.codelists())
+                        .report(repository.requireCurrent(), cycle, configured);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(format.render(report));
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.observatory.bench.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.observatory.schemas.table.StagedRows;
+
+/**
+ * The two references the pipeline is measured against, over the same staged incident rows: read the Parquet files,
+ * count the accepted incidents per country, year, national code, sex, age and breakdown (keeping the first source
+ * line, as the pipeline does), and write the counts as Parquet partitioned by country. Once with bare Spark SQL in
+ * the pipeline's own session, once with DuckDB SQL. Neither maps codes, checks conservation or publishes: that
+ * difference is what the ratios show.
+ */
+public final class References {
+    static final String INCIDENTS = "incidents";
+    static final String FIRST_LINE = "first_line";
+
+    private static final List<String> GROUPS = List.of(
+            StagedRows.COUNTRY,
+            StagedRows.YEAR,
+            StagedRows.NATIONAL_CODE,
+            StagedRows.SEX,
+            StagedRows.AGE,
+            StagedRows.BREAKDOWN_TYPE,
+            StagedRows.BREAKDOWN);
+
+    private References() {}
+
+    /** Bare Spark: read, aggregate, write, in the given session. */
+    public static void bareSpark(SparkSession spark, List<Path> stagedFiles, Path output) {
+        spark.read()
+                .parquet(stagedFiles.stream().map(References::location).toArray(String[]::new))
+                .filter(col(StagedRows.STATUS).equalTo(StagedRows.STATUS_ACCEPTED))
+                .groupBy(GROUPS.stream().map(name -> col(name)).toArray(org.apache.spark.sql.Column[]::new))
+                .agg(
+                        count(lit(1)).as(INCIDENTS),
+                        min(col(StagedRows.SOURCE_LINE)).as(FIRST_LINE))
+                .write()
+                .mode(SaveMode.ErrorIfExists)
+                .partitionBy(StagedRows.COUNTRY)
+                .parquet(location(output));
+    }
+
+    /** The same aggregation as one DuckDB {@code COPY}, in a new in-memory database. */
+    public static void duckDb(List<Path> stagedFiles, Path output, Path spill) throws SQLException {
+        String files = stagedFiles.stream()
+                .map(file -> "'" + escape(file.toString()) + "'")
+                .collect(Collectors.joining(", ", "[", "]"));
+        String groups = String.join(", ", GROUPS);
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET temp_directory = '" + escape(spill.toString()) + "'");
+            statement.execute(("COPY (SELECT %s, count(*) AS %s, min(%s) AS %s FROM read_parquet(%s) WHERE %s = '%s'"
+                            + " GROUP BY %s) TO '%s' (FORMAT parquet, PARTITION_BY (%s), COMPRESSION snappy)")
+                    .formatted(
+                            groups,
+                            INCIDENTS,
+                            StagedRows.SOURCE_LINE,
+                            FIRST_LINE,
+                            files,
+                            StagedRows.STATUS,
+                            StagedRows.STATUS_ACCEPTED,
+                            groups,
+                            escape(output.toString()),
+                            StagedRows.COUNTRY));
+        }
+    }
+
+    /**
+     * The rows and the summed incidents of a written aggregate (either reference's), read back with DuckDB: both
+     * references must agree on them, and the sum must equal the accepted incidents.
+     */
+    public static long[] groupsAndIncidents(Path output) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*), sum(" + INCIDENTS + ") FROM read_parquet('"
+                        + escape(output.toString()) + "/country=*/*.parquet')")) {
+            result.next();
+            return new long[] {result.getLong(1), result.getLong(2)};
+        }
+    }
+
+    private static String location(Path path) {
+        return path.toAbsolutePath().normalize().toUri().toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("'", "''");
+    }
+}
