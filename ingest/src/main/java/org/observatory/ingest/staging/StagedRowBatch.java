@@ -186,6 +186,10 @@ public final class StagedRowBatch {
 
         @SuppressWarnings("unchecked")
         private final java.util.HashMap<String, byte[]>[] columns = new java.util.HashMap[COLUMNS.size()];
+        // the last text of each column and its bytes: most columns repeat the row before's text, found without
+        // hashing it
+        private final String[] lastTexts = new String[COLUMNS.size()];
+        private final byte[][] lastBytes = new byte[COLUMNS.size()][];
 
         KnownTexts() {
             for (int column = 0; column < columns.length; column++) {
@@ -194,6 +198,9 @@ public final class StagedRowBatch {
         }
 
         byte[] bytes(int column, String value) {
+            if (value.equals(lastTexts[column])) {
+                return lastBytes[column];
+            }
             java.util.HashMap<String, byte[]> known = columns[column];
             byte[] bytes = known.get(value);
             if (bytes == null) {
@@ -202,6 +209,8 @@ public final class StagedRowBatch {
                     known.put(value, bytes);
                 }
             }
+            lastTexts[column] = value;
+            lastBytes[column] = bytes;
             return bytes;
         }
     }
