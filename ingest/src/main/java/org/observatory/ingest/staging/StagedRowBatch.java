@@ -5,14 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import org.duckdb.DuckDBDataChunkWriter;
 import org.duckdb.DuckDBWritableVector;
+import org.observatory.ingest.validate.RecentValues;
 import org.observatory.ingest.validate.StagedRow;
 import org.observatory.schemas.table.Column;
 import org.observatory.schemas.table.StagedRows;
 
 /**
  * Up to {@link #CAPACITY} staged rows in columns, as DuckDB takes them: numbers in arrays, text as UTF-8 bytes, one
- * array per column. A text seen before in its column shares the bytes it was encoded to then: a batch costs little
- * more than its distinct values.
+ * array per column. Rows of a file follow each other by country, indicator and category, so a text equal to one of
+ * the last few rows' in its column shares their bytes: a batch costs little more than its distinct values.
  *
  * <p>Not thread-safe: filled by one thread, then handed over whole ({@link StagedRowStream}).
  */
@@ -70,12 +71,12 @@ public final class StagedRowBatch {
     private final double[] values = new double[CAPACITY];
     private final boolean[] valueMissing = new boolean[CAPACITY];
     private final byte[][][] texts = new byte[COLUMNS.size()][][];
-    private final KnownTexts known;
+    private final LastTexts last;
     private int size;
 
-    /** An empty batch; {@code known} remembers the texts of each column across the batches of one thread. */
-    StagedRowBatch(KnownTexts known) {
-        this.known = known;
+    /** An empty batch; {@code last} remembers the last text of each column across the batches of one thread. */
+    StagedRowBatch(LastTexts last) {
+        this.last = last;
         for (int column : TEXT_COLUMNS) {
             texts[column] = new byte[CAPACITY][];
         }
@@ -83,12 +84,12 @@ public final class StagedRowBatch {
 
     /** An empty batch that shares nothing with others. */
     public StagedRowBatch() {
-        this(new KnownTexts());
+        this(new LastTexts());
     }
 
-    /** A new empty batch that shares the known texts of this one (for the rows that follow). */
+    /** A new empty batch that shares the last texts of this one (for the rows that follow). */
     public StagedRowBatch next() {
-        return new StagedRowBatch(known);
+        return new StagedRowBatch(last);
     }
 
     public int size() {
@@ -132,7 +133,7 @@ public final class StagedRowBatch {
     }
 
     private void text(int column, int index, String value) {
-        texts[column][index] = value == null ? null : known.bytes(column, value);
+        texts[column][index] = value == null ? null : last.bytes(column, value);
     }
 
     /** Writes the rows into a DuckDB data chunk whose columns are {@link #COLUMNS}, in order. */
@@ -175,43 +176,23 @@ public final class StagedRowBatch {
         return true;
     }
 
-    /**
-     * The UTF-8 bytes of the texts of each column seen so far, so that a repeated text is encoded once: a column holds
-     * a few hundred distinct texts at most in a real file (countries, categories, sources, ...), and rows come in an
-     * order that cycles through them, too many for a few recent ones. Up to {@link #TEXTS_PER_COLUMN} texts per
-     * column are remembered; a column with more (free-text notes) encodes the others each time.
-     */
-    static final class KnownTexts {
-        static final int TEXTS_PER_COLUMN = 4096;
-
+    /** The UTF-8 bytes of the recent texts of each column, so that a repeated text is encoded once. */
+    static final class LastTexts {
         @SuppressWarnings("unchecked")
-        private final java.util.HashMap<String, byte[]>[] columns = new java.util.HashMap[COLUMNS.size()];
-        // the last text of each column and its bytes: most columns repeat the row before's text, found without
-        // hashing it
-        private final String[] lastTexts = new String[COLUMNS.size()];
-        private final byte[][] lastBytes = new byte[COLUMNS.size()][];
+        private final RecentValues<byte[]>[] columns = new RecentValues[COLUMNS.size()];
 
-        KnownTexts() {
+        LastTexts() {
             for (int column = 0; column < columns.length; column++) {
-                columns[column] = new java.util.HashMap<>();
+                columns[column] = new RecentValues<>();
             }
         }
 
         byte[] bytes(int column, String value) {
-            if (value.equals(lastTexts[column])) {
-                return lastBytes[column];
-            }
-            java.util.HashMap<String, byte[]> known = columns[column];
-            byte[] bytes = known.get(value);
-            if (bytes == null) {
-                bytes = value.getBytes(StandardCharsets.UTF_8);
-                if (known.size() < TEXTS_PER_COLUMN) {
-                    known.put(value, bytes);
-                }
-            }
-            lastTexts[column] = value;
-            lastBytes[column] = bytes;
-            return bytes;
+            return columns[column].get(value, LastTexts::utf8);
+        }
+
+        private static byte[] utf8(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
         }
     }
 }
