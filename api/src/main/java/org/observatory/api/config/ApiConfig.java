@@ -10,10 +10,15 @@ import org.observatory.schemas.storage.DataDirectory;
  * What the read API is built from: the data directory whose {@code warehouse/} it serves, the codelists (member
  * states, indicator catalogue) it validates requests against, and how often it re-reads {@code warehouse/CURRENT}.
  * The design requires a new {@code CURRENT} to be noticed within a second, so the interval is at most one second.
+ * Responses of a snapshot never change, so they are kept in a bounded in-memory cache ({@code responseCacheBytes},
+ * 0 to switch it off, as the API benchmark does to measure the uncached path).
  */
-public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Duration snapshotCheckInterval) {
+public record ApiConfig(
+        DataDirectory dataDirectory, Codelists codelists, Duration snapshotCheckInterval, long responseCacheBytes) {
     /** Re-read {@code CURRENT} at most every 500 ms: a new snapshot is served within a second of publication. */
     public static final Duration DEFAULT_SNAPSHOT_CHECK_INTERVAL = Duration.ofMillis(500);
+    /** The in-memory response cache holds at most 64 MiB of response bodies by default; 0 switches it off. */
+    public static final long DEFAULT_RESPONSE_CACHE_BYTES = 64L << 20;
 
     private static final Duration MAXIMUM_SNAPSHOT_CHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -28,6 +33,15 @@ public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Durati
                     "snapshotCheckInterval must be positive and at most 1 second (a new CURRENT must be served"
                             + " within a second), not " + snapshotCheckInterval);
         }
+        if (responseCacheBytes < 0) {
+            throw new IllegalArgumentException(
+                    "responseCacheBytes must be 0 (no cache) or positive, not " + responseCacheBytes);
+        }
+    }
+
+    /** The given settings with the default response cache. */
+    public ApiConfig(DataDirectory dataDirectory, Codelists codelists, Duration snapshotCheckInterval) {
+        this(dataDirectory, codelists, snapshotCheckInterval, DEFAULT_RESPONSE_CACHE_BYTES);
     }
 
     /** The given data directory and codelists, checking {@code CURRENT} every 500 ms. */
@@ -41,6 +55,11 @@ public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Durati
     }
 
     public ApiConfig withSnapshotCheckInterval(Duration interval) {
-        return new ApiConfig(dataDirectory, codelists, interval);
+        return new ApiConfig(dataDirectory, codelists, interval, responseCacheBytes);
+    }
+
+    /** The same configuration with a response cache of at most that many bytes of bodies; 0 switches it off. */
+    public ApiConfig withResponseCacheBytes(long bytes) {
+        return new ApiConfig(dataDirectory, codelists, snapshotCheckInterval, bytes);
     }
 }

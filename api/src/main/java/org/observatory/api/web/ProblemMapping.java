@@ -90,10 +90,30 @@ public final class ProblemMapping {
     private static void httpResponseException(HttpResponseException exception, Context ctx) {
         HttpStatus status = HttpStatus.forStatus(exception.getStatus());
         if (status == HttpStatus.NOT_FOUND) {
-            String detail =
-                    "No route matches %s %s; the read routes are /health, /api/v1/countries and /api/v1/indicators"
-                            .formatted(ctx.method(), Messages.quote(ctx.path()));
+            String detail = ("No route matches %s %s; GET /openapi.json lists every route (GET /docs shows them as a"
+                            + " page)")
+                    .formatted(ctx.method(), Messages.quote(ctx.path()));
             respond(ctx, problem(ctx, ErrorCode.NOT_FOUND, detail, null));
+            return;
+        }
+        if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+            String allowed = exception.getDetails().getOrDefault("availableMethods", "");
+            String detail = "%s is not allowed on %s; use %s (GET /openapi.json lists every route)"
+                    .formatted(
+                            ctx.method(), Messages.quote(ctx.path()), allowed.isBlank() ? "another method" : allowed);
+            if (!allowed.isBlank()) {
+                ctx.header("Allow", allowed);
+            }
+            respond(
+                    ctx,
+                    new Problem(
+                            TYPE_PREFIX + "method-not-allowed",
+                            "Method not allowed",
+                            status.getCode(),
+                            detail,
+                            ctx.path(),
+                            "METHOD_NOT_ALLOWED",
+                            null));
             return;
         }
         String detail = exception.getMessage() == null || exception.getMessage().isBlank()
