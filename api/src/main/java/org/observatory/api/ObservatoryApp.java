@@ -16,6 +16,7 @@ import org.observatory.api.web.Lookups;
 import org.observatory.api.web.ProblemMapping;
 import org.observatory.api.web.ReportController;
 import org.observatory.api.web.SeriesController;
+import org.observatory.api.web.SubmissionRoutes;
 
 /**
  * Builds the observatory's Javalin app from its configuration: the read routes over the published snapshot, JSON
@@ -30,6 +31,9 @@ import org.observatory.api.web.SeriesController;
  * GET /api/v1/indicators                        GET /api/v1/indicators/{code}
  * GET /api/v1/reports/response-rates?cycle&amp;format
  * </pre>
+ *
+ * and the write side ({@link SubmissionRoutes}: submissions, approvals, pipeline runs, accounts, audit log), whose
+ * registry the server holds open until it stops.
  */
 public final class ObservatoryApp {
     public static final String API_PREFIX = "/api/v1";
@@ -38,6 +42,7 @@ public final class ObservatoryApp {
 
     public static Javalin create(ApiConfig config) {
         requireNonNull(config, "config is null");
+        SubmissionRoutes writeSide = SubmissionRoutes.open(config, JsonViews.objectMapper());
         SnapshotRepository repository = SnapshotRepository.open(config.dataDirectory(), config.snapshotCheckInterval());
         Lookups lookups = new Lookups(config.codelists());
         HealthController health = new HealthController(repository);
@@ -53,9 +58,12 @@ public final class ObservatoryApp {
             javalin.showJavalinBanner = false;
             javalin.startupWatcherEnabled = false;
             javalin.jsonMapper(new JavalinJackson(JsonViews.objectMapper(), false));
+            writeSide.configure(javalin);
             javalin.events(events -> {
                 events.serverStopped(repository::close);
                 events.serverStartFailed(repository::close);
+                events.serverStopped(writeSide::close);
+                events.serverStartFailed(writeSide::close);
             });
         });
         ProblemMapping.register(app);
@@ -68,6 +76,7 @@ public final class ObservatoryApp {
         app.get(API_PREFIX + "/indicators", indicators::list);
         app.get(API_PREFIX + "/indicators/{code}", indicators::one);
         app.get(API_PREFIX + "/reports/response-rates", reports::responseRates);
+        writeSide.register(app);
         return app;
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -25,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.api.registry.Approvals;
+import org.observatory.api.registry.RunManifests;
 import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
@@ -219,7 +221,8 @@ class KilledPipelineRunTest {
 
     private static RunReport run(DataDirectory data, IngestService ingest, String runId) throws Exception {
         return new PipelineJob(spark, codelists)
-                .run(RunManifests.build(runId, data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Map.of()));
+                .run(RunManifests.build(
+                        runId, data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Approvals.NONE));
     }
 
     private static void assertServes(ApiServer server, String snapshotId, int count2021) throws Exception {

@@ -7,11 +7,15 @@ import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
 
 /**
- * What the read API is built from: the data directory whose {@code warehouse/} it serves, the codelists (member
+ * What the API is built from (the write side in {@link SubmissionsConfig}, read-only by default): the data directory whose {@code warehouse/} it serves, the codelists (member
  * states, indicator catalogue) it validates requests against, and how often it re-reads {@code warehouse/CURRENT}.
  * The design requires a new {@code CURRENT} to be noticed within a second, so the interval is at most one second.
  */
-public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Duration snapshotCheckInterval) {
+public record ApiConfig(
+        DataDirectory dataDirectory,
+        Codelists codelists,
+        Duration snapshotCheckInterval,
+        SubmissionsConfig submissions) {
     /** Re-read {@code CURRENT} at most every 500 ms: a new snapshot is served within a second of publication. */
     public static final Duration DEFAULT_SNAPSHOT_CHECK_INTERVAL = Duration.ofMillis(500);
 
@@ -21,6 +25,7 @@ public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Durati
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(codelists, "codelists is null");
         requireNonNull(snapshotCheckInterval, "snapshotCheckInterval is null");
+        requireNonNull(submissions, "submissions is null");
         if (snapshotCheckInterval.isNegative()
                 || snapshotCheckInterval.isZero()
                 || snapshotCheckInterval.compareTo(MAXIMUM_SNAPSHOT_CHECK_INTERVAL) > 0) {
@@ -32,7 +37,7 @@ public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Durati
 
     /** The given data directory and codelists, checking {@code CURRENT} every 500 ms. */
     public static ApiConfig of(DataDirectory dataDirectory, Codelists codelists) {
-        return new ApiConfig(dataDirectory, codelists, DEFAULT_SNAPSHOT_CHECK_INTERVAL);
+        return new ApiConfig(dataDirectory, codelists, DEFAULT_SNAPSHOT_CHECK_INTERVAL, SubmissionsConfig.NONE);
     }
 
     /** The given data directory with the shipped codelists (the 35 OAS member states). */
@@ -41,6 +46,11 @@ public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Durati
     }
 
     public ApiConfig withSnapshotCheckInterval(Duration interval) {
-        return new ApiConfig(dataDirectory, codelists, interval);
+        return new ApiConfig(dataDirectory, codelists, interval, submissions);
+    }
+
+    /** This configuration with the write side (ingest service, pipeline command, approval policy, upload limit). */
+    public ApiConfig withSubmissions(SubmissionsConfig newSubmissions) {
+        return new ApiConfig(dataDirectory, codelists, snapshotCheckInterval, newSubmissions);
     }
 }
