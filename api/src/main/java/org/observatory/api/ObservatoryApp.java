@@ -43,7 +43,13 @@ public final class ObservatoryApp {
     public static Javalin create(ApiConfig config) {
         requireNonNull(config, "config is null");
         SubmissionRoutes writeSide = SubmissionRoutes.open(config, JsonViews.objectMapper());
-        SnapshotRepository repository = SnapshotRepository.open(config.dataDirectory(), config.snapshotCheckInterval());
+        SnapshotRepository repository;
+        try {
+            repository = SnapshotRepository.open(config.dataDirectory(), config.snapshotCheckInterval());
+        } catch (RuntimeException e) {
+            writeSide.close();
+            throw e;
+        }
         Lookups lookups = new Lookups(config.codelists());
         HealthController health = new HealthController(repository);
         CountryController countries = new CountryController(lookups, repository);

@@ -125,7 +125,7 @@ public final class Registry implements AutoCloseable {
             statement.execute(
                     """
                     CREATE TABLE IF NOT EXISTS audit_log (
-                        sequence BIGINT PRIMARY KEY DEFAULT nextval('audit_sequence'), at VARCHAR NOT NULL,
+                        entry_id BIGINT PRIMARY KEY DEFAULT nextval('audit_sequence'), recorded_at VARCHAR NOT NULL,
                         actor VARCHAR NOT NULL, action VARCHAR NOT NULL, target VARCHAR NOT NULL,
                         detail VARCHAR NOT NULL)""");
         }
@@ -445,7 +445,7 @@ public final class Registry implements AutoCloseable {
     /** Appends a line to the audit log. */
     public synchronized void audit(String actor, String action, String target, String detail) {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO audit_log (recorded_at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, now());
             insert.setString(2, actor);
             insert.setString(3, action);
@@ -461,11 +461,11 @@ public final class Registry implements AutoCloseable {
     public synchronized List<AuditEntry> auditLog() {
         List<AuditEntry> entries = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT * FROM audit_log ORDER BY sequence")) {
+                ResultSet row = statement.executeQuery("SELECT * FROM audit_log ORDER BY entry_id")) {
             while (row.next()) {
                 entries.add(new AuditEntry(
-                        row.getLong("sequence"),
-                        row.getString("at"),
+                        row.getLong("entry_id"),
+                        row.getString("recorded_at"),
                         row.getString("actor"),
                         row.getString("action"),
                         row.getString("target"),
