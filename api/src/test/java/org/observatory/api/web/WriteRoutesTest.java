@@ -294,6 +294,31 @@ class WriteRoutesTest {
         }
     }
 
+    @Test
+    void stoppingTheServerStopsARunningPipelineAndRecordsItAsFailed() throws Exception {
+        PipelineLauncher launcher =
+                new PipelineLauncher(List.of("sh", "-c", "sleep 300", "pipeline", PipelineLauncher.MANIFEST));
+        String runId;
+        ProcessHandle pipeline;
+        try (ApiServer server =
+                start(SubmissionsConfig.NONE.withIntake(NO_INGEST).withPipeline(launcher))) {
+            runId = json(send(server, post("/api/v1/pipeline-runs", secretariat)))
+                    .get("runId")
+                    .asText();
+            pipeline = ProcessHandle.current()
+                    .children()
+                    .filter(ProcessHandle::isAlive)
+                    .findFirst()
+                    .orElseThrow();
+        }
+        assertThat(pipeline.isAlive()).isFalse();
+        try (Registry registry = Registry.open(data, "")) {
+            var run = registry.run(runId).orElseThrow();
+            assertThat(run.status()).isEqualTo(org.observatory.api.registry.RunStatus.FAILED);
+            assertThat(run.message()).isEqualTo("the server stopped during the run and stopped it; start a new run");
+        }
+    }
+
     private JsonNode awaitFinished(ApiServer server, String runId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
