@@ -23,6 +23,7 @@ import org.observatory.api.web.ResponseCache;
 import org.observatory.api.web.SeriesController;
 import org.observatory.api.web.SnapshotController;
 import org.observatory.api.web.SnapshotResponses;
+import org.observatory.api.web.SubmissionRoutes;
 
 /**
  * Builds the observatory's Javalin app from its configuration: the read routes over the published snapshot, JSON
@@ -40,6 +41,9 @@ import org.observatory.api.web.SnapshotResponses;
  * GET /openapi.json                             GET /docs
  * </pre>
  *
+ * <p>and the write side ({@link SubmissionRoutes}: submissions, approvals, pipeline runs, accounts, audit log), whose
+ * registry the server holds open until it stops.
+ *
  * <p>Every route is documented in the OpenAPI fragments of {@code org/observatory/api/openapi/} (a test checks both
  * ways); a new area adds a {@code paths-<area>.json} and a line in {@code fragments.txt}.
  */
@@ -50,7 +54,14 @@ public final class ObservatoryApp {
 
     public static Javalin create(ApiConfig config) {
         requireNonNull(config, "config is null");
-        SnapshotRepository repository = SnapshotRepository.open(config.dataDirectory(), config.snapshotCheckInterval());
+        SubmissionRoutes writeSide = SubmissionRoutes.open(config, JsonViews.objectMapper());
+        SnapshotRepository repository;
+        try {
+            repository = SnapshotRepository.open(config.dataDirectory(), config.snapshotCheckInterval());
+        } catch (RuntimeException e) {
+            writeSide.close();
+            throw e;
+        }
         Lookups lookups = new Lookups(config.codelists());
         HealthController health = new HealthController(repository);
         SnapshotResponses responses = new SnapshotResponses(new ResponseCache(config.responseCacheBytes()));
@@ -70,9 +81,12 @@ public final class ObservatoryApp {
             javalin.startupWatcherEnabled = false;
             javalin.http.prefer405over404 = true;
             javalin.jsonMapper(new JavalinJackson(JsonViews.objectMapper(), false));
+            writeSide.configure(javalin);
             javalin.events(events -> {
                 events.serverStopped(repository::close);
                 events.serverStartFailed(repository::close);
+                events.serverStopped(writeSide::close);
+                events.serverStartFailed(writeSide::close);
             });
         });
         ProblemMapping.register(app);
@@ -89,6 +103,7 @@ public final class ObservatoryApp {
         app.get(API_PREFIX + "/snapshots/{id}/download", snapshots::download);
         app.get("/openapi.json", openApi::openApi);
         app.get("/docs", openApi::docs);
+        writeSide.register(app);
         return app;
     }
 }
