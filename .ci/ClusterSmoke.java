@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.observatory.app.ApprovalPolicy;
-import org.observatory.app.RunManifests;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.api.registry.Approvals;
+import org.observatory.api.registry.RunManifests;
 import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
@@ -73,7 +74,7 @@ public class ClusterSmoke {
             System.out.printf("staged %s: %d rows (%s)%n", upload.file(), result.rowsRead(), result.submissionId());
         }
         RunManifest manifest = RunManifests.build(
-                "run-cluster-smoke", data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Map.of());
+                "run-cluster-smoke", data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Approvals.NONE);
         Files.createDirectories(manifestFile.toAbsolutePath().getParent());
         JSON.writeValue(manifestFile.toFile(), manifest);
     }

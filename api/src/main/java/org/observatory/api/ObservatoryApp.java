@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import org.observatory.api.config.ApiConfig;
+import org.observatory.api.openapi.OpenApiDocument;
+import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.report.ResponseDeadlines;
 import org.observatory.api.report.ResponseRateReporter;
@@ -13,9 +16,14 @@ import org.observatory.api.web.HealthController;
 import org.observatory.api.web.IndicatorController;
 import org.observatory.api.web.JsonViews;
 import org.observatory.api.web.Lookups;
+import org.observatory.api.web.OpenApiController;
 import org.observatory.api.web.ProblemMapping;
 import org.observatory.api.web.ReportController;
+import org.observatory.api.web.ResponseCache;
 import org.observatory.api.web.SeriesController;
+import org.observatory.api.web.SnapshotController;
+import org.observatory.api.web.SnapshotResponses;
+import org.observatory.api.web.SubmissionRoutes;
 
 /**
  * Builds the observatory's Javalin app from its configuration: the read routes over the published snapshot, JSON
@@ -29,7 +37,15 @@ import org.observatory.api.web.SeriesController;
  * GET /api/v1/countries/{iso3}/indicators       GET /api/v1/countries/{iso3}/indicators/{code}?from&amp;to&amp;sex&amp;age&amp;breakdown&amp;vintage
  * GET /api/v1/indicators                        GET /api/v1/indicators/{code}
  * GET /api/v1/reports/response-rates?cycle&amp;format
+ * GET /api/v1/snapshots                         GET /api/v1/snapshots/{id}/download
+ * GET /openapi.json                             GET /docs
  * </pre>
+ *
+ * <p>and the write side ({@link SubmissionRoutes}: submissions, approvals, pipeline runs, accounts, audit log), whose
+ * registry the server holds open until it stops.
+ *
+ * <p>Every route is documented in the OpenAPI fragments of {@code org/observatory/api/openapi/} (a test checks both
+ * ways); a new area adds a {@code paths-<area>.json} and a line in {@code fragments.txt}.
  */
 public final class ObservatoryApp {
     public static final String API_PREFIX = "/api/v1";
@@ -38,12 +54,23 @@ public final class ObservatoryApp {
 
     public static Javalin create(ApiConfig config) {
         requireNonNull(config, "config is null");
-        SnapshotRepository repository = SnapshotRepository.open(config.dataDirectory(), config.snapshotCheckInterval());
+        SubmissionRoutes writeSide = SubmissionRoutes.open(config, JsonViews.objectMapper());
+        SnapshotRepository repository;
+        try {
+            repository = SnapshotRepository.open(config.dataDirectory(), config.snapshotCheckInterval());
+        } catch (RuntimeException e) {
+            writeSide.close();
+            throw e;
+        }
         Lookups lookups = new Lookups(config.codelists());
         HealthController health = new HealthController(repository);
-        CountryController countries = new CountryController(lookups, repository);
-        IndicatorController indicators = new IndicatorController(lookups, repository);
-        SeriesController series = new SeriesController(lookups, repository);
+        SnapshotResponses responses = new SnapshotResponses(new ResponseCache(config.responseCacheBytes()));
+        CountryController countries = new CountryController(lookups, repository, responses);
+        IndicatorController indicators = new IndicatorController(lookups, repository, responses);
+        SeriesController series = new SeriesController(lookups, repository, responses);
+        SnapshotController snapshots =
+                new SnapshotController(repository, new SnapshotArchive(repository, Clock.systemUTC()));
+        OpenApiController openApi = new OpenApiController(OpenApiDocument.load());
         ReportController reports = new ReportController(
                 new ResponseRateReporter(repository, config.codelists()),
                 repository,
@@ -52,10 +79,14 @@ public final class ObservatoryApp {
         Javalin app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.startupWatcherEnabled = false;
+            javalin.http.prefer405over404 = true;
             javalin.jsonMapper(new JavalinJackson(JsonViews.objectMapper(), false));
+            writeSide.configure(javalin);
             javalin.events(events -> {
                 events.serverStopped(repository::close);
                 events.serverStartFailed(repository::close);
+                events.serverStopped(writeSide::close);
+                events.serverStartFailed(writeSide::close);
             });
         });
         ProblemMapping.register(app);
@@ -68,6 +99,11 @@ public final class ObservatoryApp {
         app.get(API_PREFIX + "/indicators", indicators::list);
         app.get(API_PREFIX + "/indicators/{code}", indicators::one);
         app.get(API_PREFIX + "/reports/response-rates", reports::responseRates);
+        app.get(API_PREFIX + "/snapshots", snapshots::list);
+        app.get(API_PREFIX + "/snapshots/{id}/download", snapshots::download);
+        app.get("/openapi.json", openApi::openApi);
+        app.get("/docs", openApi::docs);
+        writeSide.register(app);
         return app;
     }
 }

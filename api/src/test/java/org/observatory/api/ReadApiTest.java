@@ -116,8 +116,8 @@ class ReadApiTest {
             JsonNode problem = json(response);
             assertThat(problem.get("title").asText()).isEqualTo("Not found");
             assertThat(problem.get("detail").asText())
-                    .isEqualTo("No route matches GET /api/v1/rankings; the read routes are /health,"
-                            + " /api/v1/countries and /api/v1/indicators");
+                    .isEqualTo("No route matches GET /api/v1/rankings; GET /openapi.json lists every route"
+                            + " (GET /docs shows them as a page)");
         });
     }
 
@@ -261,7 +261,9 @@ class ReadApiTest {
                             "matchQuality",
                             "caveat",
                             "submissionId",
-                            "synthetic");
+                            "synthetic",
+                            "snapshotId");
+            assertThat(latest.get("snapshotId").asText()).isEqualTo("2026-11-01-a");
         });
     }
 
@@ -425,15 +427,14 @@ class ReadApiTest {
     }
 
     @Test
-    void acceptsFormatJsonAndSaysOtherFormatsAreNotServedYet() {
+    void refusesAnUnknownFormatNamingTheServedOnes() {
         withServer(client -> {
             assertThat(client.get(SERIES_PATH + "?format=json").code()).isEqualTo(200);
-            JsonNode problem = json(client.get(SERIES_PATH + "?format=csv"));
+            JsonNode problem = json(client.get(SERIES_PATH + "?format=xlsx"));
             assertThat(problem.get("status").asInt()).isEqualTo(400);
             assertThat(problem.get("parameter").asText()).isEqualTo("format");
             assertThat(problem.get("detail").asText())
-                    .isEqualTo("Query parameter 'format' is 'csv', but this server answers JSON only for now;"
-                            + " use format=json or leave it out");
+                    .isEqualTo("Query parameter 'format' must be one of json, csv, sdmx-csv, not 'xlsx'");
         });
     }
 
@@ -451,13 +452,27 @@ class ReadApiTest {
     @Test
     void answers404ProblemForAnUnknownVintage() {
         withServer(client -> {
+            Response response = client.get("/api/v1/countries/ARG/indicators/intentional-homicide?vintage=nope-1");
+            assertThat(response.code()).isEqualTo(404);
+            JsonNode problem = json(response);
+            assertThat(problem.get("parameter").asText()).isEqualTo("vintage");
+            assertThat(problem.get("detail").asText())
+                    .isEqualTo("No published snapshot has the id 'nope-1' (query parameter 'vintage'); give a"
+                            + " snapshot id or a date (YYYY-MM-DD) as listed by GET /api/v1/snapshots, or leave"
+                            + " 'vintage' out to read the current snapshot");
+        });
+    }
+
+    @Test
+    void answers404ProblemForADateBeforeTheFirstPublication() {
+        withServer(client -> {
             Response response = client.get("/api/v1/countries/ARG/indicators/intentional-homicide?vintage=1999-01-01");
             assertThat(response.code()).isEqualTo(404);
             JsonNode problem = json(response);
             assertThat(problem.get("parameter").asText()).isEqualTo("vintage");
             assertThat(problem.get("detail").asText())
-                    .isEqualTo("No published snapshot has the id '1999-01-01' (query parameter 'vintage');"
-                            + " leave 'vintage' out to read the current snapshot");
+                    .isEqualTo("No snapshot had been published by 1999-01-01 (query parameter 'vintage');"
+                            + " GET /api/v1/snapshots lists the published vintages with their publication times");
         });
     }
 

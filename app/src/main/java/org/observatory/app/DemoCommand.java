@@ -11,6 +11,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.api.registry.Registry;
 import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code observatory demo}: loads the SYNTHETIC sample data for the 35 member states (idempotently: landed bytes
- * are not staged twice), runs the pipeline when anything new was accepted, and serves the API.
+ * are not staged twice), runs the pipeline when anything new was accepted, and serves the API. The demo always
+ * uses the {@code automatic} approval policy, whatever the data directory's settings say.
  */
 @Command(
         name = "demo",
@@ -62,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
                     + data.currentSnapshotId().orElseThrow());
         }
         out.flush();
-        ServeCommand.serveUntilStopped(data, codelists, server, out);
+        ServeCommand.serveUntilStopped(data, codelists, ApprovalPolicy.AUTOMATIC, server, out);
         return 0;
     }
 
@@ -81,7 +84,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         IngestService service = new IngestService(data, codelists);
         int newlyAccepted = 0;
-        try (Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+        String actor = IngestIntake.commandLineActor();
+        try (Registry registry = Registry.open(
+                        data,
+                        "Stop the server that runs on this data directory before starting the demo on it, or give"
+                                + " the demo another --data directory.");
+                Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
             for (CSVRecord row : CSVFormat.RFC4180
                     .builder()
                     .setHeader()
@@ -91,11 +99,14 @@ final class DemoCommand implements Callable<Integer> {
                 Path file = manifest.getParent().resolve(row.get("file"));
                 String country = row.get("country");
                 String cycle = row.get("cycle");
-                IngestResult result = service.ingest(IngestRequest.of(
+                IngestResult result = service.ingest(new IngestRequest(
                         file,
                         SourceKind.fromCliName(row.get("source")),
                         country.isBlank() ? Optional.empty() : Optional.of(country),
-                        cycle.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(cycle))));
+                        cycle.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(cycle)),
+                        actor,
+                        file.getFileName().toString()));
+                IngestIntake.record(registry, data, result, actor);
                 if (!result.accepted()) {
                     throw new ObservatoryException(
                             ErrorCode.INTERNAL_ERROR,

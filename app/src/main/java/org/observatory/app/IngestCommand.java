@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.observatory.api.registry.Registry;
 import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
@@ -19,7 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code observatory ingest FILE --source KIND}: validates a file, lands it and stages it when it has no error. */
+/**
+ * {@code observatory ingest FILE --source KIND}: validates a file, lands it, stages it when it has no error and
+ * records the submission in the registry (which a running server holds: then it points to {@code POST
+ * /api/v1/submissions}).
+ */
 @Command(
         name = "ingest",
         description = "Validate a file and, when it has no error, stage it for the next pipeline run.",
@@ -59,11 +64,22 @@ final class IngestCommand implements Callable<Integer> {
                     "File '%s' does not exist or is not a file; give the path of the file to ingest".formatted(file));
         }
         IngestService service = new IngestService(common.dataDirectory(), common.codelists());
-        IngestResult result = service.ingest(IngestRequest.of(
-                file,
-                source,
-                Optional.ofNullable(country),
-                cycle == null ? OptionalInt.empty() : OptionalInt.of(cycle)));
+        IngestResult result;
+        try (Registry registry = Registry.open(
+                common.dataDirectory(),
+                "If an observatory server runs on this data directory, submit the file there with POST"
+                        + " /api/v1/submissions (multipart fields file, source, country, cycle) and your account's"
+                        + " token; otherwise wait until the other command has finished.")) {
+            String actor = IngestIntake.commandLineActor();
+            result = service.ingest(new IngestRequest(
+                    file,
+                    source,
+                    Optional.ofNullable(country),
+                    cycle == null ? OptionalInt.empty() : OptionalInt.of(cycle),
+                    actor,
+                    file.getFileName().toString()));
+            IngestIntake.record(registry, common.dataDirectory(), result, actor);
+        }
         PrintWriter out = spec.commandLine().getOut();
         java.util.OptionalLong peak = ProcessMemory.peakResidentBytes();
         if (common.format() == OutputFormat.json) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             IngestCommand.class,
             PipelineCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            AccountsCommand.class
         })
 public final class ObservatoryCommand {
     public static final int EXIT_FAILED = 1;

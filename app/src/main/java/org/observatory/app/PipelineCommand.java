@@ -1,6 +1,7 @@
 package org.observatory.app;
 
 import java.util.concurrent.Callable;
+import org.observatory.api.config.DeploymentSettings;
 import org.observatory.schemas.record.RunReport;
 import org.observatory.schemas.record.RunSettings;
 import picocli.CommandLine.Command;
@@ -8,7 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code observatory pipeline run}: normalises every approved submission and publishes a new snapshot. */
+/**
+ * {@code observatory pipeline run}: normalises every approved submission (under the deployment's approval policy,
+ * {@code config/observatory.properties}) and publishes a new snapshot.
+ */
 @Command(
         name = "pipeline",
         description = "Run the batch pipeline.",
@@ -56,8 +60,11 @@ final class PipelineCommand {
             RunSettings settings = RunSettings.DEFAULTS
                     .withSmallCellThreshold(smallCellThreshold)
                     .withKeepSnapshots(keepSnapshots);
-            RunReport report =
-                    PipelineRunner.run(common.dataDirectory(), common.codelists(), ApprovalPolicy.AUTOMATIC, settings);
+            RunReport report = PipelineRunner.run(
+                    common.dataDirectory(),
+                    common.codelists(),
+                    DeploymentSettings.load(common.dataDirectory()).approvalPolicy(),
+                    settings);
             spec.commandLine()
                     .getOut()
                     .println(

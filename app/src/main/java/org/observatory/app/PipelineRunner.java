@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.api.registry.Approvals;
+import org.observatory.api.registry.Registry;
+import org.observatory.api.registry.RunManifests;
 import org.observatory.ingest.IngestService;
 import org.observatory.pipeline.job.PipelineJob;
 import org.observatory.pipeline.spark.Sessions;
 import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.RunReport;
 import org.observatory.schemas.record.RunSettings;
@@ -19,7 +24,7 @@ import org.observatory.schemas.storage.DataDirectory;
 
 /**
  * Starts a pipeline run the way DESIGN.md says processes meet: it writes the run manifest (the approved
- * submissions) to {@code runs/<run-id>/manifest.json}, runs the Spark job on it in {@code local[*]}, and stores the
+ * submissions, from the registry's decisions under the approval policy) to {@code runs/<run-id>/manifest.json}, runs the Spark job on it in {@code local[*]}, and stores the
  * run report next to it.
  */
 final class PipelineRunner {
@@ -32,21 +37,54 @@ final class PipelineRunner {
         return run(data, codelists, policy, RunSettings.DEFAULTS);
     }
 
+    /**
+     * Runs the pipeline on the accepted submissions whose parts the policy and the registry's decisions publish. The
+     * registry is read (and the run audited) before Spark starts and closed while it runs; a server running on the
+     * data directory holds the registry, and then this fails, pointing to {@code POST /api/v1/pipeline-runs}.
+     */
     static RunReport run(DataDirectory data, Codelists codelists, ApprovalPolicy policy, RunSettings settings)
             throws IOException {
         String runId = "run-" + RUN_ID.format(Instant.now()) + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
+        Approvals approvals;
+        try (Registry registry = Registry.open(
+                data,
+                "If an observatory server runs on this data directory, start the run there with POST"
+                        + " /api/v1/pipeline-runs and a secretariat token; otherwise wait until the other command"
+                        + " has finished.")) {
+            approvals = registry.approvals();
+            registry.audit(
+                    IngestIntake.commandLineActor(),
+                    "pipeline-run",
+                    runId,
+                    "started a pipeline run from the command line, approval policy " + policy.settingName());
+        }
         RunManifest manifest = RunManifests.build(
-                        runId, data, new IngestService(data, codelists).acceptedSubmissions(), policy, Map.of())
+                        runId, data, new IngestService(data, codelists).acceptedSubmissions(), policy, approvals)
                 .withSettings(settings);
         Json.writeFile(data.runs().resolve(runId).resolve("manifest.json"), manifest);
         SparkSession spark = Sessions.create("observatory-pipeline");
         try {
             RunReport report = new PipelineJob(spark, codelists).run(manifest);
             Json.writeFile(data.runs().resolve(runId).resolve("report.json"), report);
+            auditOutcome(data, runId, "published snapshot " + report.snapshotId());
             return report;
+        } catch (RuntimeException e) {
+            auditOutcome(data, runId, "failed: " + e.getMessage());
+            throw e;
         } finally {
             spark.stop();
+        }
+    }
+
+    /** Records how a run ended, unless a server took the registry meanwhile (its log then lacks this line). */
+    private static void auditOutcome(DataDirectory data, String runId, String outcome) {
+        try (Registry registry = Registry.open(data, "")) {
+            registry.audit(IngestIntake.commandLineActor(), "pipeline-run", runId, outcome);
+        } catch (ObservatoryException e) {
+            if (e.errorCode() != ErrorCode.REGISTRY_IN_USE) {
+                throw e;
+            }
         }
     }
 

@@ -1,10 +1,16 @@
 package org.observatory.app;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
+import org.observatory.api.config.DeploymentSettings;
+import org.observatory.api.config.SubmissionsConfig;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.api.submission.PipelineLauncher;
+import org.observatory.ingest.IngestService;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
 import picocli.CommandLine.Command;
@@ -28,14 +34,19 @@ final class ServeCommand implements Callable<Integer> {
         serveUntilStopped(
                 common.dataDirectory(),
                 common.codelists(),
+                DeploymentSettings.load(common.dataDirectory()).approvalPolicy(),
                 server,
                 spec.commandLine().getOut());
         return 0;
     }
 
-    static void serveUntilStopped(DataDirectory data, Codelists codelists, ServerOptions server, PrintWriter out)
+    static void serveUntilStopped(
+            DataDirectory data, Codelists codelists, ApprovalPolicy policy, ServerOptions server, PrintWriter out)
             throws InterruptedException {
-        ApiServer api = ApiServer.start(ApiConfig.of(data, codelists), server.host, server.port);
+        ApiServer api = ApiServer.start(
+                ApiConfig.of(data, codelists).withSubmissions(writeSide(data, codelists, policy)),
+                server.host,
+                server.port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -48,8 +59,25 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Observatory API ready at " + base + "/api/v1/countries");
         out.println("  health:  " + base + "/health");
         out.println("  example: " + base + "/api/v1/countries/JAM/indicators/intentional-homicide");
+        out.println("  submissions (approval policy " + policy.settingName() + "): " + base + "/api/v1/submissions");
         out.println("Press Ctrl+C to stop.");
         out.flush();
         stopped.await();
+    }
+
+    /**
+     * The server's write side: the same ingest service as {@code observatory ingest}, the pipeline command of the
+     * settings file or else the pipeline in a local JVM, the policy given and the settings' upload limit.
+     */
+    static SubmissionsConfig writeSide(DataDirectory data, Codelists codelists, ApprovalPolicy policy) {
+        DeploymentSettings settings = DeploymentSettings.load(data);
+        PipelineLauncher launcher = settings.pipelineCommand()
+                .map(PipelineLauncher::new)
+                .orElseGet(() -> LocalPipeline.launcher(List.of()));
+        return SubmissionsConfig.NONE
+                .withApprovalPolicy(policy)
+                .withUploadLimitBytes(settings.uploadLimitBytes())
+                .withIntake(new IngestIntake(data, new IngestService(data, codelists)))
+                .withPipeline(launcher);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.spark.sql.SparkSession;
@@ -20,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.api.registry.Approvals;
+import org.observatory.api.registry.RunManifests;
 import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
@@ -89,8 +91,8 @@ class EndToEndTest {
         assertThat(ctsResult.accepted()).as(ctsResult.issues().toString()).isTrue();
         assertThat(ctsResult.rowsSkipped()).containsEntry("out-of-scope-country", 1L);
 
-        RunManifest manifest =
-                RunManifests.build("run-test", data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Map.of());
+        RunManifest manifest = RunManifests.build(
+                "run-test", data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Approvals.NONE);
         RunReport report = new PipelineJob(spark, codelists).run(manifest);
 
         assertThat(report.rowsIn()).isEqualTo(2 + 6);

@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.management.ManagementFactory;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
+import org.observatory.api.config.SubmissionsConfig;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.api.registry.Approvals;
+import org.observatory.api.registry.RunManifests;
 import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
@@ -35,10 +38,11 @@ import org.observatory.schemas.record.RunReport;
 import org.observatory.schemas.storage.DataDirectory;
 
 /**
- * Invariant 4 under SIGKILL: {@code observatory pipeline run} runs in a child JVM, exactly as a user starts it, and is
- * killed with {@code kill -9} at several moments of writing its snapshot. After each kill the API still serves the
- * previous snapshot (its values, its id); afterwards an ordinary run succeeds and publishes the new values, and the
- * previous snapshot stays readable as a vintage.
+ * Invariant 4 under SIGKILL: the secretariat starts a pipeline run through the running server ({@code POST
+ * /api/v1/pipeline-runs}; while a server runs it holds the registry, so it is the one that starts runs), the run goes
+ * in a child JVM, and it is killed with {@code kill -9} at several moments of writing its snapshot. After each kill
+ * the API still serves the previous snapshot (its values, its id) and reports the run as failed; afterwards an
+ * ordinary run succeeds and publishes the new values, and the previous snapshot stays readable as a vintage.
  */
 class KilledPipelineRunTest {
     private static final String SERIES = "/api/v1/countries/JAM/indicators/intentional-homicide?from=2021&to=2021";
@@ -81,12 +85,18 @@ class KilledPipelineRunTest {
                 new KillPoint(
                         "the new snapshot's manifest is written", snapshot -> any(snapshot, "_snapshot.json"), true));
 
-        try (ApiServer server = ApiServer.start(ApiConfig.of(data, codelists), "127.0.0.1", 0)) {
+        String secretariat = WriteApi.addAccount(data.root(), "--role", "secretariat");
+        ApiConfig config = ApiConfig.of(data, codelists)
+                .withSubmissions(SubmissionsConfig.NONE
+                        .withIntake(new IngestIntake(data, ingest))
+                        .withPipeline(ApprovalEndToEndTest.childPipeline()));
+        try (ApiServer server = ApiServer.start(config, "127.0.0.1", 0)) {
+            WriteApi api = new WriteApi(server);
             assertServes(server, previous, 1463);
             String published = previous;
             for (KillPoint killPoint : killPoints) {
                 Set<Path> before = snapshots(data);
-                boolean killed = killWhen(data, before, killPoint);
+                boolean killed = killWhen(api, secretariat, before, killPoint);
                 Thread.sleep(600); // longer than the API's CURRENT check interval
                 String current = data.currentSnapshotId().orElseThrow();
                 if (killed && current.equals(previous)) {
@@ -115,67 +125,70 @@ class KilledPipelineRunTest {
     }
 
     /**
-     * Starts {@code observatory pipeline run} in a child JVM and kills it with SIGKILL as soon as the kill point is
-     * reached under a snapshot directory that did not exist before; answers false when the run ended first.
+     * Starts a run through the API, finds its child JVM and kills it with SIGKILL as soon as the kill point is reached
+     * under a snapshot directory that did not exist before; answers false when the run ended first. Either way the
+     * API reports how the run ended.
      */
-    private boolean killWhen(DataDirectory data, Set<Path> before, KillPoint killPoint) throws Exception {
-        Path log = Files.createTempFile(temporary, "pipeline-run", ".log");
-        Process child = new ProcessBuilder(childCommand(data))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+    private boolean killWhen(WriteApi api, String secretariat, Set<Path> before, KillPoint killPoint) throws Exception {
+        Set<Long> earlierChildren =
+                ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+        HttpResponse<String> started = api.post("/api/v1/pipeline-runs", secretariat);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String runId = WriteApi.json(started).get("runId").asText();
+        ProcessHandle child = ProcessHandle.current()
+                .children()
+                .filter(process -> !earlierChildren.contains(process.pid()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no pipeline process was started for run " + runId));
+        DataDirectory data = new DataDirectory(temporary.resolve("data"));
         long deadline = System.nanoTime() + CHILD_TIMEOUT.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 for (Path snapshot : snapshots(data)) {
                     if (!before.contains(snapshot) && killPoint.reached().test(snapshot)) {
                         child.destroyForcibly(); // SIGKILL on Unix: no shutdown hook runs
-                        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                        assertThat(child.exitValue())
+                        child.onExit().get(30, TimeUnit.SECONDS);
+                        JsonNode run = finished(api, secretariat, runId);
+                        if (run.get("status").asText().equals("succeeded")) {
+                            return false; // it ended just before the kill
+                        }
+                        assertThat(run.get("status").asText()).isEqualTo("failed");
+                        assertThat(run.get("exitCode").asInt())
                                 .as("exit status of the killed run")
                                 .isEqualTo(137);
+                        assertThat(run.get("message").asText())
+                                .isEqualTo("the pipeline process ended with exit code 137 without a run report; see"
+                                        + " runs/%s/pipeline.log in the data directory".formatted(runId));
                         return true;
                     }
                 }
                 if (!child.isAlive()) {
-                    assertThat(child.exitValue())
-                            .as("the run ended before %s: %s", killPoint.name(), Files.readString(log))
-                            .isZero();
+                    JsonNode run = finished(api, secretariat, runId);
+                    assertThat(run.get("status").asText())
+                            .as("the run ended before %s: %s", killPoint.name(), run)
+                            .isEqualTo("succeeded");
                     return false;
                 }
                 Thread.sleep(1);
             }
-            return fail("the pipeline run did not reach the point '%s' within %s: %s"
-                    .formatted(killPoint.name(), CHILD_TIMEOUT, Files.readString(log)));
+            return fail("the pipeline run did not reach the point '%s' within %s"
+                    .formatted(killPoint.name(), CHILD_TIMEOUT));
         } finally {
             child.destroyForcibly();
         }
     }
 
-    /** The app's command line in a new JVM with this test's class path and the JVM flags Spark needs. */
-    private static List<String> childCommand(DataDirectory data) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-opens")
-                    || argument.startsWith("-Xmx")
-                    || argument.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-                    || argument.startsWith("-Djdk.reflect")
-                    || argument.startsWith("-Dio.netty")) {
-                command.add(argument);
+    /** The run's view once the server has seen its process end. */
+    private static JsonNode finished(WriteApi api, String secretariat, String runId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode run = WriteApi.json(api.get("/api/v1/pipeline-runs/" + runId, secretariat));
+            if (run.get("status").asText().matches("succeeded|failed")) {
+                return run;
             }
+            Thread.sleep(50);
         }
-        command.addAll(List.of(
-                "-Dspark.ui.enabled=false",
-                "-Dspark.master=local[2]",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ObservatoryCommand.class.getName(),
-                "pipeline",
-                "run",
-                "--data",
-                data.root().toString()));
-        return command;
+        throw new AssertionError("the server did not see run " + runId + " end");
     }
 
     private static Set<Path> snapshots(DataDirectory data) throws Exception {
@@ -219,7 +232,8 @@ class KilledPipelineRunTest {
 
     private static RunReport run(DataDirectory data, IngestService ingest, String runId) throws Exception {
         return new PipelineJob(spark, codelists)
-                .run(RunManifests.build(runId, data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Map.of()));
+                .run(RunManifests.build(
+                        runId, data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Approvals.NONE));
     }
 
     private static void assertServes(ApiServer server, String snapshotId, int count2021) throws Exception {

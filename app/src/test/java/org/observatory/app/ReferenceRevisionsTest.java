@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -17,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.api.registry.Approvals;
+import org.observatory.api.registry.RunManifests;
 import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
@@ -108,7 +110,8 @@ class ReferenceRevisionsTest {
     /** Runs the pipeline; a run that breaks conservation throws, so a report means rows in = out + excluded. */
     private RunReport run(DataDirectory data, IngestService ingest, String runId) throws Exception {
         RunReport report = new PipelineJob(spark, codelists)
-                .run(RunManifests.build(runId, data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Map.of()));
+                .run(RunManifests.build(
+                        runId, data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Approvals.NONE));
         assertThat(report.rowsIn()).isEqualTo(report.rowsOut() + report.rowsExcludedTotal());
         return report;
     }

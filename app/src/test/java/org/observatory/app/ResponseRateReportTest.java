@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
@@ -23,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.api.registry.Approvals;
+import org.observatory.api.registry.RunManifests;
 import org.observatory.ingest.IngestService;
 import org.observatory.pipeline.job.PipelineJob;
 import org.observatory.schemas.codelist.Codelists;
@@ -56,7 +58,7 @@ class ResponseRateReportTest {
                             data,
                             new IngestService(data, CODELISTS).acceptedSubmissions(),
                             ApprovalPolicy.AUTOMATIC,
-                            Map.of()));
+                            Approvals.NONE));
         } finally {
             spark.stop();
         }

@@ -9,12 +9,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.api.registry.Approvals;
+import org.observatory.api.registry.RunManifests;
 import org.observatory.ingest.IngestService;
 import org.observatory.pipeline.job.PipelineJob;
 import org.observatory.schemas.codelist.Codelists;
@@ -48,7 +50,7 @@ class SampleDataTest {
                         data,
                         new IngestService(data, codelists).acceptedSubmissions(),
                         ApprovalPolicy.AUTOMATIC,
-                        Map.of()));
+                        Approvals.NONE));
     }
 
     @AfterAll

@@ -7,13 +7,22 @@ import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
 
 /**
- * What the read API is built from: the data directory whose {@code warehouse/} it serves, the codelists (member
+ * What the API is built from (the write side in {@link SubmissionsConfig}, read-only by default): the data directory whose {@code warehouse/} it serves, the codelists (member
  * states, indicator catalogue) it validates requests against, and how often it re-reads {@code warehouse/CURRENT}.
  * The design requires a new {@code CURRENT} to be noticed within a second, so the interval is at most one second.
+ * Responses of a snapshot never change, so they are kept in a bounded in-memory cache ({@code responseCacheBytes},
+ * 0 to switch it off, as the API benchmark does to measure the uncached path).
  */
-public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Duration snapshotCheckInterval) {
+public record ApiConfig(
+        DataDirectory dataDirectory,
+        Codelists codelists,
+        Duration snapshotCheckInterval,
+        long responseCacheBytes,
+        SubmissionsConfig submissions) {
     /** Re-read {@code CURRENT} at most every 500 ms: a new snapshot is served within a second of publication. */
     public static final Duration DEFAULT_SNAPSHOT_CHECK_INTERVAL = Duration.ofMillis(500);
+    /** The in-memory response cache holds at most 64 MiB of response bodies by default; 0 switches it off. */
+    public static final long DEFAULT_RESPONSE_CACHE_BYTES = 64L << 20;
 
     private static final Duration MAXIMUM_SNAPSHOT_CHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -21,6 +30,7 @@ public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Durati
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(codelists, "codelists is null");
         requireNonNull(snapshotCheckInterval, "snapshotCheckInterval is null");
+        requireNonNull(submissions, "submissions is null");
         if (snapshotCheckInterval.isNegative()
                 || snapshotCheckInterval.isZero()
                 || snapshotCheckInterval.compareTo(MAXIMUM_SNAPSHOT_CHECK_INTERVAL) > 0) {
@@ -28,6 +38,15 @@ public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Durati
                     "snapshotCheckInterval must be positive and at most 1 second (a new CURRENT must be served"
                             + " within a second), not " + snapshotCheckInterval);
         }
+        if (responseCacheBytes < 0) {
+            throw new IllegalArgumentException(
+                    "responseCacheBytes must be 0 (no cache) or positive, not " + responseCacheBytes);
+        }
+    }
+
+    /** The given settings with the default response cache and no write side. */
+    public ApiConfig(DataDirectory dataDirectory, Codelists codelists, Duration snapshotCheckInterval) {
+        this(dataDirectory, codelists, snapshotCheckInterval, DEFAULT_RESPONSE_CACHE_BYTES, SubmissionsConfig.NONE);
     }
 
     /** The given data directory and codelists, checking {@code CURRENT} every 500 ms. */
@@ -41,6 +60,16 @@ public record ApiConfig(DataDirectory dataDirectory, Codelists codelists, Durati
     }
 
     public ApiConfig withSnapshotCheckInterval(Duration interval) {
-        return new ApiConfig(dataDirectory, codelists, interval);
+        return new ApiConfig(dataDirectory, codelists, interval, responseCacheBytes, submissions);
+    }
+
+    /** The same configuration with a response cache of at most that many bytes of bodies; 0 switches it off. */
+    public ApiConfig withResponseCacheBytes(long bytes) {
+        return new ApiConfig(dataDirectory, codelists, snapshotCheckInterval, bytes, submissions);
+    }
+
+    /** This configuration with the write side (ingest service, pipeline command, approval policy, upload limit). */
+    public ApiConfig withSubmissions(SubmissionsConfig newSubmissions) {
+        return new ApiConfig(dataDirectory, codelists, snapshotCheckInterval, responseCacheBytes, newSubmissions);
     }
 }

@@ -42,7 +42,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +60,7 @@ import org.duckdb.DuckDBConnection;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.storage.PublishedSnapshots;
 import org.observatory.schemas.table.TableSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,13 +201,125 @@ public final class SnapshotRepository implements AutoCloseable {
             return Optional.of(cached);
         }
         Path directory = dataDirectory.snapshot(snapshotId);
-        if (!Files.isDirectory(directory)) {
+        if (!Files.isDirectory(directory) || !isPublished(snapshotId)) {
             return Optional.empty();
         }
         // A published snapshot never changes, so its manifest is read once.
         Snapshot snapshot = new Snapshot(snapshotId, directory, SnapshotManifests.read(directory));
         Snapshot previous = snapshotsById.putIfAbsent(snapshotId, snapshot);
         return Optional.of(previous == null ? snapshot : previous);
+    }
+
+    private boolean isPublished(String snapshotId) {
+        try {
+            return PublishedSnapshots.isPublished(dataDirectory.warehouse(), snapshotId);
+        } catch (UncheckedIOException e) {
+            throw new ObservatoryException(ErrorCode.STORAGE_FAILURE, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The published snapshots (vintages) in the order of publication, the current one last: those {@code
+     * warehouse/PUBLISHED} lists and the one {@code CURRENT} names, with the time each was published ({@code
+     * PUBLISHED}; for a current snapshot a killed run left out of the log, its manifest's {@code createdAt}).
+     * Snapshots whose directory is gone (removed by retention) are left out.
+     */
+    public List<PublishedSnapshot> publishedSnapshots() {
+        Optional<String> current = currentSnapshotId();
+        List<PublishedSnapshots.Entry> log;
+        try {
+            log = PublishedSnapshots.log(dataDirectory.warehouse());
+        } catch (UncheckedIOException e) {
+            throw new ObservatoryException(ErrorCode.STORAGE_FAILURE, e.getMessage(), e);
+        }
+        Map<String, String> publishedAt = new LinkedHashMap<>();
+        for (PublishedSnapshots.Entry entry : log) {
+            publishedAt.remove(entry.snapshotId());
+            publishedAt.put(entry.snapshotId(), entry.publishedAt());
+        }
+        current.ifPresent(id -> {
+            String time = publishedAt.remove(id);
+            publishedAt.put(id, time);
+        });
+        List<PublishedSnapshot> snapshots = new ArrayList<>();
+        publishedAt.forEach((id, time) -> {
+            Path directory = dataDirectory.snapshot(id);
+            if (!Files.isRegularFile(directory.resolve(DataDirectory.SNAPSHOT_MANIFEST))) {
+                return;
+            }
+            Snapshot snapshot = snapshotsById.computeIfAbsent(
+                    id, key -> new Snapshot(key, directory, SnapshotManifests.read(directory)));
+            String when = time != null ? time : snapshot.manifest().createdAt();
+            snapshots.add(new PublishedSnapshot(
+                    snapshot, when, current.filter(id::equals).isPresent()));
+        });
+        return List.copyOf(snapshots);
+    }
+
+    /**
+     * The snapshot a {@code vintage} names: a published snapshot id, or a date ({@code 2026-11-01}, the snapshot
+     * current at the end of that UTC day) or an ISO-8601 time ({@code 2026-11-01T12:00:00Z}, the snapshot current at
+     * that moment). Empty when no published snapshot has that id, or none had been published by that time.
+     */
+    public Optional<Snapshot> vintage(String idOrTime) {
+        requireNonNull(idOrTime, "idOrTime is null");
+        Optional<Snapshot> byId = published(idOrTime);
+        if (byId.isPresent()) {
+            return byId;
+        }
+        Optional<Instant> until = vintageTime(idOrTime);
+        if (until.isEmpty()) {
+            return Optional.empty();
+        }
+        Snapshot chosen = null;
+        for (PublishedSnapshot published : publishedSnapshots()) {
+            Optional<Instant> at = parseInstant(published.publishedAt());
+            if (at.isPresent() && !at.get().isAfter(until.get())) {
+                chosen = published.snapshot();
+            }
+        }
+        return Optional.ofNullable(chosen);
+    }
+
+    /** Whether the text is a date or a time {@link #vintage} reads as one (rather than as a snapshot id). */
+    public static boolean isVintageTime(String text) {
+        return vintageTime(text).isPresent();
+    }
+
+    /** The last instant a date or time vintage covers: the end of a UTC day, or the time itself. */
+    private static Optional<Instant> vintageTime(String text) {
+        try {
+            LocalDate day = LocalDate.parse(text);
+            return Optional.of(
+                    day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1));
+        } catch (DateTimeParseException e) {
+            // not a date; maybe a time
+        }
+        return parseInstant(text);
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A published snapshot, when it was published (ISO-8601) and whether it is the current one. */
+    public record PublishedSnapshot(Snapshot snapshot, String publishedAt, boolean current) {
+        public PublishedSnapshot {
+            requireNonNull(snapshot, "snapshot is null");
+            requireNonNull(publishedAt, "publishedAt is null");
+        }
+    }
+
+    /** The data directory this repository serves. */
+    public DataDirectory dataDirectory() {
+        return dataDirectory;
     }
 
     private Optional<String> currentSnapshotId() {
@@ -415,6 +530,49 @@ public final class SnapshotRepository implements AutoCloseable {
                     ErrorCode.STORAGE_FAILURE, "Cannot list %s: %s".formatted(partition, e.getMessage()), e);
         }
         return Optional.of(partition + "/*.parquet");
+    }
+
+    /**
+     * Writes one whole table of the snapshot as CSV (UTF-8, header, ordered by country) to the file, replacing it;
+     * a table without rows gives the header alone.
+     */
+    public void exportCsv(Snapshot snapshot, TableSchema table, Path file) {
+        requireNonNull(snapshot, "snapshot is null");
+        requireNonNull(table, "table is null");
+        requireNonNull(file, "file is null");
+        List<String> columns =
+                table.columns().stream().map(column -> column.name()).toList();
+        Path directory = snapshot.directory().resolve(table.name());
+        boolean hasRows = Files.isDirectory(directory) && hasPartitionFiles(directory);
+        try {
+            if (!hasRows) {
+                Files.writeString(file, String.join(",", columns) + "\n", java.nio.charset.StandardCharsets.UTF_8);
+                return;
+            }
+        } catch (IOException e) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE, "Cannot write %s: %s".formatted(file, e.getMessage()), e);
+        }
+        String order = columns.contains(YEAR) ? COUNTRY + ", " + YEAR : COUNTRY;
+        String sql = "COPY (SELECT " + String.join(", ", columns) + " FROM read_parquet("
+                + literal(directory + "/" + COUNTRY + "=*/*.parquet")
+                + ", hive_partitioning = true) ORDER BY " + order + ") TO " + literal(file.toString())
+                + " (FORMAT csv, HEADER true)";
+        try (Connection connection = root.duplicate();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    "Cannot export table %s of snapshot '%s': %s"
+                            .formatted(table.name(), snapshot.id(), e.getMessage()),
+                    e);
+        }
+    }
+
+    /** A SQL string literal (COPY takes no bound parameters); the paths are the server's own. */
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private <T> List<T> query(Snapshot snapshot, String sql, Parameters parameters, RowMapper<T> mapper) {

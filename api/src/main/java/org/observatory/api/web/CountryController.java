@@ -17,21 +17,26 @@ import org.observatory.api.web.JsonViews.CountryView;
 public final class CountryController {
     private final Lookups lookups;
     private final SnapshotRepository repository;
+    private final SnapshotResponses responses;
 
-    public CountryController(Lookups lookups, SnapshotRepository repository) {
+    public CountryController(Lookups lookups, SnapshotRepository repository, SnapshotResponses responses) {
         this.lookups = requireNonNull(lookups, "lookups is null");
         this.repository = requireNonNull(repository, "repository is null");
+        this.responses = requireNonNull(responses, "responses is null");
     }
 
     public void list(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
-        List<CountryView> countries = lookups.codelists().members().all().stream()
-                .map(CountryView::of)
-                .toList();
-        ctx.json(new JsonViews.CountryList(
-                JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), countries));
+        responses.send(ctx, SnapshotResponses.idOrNone(snapshot), false, "countries", () -> {
+            List<CountryView> countries = lookups.codelists().members().all().stream()
+                    .map(CountryView::of)
+                    .sorted(java.util.Comparator.comparing(CountryView::iso3))
+                    .toList();
+            return SnapshotResponses.Rendered.json(new JsonViews.CountryList(
+                    JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), countries));
+        });
     }
 
     public void one(Context ctx) {
@@ -39,7 +44,12 @@ public final class CountryController {
         CountryView country = CountryView.of(lookups.memberState(ctx.pathParam("iso3")));
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
-        ctx.json(new JsonViews.CountryDetail(
-                JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), country));
+        responses.send(
+                ctx,
+                SnapshotResponses.idOrNone(snapshot),
+                false,
+                "country|" + country.iso3(),
+                () -> SnapshotResponses.Rendered.json(new JsonViews.CountryDetail(
+                        JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), country)));
     }
 }

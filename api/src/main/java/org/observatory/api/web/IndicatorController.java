@@ -17,20 +17,25 @@ import org.observatory.schemas.codelist.Indicator;
 public final class IndicatorController {
     private final Lookups lookups;
     private final SnapshotRepository repository;
+    private final SnapshotResponses responses;
 
-    public IndicatorController(Lookups lookups, SnapshotRepository repository) {
+    public IndicatorController(Lookups lookups, SnapshotRepository repository, SnapshotResponses responses) {
         this.lookups = requireNonNull(lookups, "lookups is null");
         this.repository = requireNonNull(repository, "repository is null");
+        this.responses = requireNonNull(responses, "responses is null");
     }
 
     public void list(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
-        List<IndicatorView> indicators =
-                lookups.codelists().indicators().all().stream().map(this::view).toList();
-        ctx.json(new JsonViews.IndicatorList(
-                JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicators));
+        responses.send(ctx, SnapshotResponses.idOrNone(snapshot), false, "indicators", () -> {
+            List<IndicatorView> indicators = lookups.codelists().indicators().all().stream()
+                    .map(this::view)
+                    .toList();
+            return SnapshotResponses.Rendered.json(new JsonViews.IndicatorList(
+                    JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicators));
+        });
     }
 
     public void one(Context ctx) {
@@ -38,8 +43,13 @@ public final class IndicatorController {
         IndicatorView indicator = view(lookups.indicator(ctx.pathParam("code")));
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
-        ctx.json(new JsonViews.IndicatorDetail(
-                JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicator));
+        responses.send(
+                ctx,
+                SnapshotResponses.idOrNone(snapshot),
+                false,
+                "indicator|" + indicator.code(),
+                () -> SnapshotResponses.Rendered.json(new JsonViews.IndicatorDetail(
+                        JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicator)));
     }
 
     private IndicatorView view(Indicator indicator) {

@@ -1,6 +1,8 @@
 package org.observatory.api.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +25,22 @@ public final class JsonViews {
     public static final String SYNTHETIC_NOTICE = "SYNTHETIC DEMO DATA - not real crime statistics. These values were"
             + " generated to demonstrate the platform; do not cite, publish or analyse them as data about any country.";
 
+    private static final ObjectMapper MAPPER = objectMapper();
+
     private JsonViews() {}
 
     /** The object mapper of the app: records as objects, nulls written out. */
     public static ObjectMapper objectMapper() {
         return new ObjectMapper();
+    }
+
+    /** The view as UTF-8 JSON bytes. */
+    static byte[] bytes(Object view) {
+        try {
+            return MAPPER.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + view.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 
     /** The notice to show, or null when nothing shown is synthetic. */
@@ -94,7 +107,28 @@ public final class JsonViews {
             CountryView country,
             IndicatorView indicator,
             SeriesFilters filters,
-            List<SeriesObservation> observations) {}
+            List<ObservationView> observations) {}
+
+    /** One value of a series with the id of the snapshot it comes from. */
+    public record ObservationView(@JsonUnwrapped SeriesObservation observation, String snapshotId) {}
+
+    /** {@code GET /api/v1/snapshots}: the published vintages in the order of publication, the current one last. */
+    public record SnapshotList(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
+            boolean synthetic,
+            String currentSnapshotId,
+            List<SnapshotView> snapshots) {}
+
+    /** One published vintage. */
+    public record SnapshotView(
+            String snapshotId,
+            String publishedAt,
+            String createdAt,
+            boolean current,
+            String previousSnapshotId,
+            boolean containsSyntheticData,
+            java.util.Map<String, Long> rowCounts,
+            String download) {}
 
     /** The selection a series answers; {@code all} where a dimension is not filtered, null years where unbounded. */
     public record SeriesFilters(Integer from, Integer to, String sex, String age, String breakdown) {}

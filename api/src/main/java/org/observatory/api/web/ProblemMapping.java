@@ -46,6 +46,11 @@ public final class ProblemMapping {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case INVALID_PARAMETER, UNKNOWN_PARAMETER -> HttpStatus.BAD_REQUEST;
             case NO_SNAPSHOT -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UPLOAD_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case SUBMISSION_REJECTED -> HttpStatus.UNPROCESSABLE_CONTENT;
             default ->
                 switch (code.type()) {
                     case USER_ERROR -> HttpStatus.BAD_REQUEST;
@@ -57,6 +62,9 @@ public final class ProblemMapping {
 
     private static void observatoryException(ObservatoryException exception, Context ctx) {
         ErrorCode code = exception.errorCode();
+        if (exception instanceof AuthenticationException authentication) {
+            ctx.header("WWW-Authenticate", authentication.challenge());
+        }
         String parameter = exception instanceof ParameterException bad ? bad.parameter() : null;
         String detail;
         if (code.type() == ErrorType.USER_ERROR) {
@@ -65,11 +73,13 @@ public final class ProblemMapping {
         } else {
             String reference = UUID.randomUUID().toString();
             LOG.error("{} {} failed with {} (reference {})", ctx.method(), ctx.path(), code, reference, exception);
-            detail = code.type() == ErrorType.EXTERNAL
-                    ? "The published data could not be read; the cause is in the server log under reference %s. Try again later, or give the reference to the operators."
-                            .formatted(reference)
-                    : "The server failed to answer; the cause is in the server log under reference %s. Give the reference to the operators."
-                            .formatted(reference);
+            detail = code == ErrorCode.NOT_CONFIGURED
+                    ? exception.getMessage()
+                    : code.type() == ErrorType.EXTERNAL
+                            ? "The published data could not be read; the cause is in the server log under reference %s. Try again later, or give the reference to the operators."
+                                    .formatted(reference)
+                            : "The server failed to answer; the cause is in the server log under reference %s. Give the reference to the operators."
+                                    .formatted(reference);
         }
         respond(ctx, problem(ctx, code, detail, parameter));
     }
@@ -90,10 +100,30 @@ public final class ProblemMapping {
     private static void httpResponseException(HttpResponseException exception, Context ctx) {
         HttpStatus status = HttpStatus.forStatus(exception.getStatus());
         if (status == HttpStatus.NOT_FOUND) {
-            String detail =
-                    "No route matches %s %s; the read routes are /health, /api/v1/countries and /api/v1/indicators"
-                            .formatted(ctx.method(), Messages.quote(ctx.path()));
+            String detail = ("No route matches %s %s; GET /openapi.json lists every route (GET /docs shows them as a"
+                            + " page)")
+                    .formatted(ctx.method(), Messages.quote(ctx.path()));
             respond(ctx, problem(ctx, ErrorCode.NOT_FOUND, detail, null));
+            return;
+        }
+        if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+            String allowed = exception.getDetails().getOrDefault("availableMethods", "");
+            String detail = "%s is not allowed on %s; use %s (GET /openapi.json lists every route)"
+                    .formatted(
+                            ctx.method(), Messages.quote(ctx.path()), allowed.isBlank() ? "another method" : allowed);
+            if (!allowed.isBlank()) {
+                ctx.header("Allow", allowed);
+            }
+            respond(
+                    ctx,
+                    new Problem(
+                            TYPE_PREFIX + "method-not-allowed",
+                            "Method not allowed",
+                            status.getCode(),
+                            detail,
+                            ctx.path(),
+                            "METHOD_NOT_ALLOWED",
+                            null));
             return;
         }
         String detail = exception.getMessage() == null || exception.getMessage().isBlank()
@@ -131,6 +161,8 @@ public final class ProblemMapping {
             case NO_SNAPSHOT -> "No snapshot published";
             case STORAGE_FAILURE -> "Published data unreadable";
             case INTERNAL_ERROR -> "Internal error";
+            case UNAUTHENTICATED -> "Authentication required";
+            case UPLOAD_TOO_LARGE -> "Upload too large";
             default -> {
                 String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
                 yield Character.toUpperCase(words.charAt(0)) + words.substring(1);

@@ -26,7 +26,10 @@ final class QueryParameters {
             "top",
             "limit",
             "bottom",
-            "percentile");
+            "percentile",
+            "position",
+            "best",
+            "worst");
 
     private QueryParameters() {}
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -24,7 +25,8 @@ import org.observatory.schemas.error.ErrorCode;
  * that country) and {@code GET /api/v1/countries/{iso3}/indicators/{code}} (one series). A series holds national
  * totals unless {@code sex}, {@code age} or {@code breakdown} ask for a disaggregation ({@code all} for every one);
  * {@code from} and {@code to} bound the years; {@code vintage} reads an older published snapshot instead of the
- * current one.
+ * current one. {@code format=csv} and {@code format=sdmx-csv} give the series as CSV or SDMX-CSV 1.0 ({@link
+ * SeriesCsv}). Responses go through {@link SnapshotResponses} (ETag, 304, response cache).
  */
 public final class SeriesController {
     static final String FROM = "from";
@@ -42,32 +44,42 @@ public final class SeriesController {
     private static final Pattern AGE_CODE = Pattern.compile("[A-Za-z0-9_+.-]{1,32}");
     private static final Pattern BREAKDOWN_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    static final String JSON = "json";
+    static final String CSV = "csv";
+    static final String SDMX_CSV = "sdmx-csv";
+    static final List<String> FORMATS = List.of(JSON, CSV, SDMX_CSV);
+
     private final Lookups lookups;
     private final SnapshotRepository repository;
+    private final SnapshotResponses responses;
 
-    public SeriesController(Lookups lookups, SnapshotRepository repository) {
+    public SeriesController(Lookups lookups, SnapshotRepository repository, SnapshotResponses responses) {
         this.lookups = requireNonNull(lookups, "lookups is null");
         this.repository = requireNonNull(repository, "repository is null");
+        this.responses = requireNonNull(responses, "responses is null");
     }
 
     public void countryIndicators(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of(VINTAGE));
         MemberState member = lookups.memberState(ctx.pathParam("iso3"));
-        Snapshot snapshot = snapshot(ctx);
-        List<IndicatorCoverage> coverage = repository.coverage(snapshot, member.iso3());
-        List<CoverageView> indicators = coverage.stream()
-                .map(covered -> CoverageView.of(
-                        covered, lookups.codelists().indicators().find(covered.indicator())))
-                .toList();
-        boolean synthetic =
-                snapshot.containsSyntheticData() || coverage.stream().anyMatch(IndicatorCoverage::synthetic);
-        ctx.json(new JsonViews.CountryIndicators(
-                JsonViews.notice(synthetic), synthetic, snapshot.id(), CountryView.of(member), indicators));
+        Vintage vintage = vintage(ctx, repository);
+        Snapshot snapshot = vintage.snapshot();
+        responses.send(ctx, snapshot.id(), vintage.pinned(), "country-indicators|" + member.iso3(), () -> {
+            List<IndicatorCoverage> coverage = repository.coverage(snapshot, member.iso3());
+            List<CoverageView> indicators = coverage.stream()
+                    .map(covered -> CoverageView.of(
+                            covered, lookups.codelists().indicators().find(covered.indicator())))
+                    .toList();
+            boolean synthetic =
+                    snapshot.containsSyntheticData() || coverage.stream().anyMatch(IndicatorCoverage::synthetic);
+            return SnapshotResponses.Rendered.json(new JsonViews.CountryIndicators(
+                    JsonViews.notice(synthetic), synthetic, snapshot.id(), CountryView.of(member), indicators));
+        });
     }
 
     public void series(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of(FROM, TO, SEX, AGE, BREAKDOWN, VINTAGE, FORMAT));
-        requireJson(ctx);
+        String format = format(ctx);
         MemberState member = lookups.memberState(ctx.pathParam("iso3"));
         Indicator indicator = lookups.indicator(ctx.pathParam("code"));
         Integer from = year(ctx, FROM);
@@ -89,54 +101,103 @@ public final class SeriesController {
         String age = code(ctx, AGE, AGE_CODE, "an age-group code such as Y15T29, _T for the total, or all");
         String breakdown =
                 code(ctx, BREAKDOWN, BREAKDOWN_CODE, "a breakdown type such as mechanism or relationship, _T, or all");
-        Snapshot snapshot = snapshot(ctx);
-
-        SeriesQuery query = new SeriesQuery(
+        Vintage vintage = vintage(ctx, repository);
+        Snapshot snapshot = vintage.snapshot();
+        String canonical = String.join(
+                "|",
+                "series",
                 member.iso3(),
                 indicator.code(),
-                from == null ? OptionalInt.empty() : OptionalInt.of(from),
-                to == null ? OptionalInt.empty() : OptionalInt.of(to),
-                filter(sex),
-                filter(age),
-                filter(breakdown));
-        List<SeriesObservation> observations = repository.series(snapshot, query);
-        boolean synthetic =
-                snapshot.containsSyntheticData() || observations.stream().anyMatch(SeriesObservation::synthetic);
-        ctx.json(new JsonViews.Series(
-                JsonViews.notice(synthetic),
-                synthetic,
-                snapshot.id(),
-                CountryView.of(member),
-                IndicatorView.of(indicator, lookups.iccsCategories(indicator)),
-                new JsonViews.SeriesFilters(from, to, sex, age, breakdown),
-                observations));
+                "from=" + from,
+                "to=" + to,
+                "sex=" + sex,
+                "age=" + age,
+                "breakdown=" + breakdown,
+                "format=" + format);
+
+        responses.send(ctx, snapshot.id(), vintage.pinned(), canonical, () -> {
+            SeriesQuery query = new SeriesQuery(
+                    member.iso3(),
+                    indicator.code(),
+                    from == null ? OptionalInt.empty() : OptionalInt.of(from),
+                    to == null ? OptionalInt.empty() : OptionalInt.of(to),
+                    filter(sex),
+                    filter(age),
+                    filter(breakdown));
+            List<SeriesObservation> observations = repository.series(snapshot, query);
+            boolean synthetic =
+                    snapshot.containsSyntheticData() || observations.stream().anyMatch(SeriesObservation::synthetic);
+            String fileName = "%s-%s-%s".formatted(member.iso3(), indicator.code(), snapshot.id());
+            return switch (format) {
+                case CSV ->
+                    new SnapshotResponses.Rendered(
+                            SeriesCsv.csv(member, indicator, snapshot.id(), observations, JsonViews.notice(synthetic)),
+                            SeriesCsv.CSV_TYPE,
+                            Map.of("Content-Disposition", "inline; filename=\"%s.csv\"".formatted(fileName)));
+                case SDMX_CSV ->
+                    new SnapshotResponses.Rendered(
+                            SeriesCsv.sdmxCsv(member, indicator, snapshot.id(), observations, synthetic),
+                            SeriesCsv.CSV_TYPE,
+                            Map.of("Content-Disposition", "inline; filename=\"%s.sdmx.csv\"".formatted(fileName)));
+                default ->
+                    SnapshotResponses.Rendered.json(new JsonViews.Series(
+                            JsonViews.notice(synthetic),
+                            synthetic,
+                            snapshot.id(),
+                            CountryView.of(member),
+                            IndicatorView.of(indicator, lookups.iccsCategories(indicator)),
+                            new JsonViews.SeriesFilters(from, to, sex, age, breakdown),
+                            observations.stream()
+                                    .map(value -> new JsonViews.ObservationView(value, snapshot.id()))
+                                    .toList()));
+            };
+        });
     }
 
-    /** {@code format=csv} and {@code format=sdmx-csv} are part of the design but not served yet: say so. */
-    private static void requireJson(Context ctx) {
-        Optional<String> format = QueryParameters.optional(ctx, FORMAT);
-        if (format.isPresent() && !format.get().equals("json")) {
+    private static String format(Context ctx) {
+        String format = QueryParameters.optional(ctx, FORMAT).orElse(JSON);
+        if (!FORMATS.contains(format)) {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     FORMAT,
-                    "Query parameter 'format' is '%s', but this server answers JSON only for now; use format=json or leave it out"
-                            .formatted(Messages.quote(format.get())));
+                    "Query parameter 'format' must be one of %s, not '%s'"
+                            .formatted(String.join(", ", FORMATS), Messages.quote(format)));
         }
+        return format;
     }
 
-    /** The snapshot this request reads, resolved once: the vintage it names, or the current one. */
-    private Snapshot snapshot(Context ctx) {
+    /** The snapshot a request reads and whether the request named it ({@code vintage}) rather than the current one. */
+    record Vintage(Snapshot snapshot, boolean pinned) {}
+
+    /**
+     * The snapshot this request reads, resolved once: the vintage it names (a snapshot id, a date or a time), or the
+     * current one.
+     */
+    static Vintage vintage(Context ctx, SnapshotRepository repository) {
         Optional<String> vintage = QueryParameters.optional(ctx, VINTAGE);
         if (vintage.isEmpty()) {
-            return repository.requireCurrent();
+            return new Vintage(repository.requireCurrent(), false);
         }
-        return repository
-                .published(vintage.get())
-                .orElseThrow(() -> new ParameterException(
-                        ErrorCode.NOT_FOUND,
-                        VINTAGE,
-                        "No published snapshot has the id '%s' (query parameter 'vintage'); leave 'vintage' out to read the current snapshot"
-                                .formatted(Messages.quote(vintage.get()))));
+        String asked = vintage.get();
+        Optional<Snapshot> snapshot = repository.vintage(asked);
+        if (snapshot.isPresent()) {
+            return new Vintage(snapshot.get(), true);
+        }
+        if (SnapshotRepository.isVintageTime(asked)) {
+            throw new ParameterException(
+                    ErrorCode.NOT_FOUND,
+                    VINTAGE,
+                    ("No snapshot had been published by %s (query parameter 'vintage'); GET /api/v1/snapshots lists"
+                                    + " the published vintages with their publication times")
+                            .formatted(Messages.quote(asked)));
+        }
+        throw new ParameterException(
+                ErrorCode.NOT_FOUND,
+                VINTAGE,
+                ("No published snapshot has the id '%s' (query parameter 'vintage'); give a snapshot id or a date"
+                                + " (YYYY-MM-DD) as listed by GET /api/v1/snapshots, or leave 'vintage' out to read"
+                                + " the current snapshot")
+                        .formatted(Messages.quote(asked)));
     }
 
     private static Integer year(Context ctx, String name) {

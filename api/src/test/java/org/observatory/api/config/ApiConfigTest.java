@@ -30,6 +30,20 @@ class ApiConfigTest {
     }
 
     @Test
+    void cachesResponsesIn64MebibytesByDefaultAndCanSwitchTheCacheOff() {
+        ApiConfig config = ApiConfig.of(new DataDirectory(Path.of("data")), CODELISTS);
+        assertThat(config.responseCacheBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(config.withResponseCacheBytes(0).responseCacheBytes()).isZero();
+        assertThat(config.withResponseCacheBytes(0)
+                        .withSnapshotCheckInterval(Duration.ofMillis(100))
+                        .responseCacheBytes())
+                .isZero();
+        assertThatThrownBy(() -> config.withResponseCacheBytes(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("responseCacheBytes must be 0 (no cache) or positive, not -1");
+    }
+
+    @Test
     void rejectsAMissingDataDirectory() {
         assertThatThrownBy(() -> ApiConfig.of(null, CODELISTS))
                 .isInstanceOf(NullPointerException.class)

@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.observatory.bench.ingest.Measurement.Subject;
 import org.observatory.ingest.IngestResult;
+import org.observatory.ingest.validate.IngestSettings;
 
 /**
  * What one benchmark run measured, and the table it prints. Throughputs are medians over the measured rounds; the
@@ -26,6 +27,9 @@ public record BenchmarkReport(
         List<Measurement> measurements,
         List<StepTiming> steps,
         double profiledSeconds,
+        java.util.Map<String, Double> threadCpu,
+        java.util.Map<String, Double> threadWait,
+        double processCpu,
         Optional<IngestResult> lastResult,
         boolean completed,
         Optional<String> failure,
@@ -40,6 +44,10 @@ public record BenchmarkReport(
         requireNonNull(file, "file is null");
         measurements = List.copyOf(requireNonNull(measurements, "measurements is null"));
         steps = List.copyOf(requireNonNull(steps, "steps is null"));
+        threadCpu = java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(requireNonNull(threadCpu, "threadCpu is null")));
+        threadWait = java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(requireNonNull(threadWait, "threadWait is null")));
         requireNonNull(lastResult, "lastResult is null");
         requireNonNull(failure, "failure is null");
         requireNonNull(processResidentPeak, "processResidentPeak is null");
@@ -73,6 +81,31 @@ public record BenchmarkReport(
         return OptionalDouble.of(validation.getAsDouble() / bare.getAsDouble());
     }
 
+    /**
+     * The median processor seconds of the validation runs over those of the bare parses: what validation costs in
+     * processor time whatever else the machine runs, unlike the wall-time ratio. Empty when unknown.
+     */
+    public OptionalDouble cpuRatio() {
+        OptionalDouble bare = medianCpu(Subject.BARE);
+        OptionalDouble validation = medianCpu(Subject.VALIDATION);
+        if (bare.isEmpty() || validation.isEmpty() || bare.getAsDouble() <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(validation.getAsDouble() / bare.getAsDouble());
+    }
+
+    private OptionalDouble medianCpu(Subject subject) {
+        double[] sorted = of(subject).stream()
+                .mapToDouble(Measurement::cpuSeconds)
+                .sorted()
+                .toArray();
+        if (sorted.length == 0 || Double.isNaN(sorted[0]) || Double.isNaN(sorted[sorted.length - 1])) {
+            return OptionalDouble.empty();
+        }
+        int middle = sorted.length / 2;
+        return OptionalDouble.of(sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2);
+    }
+
     /** The largest peaks over the measured runs of {@code subject}. */
     public Optional<MemoryProbe.Peaks> peaks(Subject subject) {
         return of(subject).stream().map(Measurement::peaks).reduce(MemoryProbe.Peaks::max);
@@ -100,13 +133,20 @@ public record BenchmarkReport(
                 mebibytes(maxHeap),
                 options.warmupRows() == 0 ? "none" : "%,d rows, twice each".formatted(options.warmupRows()),
                 options.rounds()));
+        out.append(String.format(
+                Locale.ROOT,
+                "  threads   bare parse: 1; validation: %d reading the file, 4 landing it (reading; copy, SHA-256"
+                        + " and byte scan, each on its own), DuckDB's writer of the Parquet file (1, pulling rows as they"
+                        + " are validated) and its threads for the whole-file checks%n",
+                IngestSettings.DEFAULTS.threads()));
         out.append('\n');
         out.append(String.format(
                 Locale.ROOT,
-                "  %-28s %5s %9s %12s %9s %11s %13s %11s%n",
+                "  %-28s %5s %9s %9s %12s %9s %11s %13s %11s%n",
                 "run",
                 "round",
                 "seconds",
+                "cpu s",
                 "rows/s",
                 "MiB/s",
                 "peak heap",
@@ -115,10 +155,11 @@ public record BenchmarkReport(
         for (Measurement measurement : measurements) {
             out.append(String.format(
                     Locale.ROOT,
-                    "  %-28s %5d %9.2f %,12.0f %9.1f %11s %13s %11s%n",
+                    "  %-28s %5d %9.2f %9.2f %,12.0f %9.1f %11s %13s %11s%n",
                     measurement.subject().label(),
                     measurement.round(),
                     measurement.seconds(),
+                    measurement.cpuSeconds(),
                     measurement.rowsPerSecond(),
                     measurement.megabytesPerSecond(),
                     mebibytes(measurement.peaks().heap()),
@@ -139,6 +180,14 @@ public record BenchmarkReport(
                                 ratio().getAsDouble(),
                                 RATIO_GOAL,
                                 ratio().getAsDouble() >= RATIO_GOAL ? "met" : "NOT met")));
+        cpuRatio()
+                .ifPresent(cpu -> out.append(line(
+                        "processor time",
+                        String.format(
+                                Locale.ROOT,
+                                "validation uses %.2f times the processor seconds of the bare parse (medians; the"
+                                        + " wall-time ratio above is the goal)",
+                                cpu))));
         peaks(Subject.BARE)
                 .ifPresent(peaks -> out.append(
                         line("peak heap / RSS, bare", mebibytes(peaks.heap()) + " / " + resident(peaks.resident()))));
@@ -204,6 +253,39 @@ public record BenchmarkReport(
                             ? ""
                             : String.format(Locale.ROOT, "%5.1f%%", 100.0 * step.samples() / samples),
                     resident(step.peakResident())));
+        }
+        if (!threadCpu.isEmpty()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%n  processor time of that run by thread (from /proc: seconds the threads ran, and seconds they were%n"
+                            + "  ready to run but waited for a processor, taken by other threads of this or another process)%n"
+                            + "  %.2f s for the process over %.2f s of wall time; waited for a processor: %.2f s%n",
+                    processCpu,
+                    profiledSeconds,
+                    threadWait.values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum()));
+            out.append(String.format(Locale.ROOT, "    %-58s %8s %8s%n", "threads", "ran", "waited"));
+            threadCpu.forEach((name, seconds) -> {
+                Double waited = threadWait.get(name);
+                if (seconds >= 0.05) {
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "    %-58s %8.2f %8s%n",
+                            name,
+                            seconds,
+                            waited == null ? "" : String.format(Locale.ROOT, "%.2f", waited)));
+                }
+            });
+            Double javaWait = threadWait.get("java");
+            if (javaWait != null) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "    %-58s %8s %8.2f%n",
+                        "ingest thread and DuckDB's (Linux name java)",
+                        "",
+                        javaWait));
+            }
         }
         double reading = seconds(StepSampler.READING) + seconds(StepSampler.READER + StepSampler.READING);
         file.ifPresent(generated -> out.append(String.format(

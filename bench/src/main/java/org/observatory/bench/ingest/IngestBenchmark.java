@@ -98,6 +98,9 @@ public final class IngestBenchmark {
         List<Measurement> measurements = new ArrayList<>();
         List<StepTiming> steps = List.of();
         double profiledSeconds = 0;
+        java.util.Map<String, Double> threadCpu = java.util.Map.of();
+        java.util.Map<String, Double> threadWait = java.util.Map.of();
+        double processCpu = 0;
         Optional<GeneratedFile> generated = Optional.empty();
         Optional<IngestResult> lastResult = Optional.empty();
         Optional<String> failure = Optional.empty();
@@ -166,6 +169,9 @@ public final class IngestBenchmark {
                     sampler.close();
                 }
                 steps = sampler.stop(profiled.measurement().nanos());
+                threadCpu = sampler.cpuSeconds();
+                threadWait = sampler.waitSeconds();
+                processCpu = sampler.processCpuSeconds();
                 profiledSeconds = profiled.measurement().seconds();
                 log("  %.2f s", profiledSeconds);
             }
@@ -185,6 +191,9 @@ public final class IngestBenchmark {
                 measurements,
                 steps,
                 profiledSeconds,
+                threadCpu,
+                threadWait,
+                processCpu,
                 lastResult,
                 completed,
                 failure,
@@ -196,15 +205,17 @@ public final class IngestBenchmark {
 
     private Measurement bare(GeneratedFile file, int round, MemoryProbe probe) throws IOException {
         probe.reset();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         BareParse.Outcome outcome = BareParse.read(file);
         long nanos = System.nanoTime() - start;
+        long cpuNanos = cpuNanos(cpuStart);
         if (outcome.rows() != file.rows()) {
             throw new IllegalStateException(
                     "The bare parse read %,d rows of %,d; the generated file is not what it should be"
                             .formatted(outcome.rows(), file.rows()));
         }
-        return new Measurement(Subject.BARE, round, outcome.rows(), file.bytes(), nanos, probe.peaks());
+        return new Measurement(Subject.BARE, round, outcome.rows(), file.bytes(), nanos, cpuNanos, probe.peaks());
     }
 
     private record Validated(Measurement measurement, IngestResult result) {}
@@ -222,16 +233,31 @@ public final class IngestBenchmark {
                 "bench",
                 file.path().getFileName().toString());
         probe.reset();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         ingestStart = start;
         IngestResult result = service.ingest(request);
         long nanos = System.nanoTime() - start;
+        long cpuNanos = cpuNanos(cpuStart);
         ingestStart = 0;
         MemoryProbe.Peaks peaks = probe.peaks();
         deleteRecursively(data);
         check(result, file);
         return new Validated(
-                new Measurement(Subject.VALIDATION, round, result.rowsRead(), file.bytes(), nanos, peaks), result);
+                new Measurement(Subject.VALIDATION, round, result.rowsRead(), file.bytes(), nanos, cpuNanos, peaks),
+                result);
+    }
+
+    /** The processor time of this process so far (every thread, native ones too), or -1 when unknown. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean system
+                ? system.getProcessCpuTime()
+                : -1;
+    }
+
+    private static long cpuNanos(long start) {
+        long end = processCpuNanos();
+        return start < 0 || end < 0 ? -1 : end - start;
     }
 
     /**

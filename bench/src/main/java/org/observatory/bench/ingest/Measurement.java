@@ -2,8 +2,13 @@ package org.observatory.bench.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-/** One timed run: what ran, in which round, how many rows it read, how long it took and its memory peaks. */
-public record Measurement(Subject subject, int round, long rows, long bytes, long nanos, MemoryProbe.Peaks peaks) {
+/**
+ * One timed run: what ran, in which round, how many rows it read, how long it took, the processor time the whole
+ * process used meanwhile ({@code cpuNanos}, every thread, the JVM's own and DuckDB's included; -1 when the JVM
+ * cannot tell) and its memory peaks.
+ */
+public record Measurement(
+        Subject subject, int round, long rows, long bytes, long nanos, long cpuNanos, MemoryProbe.Peaks peaks) {
     /** The two things the benchmark compares. */
     public enum Subject {
         BARE("bare Commons CSV parse"),
@@ -30,6 +35,11 @@ public record Measurement(Subject subject, int round, long rows, long bytes, lon
 
     public double seconds() {
         return nanos / 1e9;
+    }
+
+    /** Processor seconds of the process during the run, or NaN when unknown. */
+    public double cpuSeconds() {
+        return cpuNanos < 0 ? Double.NaN : cpuNanos / 1e9;
     }
 
     public double rowsPerSecond() {

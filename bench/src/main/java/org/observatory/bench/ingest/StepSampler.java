@@ -40,6 +40,9 @@ public final class StepSampler implements AutoCloseable {
     /** Steps of the reader threads are named with this prefix. */
     static final String READER = "reader threads: ";
 
+    /** Every how many stack samples the processor time of every thread is read. */
+    private static final int CPU_EVERY = 5;
+
     /** The names ingest gives the threads that read a file in parallel. */
     static final String READER_THREAD = "ingest-reader";
 
@@ -66,6 +69,9 @@ public final class StepSampler implements AutoCloseable {
     private final long intervalMillis;
     private final Thread sampler;
     private final Map<String, long[]> samplesAndPeak = new LinkedHashMap<>();
+    private final ThreadCpu cpu = new ThreadCpu();
+    private final long targetCpuStart;
+    private long targetCpuNanos;
     private volatile boolean running = true;
     private long ticks;
 
@@ -74,6 +80,13 @@ public final class StepSampler implements AutoCloseable {
         this.intervalMillis = intervalMillis;
         this.sampler = new Thread(this::sample, "ingest-step-sampler");
         this.sampler.setDaemon(true);
+        this.cpu.sample();
+        this.targetCpuStart = threadCpuNanos(target);
+    }
+
+    private static long threadCpuNanos(Thread thread) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(thread.getId()) : -1;
     }
 
     /** Starts sampling {@code target}, and ingest's reader threads, every {@code intervalMillis}. */
@@ -84,7 +97,11 @@ public final class StepSampler implements AutoCloseable {
     }
 
     private void sample() {
+        long iterations = 0;
         while (running) {
+            if (++iterations % CPU_EVERY == 0) {
+                cpu.sample();
+            }
             String step = attribute(target.getStackTrace());
             if (step != null) {
                 long resident = MemoryProbe.resident().orElse(0);
@@ -125,6 +142,9 @@ public final class StepSampler implements AutoCloseable {
      */
     public List<StepTiming> stop(long wallNanos) {
         close();
+        cpu.sample();
+        long targetCpuEnd = threadCpuNanos(target);
+        targetCpuNanos = targetCpuStart < 0 || targetCpuEnd < 0 ? -1 : targetCpuEnd - targetCpuStart;
         List<StepTiming> steps = new ArrayList<>();
         synchronized (samplesAndPeak) {
             List<String> names = new ArrayList<>(samplesAndPeak.keySet());
@@ -139,6 +159,42 @@ public final class StepSampler implements AutoCloseable {
             }
         }
         return List.copyOf(steps);
+    }
+
+    /**
+     * Processor seconds of the run by thread (see {@link ThreadCpu}), after {@link #stop}: the thread that ran
+     * ingest under its own label, the native threads it started (DuckDB's, named after it) under theirs.
+     */
+    public Map<String, Double> cpuSeconds() {
+        Map<String, Double> byName = new LinkedHashMap<>(cpu.secondsByName());
+        if (targetCpuNanos >= 0) {
+            // the ingest thread is named "java" by Linux when it is the main thread, like the threads it starts
+            String linuxName = target.getName().equals("main") ? "java" : cut(target.getName());
+            double own = targetCpuNanos / 1e9;
+            Double shared = byName.remove(linuxName);
+            byName.put(INGEST_THREAD, own);
+            if (shared != null && shared - own > 0.005) {
+                byName.put(STARTED_BY_INGEST + linuxName + ")", shared - own);
+            }
+        }
+        return byName;
+    }
+
+    /** Seconds the threads of each Linux name waited for a processor while they could run. */
+    public Map<String, Double> waitSeconds() {
+        return cpu.waitSecondsByName();
+    }
+
+    /** Processor seconds of the whole process during the run. */
+    public double processCpuSeconds() {
+        return cpu.processSeconds();
+    }
+
+    static final String INGEST_THREAD = "ingest thread (IngestService.ingest)";
+    static final String STARTED_BY_INGEST = "native threads started by it (DuckDB; Linux name ";
+
+    private static String cut(String name) {
+        return name.length() > 15 ? name.substring(0, 15) : name;
     }
 
     private static int rank(String step) {

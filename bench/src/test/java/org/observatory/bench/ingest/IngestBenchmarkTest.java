@@ -63,8 +63,16 @@ class IngestBenchmarkTest {
                 .contains("bare Commons CSV parse", "validation (IngestService)", "ratio validation/bare")
                 .contains("peak heap", "peak RSS", "completed                    yes", "where ingest's time goes")
                 .contains("20,000 rows");
+        assertThat(report.measurements())
+                .allSatisfy(run -> assertThat(run.cpuSeconds()).isPositive());
+        assertThat(report.cpuRatio().orElseThrow()).isPositive();
+        assertThat(table).contains("cpu s", "validation uses ");
         if (Files.isReadable(Path.of("/proc/self/status"))) {
             assertThat(report.processResidentPeak()).isPresent();
+            // every thread that ran during the sampled run, the ingest thread itself under its own label
+            assertThat(report.threadCpu()).containsKey(StepSampler.INGEST_THREAD);
+            assertThat(report.processCpu()).isPositive();
+            assertThat(table).contains("processor time of that run by thread", "ingest thread (IngestService.ingest)");
         }
         assertThat(temporary).isEmptyDirectory(); // the work directory is deleted
     }

@@ -58,6 +58,9 @@ public enum DecimalSeparator {
         String value = text.strip();
         // the common shapes, read without a regex: digits, or digits around this separator
         char shape = shape(value);
+        if (shape == INTEGER && value.length() - (value.charAt(0) == '-' ? 1 : 0) <= 15) {
+            return OptionalDouble.of(wholeNumber(value));
+        }
         if (shape == INTEGER || shape == symbol) {
             return OptionalDouble.of(Double.parseDouble(shape == ',' ? value.replace(',', '.') : value));
         }
@@ -78,6 +81,19 @@ public enum DecimalSeparator {
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();
         }
+    }
+
+    /**
+     * The value of {@code -?\d+} with at most 15 digits, exactly the double {@link Double#parseDouble} gives (every
+     * whole number below 10^15 is a double; {@code -0} is negative zero), without its general parsing.
+     */
+    private static double wholeNumber(String value) {
+        boolean negative = value.charAt(0) == '-';
+        long number = 0;
+        for (int index = negative ? 1 : 0; index < value.length(); index++) {
+            number = number * 10 + (value.charAt(index) - '0');
+        }
+        return negative ? -(double) number : (double) number;
     }
 
     /** The shape of a number of digits only ({@code -?\d+}). */

@@ -26,6 +26,22 @@ public record RawRow(long line, long lastLine, CSVRecord record, Map<String, Int
     /** The trimmed cell of that column, or an empty string when the file or this (short) row has no such column. */
     public String cell(String column) {
         Integer index = columns.get(column);
-        return index == null || index >= record.size() ? "" : record.get(index).strip();
+        return index == null ? "" : cell(index);
+    }
+
+    /**
+     * The trimmed cell at a position (see {@link #positionOf}), or an empty string when this (short) row has no cell
+     * there or the position is -1.
+     */
+    public String cell(int position) {
+        return position < 0 || position >= record.size()
+                ? ""
+                : record.get(position).strip();
+    }
+
+    /** Where the cells of that column are in every row of this file, or -1 when the file has no such column. */
+    public int positionOf(String column) {
+        Integer index = columns.get(column);
+        return index == null ? -1 : index;
     }
 }

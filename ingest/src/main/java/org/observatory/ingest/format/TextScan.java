@@ -25,6 +25,7 @@ public final class TextScan {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
     private static final long LINE_FEEDS = ONES * '\n';
     private static final long CARRIAGE_RETURNS = ONES * '\r';
 
@@ -66,16 +67,22 @@ public final class TextScan {
         // a byte order mark (EF BB BF) is itself well-formed UTF-8, so it is validated with the rest
         int index = 0;
         while (index < length) {
-            // the common case: eight bytes of ASCII text without a NUL, CR or LF, with no UTF-8 sequence open
+            // the common case: eight bytes of ASCII text without a NUL or CR, with no UTF-8 sequence open; line
+            // feeds in them are counted at once unless one may end a line where a segment is due, or follows a CR
             if (pending == 0 && index + 8 <= length) {
                 long word = (long) LONGS.get(bytes, index);
-                if ((word & HIGH_BITS) == 0
-                        && !hasZeroByte(word)
-                        && !hasZeroByte(word ^ LINE_FEEDS)
-                        && !hasZeroByte(word ^ CARRIAGE_RETURNS)) {
-                    afterCarriageReturn = false;
-                    index += 8;
-                    continue;
+                if ((word & HIGH_BITS) == 0 && !hasZeroByte(word) && !hasZeroByte(word ^ CARRIAGE_RETURNS)) {
+                    long lineFeeds = zeroBytes(word ^ LINE_FEEDS);
+                    if (lineFeeds == 0) {
+                        afterCarriageReturn = false;
+                        index += 8;
+                        continue;
+                    }
+                    if (!afterCarriageReturn && offset + index + 8 < nextBoundary) {
+                        lineBreaks += Long.bitCount(lineFeeds);
+                        index += 8;
+                        continue;
+                    }
                 }
             }
             scan(bytes[index] & 0xFF, offset + index);
@@ -86,6 +93,12 @@ public final class TextScan {
 
     private static boolean hasZeroByte(long word) {
         return ((word - ONES) & ~word & HIGH_BITS) != 0;
+    }
+
+    /** The high bit of each byte of {@code word} that is zero, and of no other (no borrow between bytes). */
+    private static long zeroBytes(long word) {
+        long low = LOW_BITS;
+        return ~(((word & low) + low) | word | low);
     }
 
     private void scan(int value, long position) {

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ObjIntConsumer;
@@ -42,7 +43,9 @@ public final class Landing {
 
     /**
      * Lands {@code upload} as {@link #land(Path, String, Map)} does, handing every block of its bytes, in order, to
-     * {@code observer} as they are copied (the first block holds the first {@code min(size, 1 MiB)} bytes).
+     * {@code observer} as they are copied (the first block holds the first {@code min(size, 1 MiB)} bytes). The
+     * observer looks at one block on a thread of its own while that block is copied and hashed on two more and the
+     * next one is read; its failure is this method's.
      */
     public LandedFile land(
             Path upload, String originalName, Map<String, Object> manifestFields, ObjIntConsumer<byte[]> observer)
@@ -54,15 +57,23 @@ public final class Landing {
             MessageDigest digest = sha256();
             long size = 0;
             try (InputStream input = Files.newInputStream(upload);
-                    OutputStream output = Files.newOutputStream(temporary)) {
-                byte[] block = new byte[BLOCK_BYTES];
+                    OutputStream output = Files.newOutputStream(temporary);
+                    BlockHandOff observing = new BlockHandOff(
+                            List.of(
+                                    (block, length) -> digest.update(block, 0, length),
+                                    (block, length) -> output.write(block, 0, length),
+                                    observer::accept),
+                            BLOCK_BYTES)) {
+                // the copy, the hash and the observer each see a block on a thread of their own while the next
+                // block is read
+                byte[] block = observing.emptyBlock();
                 int read;
                 while ((read = input.readNBytes(block, 0, block.length)) > 0) {
-                    digest.update(block, 0, read);
-                    output.write(block, 0, read);
-                    observer.accept(block, read);
+                    observing.handOver(block, read);
                     size += read;
+                    block = observing.emptyBlock();
                 }
+                observing.finish();
             }
             String sha = HexFormat.of().formatHex(digest.digest());
             Path target = directory.resolve(sha + extension(originalName));

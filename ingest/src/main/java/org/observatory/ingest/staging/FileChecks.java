@@ -45,6 +45,8 @@ final class FileChecks {
     private final SourceKind kind;
     private final ValidationReport report;
     private final IngestSettings settings;
+    /** Whether {@code sex_groups} sums the rows as they are staged now (no duplicate made a row skipped since). */
+    private boolean sexGroupsCurrent;
 
     FileChecks(Connection connection, SourceKind kind, ValidationReport report, IngestSettings settings) {
         this.connection = requireNonNull(connection, "connection is null");
@@ -107,9 +109,30 @@ final class FileChecks {
         String incidentFilter = kind == SourceKind.NATIONAL ? " AND unit <> 'incident'" : "";
         try (Statement statement = connection.createStatement()) {
             // keys that may repeat: hashes seen twice; a file without duplicates stops here
-            statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_hashes AS SELECT hash(" + columns
-                    + ") AS key_hash FROM " + TABLE + " WHERE " + ACCEPTED + incidentFilter
-                    + " GROUP BY ALL HAVING count(*) > 1");
+            String candidates;
+            if (hasSexes()) {
+                // one pass sums the sexes of each group for the check of totals too (sexAboveTotal): a key repeats
+                // only where a group has a sex twice
+                String group = "hash(" + String.join(", ", sexGroup()) + ")";
+                String eligible = ACCEPTED + incidentFilter;
+                statement.execute("CREATE OR REPLACE TEMP TABLE sex_groups AS SELECT " + group + " AS group_hash,"
+                        + " greatest(count(*) FILTER (WHERE " + eligible + " AND sex = '_T'), count(*) FILTER (WHERE "
+                        + eligible + " AND sex = 'M'), count(*) FILTER (WHERE " + eligible + " AND sex = 'F'),"
+                        + " count(*) FILTER (WHERE " + eligible + " AND sex = '_U')) > 1 OR count(*) FILTER (WHERE "
+                        + eligible + " AND (sex IS NULL OR sex NOT IN ('_T', 'M', 'F', '_U'))) > 0 AS repeats,"
+                        + " sum(value) FILTER (WHERE sex IN ('M', 'F', '_U')) AS parts,"
+                        + " min(value) FILTER (WHERE sex = '_T' AND unit = 'count' AND value IS NOT NULL) AS smallest"
+                        + " FROM " + TABLE + " WHERE " + ACCEPTED + " GROUP BY ALL");
+                sexGroupsCurrent = true;
+                statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_hashes AS SELECT group_hash AS key_hash"
+                        + " FROM sex_groups WHERE repeats");
+                candidates = group;
+            } else {
+                statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_hashes AS SELECT hash(" + columns
+                        + ") AS key_hash FROM " + TABLE + " WHERE " + ACCEPTED + incidentFilter
+                        + " GROUP BY ALL HAVING count(*) > 1");
+                candidates = "hash(" + columns + ")";
+            }
             if (!any(statement, "duplicate_hashes")) {
                 return false;
             }
@@ -117,7 +140,7 @@ final class FileChecks {
             // lists over the whole file), then the first lines and values of those keys only
             statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_rows AS SELECT source_line, " + columns
                     + ", value, iccs_code, match_quality FROM " + TABLE + " WHERE " + ACCEPTED + incidentFilter
-                    + " AND hash(" + columns + ") IN (SELECT key_hash FROM duplicate_hashes)");
+                    + " AND " + candidates + " IN (SELECT key_hash FROM duplicate_hashes)");
             statement.execute("CREATE OR REPLACE TEMP TABLE duplicate_keys AS SELECT " + columns
                     + ", min(" + signature + ") <> max(" + signature + ") AS conflicting, count(*) AS occurrences,"
                     + " min(source_line) AS first_line"
@@ -185,8 +208,36 @@ final class FileChecks {
                     }
                 }
             }
-            return any(statement, "duplicate_lines");
+            boolean skipped = any(statement, "duplicate_lines");
+            sexGroupsCurrent = !skipped;
+            return skipped;
         }
+    }
+
+    /** Whether the kind's values are broken down by sex, totals and parts checked ({@link #sexAboveTotal}). */
+    private boolean hasSexes() {
+        return kind == SourceKind.CTS || kind == SourceKind.NATIONAL || kind == SourceKind.SDMX_CSV;
+    }
+
+    /**
+     * What the rows of one value broken down by sex share: the columns both of its key without the sex (so rows of
+     * one key are in one group) and of what {@link #sexAboveTotal} matches totals and parts on (so a total and its
+     * parts are in one group). The group can hold more than one value; that only makes more rows candidates.
+     */
+    private List<String> sexGroup() {
+        List<String> group = new ArrayList<>(duplicateKey());
+        group.remove("sex");
+        group.retainAll(sexesShare());
+        return group;
+    }
+
+    /** The columns a total and its parts by sex share. */
+    private List<String> sexesShare() {
+        return switch (kind) {
+            case CTS -> List.of("country", "cts_indicator", "cts_dimension", "cts_category", "age", "year", "unit");
+            default ->
+                List.of("country", "year", "national_code", "iccs_code", "age", "breakdown_type", "breakdown", "unit");
+        };
     }
 
     private static boolean any(Statement statement, String table) throws SQLException {
@@ -197,26 +248,17 @@ final class FileChecks {
     }
 
     private void sexAboveTotal() throws SQLException {
-        List<String> same =
-                switch (kind) {
-                    case CTS ->
-                        List.of("country", "cts_indicator", "cts_dimension", "cts_category", "age", "year", "unit");
-                    default ->
-                        List.of(
-                                "country",
-                                "year",
-                                "national_code",
-                                "iccs_code",
-                                "age",
-                                "breakdown_type",
-                                "breakdown",
-                                "unit");
-                };
-        partsAboveWhole(
-                new Parts("sex = '_T'", "sex IN ('M', 'F', '_U')", "t.sex = '_T' AND p.sex IN ('M', 'F', '_U')"),
-                same,
-                "sexes",
-                "Sex");
+        Parts sexes = new Parts("sex = '_T'", "sex IN ('M', 'F', '_U')", "t.sex = '_T' AND p.sex IN ('M', 'F', '_U')");
+        if (!sexGroupsCurrent) {
+            partsAboveWhole(sexes, sexesShare(), "sexes", "Sex");
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            // summed by duplicates() already: a group is a candidate when its parts add up to more than a total
+            statement.execute("CREATE OR REPLACE TEMP TABLE total_candidates AS SELECT group_hash AS key_hash FROM"
+                    + " sex_groups WHERE parts > smallest + 1e-9");
+        }
+        reportPartsAboveWhole(sexes, sexesShare(), sexGroup(), "sexes", "Sex");
     }
 
     private void mechanismsAboveTotal() throws SQLException {
@@ -266,22 +308,36 @@ final class FileChecks {
 
     /** Reports every total whose parts (same key but the part columns) add up to more than the total. */
     private void partsAboveWhole(Parts parts, List<String> same, String what, String column) throws SQLException {
-        String columns = String.join(", ", same);
-        String totalHash = "hash(" + columns + (parts.totalKey() == null ? "" : ", " + parts.totalKey()) + ")";
-        String partHash = "hash(" + columns + (parts.partKey() == null ? "" : ", " + parts.partKey()) + ")";
+        List<String> totalKey = new ArrayList<>(same);
+        List<String> partKey = new ArrayList<>(same);
+        if (parts.totalKey() != null) {
+            totalKey.add(parts.totalKey());
+            partKey.add(parts.partKey());
+        }
+        String totalHash = "hash(" + String.join(", ", totalKey) + ")";
+        String partHash = "hash(" + String.join(", ", partKey) + ")";
         try (Statement statement = connection.createStatement()) {
+            // the sum of the parts of each hash, against each total of that hash (a total whose category LIKE reads
+            // with wildcards is a candidate whatever its parts)
             statement.execute("CREATE OR REPLACE TEMP TABLE total_candidates AS"
                     + " WITH part_sums AS (SELECT " + partHash + " AS key_hash, sum(value) AS parts FROM " + TABLE
                     + " WHERE " + ACCEPTED + " AND " + parts.part() + " GROUP BY ALL),"
-                    + " totals AS (SELECT source_line, value, " + totalHash + " AS key_hash FROM " + TABLE
+                    + " totals AS (SELECT value, " + totalHash + " AS key_hash, "
+                    + parts.alwaysChecked().orElse("false") + " AS always FROM " + TABLE
                     + " WHERE " + ACCEPTED + " AND unit = 'count' AND value IS NOT NULL AND " + parts.total() + ")"
-                    + " SELECT t.source_line FROM totals t JOIN part_sums p USING (key_hash)"
-                    + " WHERE p.parts > t.value + 1e-9"
-                    + parts.alwaysChecked()
-                            .map(always -> " UNION SELECT source_line FROM " + TABLE + " WHERE " + ACCEPTED
-                                    + " AND unit = 'count' AND value IS NOT NULL AND " + parts.total() + " AND ("
-                                    + always + ")")
-                            .orElse(""));
+                    + " SELECT DISTINCT t.key_hash FROM totals t LEFT JOIN part_sums p USING (key_hash)"
+                    + " WHERE p.parts > t.value + 1e-9 OR t.always");
+        }
+        reportPartsAboveWhole(parts, same, totalKey, what, column);
+    }
+
+    /**
+     * Reports, among the totals whose hash of {@code candidateKey} is in {@code total_candidates}, those whose parts
+     * (same {@code same} columns) add up to more than the total.
+     */
+    private void reportPartsAboveWhole(
+            Parts parts, List<String> same, List<String> candidateKey, String what, String column) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             if (!any(statement, "total_candidates")) {
                 return;
             }
@@ -295,7 +351,9 @@ final class FileChecks {
                         + " FROM " + TABLE + " t JOIN " + TABLE + " p ON " + join + " AND " + parts.join()
                         + " WHERE t." + ACCEPTED + " AND p." + ACCEPTED
                         + " AND t.unit = 'count' AND t.value IS NOT NULL"
-                        + " AND t.source_line IN (SELECT source_line FROM total_candidates)"
+                        + " AND hash("
+                        + candidateKey.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
+                        + ") IN (SELECT key_hash FROM total_candidates)"
                         + " GROUP BY ALL HAVING sum(p.value) > t.value + 1e-9 ORDER BY t.source_line";
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {

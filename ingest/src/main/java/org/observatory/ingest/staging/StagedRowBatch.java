@@ -5,14 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import org.duckdb.DuckDBDataChunkWriter;
 import org.duckdb.DuckDBWritableVector;
+import org.observatory.ingest.validate.RecentValues;
 import org.observatory.ingest.validate.StagedRow;
 import org.observatory.schemas.table.Column;
 import org.observatory.schemas.table.StagedRows;
 
 /**
  * Up to {@link #CAPACITY} staged rows in columns, as DuckDB takes them: numbers in arrays, text as UTF-8 bytes, one
- * array per column. Rows of a file follow each other by country, indicator and category, so a text equal to the row
- * before's in its column shares that row's bytes: a batch costs little more than its distinct values.
+ * array per column. Rows of a file follow each other by country, indicator and category, so a text equal to one of
+ * the last few rows' in its column shares their bytes: a batch costs little more than its distinct values.
  *
  * <p>Not thread-safe: filled by one thread, then handed over whole ({@link StagedRowStream}).
  */
@@ -175,19 +176,23 @@ public final class StagedRowBatch {
         return true;
     }
 
-    /** The UTF-8 bytes of the last text of each column, so that a repeated text is encoded once. */
+    /** The UTF-8 bytes of the recent texts of each column, so that a repeated text is encoded once. */
     static final class LastTexts {
-        private final String[] values = new String[COLUMNS.size()];
-        private final byte[][] bytes = new byte[COLUMNS.size()][];
+        @SuppressWarnings("unchecked")
+        private final RecentValues<byte[]>[] columns = new RecentValues[COLUMNS.size()];
+
+        LastTexts() {
+            for (int column = 0; column < columns.length; column++) {
+                columns[column] = new RecentValues<>();
+            }
+        }
 
         byte[] bytes(int column, String value) {
-            if (value == values[column] || value.equals(values[column])) {
-                return bytes[column];
-            }
-            byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
-            values[column] = value;
-            bytes[column] = encoded;
-            return encoded;
+            return columns[column].get(value, LastTexts::utf8);
+        }
+
+        private static byte[] utf8(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -71,6 +71,10 @@ public final class StagingTable implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET temp_directory = '" + escape(scratch.toString()) + "'");
                 statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+                // one DuckDB thread while the rows stream to the Parquet file (the source gives one thread work
+                // anyway): with more, the COPY often took twice the processor time (bench/ingest --phases), the
+                // other threads busy without rows to work on. The checks use every processor (see check)
+                statement.execute("SET threads = 1");
             }
             try (DuckDBTableFunctionBuilder function = DuckDBFunctions.tableFunction()) {
                 function.withName(STREAM_FUNCTION).withFunction(source).register(connection);
@@ -229,6 +233,7 @@ public final class StagingTable implements AutoCloseable {
     public void check(SourceKind kind, ValidationReport report, IngestSettings settings, List<Path> populationFiles) {
         FileChecks checks = new FileChecks(connection, kind, report, settings);
         try {
+            execute("use every processor for the checks", "RESET threads"); // the rows are written: see the constructor
             if (checks.duplicates()) {
                 Path file = scratch.resolve("rows-checked.parquet");
                 execute(

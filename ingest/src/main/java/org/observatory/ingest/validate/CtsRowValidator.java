@@ -15,6 +15,9 @@ import org.observatory.schemas.table.StagedRows;
 /** Validates dataUNODC long-format rows (UN-CTS replies); see docs/formats.md, {@code cts}. */
 public final class CtsRowValidator implements RowValidator {
     private final ValidationContext context;
+    private Cells cells;
+    /** The staged unit of each recent spelling, or "" for a spelling that is no unit. */
+    private final RecentValues<String> units = new RecentValues<>();
 
     public CtsRowValidator(ValidationContext context) {
         this.context = requireNonNull(context, "context is null");
@@ -22,8 +25,9 @@ public final class CtsRowValidator implements RowValidator {
 
     @Override
     public void validate(RawRow row, Consumer<StagedRow> staged) {
+        Cells cells = cells(row);
         long line = row.line();
-        String iso3 = row.cell("iso3_code").toUpperCase(Locale.ROOT);
+        String iso3 = row.cell(cells.iso3).toUpperCase(Locale.ROOT);
         Optional<ExclusionReason> outOfScope = context.scopeOf(iso3);
         if (outOfScope.isPresent()) {
             context.report().skipped(outOfScope.get().code());
@@ -32,34 +36,27 @@ public final class CtsRowValidator implements RowValidator {
         }
         ValidationReport report = context.report();
         long errorsBefore = report.errorCount();
-        OptionalInt year = context.year(line, "Year", row.cell("year"));
-        OptionalDouble value = context.count(line, "VALUE", row.cell("value"));
-        Optional<String> sex = context.sex(line, "Sex", row.cell("sex"));
-        ValidationContext.AgeBand age = context.ageBand(line, "Age", row.cell("age"));
-        String unit = unit(line, row.cell("unit_of_measurement"));
-        for (String column : new String[] {"indicator", "dimension", "category"}) {
-            if (row.cell(column).isEmpty()) {
-                report.error(
-                        ErrorCode.VALUE_MISSING,
-                        line,
-                        column,
-                        "",
-                        "Line %d, column '%s' is empty; every dataUNODC row names its %s"
-                                .formatted(line, column, column));
-            }
-        }
+        OptionalInt year = context.year(line, "Year", row.cell(cells.year));
+        OptionalDouble value = context.count(line, "VALUE", row.cell(cells.value));
+        Optional<String> sex = context.sex(line, "Sex", row.cell(cells.sex));
+        ValidationContext.AgeBand age = context.ageBand(line, "Age", row.cell(cells.age));
+        String unit = unit(line, row.cell(cells.unit));
+        String indicator = named(row.cell(cells.indicator), line, "indicator");
+        String dimension = named(row.cell(cells.dimension), line, "dimension");
+        String category = named(row.cell(cells.category), line, "category");
         if (report.errorCount() > errorsBefore) {
             return;
         }
+        String source = row.cell(cells.source);
         staged.accept(new StagedRow(
                 line,
                 StagedRows.STATUS_ACCEPTED,
                 null,
                 iso3,
                 year.getAsInt(),
-                row.cell("indicator"),
-                row.cell("dimension"),
-                row.cell("category"),
+                indicator,
+                dimension,
+                category,
                 null,
                 null,
                 null,
@@ -71,17 +68,66 @@ public final class CtsRowValidator implements RowValidator {
                 value.getAsDouble(),
                 null,
                 age.footnote().orElse(null),
-                row.cell("source").isEmpty() ? "CTS" : row.cell("source"),
+                source.isEmpty() ? "CTS" : source,
                 null));
     }
 
-    private String unit(long line, String text) {
-        String key = text.toLowerCase(Locale.ROOT).replace(" ", "");
-        if (key.equals("counts") || key.equals("count")) {
-            return StagedRows.UNIT_COUNT;
+    /** The cells of every row of a file are where the first row's are: their positions are looked up once. */
+    private Cells cells(RawRow row) {
+        if (cells == null || cells.columns != row.columns()) {
+            cells = new Cells(row);
         }
-        if (key.startsWith("rateper100,000") || key.startsWith("rateper100000")) {
-            return StagedRows.UNIT_REPORTED_RATE;
+        return cells;
+    }
+
+    /** Where each column of a dataUNODC row is. */
+    private static final class Cells {
+        private final java.util.Map<String, Integer> columns;
+        private final int iso3;
+        private final int year;
+        private final int value;
+        private final int sex;
+        private final int age;
+        private final int unit;
+        private final int indicator;
+        private final int dimension;
+        private final int category;
+        private final int source;
+
+        Cells(RawRow row) {
+            this.columns = row.columns();
+            this.iso3 = row.positionOf("iso3_code");
+            this.year = row.positionOf("year");
+            this.value = row.positionOf("value");
+            this.sex = row.positionOf("sex");
+            this.age = row.positionOf("age");
+            this.unit = row.positionOf("unit_of_measurement");
+            this.indicator = row.positionOf("indicator");
+            this.dimension = row.positionOf("dimension");
+            this.category = row.positionOf("category");
+            this.source = row.positionOf("source");
+        }
+    }
+
+    /** The cell of a column that names the series, reporting it when empty. */
+    private String named(String text, long line, String column) {
+        if (text.isEmpty()) {
+            context.report()
+                    .error(
+                            ErrorCode.VALUE_MISSING,
+                            line,
+                            column,
+                            "",
+                            "Line %d, column '%s' is empty; every dataUNODC row names its %s"
+                                    .formatted(line, column, column));
+        }
+        return text;
+    }
+
+    private String unit(long line, String text) {
+        String unit = units.get(text, CtsRowValidator::stagedUnit);
+        if (!unit.isEmpty()) {
+            return unit;
         }
         context.report()
                 .error(
@@ -92,6 +138,18 @@ public final class CtsRowValidator implements RowValidator {
                         "Line %d, column 'Unit of measurement': unknown unit '%s'; use 'Counts' or 'Rate per 100,000 population'"
                                 .formatted(line, text));
         return null;
+    }
+
+    /** The staged unit a spelling stands for, or "" when it is none. */
+    private static String stagedUnit(String text) {
+        String key = text.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (key.equals("counts") || key.equals("count")) {
+            return StagedRows.UNIT_COUNT;
+        }
+        if (key.startsWith("rateper100,000") || key.startsWith("rateper100000")) {
+            return StagedRows.UNIT_REPORTED_RATE;
+        }
+        return "";
     }
 
     private static StagedRow skipped(RawRow row, String iso3, ExclusionReason reason) {

@@ -17,13 +17,19 @@ public record IngestSettings(
 
     public static final IngestSettings DEFAULTS = new IngestSettings(ValidationReport.DEFAULT_PER_CODE_LIMIT, 2.0, 20);
 
-    /** These thresholds, reading with one thread per processor. */
+    /**
+     * Threads that read a file at most by default: each holds a few segments' rows until they are staged, so memory
+     * grows with them.
+     */
+    public static final int DEFAULT_MAXIMUM_THREADS = 8;
+
+    /** These thresholds, reading with one thread per processor (up to {@link #DEFAULT_MAXIMUM_THREADS}). */
     public IngestSettings(int issuesPerCode, double yearOnYearFactor, double yearOnYearMinimum) {
         this(
                 issuesPerCode,
                 yearOnYearFactor,
                 yearOnYearMinimum,
-                Runtime.getRuntime().availableProcessors(),
+                Math.min(Runtime.getRuntime().availableProcessors(), DEFAULT_MAXIMUM_THREADS),
                 DEFAULT_SEGMENT_BYTES);
     }
 

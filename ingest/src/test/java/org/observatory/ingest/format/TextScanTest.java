@@ -65,6 +65,40 @@ class TextScanTest {
         assertThat(scan(undefined, 64, 4).nul()).isFalse();
     }
 
+    @Test
+    void readingEightBytesAtOnceFindsWhatReadingByteByByteFinds() {
+        // lines of every length, ended by LF, CR or CRLF, some with accented letters, some with a CR right before a
+        // word of eight bytes; blocks of fewer than eight bytes are scanned one byte at a time
+        java.util.Random random = new java.util.Random(5);
+        StringBuilder text = new StringBuilder();
+        String[] ends = {"\n", "\n", "\n", "\r\n", "\r"};
+        while (text.length() < 200_000) {
+            int length = random.nextInt(40);
+            for (int character = 0; character < length; character++) {
+                text.append(random.nextInt(50) == 0 ? 'é' : (char) ('a' + random.nextInt(26)));
+            }
+            text.append(ends[random.nextInt(ends.length)]);
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+
+        for (long segmentBytes : new long[] {1, 7, 100, 4096, 1 << 20}) {
+            TextProfile byteByByte = scan(bytes, segmentBytes, 7);
+            TextProfile wordByWord = scan(bytes, segmentBytes, 65_536);
+            assertThat(wordByWord.lineStarts())
+                    .as("segments of %d", segmentBytes)
+                    .isEqualTo(byteByByte.lineStarts());
+            assertThat(wordByWord.utf8()).isEqualTo(byteByByte.utf8()).isTrue();
+        }
+        // every line counted: the line start of the last byte says how many lines come before it
+        TextProfile everyLine = scan(bytes, 1, 65_536);
+        long lines = text.chars().filter(character -> character == '\n').count()
+                - text.toString().split("\r\n", -1).length
+                + 1
+                + text.chars().filter(character -> character == '\r').count();
+        assertThat(everyLine.lineStarts().get(everyLine.lineStarts().size() - 1).linesBefore())
+                .isEqualTo(lines);
+    }
+
     /** Scans {@code text} fed in blocks of {@code blockBytes}. */
     private static TextProfile scan(byte[] text, long segmentBytes, int blockBytes) {
         TextScan scan = new TextScan(segmentBytes);

@@ -42,6 +42,20 @@ public enum ErrorCode {
     NOT_FOUND(ErrorType.USER_ERROR),
     INVALID_PARAMETER(ErrorType.USER_ERROR),
     UNKNOWN_PARAMETER(ErrorType.USER_ERROR),
+    /** No bearer token, or one that matches no account. */
+    UNAUTHENTICATED(ErrorType.USER_ERROR),
+    /** The caller's account may not do this (e.g. an analyst acting for another country). */
+    FORBIDDEN(ErrorType.USER_ERROR),
+    /** The request contradicts the state of what it names (e.g. approving a rejected submission). */
+    CONFLICT(ErrorType.USER_ERROR),
+    /** An upload above the server's size limit. */
+    UPLOAD_TOO_LARGE(ErrorType.USER_ERROR),
+    /** An upload that validation rejected; the answer carries the validation report. */
+    SUBMISSION_REJECTED(ErrorType.USER_ERROR),
+    /** Another process (the running server, or a command) holds the registry, which has one writer at a time. */
+    REGISTRY_IN_USE(ErrorType.EXTERNAL),
+    /** The server was started without what this route needs (the ingest service or a pipeline command). */
+    NOT_CONFIGURED(ErrorType.EXTERNAL),
 
     // pipeline and storage
     NO_SNAPSHOT(ErrorType.USER_ERROR),

@@ -1,11 +1,10 @@
-package org.observatory.app;
+package org.observatory.api.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.SubmissionManifest;
@@ -19,7 +18,7 @@ class RunManifestsTest {
 
     @Test
     void automaticPolicyApprovesEveryAcceptedCountryInOrderOfAcceptance() {
-        RunManifest manifest = RunManifests.build("run-1", DATA, ACCEPTED, ApprovalPolicy.AUTOMATIC, Map.of());
+        RunManifest manifest = RunManifests.build("run-1", DATA, ACCEPTED, ApprovalPolicy.AUTOMATIC, Approvals.NONE);
 
         assertThat(manifest.submissions())
                 .extracting(RunManifest.ApprovedSubmission::submissionId)
@@ -33,11 +32,25 @@ class RunManifestsTest {
 
     @Test
     void requiredPolicyPublishesOnlyTheCountriesThatApprovedTheirPart() {
-        RunManifest manifest =
-                RunManifests.build("run-2", DATA, ACCEPTED, ApprovalPolicy.REQUIRED, Map.of("sub-a", Set.of("MEX")));
+        Approvals approvals = new Approvals(Map.of(
+                "sub-a", Map.of("MEX", Decision.APPROVED, "COL", Decision.WITHDRAWN),
+                "sub-b", Map.of("JAM", Decision.WITHDRAWN)));
+
+        RunManifest manifest = RunManifests.build("run-2", DATA, ACCEPTED, ApprovalPolicy.REQUIRED, approvals);
 
         assertThat(manifest.submissions().get(0).approvedCountries()).containsExactly("MEX");
         assertThat(manifest.submissions().get(1).approvedCountries()).isEmpty();
+    }
+
+    @Test
+    void automaticPolicyLeavesOutTheWithdrawnPartsOnly() {
+        Approvals approvals =
+                new Approvals(Map.of("sub-a", Map.of("COL", Decision.WITHDRAWN, "MEX", Decision.APPROVED)));
+
+        RunManifest manifest = RunManifests.build("run-3", DATA, ACCEPTED, ApprovalPolicy.AUTOMATIC, approvals);
+
+        assertThat(manifest.submissions().get(0).approvedCountries()).containsExactly("JAM", "MEX");
+        assertThat(manifest.submissions().get(1).approvedCountries()).containsExactly("JAM");
     }
 
     private static SubmissionManifest submission(String id, String receivedAt, List<String> countries) {

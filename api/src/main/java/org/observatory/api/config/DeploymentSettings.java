@@ -1,0 +1,92 @@
+package org.observatory.api.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.observatory.api.registry.ApprovalPolicy;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.storage.DataDirectory;
+
+/**
+ * The deployment's write-side settings, read from {@code <data>/config/observatory.properties} by the server and
+ * the commands alike (so both apply the same approval policy):
+ *
+ * <pre>
+ * approval-policy=automatic|required     default automatic
+ * upload-limit-megabytes=2048            default 2048 (2 GiB)
+ * pipeline-command=...                   default: the pipeline in a local JVM; e.g. a spark-submit command line,
+ *                                        words separated by spaces, {manifest} and {report} standing for the files
+ * </pre>
+ *
+ * A missing file means every default.
+ */
+public record DeploymentSettings(
+        ApprovalPolicy approvalPolicy, long uploadLimitBytes, Optional<List<String>> pipelineCommand) {
+    public static final String FILE = "config/observatory.properties";
+
+    private static final Set<String> KEYS = Set.of("approval-policy", "upload-limit-megabytes", "pipeline-command");
+
+    public DeploymentSettings {
+        requireNonNull(approvalPolicy, "approvalPolicy is null");
+        requireNonNull(pipelineCommand, "pipelineCommand is null");
+    }
+
+    public static DeploymentSettings load(DataDirectory data) {
+        Path file = data.root().resolve(FILE);
+        Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                throw invalid(file, "cannot be read (%s)".formatted(e.getMessage()));
+            }
+        }
+        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw invalid(
+                    file, "has unknown setting(s) %s; the settings are %s".formatted(unknown, new TreeSet<>(KEYS)));
+        }
+        ApprovalPolicy policy;
+        try {
+            policy = ApprovalPolicy.fromSettingName(properties.getProperty("approval-policy", "automatic"));
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, "setting approval-policy: " + e.getMessage());
+        }
+        long limit = SubmissionsConfig.DEFAULT_UPLOAD_LIMIT_BYTES;
+        String megabytes = properties.getProperty("upload-limit-megabytes");
+        if (megabytes != null) {
+            try {
+                limit = Long.parseLong(megabytes.strip()) << 20;
+            } catch (NumberFormatException e) {
+                limit = 0;
+            }
+            if (limit <= 0) {
+                throw invalid(
+                        file,
+                        "setting upload-limit-megabytes must be a whole number above 0, not '%s'".formatted(megabytes));
+            }
+        }
+        String command = properties.getProperty("pipeline-command", "").strip();
+        return new DeploymentSettings(
+                policy,
+                limit,
+                command.isEmpty() ? Optional.empty() : Optional.of(Arrays.asList(command.split("\\s+"))));
+    }
+
+    private static ObservatoryException invalid(Path file, String what) {
+        return new ObservatoryException(
+                ErrorCode.CONFIGURATION_INVALID, "The settings file %s %s; correct it".formatted(file, what));
+    }
+}

@@ -1,0 +1,36 @@
+package org.observatory.api.registry;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * An account of the registry: its id (the public part of its token), role, the country of an analyst (null for
+ * the secretariat), when and by whom it was created. The token itself is never kept, only its SHA-256.
+ */
+public record Account(String accountId, Role role, String country, String createdAt, String createdBy) {
+    public Account {
+        requireNonNull(accountId, "accountId is null");
+        requireNonNull(role, "role is null");
+        requireNonNull(createdAt, "createdAt is null");
+        requireNonNull(createdBy, "createdBy is null");
+        if ((role == Role.ANALYST) == (country == null)) {
+            throw new IllegalArgumentException(
+                    "an analyst account has a country and a secretariat account none: " + role + " " + country);
+        }
+    }
+
+    public Optional<String> analystCountry() {
+        return Optional.ofNullable(country);
+    }
+
+    /** How the audit log and messages name the account, e.g. {@code acct-1f2e3d4c5b6a (analyst MEX)}. */
+    public String describe() {
+        return "%s (%s%s)".formatted(accountId, role.wireName(), country == null ? "" : " " + country);
+    }
+
+    /** A description of an analyst for messages, e.g. {@code a MEX analyst}, or {@code the secretariat}. */
+    public String who() {
+        return role == Role.ANALYST ? "a %s analyst".formatted(country) : "the secretariat";
+    }
+}

@@ -1,0 +1,497 @@
+package org.observatory.api.registry;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.storage.DataDirectory;
+
+/**
+ * The registry of one data directory ({@code <data>/registry/registry.duckdb}): accounts (token hashes, never
+ * tokens), submissions with their validation reports, each country's decision about its part of a submission,
+ * pipeline runs started through the API, and the audit log. DuckDB lets one process write a database file at a
+ * time, so whoever opens the registry is its writer until {@link #close()}: the running server, or a command when
+ * no server runs. Opening it while another process holds it fails with {@link ErrorCode#REGISTRY_IN_USE}, naming
+ * that process. Methods are synchronised: one connection, few and small writes.
+ */
+public final class Registry implements AutoCloseable {
+    public static final String FILE_NAME = "registry.duckdb";
+
+    private static final Pattern LOCK_HOLDER = Pattern.compile("\\(PID (\\d+)\\)");
+
+    private final Connection connection;
+
+    private Registry(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating if needed) the registry of the data directory.
+     *
+     * @param whatToDoInstead the last sentence of the message when another process holds the registry, e.g.
+     *     {@code "A server runs on this data directory: use POST /api/v1/accounts on it."}
+     * @throws ObservatoryException {@code REGISTRY_IN_USE} when another process holds it
+     */
+    public static Registry open(DataDirectory data, String whatToDoInstead) {
+        requireNonNull(data, "data is null");
+        requireNonNull(whatToDoInstead, "whatToDoInstead is null");
+        Path file = data.registry().resolve(FILE_NAME);
+        try {
+            Files.createDirectories(data.registry());
+        } catch (IOException e) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    "Cannot create the registry directory %s (%s); check the data directory's permissions"
+                            .formatted(data.registry(), e.getMessage()),
+                    e);
+        }
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+        } catch (SQLException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
+                Matcher holder = LOCK_HOLDER.matcher(message);
+                String process = holder.find() ? "process " + holder.group(1) : "another process";
+                throw new ObservatoryException(
+                        ErrorCode.REGISTRY_IN_USE,
+                        ("The registry of %s is in use by %s; it has one writer at a time: the running observatory"
+                                        + " server, or a command while no server runs. %s")
+                                .formatted(data.root(), process, whatToDoInstead),
+                        e);
+            }
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    "Cannot open the registry %s: %s"
+                            .formatted(file, message.lines().findFirst().orElse("")),
+                    e);
+        }
+        Registry registry = new Registry(connection);
+        try {
+            registry.createTables();
+        } catch (SQLException e) {
+            registry.close();
+            throw failure("create the registry's tables", e);
+        }
+        return registry;
+    }
+
+    private void createTables() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(
+                    """
+                    CREATE TABLE IF NOT EXISTS accounts (
+                        account_id VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, country VARCHAR,
+                        token_sha256 VARCHAR NOT NULL, created_at VARCHAR NOT NULL, created_by VARCHAR NOT NULL)""");
+            statement.execute(
+                    """
+                    CREATE TABLE IF NOT EXISTS submissions (
+                        submission_id VARCHAR PRIMARY KEY, status VARCHAR NOT NULL, source_kind VARCHAR NOT NULL,
+                        country VARCHAR, cycle INTEGER, file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
+                        countries VARCHAR NOT NULL, submitted_by VARCHAR NOT NULL, submitted_at VARCHAR NOT NULL,
+                        report VARCHAR NOT NULL)""");
+            statement.execute(
+                    """
+                    CREATE TABLE IF NOT EXISTS approvals (
+                        submission_id VARCHAR NOT NULL, country VARCHAR NOT NULL, decision VARCHAR NOT NULL,
+                        decided_by VARCHAR NOT NULL, decided_at VARCHAR NOT NULL,
+                        PRIMARY KEY (submission_id, country))""");
+            statement.execute(
+                    """
+                    CREATE TABLE IF NOT EXISTS pipeline_runs (
+                        run_id VARCHAR PRIMARY KEY, status VARCHAR NOT NULL, requested_by VARCHAR NOT NULL,
+                        requested_at VARCHAR NOT NULL, started_at VARCHAR, finished_at VARCHAR, exit_code INTEGER,
+                        snapshot_id VARCHAR, message VARCHAR)""");
+            statement.execute("CREATE SEQUENCE IF NOT EXISTS audit_sequence START 1");
+            statement.execute(
+                    """
+                    CREATE TABLE IF NOT EXISTS audit_log (
+                        entry_id BIGINT PRIMARY KEY DEFAULT nextval('audit_sequence'), recorded_at VARCHAR NOT NULL,
+                        actor VARCHAR NOT NULL, action VARCHAR NOT NULL, target VARCHAR NOT NULL,
+                        detail VARCHAR NOT NULL)""");
+        }
+    }
+
+    // accounts
+
+    /**
+     * Creates an account and answers with its token, which exists nowhere else afterwards (the registry keeps its
+     * SHA-256). An analyst needs a country (ISO alpha-3, checked by the caller against the member list); the
+     * secretariat has none. The creation is audited.
+     */
+    public synchronized NewAccount addAccount(Role role, Optional<String> country, String actor) {
+        requireNonNull(role, "role is null");
+        requireNonNull(country, "country is null");
+        requireNonNull(actor, "actor is null");
+        String accountId = Tokens.newAccountId();
+        Account account = new Account(accountId, role, country.orElse(null), now(), actor);
+        String token = Tokens.newToken(accountId);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, accountId);
+            insert.setString(2, role.wireName());
+            insert.setString(3, account.country());
+            insert.setString(4, Tokens.sha256(token));
+            insert.setString(5, account.createdAt());
+            insert.setString(6, actor);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("add an account", e);
+        }
+        audit(actor, "account", accountId, "created %s account %s".formatted(role.wireName(), account.describe()));
+        return new NewAccount(account, token);
+    }
+
+    /** The account whose token this is; empty for a token of no account (or not shaped like one). */
+    public synchronized Optional<Account> authenticate(String token) {
+        requireNonNull(token, "token is null");
+        Optional<String> accountId = Tokens.accountId(token.strip());
+        if (accountId.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT role, country, token_sha256, created_at, created_by FROM accounts WHERE account_id = ?")) {
+            select.setString(1, accountId.get());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next() || !Tokens.matches(token.strip(), row.getString("token_sha256"))) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Account(
+                        accountId.get(),
+                        Role.fromWireName(row.getString("role")),
+                        row.getString("country"),
+                        row.getString("created_at"),
+                        row.getString("created_by")));
+            }
+        } catch (SQLException e) {
+            throw failure("look up an account", e);
+        }
+    }
+
+    /** Every account, ordered by id (without token hashes). */
+    public synchronized List<Account> accounts() {
+        List<Account> accounts = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT account_id, role, country, created_at, created_by FROM accounts ORDER BY account_id")) {
+            while (row.next()) {
+                accounts.add(new Account(
+                        row.getString(1),
+                        Role.fromWireName(row.getString(2)),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw failure("list the accounts", e);
+        }
+        return accounts;
+    }
+
+    /** The token hashes as stored, by account id: for tests proving that no token is kept. */
+    synchronized Map<String, String> tokenHashes() {
+        Map<String, String> hashes = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT account_id, token_sha256 FROM accounts")) {
+            while (row.next()) {
+                hashes.put(row.getString(1), row.getString(2));
+            }
+        } catch (SQLException e) {
+            throw failure("read the accounts", e);
+        }
+        return hashes;
+    }
+
+    // submissions
+
+    /**
+     * Records an upload's outcome. The same submission id again (the same bytes declared the same way) stays one
+     * submission: its first submitter and time are kept, and the outcome is updated only if it was rejected
+     * before. Audited either way; answers the submission as now recorded.
+     */
+    public synchronized SubmissionRecord recordSubmission(SubmissionRecord upload, String actor) {
+        requireNonNull(upload, "upload is null");
+        requireNonNull(actor, "actor is null");
+        Optional<SubmissionRecord> earlier = submission(upload.submissionId());
+        try {
+            if (earlier.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, upload.submissionId());
+                    insert.setString(2, upload.status());
+                    insert.setString(3, upload.sourceKind());
+                    insert.setString(4, upload.country());
+                    if (upload.cycle() == null) {
+                        insert.setNull(5, Types.INTEGER);
+                    } else {
+                        insert.setInt(5, upload.cycle());
+                    }
+                    insert.setString(6, upload.fileName());
+                    insert.setString(7, upload.sha256());
+                    insert.setString(8, String.join(",", upload.countries()));
+                    insert.setString(9, upload.submittedBy());
+                    insert.setString(10, upload.submittedAt());
+                    insert.setString(11, upload.reportJson());
+                    insert.executeUpdate();
+                }
+            } else if (!earlier.get().accepted()) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE submissions SET status = ?, countries = ?, report = ? WHERE submission_id = ?")) {
+                    update.setString(1, upload.status());
+                    update.setString(2, String.join(",", upload.countries()));
+                    update.setString(3, upload.reportJson());
+                    update.setString(4, upload.submissionId());
+                    update.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("record submission " + upload.submissionId(), e);
+        }
+        audit(
+                actor,
+                "submission",
+                upload.submissionId(),
+                "%s %s file '%s'%s%s (sha256 %s)%s"
+                        .formatted(
+                                upload.status(),
+                                upload.sourceKind(),
+                                upload.fileName(),
+                                upload.country() == null ? "" : " for " + upload.country(),
+                                upload.cycle() == null ? "" : ", cycle " + upload.cycle(),
+                                upload.sha256(),
+                                earlier.isPresent() ? "; the same bytes were submitted before" : ""));
+        return submission(upload.submissionId()).orElseThrow();
+    }
+
+    public synchronized Optional<SubmissionRecord> submission(String submissionId) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT * FROM submissions WHERE submission_id = ?")) {
+            select.setString(1, submissionId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                int cycle = row.getInt("cycle");
+                Integer cycleOrNull = row.wasNull() ? null : cycle;
+                String countries = row.getString("countries");
+                return Optional.of(new SubmissionRecord(
+                        row.getString("submission_id"),
+                        row.getString("status"),
+                        row.getString("source_kind"),
+                        row.getString("country"),
+                        cycleOrNull,
+                        row.getString("file_name"),
+                        row.getString("sha256"),
+                        countries.isEmpty() ? List.of() : Arrays.asList(countries.split(",")),
+                        row.getString("submitted_by"),
+                        row.getString("submitted_at"),
+                        row.getString("report")));
+            }
+        } catch (SQLException e) {
+            throw failure("read submission " + submissionId, e);
+        }
+    }
+
+    // approvals
+
+    /** Records a country's decision about its part of a submission (replacing its earlier one), audited. */
+    public synchronized ApprovalRecord decide(String submissionId, String country, Decision decision, String actor) {
+        ApprovalRecord record = new ApprovalRecord(submissionId, country, decision, actor, now());
+        try (PreparedStatement upsert =
+                connection.prepareStatement("INSERT OR REPLACE INTO approvals VALUES (?, ?, ?, ?, ?)")) {
+            upsert.setString(1, submissionId);
+            upsert.setString(2, country);
+            upsert.setString(3, decision.wireName());
+            upsert.setString(4, actor);
+            upsert.setString(5, record.decidedAt());
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record the decision about " + submissionId, e);
+        }
+        audit(
+                actor,
+                decision == Decision.APPROVED ? "approval" : "withdrawal",
+                submissionId,
+                "%s %s's part of submission %s".formatted(decision.wireName(), country, submissionId));
+        return record;
+    }
+
+    /** The decisions about one submission, ordered by country. */
+    public synchronized List<ApprovalRecord> decisions(String submissionId) {
+        List<ApprovalRecord> records = new ArrayList<>();
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT * FROM approvals WHERE submission_id = ? ORDER BY country")) {
+            select.setString(1, submissionId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    records.add(approval(row));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the decisions about " + submissionId, e);
+        }
+        return records;
+    }
+
+    /** Every country's last decision about every submission: what a run manifest is built from. */
+    public synchronized Approvals approvals() {
+        Map<String, Map<String, Decision>> bySubmission = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT * FROM approvals")) {
+            while (row.next()) {
+                ApprovalRecord record = approval(row);
+                bySubmission
+                        .computeIfAbsent(record.submissionId(), id -> new HashMap<>())
+                        .put(record.country(), record.decision());
+            }
+        } catch (SQLException e) {
+            throw failure("read the approvals", e);
+        }
+        return new Approvals(bySubmission);
+    }
+
+    private static ApprovalRecord approval(ResultSet row) throws SQLException {
+        return new ApprovalRecord(
+                row.getString("submission_id"),
+                row.getString("country"),
+                Decision.valueOf(row.getString("decision").toUpperCase(java.util.Locale.ROOT)),
+                row.getString("decided_by"),
+                row.getString("decided_at"));
+    }
+
+    // pipeline runs
+
+    /** Inserts or replaces the record of a pipeline run. */
+    public synchronized void saveRun(PipelineRunRecord run) {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT OR REPLACE INTO pipeline_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            upsert.setString(1, run.runId());
+            upsert.setString(2, run.status().wireName());
+            upsert.setString(3, run.requestedBy());
+            upsert.setString(4, run.requestedAt());
+            upsert.setString(5, run.startedAt());
+            upsert.setString(6, run.finishedAt());
+            if (run.exitCode() == null) {
+                upsert.setNull(7, Types.INTEGER);
+            } else {
+                upsert.setInt(7, run.exitCode());
+            }
+            upsert.setString(8, run.snapshotId());
+            upsert.setString(9, run.message());
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record pipeline run " + run.runId(), e);
+        }
+    }
+
+    public synchronized Optional<PipelineRunRecord> run(String runId) {
+        return runs("SELECT * FROM pipeline_runs WHERE run_id = ?", runId).stream()
+                .findFirst();
+    }
+
+    /** The runs not finished yet (queued or running), oldest first. */
+    public synchronized List<PipelineRunRecord> unfinishedRuns() {
+        return runs("SELECT * FROM pipeline_runs WHERE status IN ('queued', 'running') ORDER BY requested_at");
+    }
+
+    private List<PipelineRunRecord> runs(String sql, String... parameters) {
+        List<PipelineRunRecord> runs = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int index = 0; index < parameters.length; index++) {
+                select.setString(index + 1, parameters[index]);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    int exit = row.getInt("exit_code");
+                    Integer exitOrNull = row.wasNull() ? null : exit;
+                    runs.add(new PipelineRunRecord(
+                            row.getString("run_id"),
+                            RunStatus.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                            row.getString("requested_by"),
+                            row.getString("requested_at"),
+                            row.getString("started_at"),
+                            row.getString("finished_at"),
+                            exitOrNull,
+                            row.getString("snapshot_id"),
+                            row.getString("message")));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the pipeline runs", e);
+        }
+        return runs;
+    }
+
+    // audit log
+
+    /** Appends a line to the audit log. */
+    public synchronized void audit(String actor, String action, String target, String detail) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit_log (recorded_at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, now());
+            insert.setString(2, actor);
+            insert.setString(3, action);
+            insert.setString(4, target);
+            insert.setString(5, detail);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write the audit log", e);
+        }
+    }
+
+    /** The audit log, oldest first. */
+    public synchronized List<AuditEntry> auditLog() {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT * FROM audit_log ORDER BY entry_id")) {
+            while (row.next()) {
+                entries.add(new AuditEntry(
+                        row.getLong("entry_id"),
+                        row.getString("recorded_at"),
+                        row.getString("actor"),
+                        row.getString("action"),
+                        row.getString("target"),
+                        row.getString("detail")));
+            }
+        } catch (SQLException e) {
+            throw failure("read the audit log", e);
+        }
+        return entries;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close the registry", e);
+        }
+    }
+
+    private static String now() {
+        return Instant.now().toString();
+    }
+
+    private static ObservatoryException failure(String what, SQLException e) {
+        return new ObservatoryException(
+                ErrorCode.STORAGE_FAILURE, "Cannot %s in the registry: %s".formatted(what, e.getMessage()), e);
+    }
+}

@@ -1,0 +1,28 @@
+package org.observatory.api.registry;
+
+import java.util.Locale;
+
+/**
+ * What an account may do. A country {@link #ANALYST} submits for its own country and approves or withdraws its own
+ * country's part of a submission; the {@link #SECRETARIAT} submits for any country, reads every submission and its
+ * raw file, starts pipeline runs, creates accounts and reads the audit log. Without a token a caller is anonymous
+ * and reads published data only.
+ */
+public enum Role {
+    ANALYST,
+    SECRETARIAT;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The role named {@code analyst} or {@code secretariat} (any case). */
+    public static Role fromWireName(String name) {
+        for (Role role : values()) {
+            if (role.wireName().equalsIgnoreCase(name.strip())) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("Unknown role '%s'; use analyst or secretariat".formatted(name.strip()));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The write side of the API: what the server needs from outside the api module to accept submissions and start
+ * pipeline runs (the ingest service behind {@link org.observatory.api.submission.SubmissionIntake}, a pipeline
+ * command line behind {@link org.observatory.api.submission.PipelineLauncher}), and the pipeline runs it starts.
+ */
+package org.observatory.api.submission;

@@ -1,0 +1,25 @@
+package org.observatory.api.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.observatory.api.registry.Registry;
+
+/** {@code GET /audit} (secretariat): the audit log, oldest first: who did what, when. Tokens never appear. */
+final class AuditController {
+    private final Registry registry;
+    private final Access access;
+
+    AuditController(Registry registry, Access access) {
+        this.registry = requireNonNull(registry, "registry is null");
+        this.access = requireNonNull(access, "access is null");
+    }
+
+    void list(Context ctx) {
+        QueryParameters.acceptOnly(ctx, List.of());
+        access.secretariat(ctx, "read the audit log");
+        ctx.json(Map.of("entries", registry.auditLog()));
+    }
+}

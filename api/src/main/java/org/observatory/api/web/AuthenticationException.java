@@ -1,0 +1,32 @@
+package org.observatory.api.web;
+
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
+
+/**
+ * A request without a bearer token where one is needed, or with a token of no account: a 401 problem with a
+ * {@code WWW-Authenticate: Bearer} challenge (RFC 6750), {@code error="invalid_token"} for a bad token.
+ */
+public final class AuthenticationException extends ObservatoryException {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean invalidToken;
+
+    private AuthenticationException(String message, boolean invalidToken) {
+        super(ErrorCode.UNAUTHENTICATED, message);
+        this.invalidToken = invalidToken;
+    }
+
+    static AuthenticationException missing(String message) {
+        return new AuthenticationException(message, false);
+    }
+
+    static AuthenticationException invalid(String message) {
+        return new AuthenticationException(message, true);
+    }
+
+    /** The value of the {@code WWW-Authenticate} header. */
+    public String challenge() {
+        return invalidToken ? "Bearer realm=\"observatory\", error=\"invalid_token\"" : "Bearer realm=\"observatory\"";
+    }
+}

@@ -1,0 +1,75 @@
+package org.observatory.api.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.observatory.api.registry.Account;
+import org.observatory.api.registry.PipelineRunRecord;
+import org.observatory.api.submission.PipelineRuns;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
+
+/**
+ * {@code POST /pipeline-runs} (secretariat): starts a pipeline run as a separate process and answers 202 with its
+ * id; {@code GET /pipeline-runs/{id}}: its status ({@code queued}, {@code running}, {@code succeeded},
+ * {@code failed}) and, once written, the run report. The server keeps serving the published snapshot and switches
+ * when the run publishes a new one.
+ */
+final class PipelineRunController {
+    private final Optional<PipelineRuns> runs;
+    private final Access access;
+
+    PipelineRunController(Optional<PipelineRuns> runs, Access access) {
+        this.runs = requireNonNull(runs, "runs is null");
+        this.access = requireNonNull(access, "access is null");
+    }
+
+    void start(Context ctx) throws IOException {
+        QueryParameters.acceptOnly(ctx, List.of());
+        Account secretariat = access.secretariat(ctx, "start pipeline runs");
+        PipelineRunRecord run = runs().start(secretariat);
+        ctx.header("Location", SubmissionRoutes.PIPELINE_RUNS + "/" + run.runId());
+        ctx.status(HttpStatus.ACCEPTED);
+        ctx.json(view(run));
+    }
+
+    void one(Context ctx) {
+        QueryParameters.acceptOnly(ctx, List.of());
+        access.secretariat(ctx, "follow pipeline runs");
+        String runId = ctx.pathParam("id");
+        PipelineRunRecord run = runs().find(runId)
+                .orElseThrow(() -> new ObservatoryException(
+                        ErrorCode.NOT_FOUND,
+                        "No pipeline run '%s' started through this API; POST /api/v1/pipeline-runs answers run ids"
+                                .formatted(Messages.quote(runId))));
+        ctx.json(view(run));
+    }
+
+    private PipelineRuns runs() {
+        return runs.orElseThrow(() -> new ObservatoryException(
+                ErrorCode.NOT_CONFIGURED,
+                "This server was started without a pipeline command and starts no runs; start it with"
+                        + " './observatory serve', or run './observatory pipeline run' while no server runs"));
+    }
+
+    private Map<String, Object> view(PipelineRunRecord run) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("runId", run.runId());
+        view.put("status", run.status().wireName());
+        view.put("requestedBy", run.requestedBy());
+        view.put("requestedAt", run.requestedAt());
+        view.put("startedAt", run.startedAt());
+        view.put("finishedAt", run.finishedAt());
+        view.put("exitCode", run.exitCode());
+        view.put("snapshotId", run.snapshotId());
+        view.put("message", run.message());
+        view.put("report", runs().report(run.runId()).orElse(null));
+        return view;
+    }
+}

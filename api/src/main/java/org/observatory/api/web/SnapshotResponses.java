@@ -1,0 +1,110 @@
+package org.observatory.api.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.observatory.api.web.ResponseCache.CachedResponse;
+
+/**
+ * Sends responses that depend only on a published snapshot and the request, which makes them immutable: each gets
+ * a strong ETag made of the snapshot id and a hash of the canonical request (the validated values the response is
+ * computed from, not the spelling of the URL), an {@code If-None-Match} that matches it gets 304 without a body,
+ * and the rendered body is kept in the {@link ResponseCache}. A request that names its vintage may be cached by
+ * clients for a day; one that reads the current snapshot must be revalidated, because {@code CURRENT} moves.
+ */
+public final class SnapshotResponses {
+    static final String CACHE_IMMUTABLE = "public, max-age=86400, immutable";
+    static final String CACHE_REVALIDATE = "public, no-cache";
+
+    private final ResponseCache cache;
+
+    public SnapshotResponses(ResponseCache cache) {
+        this.cache = requireNonNull(cache, "cache is null");
+    }
+
+    /** What a route renders on a cache miss. */
+    public record Rendered(byte[] body, String contentType, Map<String, String> headers) {
+        public Rendered {
+            requireNonNull(body, "body is null");
+            requireNonNull(contentType, "contentType is null");
+            headers = Map.copyOf(requireNonNull(headers, "headers is null"));
+        }
+
+        static Rendered json(Object view) {
+            return new Rendered(JsonViews.bytes(view), "application/json", Map.of());
+        }
+    }
+
+    /**
+     * Answers from the cache, with 304, or by rendering.
+     *
+     * @param snapshotId the snapshot the response is computed from ({@code current} for routes that need none)
+     * @param pinned whether the request named its vintage (then clients may keep the response)
+     * @param canonicalRequest the route and its validated parameters, e.g. {@code series|ARG|robbery|from=2010|...}
+     */
+    public void send(
+            Context ctx, String snapshotId, boolean pinned, String canonicalRequest, Supplier<Rendered> render) {
+        String etag = etag(snapshotId, canonicalRequest);
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", pinned ? CACHE_IMMUTABLE : CACHE_REVALIDATE);
+        if (matches(ctx.header("If-None-Match"), etag)) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        Optional<CachedResponse> cached = cache.get(snapshotId, canonicalRequest);
+        CachedResponse response = cached.orElseGet(() -> {
+            Rendered rendered = render.get();
+            CachedResponse fresh =
+                    new CachedResponse(rendered.body(), rendered.contentType(), etag, rendered.headers());
+            cache.put(snapshotId, canonicalRequest, fresh);
+            return fresh;
+        });
+        response.headers().forEach(ctx::header);
+        ctx.contentType(response.contentType());
+        ctx.result(response.body());
+    }
+
+    /** The snapshot id a response depends on, or {@code _none} before the first publication. */
+    static String idOrNone(Optional<org.observatory.api.query.Snapshot> snapshot) {
+        return snapshot.map(org.observatory.api.query.Snapshot::id).orElse("_none");
+    }
+
+    /** A strong ETag: the snapshot id (letters, digits, '.', '_', '-') and 16 hex digits of the request's hash. */
+    static String etag(String snapshotId, String canonicalRequest) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((snapshotId + "\n" + canonicalRequest).getBytes(StandardCharsets.UTF_8));
+            return "\"" + snapshotId + "-" + HexFormat.of().formatHex(digest, 0, 8) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** RFC 9110: {@code If-None-Match} is {@code *} or a list of entity tags, compared weakly. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

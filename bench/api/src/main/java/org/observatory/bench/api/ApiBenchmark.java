@@ -1,0 +1,422 @@
+package org.observatory.bench.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.observatory.api.ApiServer;
+import org.observatory.api.config.ApiConfig;
+import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.storage.DataDirectory;
+
+/**
+ * The API benchmark (bench/api/README.md): on a generated snapshot, wrk rotating over every country x indicator
+ * series route against {@code /health} of the same server in the same run, with the response cache on and off,
+ * then the latency of a first request after a snapshot switch (nothing cached). Prints the ratios.
+ */
+public final class ApiBenchmark {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String TRIVIAL = "/health";
+
+    private ApiBenchmark() {}
+
+    /** What the benchmark is asked to do. */
+    record Options(
+            int seconds,
+            int warmupSeconds,
+            int threads,
+            int connections,
+            int switches,
+            int years,
+            long cacheMegabytes,
+            Path directory,
+            boolean keep) {
+        static Options parse(String[] arguments) {
+            int seconds = 60;
+            int warmup = 5;
+            int threads = 1;
+            int connections = 8;
+            int switches = 20;
+            int years = 10;
+            long cache = ApiConfig.DEFAULT_RESPONSE_CACHE_BYTES >> 20;
+            Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+            boolean keep = false;
+            for (int index = 0; index < arguments.length; index++) {
+                String argument = arguments[index];
+                switch (argument) {
+                    case "--seconds" -> seconds = positive(arguments, ++index, argument);
+                    case "--warmup" -> warmup = nonNegative(arguments, ++index, argument);
+                    case "--threads" -> threads = positive(arguments, ++index, argument);
+                    case "--connections" -> connections = positive(arguments, ++index, argument);
+                    case "--switches" -> switches = nonNegative(arguments, ++index, argument);
+                    case "--years" -> years = positive(arguments, ++index, argument);
+                    case "--cache-mb" -> cache = positive(arguments, ++index, argument);
+                    case "--dir" -> directory = Path.of(value(arguments, ++index, argument));
+                    case "--keep" -> keep = true;
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown option '%s'; --help lists them".formatted(argument));
+                }
+            }
+            return new Options(seconds, warmup, threads, connections, switches, years, cache, directory, keep);
+        }
+
+        private static String value(String[] arguments, int index, String option) {
+            if (index >= arguments.length) {
+                throw new IllegalArgumentException("%s needs a value".formatted(option));
+            }
+            return arguments[index];
+        }
+
+        private static int nonNegative(String[] arguments, int index, String option) {
+            String text = value(arguments, index, option);
+            try {
+                int number = Integer.parseInt(text);
+                if (number >= 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(
+                    "%s must be a whole number of at least 0, not '%s'".formatted(option, text));
+        }
+
+        private static int positive(String[] arguments, int index, String option) {
+            int number = nonNegative(arguments, index, option);
+            if (number == 0) {
+                throw new IllegalArgumentException("%s must be at least 1".formatted(option));
+            }
+            return number;
+        }
+    }
+
+    static final String USAGE =
+            """
+            bench/api/run [options]
+              --seconds N       seconds of each wrk measurement (default 60; e.g. 5 for a quick check)
+              --warmup N        seconds of wrk warm-up per route list and server (default 5)
+              --threads N       wrk threads (default 1)
+              --connections N   wrk connections (default 8)
+              --switches N      snapshot switches timed for the first-request latency (default 20)
+              --years N         years per series in the generated snapshot (default 10)
+              --cache-mb N      response cache size when on (default 64)
+              --dir DIR         where to create the work directory (default java.io.tmpdir)
+              --keep            keep the work directory
+            """;
+
+    /** One measured route list on one server. */
+    record Measurement(String cache, String route, Wrk.Result result) {}
+
+    /** The whole outcome. */
+    record Report(
+            int seriesRoutes,
+            long indicatorRows,
+            List<Measurement> measurements,
+            double ratioCacheOn,
+            double ratioCacheOff,
+            List<Double> firstRequestMillis,
+            List<Double> repeatedRequestMillis,
+            List<Double> noticedMillis,
+            boolean clean) {}
+
+    public static void main(String[] arguments) {
+        if (List.of(arguments).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (!Wrk.installed()) {
+            System.err.println(Wrk.INSTALL_HINT);
+            System.exit(2);
+            return;
+        }
+        Report report = run(options, System.err);
+        print(report, options, System.out);
+        System.exit(report.clean() ? 0 : 1);
+    }
+
+    static Report run(Options options, PrintStream progress) {
+        Path work;
+        try {
+            Files.createDirectories(options.directory());
+            work = Files.createTempDirectory(options.directory(), "bench-api-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Codelists codelists = Codelists.load();
+            DataDirectory data = new DataDirectory(work.resolve("data"));
+            GeneratedSnapshot generated = new GeneratedSnapshot(data, codelists);
+            progress.println("Generating the snapshot ...");
+            long rows = generated.write("bench-0000", options.years(), 42);
+            List<String> series = generated.seriesPaths(42);
+            Wrk wrk = new Wrk(options.threads(), options.connections());
+            List<Measurement> measurements = new ArrayList<>();
+            List<Double> first = new ArrayList<>();
+            List<Double> repeated = new ArrayList<>();
+            List<Double> noticed = new ArrayList<>();
+            boolean clean = true;
+
+            ApiConfig cacheOn = ApiConfig.of(data, codelists).withResponseCacheBytes(options.cacheMegabytes() << 20);
+            try (ApiServer server = ApiServer.start(cacheOn, "127.0.0.1", 0)) {
+                checkEverySeries(server.baseUri(), series);
+                clean &= measure(wrk, server.baseUri(), "on", series, options, work, measurements, progress);
+                String current = "bench-0000";
+                for (int index = 1; index <= options.switches(); index++) {
+                    String next = "bench-%04d".formatted(index);
+                    generated.republish(current, next);
+                    long published = System.nanoTime();
+                    awaitSnapshot(server.baseUri(), next);
+                    noticed.add((System.nanoTime() - published) / 1e6);
+                    String path = series.get(index % series.size());
+                    first.add(timeGet(server.baseUri(), path));
+                    repeated.add(timeGet(server.baseUri(), path));
+                    current = next;
+                }
+            }
+            ApiConfig cacheOff = ApiConfig.of(data, codelists).withResponseCacheBytes(0);
+            try (ApiServer server = ApiServer.start(cacheOff, "127.0.0.1", 0)) {
+                clean &= measure(wrk, server.baseUri(), "off", series, options, work, measurements, progress);
+            }
+            return new Report(
+                    series.size(),
+                    rows,
+                    measurements,
+                    ratio(measurements, "on"),
+                    ratio(measurements, "off"),
+                    first,
+                    repeated,
+                    noticed,
+                    clean);
+        } finally {
+            if (!options.keep()) {
+                delete(work);
+            } else {
+                progress.println("Kept " + work);
+            }
+        }
+    }
+
+    private static boolean measure(
+            Wrk wrk,
+            URI base,
+            String cache,
+            List<String> series,
+            Options options,
+            Path work,
+            List<Measurement> measurements,
+            PrintStream progress) {
+        if (options.warmupSeconds() > 0) {
+            progress.printf("Warming up (cache %s) ...%n", cache);
+            wrk.run(base, List.of(TRIVIAL), options.warmupSeconds(), work);
+            wrk.run(base, series, options.warmupSeconds(), work);
+        }
+        boolean clean = true;
+        for (String route : List.of("trivial", "series")) {
+            progress.printf("Measuring %s routes, cache %s, %d s ...%n", route, cache, options.seconds());
+            Wrk.Result result =
+                    wrk.run(base, route.equals("trivial") ? List.of(TRIVIAL) : series, options.seconds(), work);
+            measurements.add(new Measurement(cache, route, result));
+            clean &= result.non2xx() == 0 && result.socketErrors() == 0 && result.requests() > 0;
+        }
+        return clean;
+    }
+
+    private static double ratio(List<Measurement> measurements, String cache) {
+        double trivial = find(measurements, cache, "trivial").result().requestsPerSecond();
+        double series = find(measurements, cache, "series").result().requestsPerSecond();
+        return series / trivial;
+    }
+
+    private static Measurement find(List<Measurement> measurements, String cache, String route) {
+        return measurements.stream()
+                .filter(measurement ->
+                        measurement.cache().equals(cache) && measurement.route().equals(route))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static HttpResponse<String> get(URI base, String path) {
+        try {
+            return CLIENT.send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every series route answers 200 with values: the rotation measures real work, not 404s. */
+    static void checkEverySeries(URI base, List<String> series) {
+        for (String path : series) {
+            HttpResponse<String> response = get(base, path);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "%s answered %d: %s".formatted(path, response.statusCode(), response.body()));
+            }
+            try {
+                JsonNode body = MAPPER.readTree(response.body());
+                if (body.path("observations").isEmpty()) {
+                    throw new IllegalStateException(path + " has no observations");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void awaitSnapshot(URI base, String snapshotId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (MAPPER.readTree(get(base, TRIVIAL).body())
+                        .path("snapshotId")
+                        .asText()
+                        .equals(snapshotId)) {
+                    return;
+                }
+                Thread.sleep(5);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("The server did not switch to snapshot %s within 10 s".formatted(snapshotId));
+    }
+
+    private static double timeGet(URI base, String path) {
+        long start = System.nanoTime();
+        HttpResponse<String> response = get(base, path);
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("%s answered %d".formatted(path, response.statusCode()));
+        }
+        return millis;
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    static void print(Report report, Options options, PrintStream out) {
+        out.printf(
+                Locale.ROOT,
+                "API benchmark: %d series routes (35 member states x indicators), %,d indicator rows, synthetic%n",
+                report.seriesRoutes(),
+                report.indicatorRows());
+        out.printf(
+                Locale.ROOT,
+                "wrk -t%d -c%d, %d s per measurement after %d s of warm-up; server in the benchmark JVM; %d CPUs;"
+                        + " Java %s; load average %s%n%n",
+                options.threads(),
+                options.connections(),
+                options.seconds(),
+                options.warmupSeconds(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                loadAverage());
+        out.println(
+                "| response cache | route | requests | requests/s | p50 ms | p99 ms | max ms | non-2xx | socket errors |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        for (Measurement measurement : report.measurements()) {
+            Wrk.Result result = measurement.result();
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %,d | %,.0f | %.2f | %.2f | %.2f | %d | %d |%n",
+                    measurement.cache(),
+                    measurement.route().equals("trivial") ? TRIVIAL : "series (rotating)",
+                    result.requests(),
+                    result.requestsPerSecond(),
+                    result.p50Millis(),
+                    result.p99Millis(),
+                    result.maxMillis(),
+                    result.non2xx(),
+                    result.socketErrors());
+        }
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "Throughput ratio series / trivial, cache on:  %.3f (goal >= 0.5: %s)%n",
+                report.ratioCacheOn(),
+                report.ratioCacheOn() >= 0.5 ? "met" : "NOT met");
+        out.printf(
+                Locale.ROOT, "Throughput ratio series / trivial, cache off: %.3f (reported)%n", report.ratioCacheOff());
+        if (!report.firstRequestMillis().isEmpty()) {
+            out.printf(
+                    Locale.ROOT,
+                    "First series request after a snapshot switch (nothing cached), %d switches: median %.2f ms,"
+                            + " max %.2f ms; the same request repeated (cached): median %.2f ms%n",
+                    report.firstRequestMillis().size(),
+                    median(report.firstRequestMillis()),
+                    report.firstRequestMillis().stream()
+                            .max(Comparator.naturalOrder())
+                            .orElse(Double.NaN),
+                    median(report.repeatedRequestMillis()));
+            out.printf(
+                    Locale.ROOT,
+                    "New CURRENT served after: median %.0f ms, max %.0f ms (design: within 1000 ms)%n",
+                    median(report.noticedMillis()),
+                    report.noticedMillis().stream()
+                            .max(Comparator.naturalOrder())
+                            .orElse(Double.NaN));
+        }
+        if (!report.clean()) {
+            out.println("A measurement saw non-2xx answers or socket errors: the figures above are NOT valid.");
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not delete " + directory + ": " + e.getMessage());
+        }
+    }
+}

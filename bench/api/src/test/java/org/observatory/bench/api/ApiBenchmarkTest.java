@@ -1,0 +1,82 @@
+package org.observatory.bench.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness on a tiny run (1 s per measurement), so it cannot rot; the run itself needs wrk installed. */
+class ApiBenchmarkTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void runsEveryMeasurementAndPrintsTheRatios() {
+        Assumptions.assumeTrue(Wrk.installed(), Wrk.INSTALL_HINT + " (skipped: the smoke run needs it)");
+        ApiBenchmark.Options options = ApiBenchmark.Options.parse(new String[] {
+            "--seconds", "1", "--warmup", "0", "--switches", "2", "--years", "2", "--dir", directory.toString()
+        });
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        ApiBenchmark.Report report = ApiBenchmark.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
+        assertThat(report.clean()).isTrue();
+        assertThat(report.seriesRoutes()).isEqualTo(35 * 20);
+        assertThat(report.measurements())
+                .extracting(measurement -> measurement.cache() + " " + measurement.route())
+                .containsExactly("on trivial", "on series", "off trivial", "off series");
+        assertThat(report.ratioCacheOn()).isPositive();
+        assertThat(report.ratioCacheOff()).isPositive();
+        assertThat(report.firstRequestMillis()).hasSize(2);
+        assertThat(report.noticedMillis()).hasSize(2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ApiBenchmark.print(report, options, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Throughput ratio series / trivial, cache on:")
+                .contains("Throughput ratio series / trivial, cache off:")
+                .contains("First series request after a snapshot switch (nothing cached), 2 switches: median");
+    }
+
+    @Test
+    void writesALuaScriptThatRotatesOverThePathsAndReportsWhenDone() {
+        String script = Wrk.script(List.of("/a", "/b"));
+        assertThat(script)
+                .startsWith("local paths = {\n  \"/a\",\n  \"/b\",\n}\n")
+                .contains("counter = counter % #paths + 1")
+                .contains("latency:percentile(99)");
+        assertThatThrownBy(() -> Wrk.script(List.of("/a\"")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("path with a quote or backslash: /a\"");
+    }
+
+    @Test
+    void readsTheResultLineOfWrk() {
+        Wrk.Result result = Wrk.parse("Running 1s test\nWRK-RESULT 5000 2000000 0 1 900 12500 30000\n");
+        assertThat(result.requests()).isEqualTo(5_000);
+        assertThat(result.requestsPerSecond()).isEqualTo(2_500.0);
+        assertThat(result.socketErrors()).isEqualTo(1);
+        assertThat(result.p50Millis()).isEqualTo(0.9);
+        assertThat(result.p99Millis()).isEqualTo(12.5);
+        assertThatThrownBy(() -> Wrk.parse("nothing"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("wrk printed no WRK-RESULT line:\nnothing");
+    }
+
+    @Test
+    void refusesBadOptionsSayingWhichAndWhy() {
+        assertThatThrownBy(() -> ApiBenchmark.Options.parse(new String[] {"--seconds", "0"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--seconds must be at least 1");
+        assertThatThrownBy(() -> ApiBenchmark.Options.parse(new String[] {"--seconds", "x"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--seconds must be a whole number of at least 0, not 'x'");
+        assertThatThrownBy(() -> ApiBenchmark.Options.parse(new String[] {"--sort"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown option '--sort'; --help lists them");
+    }
+}
