@@ -1,5 +1,6 @@
 package org.observatory.pipeline.transform;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.format_string;
@@ -20,7 +21,6 @@ import static org.observatory.pipeline.transform.Columns.YEAR;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.observatory.pipeline.spark.Assignments;
 import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.table.ExclusionReason;
@@ -37,6 +37,12 @@ import org.observatory.schemas.table.ExclusionReason;
  */
 public final class Revisions {
     private static final String LATEST = "latest";
+    private static final String SCOPE_KIND = "scope_kind";
+    private static final String SCOPE_COUNTRY = "scope_country";
+    private static final String SCOPE_YEAR = "scope_year";
+    private static final String SCOPE_SERIES = "scope_series";
+    private static final String LATEST_YEAR = "latest_year";
+    private static final String LATEST_SERIES = "latest_series";
 
     private Revisions() {}
 
@@ -49,10 +55,25 @@ public final class Revisions {
     public static Dataset<Row> markSuperseded(Dataset<Row> accepted) {
         Column correspondence = col(SOURCE_KIND).eqNullSafe(SourceKind.CORRESPONDENCE.cliName());
         Column cts = col(SOURCE_KIND).eqNullSafe(SourceKind.CTS.cliName());
-        Column scopeYear = when(not(correspondence), col(YEAR));
-        Column scopeSeries = when(cts, col(CTS_INDICATOR));
-        Column latest = max(struct(col(SEQUENCE), col(SUBMISSION_ID)))
-                .over(Window.partitionBy(col(SOURCE_KIND), col(COUNTRY), scopeYear, scopeSeries));
+        // the latest submission per scope by an aggregate (a few hundred scopes) joined back by broadcast: a
+        // window over the scope would sort every group of the run
+        Dataset<Row> scoped = accepted.withColumn(SCOPE_YEAR, when(not(correspondence), col(YEAR)))
+                .withColumn(SCOPE_SERIES, when(cts, col(CTS_INDICATOR)));
+        Dataset<Row> latestPerScope = scoped.groupBy(
+                        col(SOURCE_KIND).as(SCOPE_KIND),
+                        col(COUNTRY).as(SCOPE_COUNTRY),
+                        col(SCOPE_YEAR),
+                        col(SCOPE_SERIES))
+                .agg(max(struct(col(SEQUENCE), col(SUBMISSION_ID))).as(LATEST))
+                .withColumnRenamed(SCOPE_YEAR, LATEST_YEAR)
+                .withColumnRenamed(SCOPE_SERIES, LATEST_SERIES);
+        Column sameScope = col(SOURCE_KIND)
+                .eqNullSafe(col(SCOPE_KIND))
+                .and(col(COUNTRY).eqNullSafe(col(SCOPE_COUNTRY)))
+                .and(col(SCOPE_YEAR).eqNullSafe(col(LATEST_YEAR)))
+                .and(col(SCOPE_SERIES).eqNullSafe(col(LATEST_SERIES)));
+        Dataset<Row> withLatest = scoped.join(broadcast(latestPerScope), sameScope, "inner")
+                .drop(SCOPE_KIND, SCOPE_COUNTRY, SCOPE_YEAR, SCOPE_SERIES, LATEST_YEAR, LATEST_SERIES);
         Column superseded = col(LATEST).getField(SEQUENCE).gt(col(SEQUENCE));
         Column detail = format_string(
                 "superseded by submission %s for (%s, %s, %s%s), which revises the same scope",
@@ -63,7 +84,7 @@ public final class Revisions {
                 when(cts, concat(lit(", "), col(CTS_INDICATOR))).otherwise(lit("")));
         return Assignments.set(REASON, when(superseded, lit(ExclusionReason.SUPERSEDED.code())))
                 .and(DETAIL, when(superseded, detail))
-                .applyTo(accepted.withColumn(LATEST, latest))
+                .applyTo(withLatest)
                 .drop(LATEST);
     }
 }
