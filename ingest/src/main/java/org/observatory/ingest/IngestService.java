@@ -161,19 +161,9 @@ public final class IngestService {
                     .run();
             ValidationReport report = pass.report();
             DecimalSeparator separator = pass.separator();
-            if (report.hasErrors()) {
-                return rejected(
-                        submissionId,
-                        request,
-                        country,
-                        landed,
-                        layout,
-                        separator,
-                        pass.rowsRead(),
-                        pass.accepted(),
-                        report);
+            if (!report.hasErrors()) {
+                staging.check(request.sourceKind(), report, settings, populationFiles());
             }
-            staging.check(request.sourceKind(), report, settings, populationFiles());
             if (report.hasErrors()) {
                 return rejected(
                         submissionId,

@@ -39,11 +39,7 @@ public final class TextScan {
     private long lineBreaks;
     private long nextBoundary;
     private final List<LineStart> lineStarts = new ArrayList<>();
-    // UTF-8 well-formedness, as EncodingDetector checks it: no overlongs, no surrogates, nothing above U+10FFFF
-    private boolean utf8 = true;
-    private int pending;
-    private int lowerBound = 0x80;
-    private int upperBound = 0xBF;
+    private final Utf8Validator utf8 = new Utf8Validator();
 
     /** A scan that notes a line start about every {@code segmentBytes} bytes (at the first line that starts after). */
     public TextScan(long segmentBytes) {
@@ -69,7 +65,7 @@ public final class TextScan {
         while (index < length) {
             // the common case: eight bytes of ASCII text without a NUL or CR, with no UTF-8 sequence open; line
             // feeds in them are counted at once unless one may end a line where a segment is due, or follows a CR
-            if (pending == 0 && index + 8 <= length) {
+            if (utf8.betweenSequences() && index + 8 <= length) {
                 long word = (long) LONGS.get(bytes, index);
                 if ((word & HIGH_BITS) == 0 && !hasZeroByte(word) && !hasZeroByte(word ^ CARRIAGE_RETURNS)) {
                     long lineFeeds = zeroBytes(word ^ LINE_FEEDS);
@@ -118,46 +114,7 @@ public final class TextScan {
             undefinedInWindows1252 = true;
         }
         afterCarriageReturn = value == '\r';
-        if (utf8) {
-            acceptUtf8(value);
-        }
-    }
-
-    private void acceptUtf8(int value) {
-        if (pending == 0) {
-            if (value < 0x80) {
-                return;
-            }
-            lowerBound = 0x80;
-            upperBound = 0xBF;
-            if (value >= 0xC2 && value <= 0xDF) {
-                pending = 1;
-            } else if (value >= 0xE0 && value <= 0xEF) {
-                pending = 2;
-                if (value == 0xE0) {
-                    lowerBound = 0xA0;
-                } else if (value == 0xED) {
-                    upperBound = 0x9F;
-                }
-            } else if (value >= 0xF0 && value <= 0xF4) {
-                pending = 3;
-                if (value == 0xF0) {
-                    lowerBound = 0x90;
-                } else if (value == 0xF4) {
-                    upperBound = 0x8F;
-                }
-            } else {
-                utf8 = false;
-            }
-            return;
-        }
-        if (value < lowerBound || value > upperBound) {
-            utf8 = false;
-            return;
-        }
-        lowerBound = 0x80;
-        upperBound = 0xBF;
-        pending--;
+        utf8.accept(value);
     }
 
     /** Ends the scan: what it found. */
@@ -168,7 +125,7 @@ public final class TextScan {
                 offset,
                 Arrays.copyOf(head, headLength),
                 byteOrderMark,
-                utf8 && pending == 0,
+                utf8.complete(),
                 nul,
                 undefinedInWindows1252,
                 lineStarts);
