@@ -1,50 +1,17 @@
 package org.observatory.app;
 
-import java.nio.file.Path;
-import org.observatory.schemas.codelist.Codelists;
-import org.observatory.schemas.codelist.Countries;
-import org.observatory.schemas.codelist.MemberList;
-import org.observatory.schemas.storage.DataDirectory;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command takes: where the data directory is, how to print results, and (for a deployment
- * other than the 35 OAS member states, e.g. one national observatory) which member list to use.
+ * The options every command takes: where the data is ({@link DataOptions}) and how to print results.
  */
-public final class CommonOptions {
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            description = "Data directory (default: ${DEFAULT-VALUE}).",
-            defaultValue = "data")
-    Path data;
-
+public final class CommonOptions extends DataOptions {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             defaultValue = "text")
     OutputFormat format;
-
-    @Option(
-            names = "--members",
-            paramLabel = "FILE",
-            description = "The deployment's member list, in the format of schemas codelists/members.csv"
-                    + " (default: the 35 OAS member states).")
-    Path members;
-
-    /** The shipped codelists with the deployment's member list. */
-    public Codelists codelists() {
-        if (members == null) {
-            return Codelists.load();
-        }
-        Countries countries = Countries.load();
-        return Codelists.withMembers(MemberList.load(members, countries), countries);
-    }
-
-    public DataDirectory dataDirectory() {
-        return new DataDirectory(data);
-    }
 
     public OutputFormat format() {
         return format;

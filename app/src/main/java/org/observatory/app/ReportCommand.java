@@ -11,6 +11,7 @@ import org.observatory.api.report.ResponseRateReport;
 import org.observatory.api.report.ResponseRateReporter;
 import org.observatory.schemas.storage.DataDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -33,12 +34,8 @@ final class ReportCommand {
             mixinStandardHelpOptions = true)
     static final class ResponseRates implements Callable<Integer> {
         // Not the CommonOptions mixin: its --format takes text|json for every command, this one also csv and html.
-        @Option(
-                names = "--data",
-                paramLabel = "DIR",
-                description = "Data directory (default: ${DEFAULT-VALUE}).",
-                defaultValue = "data")
-        Path data;
+        @Mixin
+        DataOptions location;
 
         @Option(
                 names = "--format",
@@ -46,13 +43,6 @@ final class ReportCommand {
                 description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
                 defaultValue = "text")
         ReportFormat format;
-
-        @Option(
-                names = "--members",
-                paramLabel = "FILE",
-                description = "The deployment's member list, in the format of schemas codelists/members.csv"
-                        + " (default: the 35 OAS member states).")
-        Path members;
 
         @Option(names = "--cycle", required = true, paramLabel = "YEAR", description = "The UN-CTS cycle, e.g. 2010.")
         int cycle;
@@ -77,16 +67,13 @@ final class ReportCommand {
                                 .formatted(
                                         cycle, ResponseRateReporter.EARLIEST_CYCLE, ResponseRateReporter.LATEST_CYCLE));
             }
-            CommonOptions common = new CommonOptions();
-            common.data = data;
-            common.members = members;
-            DataDirectory directory = common.dataDirectory();
+            DataDirectory directory = location.dataDirectory();
             ResponseDeadlines configured =
                     deadlines == null ? ResponseDeadlines.of(directory) : ResponseDeadlines.read(deadlines);
             ResponseRateReport report;
             try (SnapshotRepository repository =
                     SnapshotRepository.open(directory, ApiConfig.DEFAULT_SNAPSHOT_CHECK_INTERVAL)) {
-                report = new ResponseRateReporter(repository, common.codelists())
+                report = new ResponseRateReporter(repository, location.codelists())
                         .report(repository.requireCurrent(), cycle, configured);
             }
             PrintWriter out = spec.commandLine().getOut();
