@@ -236,6 +236,8 @@ public final class PipelineJob {
             }
             groups = cache(groups);
             Dataset<Row> rowsIn = cache(RunScope.rowsIn(groups, RunScope.submissions(spark, manifest.submissions())));
+            // grouped once, before two threads read the groups: started lazily, each would scan the staged rows
+            rowsIn.count();
             // the responses table needs only the rows in: computed while the plan's stages run
             Future<Dataset<Row>> responsesComputed = inBackground(() -> {
                 Dataset<Row> responses = cache(ResponseRates.table(spark, codelists, manifest.submissions(), rowsIn));
