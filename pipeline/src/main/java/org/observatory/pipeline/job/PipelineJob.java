@@ -36,6 +36,7 @@ import org.observatory.pipeline.io.SnapshotIds;
 import org.observatory.pipeline.io.StagedRowsReader;
 import org.observatory.pipeline.io.Warehouse;
 import org.observatory.pipeline.io.WarehouseLock;
+import org.observatory.pipeline.spark.Steps;
 import org.observatory.pipeline.transform.Columns;
 import org.observatory.pipeline.transform.Conservation;
 import org.observatory.pipeline.transform.Exclusions;
@@ -237,11 +238,11 @@ public final class PipelineJob {
             groups = cache(groups);
             Dataset<Row> rowsIn = cache(RunScope.rowsIn(groups, RunScope.submissions(spark, manifest.submissions())));
             // grouped once, before two threads read the groups: started lazily, each would scan the staged rows
-            rowsIn.count();
+            Steps.named(spark, "grouping", rowsIn::count);
             // the responses table needs only the rows in: computed while the plan's stages run
             Future<Dataset<Row>> responsesComputed = inBackground(() -> {
                 Dataset<Row> responses = cache(ResponseRates.table(spark, codelists, manifest.submissions(), rowsIn));
-                responses.count();
+                Steps.named(spark, "responses", responses::count);
                 return responses;
             });
             SnapshotPlan plan = planVariant.apply(SnapshotPlan.of(
@@ -250,7 +251,8 @@ public final class PipelineJob {
                     settings.smallCellThreshold(),
                     PipelineJob.this::materialise));
             Dataset<Row> responses = finished(responsesComputed);
-            Summary summary = Summary.of(RunSummary.of(groups, plan, responses).collectAsList());
+            Summary summary =
+                    Summary.of(Steps.named(spark, "summary", RunSummary.of(groups, plan, responses)::collectAsList));
             return new Computed(plan, exclusions(plan.exclusionGroups(), summary, recompute), responses, summary);
         }
 
@@ -273,7 +275,8 @@ public final class PipelineJob {
                         col(Columns.NATIONAL_CODE).isin(codes.get().toArray()));
             }
             Dataset<Row> exclusions = cache(Exclusions.expand(groups, StagedGroups.withKeys(staged)));
-            summary.verifyListed(RowAccounting.excludedRows(exclusions).collectAsList());
+            summary.verifyListed(
+                    Steps.named(spark, "exclusion lines", RowAccounting.excludedRows(exclusions)::collectAsList));
             return exclusions;
         }
 
@@ -396,7 +399,10 @@ public final class PipelineJob {
                 Set<String> recompute,
                 Map<String, SnapshotPartition> partitions) {
             if (rows.isPresent() && !recompute.isEmpty()) {
-                warehouse.write(snapshotId, table, rows.get(), tableRows(partitions, table));
+                Steps.named(spark, "write " + table.name(), () -> {
+                    warehouse.write(snapshotId, table, rows.get(), tableRows(partitions, table));
+                    return null;
+                });
             } else {
                 warehouse.writeEmpty(snapshotId, table);
             }
@@ -515,7 +521,7 @@ public final class PipelineJob {
             Dataset<Row> now = computed.plan()
                     .map(SnapshotPlan::indicators)
                     .orElse(spark.createDataFrame(List.of(), earlier.schema()));
-            Row row = SnapshotDiff.compare(earlier, now).first();
+            Row row = Steps.named(spark, "comparison", SnapshotDiff.compare(earlier, now)::first);
             return new ValueChanges(
                     row.getLong(row.fieldIndex(SnapshotDiff.CHANGED)),
                     row.getLong(row.fieldIndex(SnapshotDiff.ADDED)),
@@ -525,8 +531,11 @@ public final class PipelineJob {
         /** The partitions new submissions have staged rows in (one read of their country column). */
         private Map<String, Set<String>> partitionsOf(List<String> ids) {
             Map<String, Set<String>> partitions = new HashMap<>();
-            StagedGroups.partitionsOfFiles(StagedRowsReader.read(spark, staging, ids, Optional.empty()))
-                    .collectAsList()
+            Steps.named(
+                            spark,
+                            "partitions of new submissions",
+                            StagedGroups.partitionsOfFiles(StagedRowsReader.read(spark, staging, ids, Optional.empty()))
+                                    ::collectAsList)
                     .forEach(row -> partitions
                             .computeIfAbsent(row.getString(0), key -> new TreeSet<>())
                             .add(row.getString(1)));

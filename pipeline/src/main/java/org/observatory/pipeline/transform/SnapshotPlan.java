@@ -9,10 +9,12 @@ import static org.observatory.pipeline.transform.Columns.SOURCE_KIND;
 import static org.observatory.pipeline.transform.Columns.SOURCE_ROWS;
 import static org.observatory.pipeline.transform.Columns.STATUS;
 
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.observatory.pipeline.spark.Steps;
 import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.table.StagedRows;
 
@@ -66,8 +68,11 @@ public record SnapshotPlan(
             int smallCellThreshold,
             UnaryOperator<Dataset<Row>> materialise) {
         requireNonNull(materialise, "materialise is null");
+        // each stage's queries are named after it (Spark UI, event logs)
+        BiFunction<String, Dataset<Row>, Dataset<Row>> stage =
+                (name, rows) -> Steps.named(rows.sparkSession(), name, () -> materialise.apply(rows));
         Dataset<Row> accepted = rowsIn.filter(col(STATUS).eqNullSafe(StagedRows.STATUS_ACCEPTED));
-        Dataset<Row> revised = materialise.apply(Revisions.markSuperseded(accepted));
+        Dataset<Row> revised = stage.apply("revisions", Revisions.markSuperseded(accepted));
         Dataset<Row> current = revised.filter(col(REASON).isNull());
 
         Dataset<Row> correspondenceRows = current.filter(kind(SourceKind.CORRESPONDENCE));
@@ -79,36 +84,45 @@ public record SnapshotPlan(
         Dataset<Row> cts = CtsNormalisation.map(readable.filter(kind(SourceKind.CTS)), reference.ctsCategories());
         Dataset<Row> correspondence =
                 CorrespondenceTables.effective(reference.defaultCorrespondence(), correspondenceRows);
-        Dataset<Row> national = materialise.apply(
+        Dataset<Row> national = stage.apply(
+                "national codes",
                 NationalNormalisation.mapCodes(readable.filter(kind(SourceKind.NATIONAL)), correspondence));
         Dataset<Row> sdmx = readable.filter(kind(SourceKind.SDMX_CSV));
 
-        Dataset<Row> values = materialise.apply(
+        Dataset<Row> values = stage.apply(
+                "values",
                 ValueRows.toObservations(cts.filter(col(REASON).isNull()))
                         .unionByName(NationalNormalisation.aggregateIncidents(
                                 national.filter(col(REASON).isNull())))
                         .unionByName(ValueRows.toObservations(sdmx)));
-        Dataset<Row> marked = materialise.apply(SmallCells.markHidden(
-                Observations.attachIndicators(values, reference.indicatorCoverage(), reference.indicatorUnits()),
-                smallCellThreshold));
+        Dataset<Row> marked = stage.apply(
+                "indicators attached",
+                SmallCells.markHidden(
+                        Observations.attachIndicators(
+                                values, reference.indicatorCoverage(), reference.indicatorUnits()),
+                        smallCellThreshold));
         Dataset<Row> denominators = Population.denominators(populationRows);
         // materialised on its own: the small-cell rule reads the indicators twice (those it suppresses, the others)
-        Dataset<Row> built = materialise.apply(IndicatorTable.build(marked, denominators, reference.indicatorUnits()));
-        Dataset<Row> indicators = materialise.apply(
+        Dataset<Row> built =
+                stage.apply("indicators", IndicatorTable.build(marked, denominators, reference.indicatorUnits()));
+        Dataset<Row> indicators = stage.apply(
+                "small cells",
                 SmallCells.suppressIndicators(built, marked, reference.nestedIndicators(), smallCellThreshold));
 
-        Dataset<Row> exclusionGroups = materialise.apply(Exclusions.groups(Exclusions.skipped(rowsIn))
-                .unionByName(Exclusions.groups(revised))
-                .unionByName(Exclusions.groups(valueRows))
-                .unionByName(Exclusions.groups(cts))
-                .unionByName(Exclusions.groups(national)));
+        Dataset<Row> exclusionGroups = stage.apply(
+                "exclusion groups",
+                Exclusions.groups(Exclusions.skipped(rowsIn))
+                        .unionByName(Exclusions.groups(revised))
+                        .unionByName(Exclusions.groups(valueRows))
+                        .unionByName(Exclusions.groups(cts))
+                        .unionByName(Exclusions.groups(national)));
         Dataset<Row> referenceRows = correspondenceRows
                 .select(col(COUNTRY), col(SOURCE_ROWS))
                 .unionByName(populationRows.select(col(COUNTRY), col(SOURCE_ROWS)));
         return new SnapshotPlan(
                 rowsIn,
                 values,
-                materialise.apply(SmallCells.suppressObservations(marked)),
+                stage.apply("observations", SmallCells.suppressObservations(marked)),
                 indicators,
                 exclusionGroups,
                 referenceRows,

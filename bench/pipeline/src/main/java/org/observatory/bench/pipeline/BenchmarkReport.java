@@ -4,8 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.observatory.schemas.record.RunReport;
@@ -27,6 +31,7 @@ final class BenchmarkReport {
     private final BenchmarkOptions options;
     private final int members;
     private final List<Measurement> measurements = new ArrayList<>();
+    private final Map<String, Map<String, Double>> steps = new LinkedHashMap<>();
     private final List<String> warmups = new ArrayList<>();
     private String staged = "";
     private String session = "";
@@ -99,6 +104,11 @@ final class BenchmarkReport {
                         report.rowsExcludedTotal(),
                         new TreeMap<>(report.rowsExcluded()),
                         report.countriesRecomputed().size());
+    }
+
+    /** The seconds per step ({@link StepTimes}) of a pipeline run, e.g. "full, round 1". */
+    void steps(String run, Map<String, Double> seconds) {
+        steps.put(run, seconds);
     }
 
     void incremental(int round, double seconds, RunReport report, String country, long rows) {
@@ -186,6 +196,7 @@ final class BenchmarkReport {
                 out.println("  " + line);
             }
         }
+        printSteps(out);
         out.println();
         if (!commandLine.isEmpty()) {
             out.println(commandLine);
@@ -193,6 +204,26 @@ final class BenchmarkReport {
             out.println("./observatory pipeline run: not measured (--cli-rows 0)");
         }
         failure.ifPresent(message -> out.println("FAILED while " + message));
+    }
+
+    private void printSteps(PrintStream out) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        steps.values().forEach(run -> names.addAll(run.keySet()));
+        out.println();
+        out.println("where the pipeline runs' time went: wall seconds of each step's Spark queries (the responses table"
+                + " and the four writes overlap other steps; the driver's work between queries is in none):");
+        out.printf("  %-32s", "step");
+        steps.keySet().forEach(run -> out.printf(" %22s", run));
+        out.println();
+        for (String name : names) {
+            out.printf("  %-32s", name);
+            steps.values()
+                    .forEach(run -> out.printf(" %22s", run.containsKey(name) ? "%.1f".formatted(run.get(name)) : "-"));
+            out.println();
+        }
     }
 
     private Optional<Double> median(String candidate) {

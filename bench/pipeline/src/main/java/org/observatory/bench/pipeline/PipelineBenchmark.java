@@ -153,6 +153,8 @@ public final class PipelineBenchmark {
         SparkSession spark = Sessions.create("bench-pipeline");
         try {
             report.session(spark);
+            StepTimes steps = new StepTimes();
+            spark.sparkContext().addSparkListener(steps);
             PipelineJob job = new PipelineJob(spark, codelists);
             if (warmup.isPresent()) {
                 SyntheticStaging warm = warmup.get();
@@ -177,15 +179,20 @@ public final class PipelineBenchmark {
                 } else {
                     duckDb(round, incidentFiles, out, incidents);
                 }
+                long fullStarted = System.currentTimeMillis();
                 RunReport first = pipeline(job, round, data.staging(), out.resolve("warehouse"), full, stagedRows);
+                report.steps("full, round " + round, steps.between(fullStarted, System.currentTimeMillis()));
                 report.step("round %d: incremental run".formatted(round));
                 progress.printf(
                         "Round %d: incremental run (%s sends a new submission of %,d rows) ...%n",
                         round, country, countryRows);
                 long incrementalStarted = System.nanoTime();
+                long incrementalStartedAt = System.currentTimeMillis();
                 RunReport second = job.run(
                         manifest("incremental-" + round, data.staging(), out.resolve("warehouse"), incremental));
                 double seconds = (System.nanoTime() - incrementalStarted) / 1e9;
+                report.steps(
+                        "incremental, round " + round, steps.between(incrementalStartedAt, System.currentTimeMillis()));
                 checkPublished(out.resolve("warehouse"), second);
                 if (!first.snapshotId().equals(second.previousSnapshotId())) {
                     throw new IllegalStateException(

@@ -72,6 +72,14 @@ class PipelineBenchmarkTest {
                         "local[2]",
                         "./observatory pipeline run: not measured (--cli-rows 0)")
                 .doesNotContain("FAILED", "n/a");
+        // every step of both runs is timed from Spark's query events, named as the pipeline names them
+        assertThat(table)
+                .containsPattern("step +full, round 1 +incremental, round 1")
+                .containsPattern("\\n  grouping +\\d+\\.\\d +\\d+\\.\\d\\n")
+                .containsPattern("\\n  revisions +\\d+\\.\\d +\\d+\\.\\d\\n")
+                .containsPattern("\\n  summary +\\d+\\.\\d +\\d+\\.\\d\\n")
+                .containsPattern("\\n  write observations +\\d+\\.\\d +\\d+\\.\\d\\n")
+                .containsPattern("\\n  comparison +- +\\d+\\.\\d\\n");
         assertThat(work).isEmptyDirectory();
     }
 
