@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.config.ApiConfig;
@@ -32,11 +31,10 @@ import org.observatory.schemas.storage.DataDirectory;
  * ({@code src/test/browser/check-report.mjs}). It must render without console errors, load nothing but the page
  * itself, and show the trend chart; the screenshot goes to {@code target/browser/}.
  *
- * <p>Without Chromium, Node.js or the installed npm package the test is skipped and says why and how to enable it,
- * unless {@code OBSERVATORY_REQUIRE_BROWSER=1} (set by {@code .ci/run}) makes it fail instead.
+ * <p>Without Chromium, Node.js or the installed npm package the test fails and says what is missing and how to
+ * install it ({@code ./verify}, README's test command, installs them).
  */
 class ResponseRateReportBrowserTest {
-    static final String REQUIRE_BROWSER = "OBSERVATORY_REQUIRE_BROWSER";
     static final String CHROMIUM = "OBSERVATORY_CHROMIUM";
     private static final Path SCRIPT_FOLDER = Path.of("src", "test", "browser");
     private static final Path SCRIPT = SCRIPT_FOLDER.resolve("check-report.mjs");
@@ -50,7 +48,7 @@ class ResponseRateReportBrowserTest {
     @Test
     void rendersTheHtmlReportInHeadlessChromiumWithoutConsoleErrorsAndShowsTheTrendChart() throws Exception {
         Prerequisites browser = Prerequisites.find();
-        requireOrSkip(browser);
+        assertThat(browser.missing()).as(browser::installHint).isEmpty();
 
         DataDirectory data = new DataDirectory(root);
         new SnapshotFixture(data).writeAndPublish("2026-11-01-a", false, Fixtures.realLooking(), Fixtures.responses());
@@ -123,23 +121,6 @@ class ResponseRateReportBrowserTest {
         return values;
     }
 
-    /** Skips the test with the reason, or fails with it when the environment requires the browser test. */
-    private static void requireOrSkip(Prerequisites browser) {
-        if (browser.missing().isEmpty()) {
-            return;
-        }
-        String message = ("Browser test of the HTML response-rate report not run: %s. To run it, install Chromium"
-                        + " ('apt-get install chromium' on Debian, or set %s to a Chromium executable) and Node.js 18"
-                        + " or later, then run 'npm ci' in api/src/test/browser. Set %s=1 to make this a failure"
-                        + " instead of a skip (.ci/run does).")
-                .formatted(String.join("; ", browser.missing()), CHROMIUM, REQUIRE_BROWSER);
-        if ("1".equals(System.getenv(REQUIRE_BROWSER))) {
-            fail(message);
-        }
-        System.out.println(message);
-        Assumptions.abort(message);
-    }
-
     /** Where Chromium, Node.js and playwright-core are, and what is missing. */
     private record Prerequisites(Path chromium, Path node, List<String> missing) {
         Prerequisites {
@@ -147,6 +128,15 @@ class ResponseRateReportBrowserTest {
             if (missing.isEmpty() && (chromium == null || node == null)) {
                 throw new IllegalArgumentException("nothing is missing, so chromium and node are known");
             }
+        }
+
+        /** What is missing, and how to install it. */
+        String installHint() {
+            return ("The browser test of the HTML response-rate report needs what is missing here: %s. Run ./verify"
+                            + " (README's test command), which installs it, or install Chromium ('apt-get install"
+                            + " chromium' on Debian, or set %s to a Chromium executable) and Node.js 18 or later,"
+                            + " then run 'npm ci' in api/src/test/browser.")
+                    .formatted(String.join("; ", missing), CHROMIUM);
         }
 
         static Prerequisites find() {

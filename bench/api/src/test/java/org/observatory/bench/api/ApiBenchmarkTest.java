@@ -2,34 +2,26 @@ package org.observatory.bench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The harness on a tiny run (1 s per measurement), so it cannot rot; the run itself needs wrk installed. */
 class ApiBenchmarkTest {
-    private static final String REQUIRE_WRK = "OBSERVATORY_REQUIRE_WRK";
 
     @TempDir
     Path directory;
 
     @Test
     void runsEveryMeasurementAndPrintsTheRatios() {
-        if (!Wrk.installed()) {
-            String message = Wrk.INSTALL_HINT + " (the smoke run needs it; set " + REQUIRE_WRK
-                    + "=1 to make its absence a failure instead of a skip, as .ci/run does)";
-            if ("1".equals(System.getenv(REQUIRE_WRK))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
-        }
+        assertThat(Wrk.installed())
+                .as(Wrk.INSTALL_HINT + " (the smoke run needs it; ./verify, README's test command, installs it)")
+                .isTrue();
         ApiBenchmark.Options options = ApiBenchmark.Options.parse(new String[] {
             "--seconds", "1", "--warmup", "0", "--switches", "2", "--years", "2", "--dir", directory.toString()
         });
