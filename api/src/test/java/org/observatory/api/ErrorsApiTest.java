@@ -12,10 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.config.ApiConfig;
-import org.observatory.api.fixture.Fixtures;
-import org.observatory.api.fixture.SnapshotFixture;
-import org.observatory.schemas.codelist.Codelists;
-import org.observatory.schemas.storage.DataDirectory;
 
 /** RFC 9457 problems beyond the routes' own checks: unknown routes, wrong methods, ranking parameters everywhere. */
 class ErrorsApiTest {
@@ -26,9 +22,7 @@ class ErrorsApiTest {
 
     @BeforeAll
     static void publishSnapshot() {
-        DataDirectory data = new DataDirectory(root);
-        new SnapshotFixture(data).writeAndPublish("err-1", false, Fixtures.realLooking());
-        config = ApiConfig.of(data, Codelists.load());
+        config = ApiTestSupport.publishedRealLooking(root, "err-1", List.of());
     }
 
     @Test

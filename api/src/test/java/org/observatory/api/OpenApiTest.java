@@ -7,6 +7,7 @@ import static org.observatory.api.ApiTestSupport.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,15 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.config.ApiConfig;
-import org.observatory.api.fixture.Fixtures;
-import org.observatory.api.fixture.SnapshotFixture;
 import org.observatory.api.openapi.OpenApiDocument;
-import org.observatory.schemas.codelist.Codelists;
-import org.observatory.schemas.storage.DataDirectory;
 
 /** The OpenAPI document lists every route Javalin has registered and nothing else, and /docs renders it. */
 class OpenApiTest {
-    private static final Codelists CODELISTS = Codelists.load();
 
     @TempDir
     static Path root;
@@ -34,9 +30,7 @@ class OpenApiTest {
 
     @BeforeAll
     static void publishSnapshot() {
-        DataDirectory data = new DataDirectory(root);
-        new SnapshotFixture(data).writeAndPublish("doc-1", false, Fixtures.realLooking());
-        config = ApiConfig.of(data, CODELISTS);
+        config = ApiTestSupport.publishedRealLooking(root, "doc-1", List.of());
     }
 
     /** Every route the app registered, as {@code "GET /api/v1/countries"}. */

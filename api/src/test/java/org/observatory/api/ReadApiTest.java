@@ -15,13 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.fixture.Fixtures;
-import org.observatory.api.fixture.SnapshotFixture;
-import org.observatory.schemas.codelist.Codelists;
-import org.observatory.schemas.storage.DataDirectory;
 
 /** The read routes against a real server and a real DuckDB over a fixture snapshot of real-looking values. */
 class ReadApiTest {
-    private static final Codelists CODELISTS = Codelists.load();
 
     @TempDir
     static Path root;
@@ -32,9 +28,7 @@ class ReadApiTest {
 
     @BeforeAll
     static void publishSnapshot() {
-        DataDirectory data = new DataDirectory(root);
-        new SnapshotFixture(data).writeAndPublish("2026-11-01-a", false, Fixtures.realLooking());
-        config = ApiConfig.of(data, CODELISTS);
+        config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", List.of());
     }
 
     private static void withServer(ApiTestSupport.ClientTest test) {

@@ -39,9 +39,7 @@ class ResponseRateApiTest {
 
     @BeforeAll
     static void publishSnapshot() {
-        DataDirectory data = new DataDirectory(root);
-        new SnapshotFixture(data).writeAndPublish("2026-11-01-a", false, Fixtures.realLooking(), Fixtures.responses());
-        config = ApiConfig.of(data, CODELISTS);
+        config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", Fixtures.responses());
     }
 
     private static void withServer(ApiTestSupport.ClientTest test) {
