@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import org.observatory.api.registry.AuditEntry;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.schemas.storage.DataDirectory;
-import picocli.CommandLine;
 
 class AccountsCommandTest {
     @TempDir
@@ -29,11 +27,12 @@ class AccountsCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Runs the command; what it prints adds to {@link #out} and {@link #err}. */
     private int run(String... args) {
-        CommandLine commandLine = ObservatoryCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
+        CommandRun run = CommandRun.of(args);
+        out.append(run.out());
+        err.append(run.err());
+        return run.exit();
     }
 
     @Test

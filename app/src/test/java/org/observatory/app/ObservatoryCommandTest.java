@@ -2,14 +2,12 @@ package org.observatory.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ObservatoryCommandTest {
     @TempDir
@@ -18,11 +16,12 @@ class ObservatoryCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Runs the command; what it prints adds to {@link #out} and {@link #err}. */
     private int run(String... args) {
-        CommandLine commandLine = ObservatoryCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
+        CommandRun run = CommandRun.of(args);
+        out.append(run.out());
+        err.append(run.err());
+        return run.exit();
     }
 
     @Test

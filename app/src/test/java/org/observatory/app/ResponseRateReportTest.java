@@ -29,7 +29,6 @@ import org.observatory.ingest.IngestService;
 import org.observatory.pipeline.job.PipelineJob;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
-import picocli.CommandLine;
 
 /**
  * The secretariat's response-rate report on the whole synthetic sample data, loaded as {@code observatory demo}
@@ -148,7 +147,7 @@ class ResponseRateReportTest {
 
     @Test
     void aCycleWithoutRepliesFailsWithExitOneAndNamesTheCyclesThatHaveSome() {
-        Result result = run(
+        CommandRun result = CommandRun.of(
                 "report",
                 "response-rates",
                 "--cycle",
@@ -166,7 +165,7 @@ class ResponseRateReportTest {
 
     @Test
     void aYearOutsideTheSurveyIsAUsageErrorWithExitTwo() {
-        Result result = run(
+        CommandRun result = CommandRun.of(
                 "report",
                 "response-rates",
                 "--cycle",
@@ -192,21 +191,9 @@ class ResponseRateReportTest {
         };
         String[] all = Arrays.copyOf(arguments, arguments.length + more.length);
         System.arraycopy(more, 0, all, arguments.length, more.length);
-        Result result = run(all);
+        CommandRun result = CommandRun.of(all);
         assertThat(result.exit()).as(result.err()).isZero();
         return result.out();
-    }
-
-    private record Result(int exit, String out, String err) {}
-
-    private static Result run(String... arguments) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = ObservatoryCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute(arguments);
-        return new Result(exit, out.toString(), err.toString());
     }
 
     private static Headline fromText(String text) {

@@ -3,8 +3,6 @@ package org.observatory.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.observatory.api.ApiServer;
-import picocli.CommandLine;
 
 /** The write side of a real server as tests use it: accounts made with the command, requests with a token. */
 final class WriteApi {
@@ -29,24 +28,14 @@ final class WriteApi {
 
     /** Runs {@code observatory accounts add ... --format json} in this JVM and answers the new token. */
     static String addAccount(Path data, String... roleAndCountry) throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = ObservatoryCommand.commandLine();
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
-        String[] arguments = new String[roleAndCountry.length + 6];
-        arguments[0] = "accounts";
-        arguments[1] = "add";
-        System.arraycopy(roleAndCountry, 0, arguments, 2, roleAndCountry.length);
-        arguments[roleAndCountry.length + 2] = "--data";
-        arguments[roleAndCountry.length + 3] = data.toString();
-        arguments[roleAndCountry.length + 4] = "--format";
-        arguments[roleAndCountry.length + 5] = "json";
-        int exit = command.execute(arguments);
-        if (exit != 0) {
-            throw new AssertionError("accounts add failed with " + exit + ": " + err);
+        List<String> arguments = new ArrayList<>(List.of("accounts", "add"));
+        arguments.addAll(List.of(roleAndCountry));
+        arguments.addAll(List.of("--data", data.toString(), "--format", "json"));
+        CommandRun run = CommandRun.of(arguments.toArray(String[]::new));
+        if (run.exit() != 0) {
+            throw new AssertionError("accounts add failed with " + run.exit() + ": " + run.err());
         }
-        return JSON.readTree(out.toString()).get("token").asText();
+        return JSON.readTree(run.out()).get("token").asText();
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
