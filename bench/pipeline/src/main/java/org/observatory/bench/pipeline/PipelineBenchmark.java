@@ -172,7 +172,8 @@ public final class PipelineBenchmark {
                                 manifest("warmup", warm.staging(), out.resolve("warehouse"), warm.submissions()))));
             }
             for (int round = 1; round <= options.rounds(); round++) {
-                Path out = work.resolve("round-" + round);
+                // created here: DuckDB's partitioned COPY, first in even rounds, creates only its own folder
+                Path out = Files.createDirectories(work.resolve("round-" + round));
                 boolean bareFirst = round % 2 == 1; // alternate the references' order so that noise hits both
                 if (bareFirst) {
                     bareSpark(spark, round, incidentFiles, out, incidents);

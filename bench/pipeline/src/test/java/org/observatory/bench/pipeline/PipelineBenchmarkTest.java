@@ -39,6 +39,8 @@ class PipelineBenchmarkTest {
         int exit = PipelineBenchmark.run(
                 new String[] {
                     "3000",
+                    "--rounds",
+                    "2",
                     "--warmup-rows",
                     "0",
                     "--cli-rows",
@@ -74,12 +76,12 @@ class PipelineBenchmarkTest {
                 .doesNotContain("FAILED", "n/a");
         // every step of both runs is timed from Spark's query events, named as the pipeline names them
         assertThat(table)
-                .containsPattern("step +full, round 1 +incremental, round 1")
-                .containsPattern("\\n  grouping +\\d+\\.\\d +\\d+\\.\\d\\n")
-                .containsPattern("\\n  revisions +\\d+\\.\\d +\\d+\\.\\d\\n")
-                .containsPattern("\\n  summary +\\d+\\.\\d +\\d+\\.\\d\\n")
-                .containsPattern("\\n  write observations +\\d+\\.\\d +\\d+\\.\\d\\n")
-                .containsPattern("\\n  comparison +- +\\d+\\.\\d\\n");
+                .containsPattern("step +full, round 1 +incremental, round 1 +full, round 2 +incremental, round 2")
+                .containsPattern("\\n  grouping( +\\d+\\.\\d){4}\\n")
+                .containsPattern("\\n  revisions( +\\d+\\.\\d){4}\\n")
+                .containsPattern("\\n  summary( +\\d+\\.\\d){4}\\n")
+                .containsPattern("\\n  write observations( +\\d+\\.\\d){4}\\n")
+                .containsPattern("\\n  comparison +- +\\d+\\.\\d +- +\\d+\\.\\d\\n");
         assertThat(work).isEmptyDirectory();
     }
 
