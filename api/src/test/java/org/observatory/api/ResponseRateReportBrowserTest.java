@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.fixture.Fixtures;
-import org.observatory.api.fixture.SnapshotFixture;
-import org.observatory.schemas.codelist.Codelists;
-import org.observatory.schemas.storage.DataDirectory;
 
 /**
  * The HTML response-rate report in a real browser: a real server on a random port serves it over a published
@@ -50,12 +47,11 @@ class ResponseRateReportBrowserTest {
         Prerequisites browser = Prerequisites.find();
         assertThat(browser.missing()).as(browser::installHint).isEmpty();
 
-        DataDirectory data = new DataDirectory(root);
-        new SnapshotFixture(data).writeAndPublish("2026-11-01-a", false, Fixtures.realLooking(), Fixtures.responses());
+        ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", Fixtures.responses());
         Files.createDirectories(SCREENSHOT.getParent());
         Files.deleteIfExists(SCREENSHOT);
 
-        try (ApiServer server = ApiServer.start(ApiConfig.of(data, Codelists.load()), "127.0.0.1", 0)) {
+        try (ApiServer server = ApiServer.start(config, "127.0.0.1", 0)) {
             String base = server.baseUri().toString();
             String page = base + "api/v1/reports/response-rates?cycle=2010&format=html";
             JsonNode seen = open(browser, page);

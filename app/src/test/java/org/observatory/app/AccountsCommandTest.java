@@ -29,10 +29,7 @@ class AccountsCommandTest {
 
     /** Runs the command; what it prints adds to {@link #out} and {@link #err}. */
     private int run(String... args) {
-        CommandRun run = CommandRun.of(args);
-        out.append(run.out());
-        err.append(run.err());
-        return run.exit();
+        return CommandRun.of(args).appendTo(out, err);
     }
 
     @Test

@@ -15,4 +15,11 @@ record CommandRun(int exit, String out, String err) {
         int exit = commandLine.execute(arguments);
         return new CommandRun(exit, out.toString(), err.toString());
     }
+
+    /** Appends what the run printed to {@code out} and {@code err}, and answers its exit code. */
+    int appendTo(StringWriter out, StringWriter err) {
+        out.append(this.out);
+        err.append(this.err);
+        return exit;
+    }
 }

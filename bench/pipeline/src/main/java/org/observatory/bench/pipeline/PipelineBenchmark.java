@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.observatory.pipeline.job.PipelineJob;
@@ -180,27 +181,23 @@ public final class PipelineBenchmark {
                 } else {
                     duckDb(round, incidentFiles, out, incidents);
                 }
-                long fullStarted = System.currentTimeMillis();
-                RunReport first = pipeline(job, round, data.staging(), out.resolve("warehouse"), full, stagedRows);
-                report.steps("full, round " + round, steps.between(fullStarted, System.currentTimeMillis()));
+                RunReport first =
+                        pipeline(job, steps, round, data.staging(), out.resolve("warehouse"), full, stagedRows);
                 report.step("round %d: incremental run".formatted(round));
                 progress.printf(
                         "Round %d: incremental run (%s sends a new submission of %,d rows) ...%n",
                         round, country, countryRows);
-                long incrementalStarted = System.nanoTime();
-                long incrementalStartedAt = System.currentTimeMillis();
-                RunReport second = job.run(
-                        manifest("incremental-" + round, data.staging(), out.resolve("warehouse"), incremental));
-                double seconds = (System.nanoTime() - incrementalStarted) / 1e9;
-                report.steps(
-                        "incremental, round " + round, steps.between(incrementalStartedAt, System.currentTimeMillis()));
+                RunManifest incrementalRun =
+                        manifest("incremental-" + round, data.staging(), out.resolve("warehouse"), incremental);
+                Measured measured = measure(steps, "incremental, round " + round, () -> job.run(incrementalRun));
+                RunReport second = measured.report();
                 checkPublished(out.resolve("warehouse"), second);
                 if (!first.snapshotId().equals(second.previousSnapshotId())) {
                     throw new IllegalStateException(
                             "the incremental run's previous snapshot is %s, not the full run's %s"
                                     .formatted(second.previousSnapshotId(), first.snapshotId()));
                 }
-                report.incremental(round, seconds, second, country, countryRows);
+                report.incremental(round, measured.seconds(), second, country, countryRows);
                 if (bareFirst) {
                     duckDb(round, incidentFiles, out, incidents);
                 } else {
@@ -263,16 +260,21 @@ public final class PipelineBenchmark {
 
     private RunReport pipeline(
             PipelineJob job,
+            StepTimes steps,
             int round,
             Path staging,
             Path warehouse,
             List<ApprovedSubmission> submissions,
-            long stagedRows) {
+            long stagedRows)
+            throws InterruptedException {
         report.step("round %d: pipeline full run".formatted(round));
         progress.printf("Round %d: pipeline, full run into an empty warehouse ...%n", round);
-        long started = System.nanoTime();
-        RunReport result = job.run(manifest("full-" + round, staging, warehouse, submissions));
-        double seconds = (System.nanoTime() - started) / 1e9;
+        Measured measured = measure(
+                steps,
+                "full, round " + round,
+                () -> job.run(manifest("full-" + round, staging, warehouse, submissions)));
+        RunReport result = measured.report();
+        double seconds = measured.seconds();
         checkPublished(warehouse, result);
         if (result.rowsIn() != stagedRows) {
             throw new IllegalStateException(
@@ -298,6 +300,22 @@ public final class PipelineBenchmark {
                 staging.toUri().toString(),
                 warehouse.toUri().toString(),
                 submissions);
+    }
+
+    /** A measured pipeline run: its report and its wall seconds. */
+    private record Measured(RunReport report, double seconds) {}
+
+    /**
+     * Runs and times a pipeline run, and adds where its time went ({@link StepTimes}, by Spark's event times, hence
+     * the wall clock next to the monotonic one) to the report as {@code run}.
+     */
+    private Measured measure(StepTimes steps, String run, Supplier<RunReport> pipelineRun) throws InterruptedException {
+        long startedAt = System.currentTimeMillis();
+        long started = System.nanoTime();
+        RunReport result = pipelineRun.get();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report.steps(run, steps.between(startedAt, System.currentTimeMillis()));
+        return new Measured(result, seconds);
     }
 
     /** Something to time that may throw a checked exception. */
