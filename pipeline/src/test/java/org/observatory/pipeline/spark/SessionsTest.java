@@ -17,6 +17,7 @@ class SessionsTest {
         assertThat(conf.get("spark.sql.adaptive.enabled")).isEqualTo("true");
         assertThat(conf.get("spark.sql.sources.parallelPartitionDiscovery.threshold"))
                 .isEqualTo("1024");
+        assertThat(conf.get("spark.sql.codegen.cache.maxEntries")).isEqualTo("2000");
     }
 
     @Test
@@ -24,13 +25,15 @@ class SessionsTest {
         SparkConf submitted = new SparkConf(false)
                 .set("spark.master", "spark://cluster:7077")
                 .set("spark.ui.enabled", "true")
-                .set("spark.sql.shuffle.partitions", "400");
+                .set("spark.sql.shuffle.partitions", "400")
+                .set("spark.sql.codegen.cache.maxEntries", "50");
 
         SparkConf conf = Sessions.withDefaults(submitted, "pipeline");
 
         assertThat(conf.get("spark.master")).isEqualTo("spark://cluster:7077");
         assertThat(conf.get("spark.ui.enabled")).isEqualTo("true");
         assertThat(conf.get("spark.sql.shuffle.partitions")).isEqualTo("400");
+        assertThat(conf.get("spark.sql.codegen.cache.maxEntries")).isEqualTo("50");
         assertThat(submitted.contains("spark.app.name")).isFalse();
     }
 }
