@@ -29,9 +29,9 @@ public final class Sessions {
 
     /**
      * Compiled query classes kept for reuse. Spark keeps 100; one run plans about twenty queries of several
-     * generated classes each, so in a driver that runs the pipeline more than once (tests, the benchmark, a
-     * long-lived session) the next run recompiled most of them: on 1,000,000 rows a warm incremental run spent
-     * about a third of its CPU in the Janino compiler.
+     * generated classes each, so with Spark's limit a driver that runs the pipeline more than once (tests, the
+     * benchmark, a long-lived session) recompiles most of them in every run: measured on 1,000,000 rows, a warm
+     * incremental run spent about a third of its CPU in the Janino compiler.
      */
     public static final int DEFAULT_CODEGEN_CACHE = 2000;
 
