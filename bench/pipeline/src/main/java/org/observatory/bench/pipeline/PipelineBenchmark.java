@@ -274,13 +274,12 @@ public final class PipelineBenchmark {
                 "full, round " + round,
                 () -> job.run(manifest("full-" + round, staging, warehouse, submissions)));
         RunReport result = measured.report();
-        double seconds = measured.seconds();
         checkPublished(warehouse, result);
         if (result.rowsIn() != stagedRows) {
             throw new IllegalStateException(
                     "the full run read %d rows, %d are staged and approved".formatted(result.rowsIn(), stagedRows));
         }
-        report.full(round, seconds, result);
+        report.full(round, measured.seconds(), result);
         return result;
     }
 
