@@ -87,10 +87,13 @@ public final class Registry implements AutoCloseable {
         }
         Registry registry = new Registry(connection);
         try {
-            registry.createTables();
+            registry.prepareSchema(file);
         } catch (SQLException e) {
             registry.close();
             throw failure("create the registry's tables", e);
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
         }
         return registry;
     }
@@ -131,79 +134,380 @@ public final class Registry implements AutoCloseable {
         }
     }
 
+    // schema versions
+
+    /**
+     * Creates the version-1 tables of a new registry and brings the schema to {@link RegistrySchema#LATEST}. A
+     * registry without a {@code schema_version} table is at
+     * version 1 (as written before versions were kept). Each migration runs in one transaction with its version's
+     * row and, in a registry that held data, an audit entry: the registry is at one version or the next, never in
+     * between. A registry of a later version than this code knows is refused and left unchanged.
+     */
+    private void prepareSchema(Path file) throws SQLException {
+        boolean holdsData = tableExists("accounts");
+        createTables();
+        if (!tableExists("schema_version")) {
+            inTransaction(() -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(RegistrySchema.VERSION_TABLE);
+                }
+                recordVersion(1, RegistrySchema.VERSION_ONE);
+            });
+        }
+        int version = schemaVersion();
+        if (version > RegistrySchema.LATEST) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    ("The registry %s is at schema version %d, and this release knows versions up to %d: a newer"
+                                    + " release of the observatory wrote it. Run that release (or a later one) on this"
+                                    + " data directory; this one leaves the registry unchanged.")
+                            .formatted(file, version, RegistrySchema.LATEST));
+        }
+        for (RegistrySchema.Migration migration : RegistrySchema.MIGRATIONS) {
+            if (migration.version() <= version) {
+                continue;
+            }
+            int from = version;
+            try {
+                inTransaction(() -> {
+                    try (Statement statement = connection.createStatement()) {
+                        for (String sql : migration.statements()) {
+                            statement.execute(sql);
+                        }
+                    }
+                    recordVersion(migration.version(), migration.description());
+                    if (holdsData) {
+                        audit(
+                                "registry",
+                                "schema",
+                                "version " + migration.version(),
+                                "migrated the registry from schema version %d to %d: %s"
+                                        .formatted(from, migration.version(), migration.description()));
+                    }
+                });
+            } catch (SQLException | RuntimeException e) {
+                throw new ObservatoryException(
+                        ErrorCode.STORAGE_FAILURE,
+                        ("Cannot migrate the registry %s from schema version %d to %d (%s): %s. It stays at version"
+                                        + " %d; keep a copy of the registry directory and report this to the"
+                                        + " observatory's maintainers.")
+                                .formatted(file, from, migration.version(), migration.description(), e.getMessage(), from),
+                        e);
+            }
+            version = migration.version();
+        }
+    }
+
+    /** The registry's schema version: the highest it reached. */
+    public synchronized int schemaVersion() {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT max(version) FROM schema_version")) {
+            row.next();
+            return row.getInt(1);
+        } catch (SQLException e) {
+            throw failure("read the schema version", e);
+        }
+    }
+
+    /** The schema version this code writes (and migrates older registries to). */
+    public static int latestSchemaVersion() {
+        return RegistrySchema.LATEST;
+    }
+
+    private void recordVersion(int version, String description) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schema_version VALUES (?, ?, ?)")) {
+            insert.setInt(1, version);
+            insert.setString(2, now());
+            insert.setString(3, description);
+            insert.executeUpdate();
+        }
+    }
+
+    private boolean tableExists(String table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?")) {
+            select.setString(1, table);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1) > 0;
+            }
+        }
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /** Runs the work in one transaction: all of it is committed, or none. */
+    private void inTransaction(Work work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     // accounts
 
     /**
-     * Creates an account and answers with its token, which exists nowhere else afterwards (the registry keeps its
-     * SHA-256). An analyst needs a country (ISO alpha-3, checked by the caller against the member list); the
-     * secretariat has none. The creation is audited.
+     * Creates an account without an expiry and answers with its token, which exists nowhere else afterwards (the
+     * registry keeps its SHA-256). An analyst needs a country (ISO alpha-3, checked by the caller against the
+     * member list); the secretariat has none. The creation is audited.
      */
     public synchronized NewAccount addAccount(Role role, Optional<String> country, String actor) {
+        return addAccount(role, country, Expiry.NEVER, actor);
+    }
+
+    /** Creates an account whose token stops working at the expiry, as {@link #addAccount(Role, Optional, String)}. */
+    public synchronized NewAccount addAccount(Role role, Optional<String> country, Expiry expiry, String actor) {
         requireNonNull(role, "role is null");
         requireNonNull(country, "country is null");
+        requireNonNull(expiry, "expiry is null");
         requireNonNull(actor, "actor is null");
         String accountId = Tokens.newAccountId();
         Account account = new Account(accountId, role, country.orElse(null), now(), actor);
         String token = Tokens.newToken(accountId);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO accounts (account_id, role, country, token_sha256, created_at, created_by, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, accountId);
             insert.setString(2, role.wireName());
             insert.setString(3, account.country());
             insert.setString(4, Tokens.sha256(token));
             insert.setString(5, account.createdAt());
             insert.setString(6, actor);
+            insert.setString(7, expiry.at().map(Instant::toString).orElse(null));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw failure("add an account", e);
         }
-        audit(actor, "account", accountId, "created %s account %s".formatted(role.wireName(), account.describe()));
-        return new NewAccount(account, token);
+        audit(
+                actor,
+                "account",
+                accountId,
+                "created %s account %s%s"
+                        .formatted(
+                                role.wireName(),
+                                account.describe(),
+                                expiry.at().isPresent() ? "; " + expiry.describe() : ""));
+        return new NewAccount(account, token, expiry);
     }
 
-    /** The account whose token this is; empty for a token of no account (or not shaped like one). */
+    /** The account whose token this is, when it may act: empty for every other {@link #verify(String) outcome}. */
     public synchronized Optional<Account> authenticate(String token) {
+        return verify(token) instanceof Authentication.Authenticated authenticated
+                ? Optional.of(authenticated.account())
+                : Optional.empty();
+    }
+
+    /**
+     * What the registry knows of a token, checked against the account's current state on every call: a revocation
+     * or a rotation takes effect on the next request. The token's SHA-256 is compared in constant time with the
+     * account's current token and with the one a rotation replaced.
+     */
+    public synchronized Authentication verify(String token) {
         requireNonNull(token, "token is null");
-        Optional<String> accountId = Tokens.accountId(token.strip());
+        String presented = token.strip();
+        Optional<String> accountId = Tokens.accountId(presented);
         if (accountId.isEmpty()) {
-            return Optional.empty();
+            return new Authentication.NoAccount();
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT role, country, token_sha256, created_at, created_by FROM accounts WHERE account_id = ?")) {
+                "SELECT * FROM accounts WHERE account_id = ?")) {
             select.setString(1, accountId.get());
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next() || !Tokens.matches(token.strip(), row.getString("token_sha256"))) {
-                    return Optional.empty();
+                if (!row.next()) {
+                    return new Authentication.NoAccount();
                 }
-                return Optional.of(new Account(
-                        accountId.get(),
-                        Role.fromWireName(row.getString("role")),
-                        row.getString("country"),
-                        row.getString("created_at"),
-                        row.getString("created_by")));
+                boolean current = Tokens.matches(presented, row.getString("token_sha256"));
+                String previousHash = row.getString("previous_token_sha256");
+                boolean previous = previousHash != null && Tokens.matches(presented, previousHash);
+                if (!current && !previous) {
+                    return new Authentication.NoAccount();
+                }
+                AccountRecord record = accountRecord(row);
+                if (record.revokedAt() != null) {
+                    return new Authentication.Revoked(record.accountId(), record.revokedAt());
+                }
+                if (previous) {
+                    return new Authentication.Replaced(record.accountId(), record.rotatedAt());
+                }
+                if (record.expiry().isOver(Instant.now())) {
+                    return new Authentication.Expired(
+                            record.accountId(), record.expiry().at().orElseThrow().toString());
+                }
+                return new Authentication.Authenticated(record.account());
             }
         } catch (SQLException e) {
             throw failure("look up an account", e);
         }
     }
 
-    /** Every account, ordered by id (without token hashes). */
-    public synchronized List<Account> accounts() {
-        List<Account> accounts = new ArrayList<>();
+    /** Every account with its expiry, revocation and last rotation, ordered by id (never a token or its hash). */
+    public synchronized List<AccountRecord> accounts() {
+        List<AccountRecord> accounts = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT account_id, role, country, created_at, created_by FROM accounts ORDER BY account_id")) {
+                ResultSet row = statement.executeQuery("SELECT * FROM accounts ORDER BY account_id")) {
             while (row.next()) {
-                accounts.add(new Account(
-                        row.getString(1),
-                        Role.fromWireName(row.getString(2)),
-                        row.getString(3),
-                        row.getString(4),
-                        row.getString(5)));
+                accounts.add(accountRecord(row));
             }
         } catch (SQLException e) {
             throw failure("list the accounts", e);
         }
         return accounts;
+    }
+
+    public synchronized Optional<AccountRecord> account(String accountId) {
+        requireNonNull(accountId, "accountId is null");
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM accounts WHERE account_id = ?")) {
+            select.setString(1, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(accountRecord(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read account " + accountId, e);
+        }
+    }
+
+    /**
+     * Revokes an account: its token no longer works from the next request on, and no rotation gives it a new one
+     * (a revocation is final; the owner gets a new account). Audited.
+     *
+     * @throws ObservatoryException {@code NOT_FOUND} for no such account; {@code CONFLICT} when it is revoked
+     *     already, or is the last secretariat account that works (nobody could manage accounts through the API)
+     */
+    public synchronized AccountRecord revoke(String accountId, String actor) {
+        requireNonNull(actor, "actor is null");
+        AccountRecord account = existingAccount(accountId);
+        if (account.revokedAt() != null) {
+            throw new ObservatoryException(
+                    ErrorCode.CONFLICT,
+                    "Account %s was revoked already, on %s by %s; a revocation is final"
+                            .formatted(account.account().describe(), account.revokedAt(), account.revokedBy()));
+        }
+        Instant now = Instant.now();
+        if (account.account().role() == Role.SECRETARIAT
+                && account.status(now) == AccountStatus.ACTIVE
+                && accounts().stream()
+                        .filter(other -> other.account().role() == Role.SECRETARIAT)
+                        .filter(other -> other.status(now) == AccountStatus.ACTIVE)
+                        .count()
+                        == 1) {
+            throw new ObservatoryException(
+                    ErrorCode.CONFLICT,
+                    ("Account %s is the last secretariat account whose token works; without it nobody could manage"
+                                    + " accounts through the API. Create another secretariat account first, then"
+                                    + " revoke this one; to replace a leaked token, rotate it instead")
+                            .formatted(account.account().describe()));
+        }
+        String at = now.toString();
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE accounts SET revoked_at = ?, revoked_by = ? WHERE account_id = ?")) {
+            update.setString(1, at);
+            update.setString(2, actor);
+            update.setString(3, accountId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("revoke account " + accountId, e);
+        }
+        audit(
+                actor,
+                "account",
+                accountId,
+                "revoked %s account %s; its token no longer works"
+                        .formatted(account.account().role().wireName(), account.account().describe()));
+        return existingAccount(accountId);
+    }
+
+    /**
+     * Gives an account a new token and answers with it (shown this once): the previous token no longer works from
+     * the next request on. The expiry stays as it was unless a new one is given; an account whose expiry is over
+     * needs a new one. Audited.
+     *
+     * @throws ObservatoryException {@code NOT_FOUND} for no such account; {@code CONFLICT} when it is revoked, or
+     *     expired and no new expiry is given
+     */
+    public synchronized NewAccount rotate(String accountId, Optional<Expiry> newExpiry, String actor) {
+        requireNonNull(newExpiry, "newExpiry is null");
+        requireNonNull(actor, "actor is null");
+        AccountRecord account = existingAccount(accountId);
+        if (account.revokedAt() != null) {
+            throw new ObservatoryException(
+                    ErrorCode.CONFLICT,
+                    ("Account %s was revoked on %s by %s and gets no new token; a revocation is final. Create a new"
+                                    + " account for its owner instead")
+                            .formatted(account.account().describe(), account.revokedAt(), account.revokedBy()));
+        }
+        Instant now = Instant.now();
+        if (newExpiry.isPresent() && newExpiry.get().isOver(now)) {
+            throw new IllegalArgumentException("The new expiry (%s) is over; give one in the future"
+                    .formatted(newExpiry.get().describe()));
+        }
+        Expiry expiry = newExpiry.orElse(account.expiry());
+        if (expiry.isOver(now)) {
+            throw new ObservatoryException(
+                    ErrorCode.CONFLICT,
+                    ("Account %s expired at %s; give the new token an expiry (--expires on the command line,"
+                                    + " \"expires\" in the body of the API's request): %s")
+                            .formatted(
+                                    account.account().describe(),
+                                    account.expiry().at().orElseThrow(),
+                                    Expiry.FORMAT));
+        }
+        String token = Tokens.newToken(accountId);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE accounts SET previous_token_sha256 = token_sha256, token_sha256 = ?, rotated_at = ?,"
+                        + " rotated_by = ?, expires_at = ? WHERE account_id = ?")) {
+            update.setString(1, Tokens.sha256(token));
+            update.setString(2, now.toString());
+            update.setString(3, actor);
+            update.setString(4, expiry.at().map(Instant::toString).orElse(null));
+            update.setString(5, accountId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("rotate the token of account " + accountId, e);
+        }
+        audit(
+                actor,
+                "account",
+                accountId,
+                "rotated the token of %s account %s; the previous token no longer works%s"
+                        .formatted(
+                                account.account().role().wireName(),
+                                account.account().describe(),
+                                newExpiry.isPresent() ? "; " + expiry.describe() : ""));
+        return new NewAccount(account.account(), token, expiry);
+    }
+
+    private AccountRecord existingAccount(String accountId) {
+        requireNonNull(accountId, "accountId is null");
+        return account(accountId)
+                .orElseThrow(() -> new ObservatoryException(
+                        ErrorCode.NOT_FOUND,
+                        "No account '%s' in the registry; the listing of accounts (GET /api/v1/accounts, or"
+                                        .formatted(accountId)
+                                + " ./observatory accounts list) shows their ids"));
+    }
+
+    private static AccountRecord accountRecord(ResultSet row) throws SQLException {
+        String expiresAt = row.getString("expires_at");
+        return new AccountRecord(
+                new Account(
+                        row.getString("account_id"),
+                        Role.fromWireName(row.getString("role")),
+                        row.getString("country"),
+                        row.getString("created_at"),
+                        row.getString("created_by")),
+                expiresAt == null ? Expiry.NEVER : Expiry.at(Instant.parse(expiresAt)),
+                row.getString("revoked_at"),
+                row.getString("revoked_by"),
+                row.getString("rotated_at"),
+                row.getString("rotated_by"));
     }
 
     /** The token hashes as stored, by account id: for tests proving that no token is kept. */

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
 import org.observatory.api.registry.Account;
+import org.observatory.api.registry.Authentication;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.schemas.error.ErrorCode;
@@ -14,7 +15,9 @@ import org.observatory.schemas.error.ObservatoryException;
 /**
  * Who is calling: the account of the request's bearer token ({@code Authorization: Bearer <token>}), or nobody.
  * A token of no account is refused (401) even where anonymous callers are welcome, so a client never mistakes a
- * mistyped token for anonymous access. Decisions that depend on the account raise 403 problems that name why.
+ * mistyped token for anonymous access; so is the token of a revoked or expired account, or one a rotation replaced,
+ * from the request after the change on (the registry is asked on every request). Decisions that depend on the
+ * account raise 403 problems that name why.
  */
 final class Access {
     private static final String SCHEME = "bearer ";
@@ -36,13 +39,35 @@ final class Access {
             throw AuthenticationException.invalid(
                     "The Authorization header must be 'Bearer <token>' with the token of your account");
         }
-        Optional<Account> account = registry.authenticate(header.substring(SCHEME.length()));
-        if (account.isEmpty()) {
-            throw AuthenticationException.invalid(
-                    "The bearer token matches no account; check that you copied the whole token, or ask the"
-                            + " secretariat for a new account");
+        Authentication authentication = registry.verify(header.substring(SCHEME.length()));
+        if (authentication instanceof Authentication.Authenticated authenticated) {
+            return Optional.of(authenticated.account());
         }
-        return account;
+        throw AuthenticationException.invalid(refusal(authentication));
+    }
+
+    /**
+     * Why a token is refused. Only the holder of an account's whole token learns that it was revoked, expired or
+     * replaced, which is what they need to ask the secretariat for the right thing; any other token reads the same.
+     */
+    private static String refusal(Authentication authentication) {
+        if (authentication instanceof Authentication.Revoked revoked) {
+            return ("The bearer token is of account %s, which the secretariat revoked at %s; it no longer works. Ask"
+                            + " the secretariat for a new account if you still need one")
+                    .formatted(revoked.accountId(), revoked.revokedAt());
+        }
+        if (authentication instanceof Authentication.Expired expired) {
+            return ("The bearer token of account %s expired at %s. Ask the secretariat to rotate the account with a"
+                            + " new expiry, which gives you a new token")
+                    .formatted(expired.accountId(), expired.expiredAt());
+        }
+        if (authentication instanceof Authentication.Replaced replaced) {
+            return ("The bearer token of account %s was replaced by a new one at %s (a rotation); send the new token,"
+                            + " or ask the secretariat to rotate the account again if you do not have it")
+                    .formatted(replaced.accountId(), replaced.rotatedAt());
+        }
+        return "The bearer token matches no account; check that you copied the whole token, or ask the secretariat"
+                + " for a new account";
     }
 
     /** The caller's account; 401 without one. {@code toDo} completes "Send ... to ...". */

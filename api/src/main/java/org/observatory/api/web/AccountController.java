@@ -7,24 +7,46 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.observatory.api.registry.Account;
+import org.observatory.api.registry.AccountRecord;
+import org.observatory.api.registry.Expiry;
 import org.observatory.api.registry.NewAccount;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
 
 /**
- * {@code POST /accounts} (secretariat): creates an account while the server runs (the registry's writer), the
- * route {@code observatory accounts add} points to. Body {@code {"role": "analyst", "country": "MEX"}} or
- * {@code {"role": "secretariat"}}; the answer holds the token, shown this once.
+ * The accounts routes, the API side of {@code observatory accounts} while the server runs (the registry's writer).
+ * Every answer is private ({@code Cache-Control: no-store}) and every route is audited.
+ *
+ * <ul>
+ *   <li>{@code POST /accounts} (secretariat) creates an account. Body {@code {"role": "analyst", "country": "MEX"}}
+ *       or {@code {"role": "secretariat"}}, with an optional {@code "expires": "2027-01-01"}; the answer holds the
+ *       token, shown this once.
+ *   <li>{@code GET /accounts} (secretariat) lists the accounts, ordered by id: role, country, status, creation,
+ *       expiry, revocation and last rotation; never a token or a token's hash.
+ *   <li>{@code POST /accounts/{id}/revoke} (secretariat) revokes an account: its token gets 401 from the next
+ *       request on.
+ *   <li>{@code POST /accounts/{id}/rotate} gives the account a new token (shown this once) and makes the old one
+ *       fail from the next request on. The secretariat rotates any account and may set a new expiry ({@code
+ *       {"expires": "2027-01-01"}} or {@code "never"}); any other account rotates only its own token, keeping its
+ *       expiry, so an analyst who fears their token leaked replaces it without waiting for the secretariat.
+ * </ul>
  */
 final class AccountController {
-    private static final List<String> FIELDS = List.of("role", "country");
+    private static final List<String> FIELDS = List.of("role", "country", "expires");
+    private static final List<String> ROTATE_FIELDS = List.of("expires");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("acct-[0-9a-f]{12}");
+    private static final String NO_STORE = "no-store";
 
     private final Registry registry;
     private final Access access;
@@ -41,28 +63,10 @@ final class AccountController {
     void add(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
         Account secretariat = access.secretariat(ctx, "create accounts");
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.bodyInputStream());
-        } catch (IOException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "body",
-                    "The body must be a JSON object such as {\"role\": \"analyst\", \"country\": \"MEX\"} or {\"role\": \"secretariat\"}");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new ParameterException(
-                        ErrorCode.UNKNOWN_PARAMETER,
-                        name,
-                        "Unknown field '%s'; an account has the fields role and country"
-                                .formatted(Messages.quote(name)));
-            }
-        }
+        String shape =
+                "The body must be a JSON object such as {\"role\": \"analyst\", \"country\": \"MEX\"} or {\"role\": \"secretariat\"}";
+        JsonNode body = body(ctx, FIELDS, shape, "an account has the fields role, country and expires")
+                .orElseThrow(() -> new ParameterException(ErrorCode.INVALID_PARAMETER, "body", shape));
         Role role;
         try {
             role = Role.fromWireName(body.path("role").asText(""));
@@ -74,9 +78,114 @@ final class AccountController {
                 .filter(value -> !value.isEmpty())
                 .map(value -> value.toUpperCase(Locale.ROOT));
         checkCountry(role, country, codelists);
-        NewAccount created = registry.addAccount(role, country, secretariat.describe());
+        Expiry expiry = expiry(body).orElse(Expiry.NEVER);
+        NewAccount created = registry.addAccount(role, country, expiry, secretariat.describe());
+        ctx.header("Cache-Control", NO_STORE);
         ctx.status(HttpStatus.CREATED);
         ctx.json(created.view());
+    }
+
+    void list(Context ctx) {
+        QueryParameters.acceptOnly(ctx, List.of());
+        Account secretariat = access.secretariat(ctx, "list the accounts");
+        Instant now = Instant.now();
+        List<Map<String, Object>> accounts = registry.accounts().stream()
+                .map(account -> account.view(now))
+                .toList();
+        registry.audit(
+                secretariat.describe(), "account", "accounts", "listed the accounts (%d)".formatted(accounts.size()));
+        ctx.header("Cache-Control", NO_STORE);
+        ctx.json(Map.of("accounts", accounts));
+    }
+
+    void revoke(Context ctx) {
+        QueryParameters.acceptOnly(ctx, List.of());
+        Account secretariat = access.secretariat(ctx, "revoke accounts");
+        AccountRecord revoked = registry.revoke(accountId(ctx), secretariat.describe());
+        ctx.header("Cache-Control", NO_STORE);
+        ctx.json(revoked.view(Instant.now()));
+    }
+
+    void rotate(Context ctx) throws IOException {
+        QueryParameters.acceptOnly(ctx, List.of());
+        Account caller = access.required(ctx, "rotate an account's token");
+        String accountId = ctx.pathParam("id");
+        boolean secretariat = caller.role() == Role.SECRETARIAT;
+        if (!secretariat && !caller.accountId().equals(accountId)) {
+            throw Access.forbidden(
+                    "Only the secretariat can rotate another account's token; %s can rotate only its own account, %s"
+                            .formatted(caller.who(), caller.accountId()));
+        }
+        Optional<Expiry> expiry = body(
+                        ctx,
+                        ROTATE_FIELDS,
+                        "The body must be empty, or a JSON object such as {\"expires\": \"2027-01-01\"}",
+                        "a rotation has the field expires only")
+                .flatMap(AccountController::expiry);
+        if (expiry.isPresent() && !secretariat) {
+            throw Access.forbidden("Only the secretariat sets an account's expiry; %s cannot. Leave expires out to keep"
+                    .formatted(caller.who()) + " the account's expiry");
+        }
+        NewAccount rotated = registry.rotate(accountId(ctx), expiry, caller.describe());
+        ctx.header("Cache-Control", NO_STORE);
+        ctx.json(rotated.view());
+    }
+
+    /** The account id of the path, when shaped like one; 404 otherwise (without asking the registry). */
+    private static String accountId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!ACCOUNT_ID.matcher(id).matches()) {
+            throw new ObservatoryException(
+                    ErrorCode.NOT_FOUND,
+                    "No account '%s'; account ids look like acct-1a2b3c4d5e6f, and GET /api/v1/accounts lists them"
+                            .formatted(Messages.quote(id)));
+        }
+        return id;
+    }
+
+    /** The JSON object of the body, with no field but the allowed ones; empty for an empty body. */
+    private Optional<JsonNode> body(Context ctx, List<String> fields, String shape, String whichFields) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            return Optional.empty();
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(bytes);
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "body", shape);
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!fields.contains(name)) {
+                throw new ParameterException(
+                        ErrorCode.UNKNOWN_PARAMETER,
+                        name,
+                        "Unknown field '%s'; %s".formatted(Messages.quote(name), whichFields));
+            }
+        }
+        return Optional.of(body);
+    }
+
+    /** The body's {@code expires}, when it has one. */
+    private static Optional<Expiry> expiry(JsonNode body) {
+        if (!body.has("expires")) {
+            return Optional.empty();
+        }
+        JsonNode value = body.get("expires");
+        if (!value.isTextual()) {
+            throw new ParameterException(
+                    ErrorCode.INVALID_PARAMETER, "expires", "\"expires\" must be a string: " + Expiry.FORMAT);
+        }
+        try {
+            return Optional.of(Expiry.parse(value.asText(), Instant.now()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                    ErrorCode.INVALID_PARAMETER, "expires", "\"expires\": " + e.getMessage());
+        }
     }
 
     /** An analyst's country must be a member state; the secretariat has none. */

@@ -4,8 +4,9 @@ import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
 /**
- * A request without a bearer token where one is needed, or with a token of no account: a 401 problem with a
- * {@code WWW-Authenticate: Bearer} challenge (RFC 6750), {@code error="invalid_token"} for a bad token.
+ * A request without a bearer token where one is needed, or with a token that does not work (of no account, of a
+ * revoked or expired account, or replaced by a rotation): a 401 problem with a {@code WWW-Authenticate: Bearer}
+ * challenge (RFC 6750), {@code error="invalid_token"} for a token that does not work.
  */
 public final class AuthenticationException extends ObservatoryException {
     private static final long serialVersionUID = 1L;

@@ -23,6 +23,7 @@ import org.observatory.api.submission.PipelineRuns;
  * GET  /api/v1/submissions/{id}/file              raw landed file (addition to DESIGN's routes)
  * POST /api/v1/pipeline-runs                      GET  /api/v1/pipeline-runs/{id}
  * POST /api/v1/accounts                           GET  /api/v1/audit   (additions to DESIGN's routes)
+ * GET  /api/v1/accounts                           POST /api/v1/accounts/{id}/revoke|rotate
  * </pre>
  */
 public final class SubmissionRoutes implements AutoCloseable {
@@ -101,6 +102,9 @@ public final class SubmissionRoutes implements AutoCloseable {
         app.post(PIPELINE_RUNS, pipelineRuns::start);
         app.get(PIPELINE_RUNS + "/{id}", pipelineRuns::one);
         app.post(ACCOUNTS, accounts::add);
+        app.get(ACCOUNTS, accounts::list);
+        app.post(ACCOUNTS + "/{id}/revoke", accounts::revoke);
+        app.post(ACCOUNTS + "/{id}/rotate", accounts::rotate);
         app.get(AUDIT, audit::list);
     }
 

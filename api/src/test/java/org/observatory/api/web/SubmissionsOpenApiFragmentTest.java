@@ -25,7 +25,7 @@ import org.observatory.schemas.storage.DataDirectory;
 class SubmissionsOpenApiFragmentTest {
     private static final String FRAGMENT = "/org/observatory/api/openapi/paths-submissions.json";
     private static final Set<String> PREFIXES =
-            Set.of("/api/v1/submissions", "/api/v1/pipeline-runs", "/api/v1/accounts", "/api/v1/audit");
+            Set.of("/api/v1/submissions", "/api/v1/pipeline-runs", "/api/v1/audit");
 
     @TempDir
     Path root;
@@ -57,7 +57,7 @@ class SubmissionsOpenApiFragmentTest {
         });
         app.stop();
 
-        assertThat(documented).isEqualTo(registered).hasSize(9);
+        assertThat(documented).isEqualTo(registered).hasSize(8);
         assertThat(fragment.get("components")
                         .get("securitySchemes")
                         .get("bearer")
