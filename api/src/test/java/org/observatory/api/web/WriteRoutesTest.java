@@ -138,7 +138,7 @@ class WriteRoutesTest {
                     .isEqualTo("'FRA' is not a member state of this deployment; give the ISO alpha-3 code of a member"
                             + " state, e.g. MEX");
             assertThat(json(unknownField).get("detail").asText())
-                    .isEqualTo("Unknown field 'x'; an account has the fields role and country");
+                    .isEqualTo("Unknown field 'x'; an account has the fields role, country and expires");
             assertThat(auditByAnalyst.statusCode()).isEqualTo(403);
             assertThat(json(auditByAnalyst).get("detail").asText())
                     .isEqualTo("Only the secretariat can read the audit log; a MEX analyst cannot");
