@@ -1,29 +1,49 @@
 package org.observatory.app;
 
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.observatory.api.registry.AccountRecord;
+import org.observatory.api.registry.Expiry;
 import org.observatory.api.registry.NewAccount;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.schemas.codelist.Codelists;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code observatory accounts add --role analyst|secretariat [--country ISO3]}: creates an account in the registry and
- * prints its bearer token once. While a server runs on the data directory it holds the registry, and the command
- * says so and points to {@code POST /api/v1/accounts}.
+ * {@code observatory accounts add|list|revoke|rotate}: the accounts of the submissions API, in the registry of the
+ * data directory. {@code add} and {@code rotate} print the new bearer token once; {@code revoke} makes a token fail
+ * from the next request on; {@code list} shows every account without tokens. Every command is audited. While a
+ * server runs on the data directory it holds the registry, and each command says so and points to its route under
+ * {@code /api/v1/accounts}.
  */
 @Command(
         name = "accounts",
         description = "Manage the accounts of the submissions API.",
         mixinStandardHelpOptions = true,
-        subcommands = AccountsCommand.Add.class)
+        subcommands = {
+            AccountsCommand.Add.class,
+            AccountsCommand.ListAccounts.class,
+            AccountsCommand.Revoke.class,
+            AccountsCommand.Rotate.class
+        })
 final class AccountsCommand {
+    private static final String TOKEN_NOTICE = "Requests send it as 'Authorization: Bearer <token>'.";
+
     @Command(
             name = "add",
             description = "Create an account and print its bearer token (shown this once; the registry keeps only"
@@ -44,8 +64,14 @@ final class AccountsCommand {
         @Option(names = "--country", paramLabel = "ISO3", description = "The analyst's country, e.g. MEX.")
         String country;
 
+        @Option(
+                names = "--expires",
+                paramLabel = "DATE",
+                description = "The day the token stops working, YYYY-MM-DD (UTC), after today; default: never.")
+        String expires;
+
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -53,7 +79,7 @@ final class AccountsCommand {
             try {
                 parsedRole = Role.fromWireName(role);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--role: " + e.getMessage());
+                throw new ParameterException(spec.commandLine(), "--role: " + e.getMessage());
             }
             Optional<String> iso3 = Optional.ofNullable(country)
                     .map(String::strip)
@@ -61,27 +87,27 @@ final class AccountsCommand {
                     .map(value -> value.toUpperCase(Locale.ROOT));
             Codelists codelists = common.codelists();
             if (parsedRole == Role.ANALYST && iso3.isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(
+                throw new ParameterException(
                         spec.commandLine(), "An analyst account belongs to one country; give --country ISO3, e.g. MEX");
             }
             if (parsedRole == Role.SECRETARIAT && iso3.isPresent()) {
-                throw new picocli.CommandLine.ParameterException(
+                throw new ParameterException(
                         spec.commandLine(), "A secretariat account acts for every country; leave --country out");
             }
             if (iso3.isPresent() && codelists.members().find(iso3.get()).isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(
+                throw new ParameterException(
                         spec.commandLine(),
                         "--country '%s' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX"
                                 .formatted(iso3.get()));
             }
+            Expiry expiry = expiry(spec, expires).orElse(Expiry.NEVER);
             NewAccount created;
-            try (Registry registry = Registry.open(
-                    common.dataDirectory(),
-                    "If an observatory server runs on this data directory, create the account there with POST"
-                            + " /api/v1/accounts and a secretariat token, e.g. curl -H 'Authorization: Bearer TOKEN'"
-                            + " -d '{\"role\": \"analyst\", \"country\": \"MEX\"}' http://HOST:PORT/api/v1/accounts;"
-                            + " otherwise wait until the other command has finished.")) {
-                created = registry.addAccount(parsedRole, iso3, IngestIntake.commandLineActor());
+            try (Registry registry = open(
+                    common,
+                    "create the account there with POST /api/v1/accounts and a secretariat token, e.g. curl -H"
+                            + " 'Authorization: Bearer TOKEN' -d '{\"role\": \"analyst\", \"country\": \"MEX\"}'"
+                            + " http://HOST:PORT/api/v1/accounts")) {
+                created = registry.addAccount(parsedRole, iso3, expiry, IngestIntake.commandLineActor());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (common.format() == OutputFormat.json) {
@@ -94,12 +120,203 @@ final class AccountsCommand {
                         created.account().country() == null
                                 ? ""
                                 : " for " + created.account().country());
-                out.println("Token (shown this once; the registry keeps only its SHA-256):");
-                out.println(created.token());
-                out.println("Requests send it as 'Authorization: Bearer <token>'.");
+                printToken(out, created);
             }
             out.flush();
             return 0;
         }
+    }
+
+    @Command(
+            name = "list",
+            description = "List the accounts, ordered by id: role, country, status, creation, expiry, revocation and"
+                    + " last rotation (never a token).",
+            mixinStandardHelpOptions = true)
+    static final class ListAccounts implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<AccountRecord> accounts;
+            try (Registry registry = open(
+                    common,
+                    "list the accounts there with GET /api/v1/accounts and a secretariat token, e.g. curl -H"
+                            + " 'Authorization: Bearer TOKEN' http://HOST:PORT/api/v1/accounts")) {
+                accounts = registry.accounts();
+                registry.audit(
+                        IngestIntake.commandLineActor(),
+                        "account",
+                        "accounts",
+                        "listed the accounts (%d)".formatted(accounts.size()));
+            }
+            Instant now = Instant.now();
+            PrintWriter out = spec.commandLine().getOut();
+            if (common.format() == OutputFormat.json) {
+                out.println(Json.write(Map.of(
+                        "accounts",
+                        accounts.stream().map(account -> account.view(now)).toList())));
+            } else if (accounts.isEmpty()) {
+                out.println("No accounts yet; create the first with ./observatory accounts add --role secretariat");
+            } else {
+                printTable(out, accounts, now);
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static void printTable(PrintWriter out, List<AccountRecord> accounts, Instant now) {
+            List<String> header =
+                    List.of("ACCOUNT", "ROLE", "COUNTRY", "STATUS", "CREATED", "EXPIRES", "REVOKED", "ROTATED");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(header);
+            Function<String, String> time = instant -> instant == null
+                    ? "-"
+                    : Instant.parse(instant).truncatedTo(ChronoUnit.SECONDS).toString();
+            for (AccountRecord account : accounts) {
+                rows.add(List.of(
+                        account.accountId(),
+                        account.account().role().wireName(),
+                        account.account().analystCountry().orElse("-"),
+                        account.status(now).wireName(),
+                        time.apply(account.account().createdAt()),
+                        account.expiry().at().map(Instant::toString).orElse("never"),
+                        time.apply(account.revokedAt()),
+                        time.apply(account.rotatedAt())));
+            }
+            int[] widths = new int[header.size()];
+            for (List<String> row : rows) {
+                for (int column = 0; column < row.size(); column++) {
+                    widths[column] = Math.max(widths[column], row.get(column).length());
+                }
+            }
+            for (List<String> row : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int column = 0; column < row.size(); column++) {
+                    line.append(column == row.size() - 1 ? row.get(column) : pad(row.get(column), widths[column] + 2));
+                }
+                out.println(line.toString().stripTrailing());
+            }
+        }
+
+        private static String pad(String value, int width) {
+            return value + " ".repeat(width - value.length());
+        }
+    }
+
+    @Command(
+            name = "revoke",
+            description = "Revoke an account: its token fails from the next request on. A revocation is final.",
+            mixinStandardHelpOptions = true)
+    static final class Revoke implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "ACCOUNT", description = "The account id, e.g. acct-1a2b3c4d5e6f.")
+        String accountId;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            AccountRecord revoked;
+            try (Registry registry = open(
+                    common,
+                    "revoke the account there with POST /api/v1/accounts/%s/revoke and a secretariat token, e.g. curl"
+                                    .formatted(accountId.strip())
+                            + " -X POST -H 'Authorization: Bearer TOKEN'"
+                            + " http://HOST:PORT/api/v1/accounts/%s/revoke".formatted(accountId.strip()))) {
+                revoked = registry.revoke(accountId.strip(), IngestIntake.commandLineActor());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (common.format() == OutputFormat.json) {
+                out.println(Json.write(revoked.view(Instant.now())));
+            } else {
+                out.printf(
+                        "Revoked %s account %s; its token no longer works.%n",
+                        revoked.account().role().wireName(), revoked.account().describe());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "rotate",
+            description = "Give an account a new bearer token (shown this once); the old token fails from the next"
+                    + " request on. The expiry stays unless --expires gives a new one.",
+            mixinStandardHelpOptions = true)
+    static final class Rotate implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "ACCOUNT", description = "The account id, e.g. acct-1a2b3c4d5e6f.")
+        String accountId;
+
+        @Option(
+                names = "--expires",
+                paramLabel = "DATE",
+                description = "The day the new token stops working, YYYY-MM-DD (UTC), after today, or never; default:"
+                        + " the account's expiry.")
+        String expires;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Optional<Expiry> expiry = expiry(spec, expires);
+            NewAccount rotated;
+            try (Registry registry = open(
+                    common,
+                    "rotate the token there with POST /api/v1/accounts/%s/rotate and a secretariat token (or the"
+                                    .formatted(accountId.strip())
+                            + " account's own), e.g. curl -X POST -H 'Authorization: Bearer TOKEN'"
+                            + " http://HOST:PORT/api/v1/accounts/%s/rotate".formatted(accountId.strip()))) {
+                rotated = registry.rotate(accountId.strip(), expiry, IngestIntake.commandLineActor());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (common.format() == OutputFormat.json) {
+                out.println(Json.write(rotated.view()));
+            } else {
+                out.printf(
+                        "Rotated the token of %s account %s; the previous token no longer works.%n",
+                        rotated.account().role().wireName(), rotated.account().describe());
+                printToken(out, rotated);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** Opens the registry; while a server holds it, the message says to {@code toDoThere} on that server instead. */
+    private static Registry open(CommonOptions common, String toDoThere) {
+        return Registry.open(
+                common.dataDirectory(),
+                "If an observatory server runs on this data directory, %s; otherwise wait until the other command has"
+                                .formatted(toDoThere)
+                        + " finished.");
+    }
+
+    private static Optional<Expiry> expiry(CommandSpec spec, String expires) {
+        if (expires == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Expiry.parse(expires, Instant.now()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--expires: " + e.getMessage());
+        }
+    }
+
+    private static void printToken(PrintWriter out, NewAccount account) {
+        out.println("Token (shown this once; the registry keeps only its SHA-256):");
+        out.println(account.token());
+        out.println(TOKEN_NOTICE);
+        account.expiry().at().ifPresent(at -> out.printf("It stops working at %s.%n", at));
     }
 }

@@ -17,8 +17,8 @@ public record AccountRecord(
         requireNonNull(account, "account is null");
         requireNonNull(expiry, "expiry is null");
         if ((revokedAt == null) != (revokedBy == null)) {
-            throw new IllegalArgumentException("a revoked account has both revokedAt and revokedBy: %s %s"
-                    .formatted(revokedAt, revokedBy));
+            throw new IllegalArgumentException(
+                    "a revoked account has both revokedAt and revokedBy: %s %s".formatted(revokedAt, revokedBy));
         }
     }
 

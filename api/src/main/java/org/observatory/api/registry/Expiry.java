@@ -17,8 +17,8 @@ public record Expiry(Optional<Instant> at) {
     public static final Expiry NEVER = new Expiry(Optional.empty());
 
     /** How the command line and the API take an expiry: a day after today, or {@code never}. */
-    public static final String FORMAT = "the day the token stops working as YYYY-MM-DD (UTC), e.g. 2027-01-01, or"
-            + " never";
+    public static final String FORMAT =
+            "the day the token stops working as YYYY-MM-DD (UTC), e.g. 2027-01-01, or" + " never";
 
     public Expiry {
         requireNonNull(at, "at is null");

@@ -191,7 +191,8 @@ public final class Registry implements AutoCloseable {
                         ("Cannot migrate the registry %s from schema version %d to %d (%s): %s. It stays at version"
                                         + " %d; keep a copy of the registry directory and report this to the"
                                         + " observatory's maintainers.")
-                                .formatted(file, from, migration.version(), migration.description(), e.getMessage(), from),
+                                .formatted(
+                                        file, from, migration.version(), migration.description(), e.getMessage(), from),
                         e);
             }
             version = migration.version();
@@ -317,8 +318,7 @@ public final class Registry implements AutoCloseable {
         if (accountId.isEmpty()) {
             return new Authentication.NoAccount();
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT * FROM accounts WHERE account_id = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM accounts WHERE account_id = ?")) {
             select.setString(1, accountId.get());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -339,7 +339,8 @@ public final class Registry implements AutoCloseable {
                 }
                 if (record.expiry().isOver(Instant.now())) {
                     return new Authentication.Expired(
-                            record.accountId(), record.expiry().at().orElseThrow().toString());
+                            record.accountId(),
+                            record.expiry().at().orElseThrow().toString());
                 }
                 return new Authentication.Authenticated(record.account());
             }
@@ -394,9 +395,9 @@ public final class Registry implements AutoCloseable {
         if (account.account().role() == Role.SECRETARIAT
                 && account.status(now) == AccountStatus.ACTIVE
                 && accounts().stream()
-                        .filter(other -> other.account().role() == Role.SECRETARIAT)
-                        .filter(other -> other.status(now) == AccountStatus.ACTIVE)
-                        .count()
+                                .filter(other -> other.account().role() == Role.SECRETARIAT)
+                                .filter(other -> other.status(now) == AccountStatus.ACTIVE)
+                                .count()
                         == 1) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
@@ -420,7 +421,9 @@ public final class Registry implements AutoCloseable {
                 "account",
                 accountId,
                 "revoked %s account %s; its token no longer works"
-                        .formatted(account.account().role().wireName(), account.account().describe()));
+                        .formatted(
+                                account.account().role().wireName(),
+                                account.account().describe()));
         return existingAccount(accountId);
     }
 

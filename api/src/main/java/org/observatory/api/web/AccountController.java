@@ -89,9 +89,8 @@ final class AccountController {
         QueryParameters.acceptOnly(ctx, List.of());
         Account secretariat = access.secretariat(ctx, "list the accounts");
         Instant now = Instant.now();
-        List<Map<String, Object>> accounts = registry.accounts().stream()
-                .map(account -> account.view(now))
-                .toList();
+        List<Map<String, Object>> accounts =
+                registry.accounts().stream().map(account -> account.view(now)).toList();
         registry.audit(
                 secretariat.describe(), "account", "accounts", "listed the accounts (%d)".formatted(accounts.size()));
         ctx.header("Cache-Control", NO_STORE);
@@ -124,7 +123,8 @@ final class AccountController {
                 .flatMap(AccountController::expiry);
         if (expiry.isPresent() && !secretariat) {
             throw Access.forbidden("Only the secretariat sets an account's expiry; %s cannot. Leave expires out to keep"
-                    .formatted(caller.who()) + " the account's expiry");
+                            .formatted(caller.who())
+                    + " the account's expiry");
         }
         NewAccount rotated = registry.rotate(accountId(ctx), expiry, caller.describe());
         ctx.header("Cache-Control", NO_STORE);
@@ -183,8 +183,7 @@ final class AccountController {
         try {
             return Optional.of(Expiry.parse(value.asText(), Instant.now()));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER, "expires", "\"expires\": " + e.getMessage());
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "expires", "\"expires\": " + e.getMessage());
         }
     }
 

@@ -54,8 +54,8 @@ class RegistrySchemaTest {
     @Test
     void registryOfTodaysMainOpensWithAccountsAndSubmissionsIntact() throws Exception {
         Files.createDirectories(registryFile().getParent());
-        try (InputStream fixture = new GZIPInputStream(
-                RegistrySchemaTest.class.getResourceAsStream(VERSION_ONE_REGISTRY))) {
+        try (InputStream fixture =
+                new GZIPInputStream(RegistrySchemaTest.class.getResourceAsStream(VERSION_ONE_REGISTRY))) {
             Files.copy(fixture, registryFile());
         }
         assertThat(tables()).as("the fixture is a registry of version 1").doesNotContain("schema_version");

@@ -206,7 +206,8 @@ class RegistryTest {
             NewAccount valid = registry.addAccount(Role.ANALYST, Optional.of("COL"), Expiry.at(future), "test");
             String accountId = expired.account().accountId();
 
-            assertThat(registry.verify(expired.token())).isEqualTo(new Authentication.Expired(accountId, past.toString()));
+            assertThat(registry.verify(expired.token()))
+                    .isEqualTo(new Authentication.Expired(accountId, past.toString()));
             assertThat(registry.authenticate(valid.token())).isPresent();
             assertThat(registry.account(accountId).orElseThrow().status(java.time.Instant.now()))
                     .isEqualTo(AccountStatus.EXPIRED);
@@ -224,7 +225,9 @@ class RegistryTest {
             NewAccount kept = registry.rotate(valid.account().accountId(), Optional.empty(), "test");
             assertThat(kept.expiry()).as("a rotation keeps the expiry").isEqualTo(Expiry.at(future));
             NewAccount cleared = registry.rotate(valid.account().accountId(), Optional.of(Expiry.NEVER), "test");
-            assertThat(registry.account(cleared.account().accountId()).orElseThrow().expiry())
+            assertThat(registry.account(cleared.account().accountId())
+                            .orElseThrow()
+                            .expiry())
                     .isEqualTo(Expiry.NEVER);
         }
     }
@@ -236,7 +239,10 @@ class RegistryTest {
                     .account()
                     .accountId();
             registry.addAccount(
-                    Role.SECRETARIAT, Optional.empty(), Expiry.at(java.time.Instant.now().minusSeconds(1)), "test");
+                    Role.SECRETARIAT,
+                    Optional.empty(),
+                    Expiry.at(java.time.Instant.now().minusSeconds(1)),
+                    "test");
 
             assertThatThrownBy(() -> registry.revoke(first, "test"))
                     .isInstanceOf(ObservatoryException.class)
@@ -313,7 +319,8 @@ class RegistryTest {
             assertThat(views)
                     .extracting(view -> view.get("accountId"))
                     .containsExactly(java.util.stream.Stream.of(
-                                    secretariat.account().accountId(), analyst.account().accountId())
+                                    secretariat.account().accountId(),
+                                    analyst.account().accountId())
                             .sorted()
                             .toArray());
             assertThat(views.get(0).keySet())

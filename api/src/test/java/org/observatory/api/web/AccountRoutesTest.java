@@ -68,7 +68,9 @@ class AccountRoutesTest {
         String analystId = mexAnalyst.account().accountId();
         try (ApiServer server = start()) {
             HttpResponse<String> before = send(server, get("/api/v1/audit", mexAnalyst.token()));
-            assertThat(before.statusCode()).as("authenticated, not the secretariat").isEqualTo(403);
+            assertThat(before.statusCode())
+                    .as("authenticated, not the secretariat")
+                    .isEqualTo(403);
 
             HttpResponse<String> byAnalyst =
                     send(server, post("/api/v1/accounts/%s/revoke".formatted(analystId), mexAnalyst.token(), ""));
@@ -87,7 +89,8 @@ class AccountRoutesTest {
             assertThat(revoked.headers().firstValue("Cache-Control")).contains("no-store");
             JsonNode account = json(revoked);
             assertThat(account.get("status").asText()).isEqualTo("revoked");
-            assertThat(account.get("revokedBy").asText()).isEqualTo(secretariat.account().describe());
+            assertThat(account.get("revokedBy").asText())
+                    .isEqualTo(secretariat.account().describe());
             String revokedAt = account.get("revokedAt").asText();
             for (HttpResponse<String> refused : List.of(after, rotateAfter)) {
                 assertThat(refused.statusCode()).isEqualTo(401);
@@ -100,7 +103,8 @@ class AccountRoutesTest {
             assertThat(again.statusCode()).isEqualTo(409);
             assertThat(json(again).get("detail").asText())
                     .isEqualTo("Account %s (analyst MEX) was revoked already, on %s by %s; a revocation is final"
-                            .formatted(analystId, revokedAt, secretariat.account().describe()));
+                            .formatted(
+                                    analystId, revokedAt, secretariat.account().describe()));
         }
     }
 
@@ -138,7 +142,8 @@ class AccountRoutesTest {
             HttpResponse<String> other = send(
                     server,
                     post(
-                            "/api/v1/accounts/%s/rotate".formatted(secretariat.account().accountId()),
+                            "/api/v1/accounts/%s/rotate"
+                                    .formatted(secretariat.account().accountId()),
                             mexAnalyst.token(),
                             ""));
             HttpResponse<String> withExpiry = send(
@@ -203,7 +208,11 @@ class AccountRoutesTest {
                     .startsWith("\"expires\": 2020-01-01 is not after today (");
             assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
             assertThat(json(renewed).get("expiresAt").asText()).isEqualTo("2999-01-01T00:00:00Z");
-            assertThat(json(send(server, get("/api/v1/audit", json(renewed).get("token").asText())))
+            assertThat(json(send(
+                                    server,
+                                    get(
+                                            "/api/v1/audit",
+                                            json(renewed).get("token").asText())))
                             .get("detail")
                             .asText())
                     .isEqualTo("Only the secretariat can read the audit log; a COL analyst cannot");
@@ -213,14 +222,24 @@ class AccountRoutesTest {
     @Test
     void revokedSecretariatCannotMintAccounts() throws Exception {
         try (ApiServer server = start()) {
-            HttpResponse<String> second = send(server, post("/api/v1/accounts", secretariat.token(), """
+            HttpResponse<String> second = send(
+                    server,
+                    post(
+                            "/api/v1/accounts",
+                            secretariat.token(),
+                            """
                     {"role": "secretariat", "expires": "2999-12-31"}"""));
             assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
             assertThat(second.headers().firstValue("Cache-Control")).contains("no-store");
             assertThat(json(second).get("expiresAt").asText()).isEqualTo("2999-12-31T00:00:00Z");
             String secondToken = json(second).get("token").asText();
             String secondId = json(second).get("accountId").asText();
-            assertThat(send(server, post("/api/v1/accounts", secondToken, "{\"role\": \"analyst\", \"country\": \"JAM\"}"))
+            assertThat(send(
+                                    server,
+                                    post(
+                                            "/api/v1/accounts",
+                                            secondToken,
+                                            "{\"role\": \"analyst\", \"country\": \"JAM\"}"))
                             .statusCode())
                     .as("the second secretariat mints accounts")
                     .isEqualTo(201);
@@ -232,20 +251,23 @@ class AccountRoutesTest {
             HttpResponse<String> revokeOther = send(
                     server,
                     post(
-                            "/api/v1/accounts/%s/revoke".formatted(secretariat.account().accountId()),
+                            "/api/v1/accounts/%s/revoke"
+                                    .formatted(secretariat.account().accountId()),
                             secondToken,
                             ""));
 
             assertThat(revoked.statusCode()).isEqualTo(200);
             assertThat(mint.statusCode()).isEqualTo(401);
             assertThat(json(mint).get("detail").asText())
-                    .startsWith("The bearer token is of account %s, which the secretariat revoked at ".formatted(secondId));
+                    .startsWith(
+                            "The bearer token is of account %s, which the secretariat revoked at ".formatted(secondId));
             assertThat(revokeOther.statusCode()).isEqualTo(401);
             JsonNode accounts = json(send(server, get("/api/v1/accounts", secretariat.token())))
                     .get("accounts");
             assertThat(accounts).hasSize(5);
             List<String> roles = new ArrayList<>();
-            accounts.forEach(account -> roles.add(account.get("role").asText() + " " + account.get("status").asText()));
+            accounts.forEach(account -> roles.add(
+                    account.get("role").asText() + " " + account.get("status").asText()));
             assertThat(roles).filteredOn(role -> role.startsWith("secretariat")).hasSize(2);
             assertThat(roles).contains("secretariat revoked", "secretariat active");
         }
@@ -257,7 +279,8 @@ class AccountRoutesTest {
             HttpResponse<String> itself = send(
                     server,
                     post(
-                            "/api/v1/accounts/%s/revoke".formatted(secretariat.account().accountId()),
+                            "/api/v1/accounts/%s/revoke"
+                                    .formatted(secretariat.account().accountId()),
                             secretariat.token(),
                             ""));
 
@@ -265,7 +288,8 @@ class AccountRoutesTest {
             assertThat(json(itself).get("detail").asText())
                     .startsWith("Account %s is the last secretariat account whose token works;"
                             .formatted(secretariat.account().describe()));
-            assertThat(send(server, get("/api/v1/accounts", secretariat.token())).statusCode())
+            assertThat(send(server, get("/api/v1/accounts", secretariat.token()))
+                            .statusCode())
                     .isEqualTo(200);
         }
     }
@@ -276,12 +300,14 @@ class AccountRoutesTest {
             HttpResponse<String> rotated = send(
                     server,
                     post(
-                            "/api/v1/accounts/%s/rotate".formatted(mexAnalyst.account().accountId()),
+                            "/api/v1/accounts/%s/rotate"
+                                    .formatted(mexAnalyst.account().accountId()),
                             secretariat.token(),
                             ""));
             String successor = json(rotated).get("token").asText();
             HttpResponse<String> byAnalyst = send(server, get("/api/v1/accounts", successor));
-            HttpResponse<String> anonymous = send(server, request("/api/v1/accounts").GET());
+            HttpResponse<String> anonymous =
+                    send(server, request("/api/v1/accounts").GET());
             HttpResponse<String> listing = send(server, get("/api/v1/accounts", secretariat.token()));
 
             assertThat(byAnalyst.statusCode()).isEqualTo(403);
@@ -291,7 +317,9 @@ class AccountRoutesTest {
             assertThat(listing.statusCode()).isEqualTo(200);
             assertThat(listing.headers().firstValue("Cache-Control")).contains("no-store");
             List<String> ids = new ArrayList<>();
-            json(listing).get("accounts").forEach(account -> ids.add(account.get("accountId").asText()));
+            json(listing)
+                    .get("accounts")
+                    .forEach(account -> ids.add(account.get("accountId").asText()));
             assertThat(ids)
                     .isSorted()
                     .containsExactlyInAnyOrder(
@@ -302,18 +330,24 @@ class AccountRoutesTest {
                 String secret = token.substring(token.indexOf('.') + 1);
                 assertThat(listing.body()).doesNotContain(secret, sha256(token));
             }
-            JsonNode mex = json(listing).get("accounts").get(ids.indexOf(mexAnalyst.account().accountId()));
+            JsonNode mex = json(listing)
+                    .get("accounts")
+                    .get(ids.indexOf(mexAnalyst.account().accountId()));
             assertThat(mex.get("status").asText()).isEqualTo("active");
-            assertThat(mex.get("rotatedBy").asText()).isEqualTo(secretariat.account().describe());
+            assertThat(mex.get("rotatedBy").asText())
+                    .isEqualTo(secretariat.account().describe());
             assertThat(mex.get("expiresAt").isNull()).isTrue();
-            JsonNode col = json(listing).get("accounts").get(ids.indexOf(expired.account().accountId()));
+            JsonNode col = json(listing)
+                    .get("accounts")
+                    .get(ids.indexOf(expired.account().accountId()));
             assertThat(col.get("status").asText()).isEqualTo("expired");
             assertThat(col.get("expiresAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
 
             JsonNode entries = json(send(server, get("/api/v1/audit", secretariat.token())))
                     .get("entries");
             JsonNode last = entries.get(entries.size() - 1);
-            assertThat(last.get("actor").asText()).isEqualTo(secretariat.account().describe());
+            assertThat(last.get("actor").asText())
+                    .isEqualTo(secretariat.account().describe());
             assertThat(last.get("detail").asText()).isEqualTo("listed the accounts (3)");
             assertThat(entries.toString()).doesNotContain(successor);
         }
@@ -329,7 +363,8 @@ class AccountRoutesTest {
             HttpResponse<String> badBody = send(
                     server,
                     post(
-                            "/api/v1/accounts/%s/rotate".formatted(mexAnalyst.account().accountId()),
+                            "/api/v1/accounts/%s/rotate"
+                                    .formatted(mexAnalyst.account().accountId()),
                             secretariat.token(),
                             "{\"role\": \"secretariat\"}"));
 
@@ -361,9 +396,7 @@ class AccountRoutesTest {
     }
 
     private static HttpRequest.Builder post(String path, String token, String body) {
-        return request(path)
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return request(path).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private HttpResponse<String> send(ApiServer server, HttpRequest.Builder builder) throws Exception {

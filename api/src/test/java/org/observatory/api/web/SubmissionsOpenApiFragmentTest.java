@@ -24,8 +24,7 @@ import org.observatory.schemas.storage.DataDirectory;
  */
 class SubmissionsOpenApiFragmentTest {
     private static final String FRAGMENT = "/org/observatory/api/openapi/paths-submissions.json";
-    private static final Set<String> PREFIXES =
-            Set.of("/api/v1/submissions", "/api/v1/pipeline-runs", "/api/v1/audit");
+    private static final Set<String> PREFIXES = Set.of("/api/v1/submissions", "/api/v1/pipeline-runs", "/api/v1/audit");
 
     @TempDir
     Path root;
