@@ -31,7 +31,8 @@ import org.observatory.schemas.storage.DataDirectory;
  * pipeline runs started through the API, and the audit log. DuckDB lets one process write a database file at a
  * time, so whoever opens the registry is its writer until {@link #close()}: the running server, or a command when
  * no server runs. Opening it while another process holds it fails with {@link ErrorCode#REGISTRY_IN_USE}, naming
- * that process. Methods are synchronised: one connection, few and small writes.
+ * that process. Opening it also migrates an older registry to this code's schema version ({@link RegistrySchema}).
+ * Methods are synchronised: one connection, few and small writes.
  */
 public final class Registry implements AutoCloseable {
     public static final String FILE_NAME = "registry.duckdb";
@@ -138,12 +139,20 @@ public final class Registry implements AutoCloseable {
 
     /**
      * Creates the version-1 tables of a new registry and brings the schema to {@link RegistrySchema#LATEST}. A
-     * registry without a {@code schema_version} table is at
-     * version 1 (as written before versions were kept). Each migration runs in one transaction with its version's
-     * row and, in a registry that held data, an audit entry: the registry is at one version or the next, never in
-     * between. A registry of a later version than this code knows is refused and left unchanged.
+     * registry without a {@code schema_version} table is at version 1 (as written before versions were kept). Each
+     * migration runs in one transaction with its version's row and, in a registry that held data, an audit entry:
+     * the registry is at one version or the next, never in between. A registry of a later version than this code
+     * knows is refused before anything is written to it.
      */
     private void prepareSchema(Path file) throws SQLException {
+        if (tableExists("schema_version") && schemaVersion() > RegistrySchema.LATEST) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    ("The registry %s is at schema version %d, and this release knows versions up to %d: a newer"
+                                    + " release of the observatory wrote it. Run that release (or a later one) on this"
+                                    + " data directory; this one leaves the registry unchanged.")
+                            .formatted(file, schemaVersion(), RegistrySchema.LATEST));
+        }
         boolean holdsData = tableExists("accounts");
         createTables();
         if (!tableExists("schema_version")) {
@@ -155,14 +164,6 @@ public final class Registry implements AutoCloseable {
             });
         }
         int version = schemaVersion();
-        if (version > RegistrySchema.LATEST) {
-            throw new ObservatoryException(
-                    ErrorCode.STORAGE_FAILURE,
-                    ("The registry %s is at schema version %d, and this release knows versions up to %d: a newer"
-                                    + " release of the observatory wrote it. Run that release (or a later one) on this"
-                                    + " data directory; this one leaves the registry unchanged.")
-                            .formatted(file, version, RegistrySchema.LATEST));
-        }
         for (RegistrySchema.Migration migration : RegistrySchema.MIGRATIONS) {
             if (migration.version() <= version) {
                 continue;

@@ -3,10 +3,10 @@ package org.observatory.api.registry;
 import java.util.Locale;
 
 /**
- * What an account may do. A country {@link #ANALYST} submits for its own country and approves or withdraws its own
- * country's part of a submission; the {@link #SECRETARIAT} submits for any country, reads every submission and its
- * raw file, starts pipeline runs, creates accounts and reads the audit log. Without a token a caller is anonymous
- * and reads published data only.
+ * What an account may do. A country {@link #ANALYST} submits for its own country, approves or withdraws its own
+ * country's part of a submission and rotates its own token; the {@link #SECRETARIAT} submits for any country, reads
+ * every submission and its raw file, starts pipeline runs, creates, lists, revokes and rotates accounts and reads
+ * the audit log. Without a token a caller is anonymous and reads published data only.
  */
 public enum Role {
     ANALYST,
