@@ -51,8 +51,10 @@ class IssueCountryTest {
                 """);
         IngestService service = service();
 
-        IngestResult result = service.ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.of(2022)));
-        IngestResult repeat = service.ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.of(2022)));
+        IngestResult result =
+                service.ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.of(2022)));
+        IngestResult repeat =
+                service.ingest(IngestRequest.of(file, SourceKind.CTS, Optional.empty(), OptionalInt.of(2022)));
 
         assertThat(result.status()).as(result.issues().toString()).isEqualTo("accepted");
         assertThat(result.issues())

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -183,7 +185,7 @@ final class SubmissionController {
             return;
         }
         ctx.status(result.alreadySubmitted() ? HttpStatus.OK : HttpStatus.CREATED);
-        ctx.json(view(recorded, Optional.of(result)));
+        ctx.json(view(recorded, Optional.of(result), Optional.empty())); // the submitter sees the whole report
     }
 
     /** The fields of an upload form: at most one file and one value of each text field. */
@@ -280,7 +282,22 @@ final class SubmissionController {
             throw Access.forbidden("%s cannot read submission %s: it concerns %s, not %s"
                     .formatted(account.who(), submission.submissionId(), concerned(submission), account.country()));
         }
-        ctx.json(view(submission, Optional.empty()));
+        ctx.json(view(submission, Optional.empty(), onlyCountryOf(account, submission)));
+    }
+
+    /**
+     * The country whose part alone an account may see of a submission, or empty when it may see all of it: the
+     * secretariat, the submitter and the analysts of a submission that is their country's alone see everything; the
+     * analysts of one of the countries of a multi-country file see their own country's part and issues, and only
+     * counts of the others (their values are not theirs to see).
+     */
+    private static Optional<String> onlyCountryOf(Account account, SubmissionRecord submission) {
+        if (account.role() != Role.ANALYST
+                || submission.submittedBy().equals(account.accountId())
+                || submission.belongsOnlyTo(account.country())) {
+            return Optional.empty();
+        }
+        return Optional.of(account.country());
     }
 
     void approve(Context ctx) {
@@ -424,14 +441,24 @@ final class SubmissionController {
                         .formatted(Messages.quote(id)));
     }
 
-    private Map<String, Object> view(SubmissionRecord submission, Optional<IntakeResult> upload)
+    /**
+     * The submission with its parts and validation report; limited to one country's part and issues when {@code
+     * onlyCountry} is given, the rest counted in {@code otherCountries}.
+     */
+    private Map<String, Object> view(
+            SubmissionRecord submission, Optional<IntakeResult> upload, Optional<String> onlyCountry)
             throws JsonProcessingException {
         Approvals approvals = registry.approvals();
         ApprovalPolicy policy = config.approvalPolicy();
         Map<String, ApprovalRecord> decisions = new LinkedHashMap<>();
         registry.decisions(submission.submissionId()).forEach(record -> decisions.put(record.country(), record));
         List<Map<String, Object>> parts = new ArrayList<>();
+        int otherParts = 0;
         for (String country : new TreeSet<>(submission.countries())) {
+            if (onlyCountry.isPresent() && !onlyCountry.get().equals(country)) {
+                otherParts++;
+                continue;
+            }
             Map<String, Object> part = new LinkedHashMap<>();
             ApprovalRecord decision = decisions.get(country);
             part.put("country", country);
@@ -461,6 +488,31 @@ final class SubmissionController {
                 "'published' says whether the next pipeline run publishes the part; values become public"
                         + " only when that run has published its snapshot");
         JsonNode report = upload.map(IntakeResult::report).orElse(json.readTree(submission.reportJson()));
+        if (onlyCountry.isPresent()) {
+            ArrayNode issues = json.createArrayNode();
+            int otherIssues = 0;
+            for (JsonNode issue : report.path("issues")) {
+                if (onlyCountry.get().equals(issue.path("country").asText(null))) {
+                    issues.add(issue);
+                } else {
+                    otherIssues++; // another country's row, the file as a whole, or a report of no countries
+                }
+            }
+            if (report instanceof ObjectNode whole) {
+                ObjectNode limited = whole.deepCopy();
+                limited.set("issues", issues);
+                report = limited;
+            }
+            Map<String, Object> others = new LinkedHashMap<>();
+            others.put("parts", otherParts);
+            others.put("issues", otherIssues);
+            others.put(
+                    "note",
+                    ("This file holds rows of other countries too: you see %s's part and the issues of %s's rows;"
+                                    + " the others are only counted. The secretariat sees the whole report")
+                            .formatted(onlyCountry.get(), onlyCountry.get()));
+            view.put("otherCountries", others);
+        }
         view.put("report", report);
         return view;
     }
