@@ -190,6 +190,11 @@ final class SubmissionController {
 
     /** The fields of an upload form: at most one file and one value of each text field. */
     private record Form(Optional<UploadedFile> file, Map<String, String> fields) {
+        Form {
+            requireNonNull(file, "file is null");
+            fields = Map.copyOf(requireNonNull(fields, "fields is null"));
+        }
+
         String field(String name) {
             return fields.get(name);
         }
@@ -259,17 +264,19 @@ final class SubmissionController {
         } else {
             reason = message;
         }
-        return notMultipart(reason);
+        return new ObservatoryException(ErrorCode.INVALID_PARAMETER, notMultipartMessage(reason), cause);
     }
 
     private static ObservatoryException notMultipart(String reason) {
-        return new ObservatoryException(
-                ErrorCode.INVALID_PARAMETER,
-                ("The request body is not valid multipart/form-data (%s); send the form as multipart/form-data with the"
-                                + " fields file, source and, if needed, country and cycle, e.g. curl -H 'Authorization:"
-                                + " Bearer TOKEN' -F file=@replies.csv -F source=cts -F cycle=2023"
-                                + " https://SERVER/api/v1/submissions")
-                        .formatted(reason));
+        return new ObservatoryException(ErrorCode.INVALID_PARAMETER, notMultipartMessage(reason));
+    }
+
+    private static String notMultipartMessage(String reason) {
+        return ("The request body is not valid multipart/form-data (%s); send the form as multipart/form-data with the"
+                        + " fields file, source and, if needed, country and cycle, e.g. curl -H 'Authorization:"
+                        + " Bearer TOKEN' -F file=@replies.csv -F source=cts -F cycle=2023"
+                        + " https://SERVER/api/v1/submissions")
+                .formatted(reason);
     }
 
     void one(Context ctx) throws JsonProcessingException {

@@ -110,6 +110,10 @@ class SubmissionFormTest {
                 CapturedLog log = CapturedLog.start()) {
             HttpResponse<String> response = upload(server, "multipart/form-data; boundary=" + BOUNDARY, truncated);
             String raw = rawUpload(server, truncated, truncated.length + 200);
+            HttpResponse<String> garbage = upload(
+                    server,
+                    "multipart/form-data; boundary=" + BOUNDARY,
+                    "file=replies.csv&source=cts".getBytes(StandardCharsets.UTF_8));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
             JsonNode problem = json(response);
@@ -121,6 +125,9 @@ class SubmissionFormTest {
                             + " -F source=cts -F cycle=2023 https://SERVER/api/v1/submissions");
             // a body shorter than its Content-Length: the client stops sending and waits for the answer
             assertThat(raw).startsWith("HTTP/1.1 400 ");
+            assertThat(garbage.statusCode()).as(garbage.body()).isEqualTo(400);
+            assertThat(json(garbage).get("detail").asText())
+                    .startsWith("The request body is not valid multipart/form-data (");
             assertThat(log.text()).doesNotContain("Exception").doesNotContain("\tat ");
         }
     }
