@@ -175,9 +175,10 @@ class SubmissionAuthorisationTest {
                 .isEqualTo(
                         "a COL analyst cannot read submission %s: it concerns MEX, not COL".formatted(mexSubmission));
         assertThat(api.get(path, null).statusCode()).isEqualTo(401);
-        // every country of a release reads it (its own part is in it)
+        // every country of a release reads it (its own part is in it), and sees only its own part of it
         JsonNode releaseView = json(api.get("/api/v1/submissions/" + release, colAnalyst));
-        assertThat(releaseView.get("parts").findValuesAsText("country")).containsExactly("COL", "JAM", "MEX");
+        assertThat(releaseView.get("parts").findValuesAsText("country")).containsExactly("COL");
+        assertThat(releaseView.get("otherCountries").get("parts").asInt()).isEqualTo(2);
         HttpResponse<String> unknown = api.get("/api/v1/submissions/sub-0000000000000000", secretariat);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get("detail").asText())

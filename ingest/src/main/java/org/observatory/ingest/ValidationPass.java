@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import org.observatory.ingest.format.DecimalSeparator;
 import org.observatory.ingest.format.DelimitedTable;
 import org.observatory.ingest.format.DelimitedTable.Segment;
+import org.observatory.ingest.format.RawRow;
 import org.observatory.ingest.format.TextScan;
 import org.observatory.ingest.staging.StagedRowBatch;
 import org.observatory.ingest.staging.StagingTable;
@@ -33,6 +34,7 @@ import org.observatory.ingest.validate.ValidationContext;
 import org.observatory.ingest.validate.ValidationIssue;
 import org.observatory.ingest.validate.ValidationReport;
 import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.codelist.Country;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.table.StagedRows;
@@ -264,22 +266,27 @@ final class ValidationPass {
                 if (column.isPresent()) {
                     evidence.observe(row.cell(column.get()), delimiter, row.line());
                 }
-                Optional<String> ragged = table.raggedRowMessage(row);
-                if (ragged.isPresent()) {
-                    report.error(ErrorCode.MALFORMED_CSV, row.line(), null, null, ragged.get());
-                    return;
-                }
-                validator.validate(row, stagedRow -> {
-                    if (StagedRows.STATUS_ACCEPTED.equals(stagedRow.status())) {
-                        counts[1]++;
-                        if (stagedRow.country() != null) {
-                            countries.add(stagedRow.country());
+                report.attributeTo(() -> countryOf(row));
+                try {
+                    Optional<String> ragged = table.raggedRowMessage(row);
+                    if (ragged.isPresent()) {
+                        report.error(ErrorCode.MALFORMED_CSV, row.line(), null, null, ragged.get());
+                        return;
+                    }
+                    validator.validate(row, stagedRow -> {
+                        if (StagedRows.STATUS_ACCEPTED.equals(stagedRow.status())) {
+                            counts[1]++;
+                            if (stagedRow.country() != null) {
+                                countries.add(stagedRow.country());
+                            }
                         }
-                    }
-                    if (!report.hasErrors() && !rejected.get()) {
-                        batches.add(stagedRow);
-                    }
-                });
+                        if (!report.hasErrors() && !rejected.get()) {
+                            batches.add(stagedRow);
+                        }
+                    });
+                } finally {
+                    report.attributeTo((String) null);
+                }
             });
         } catch (Cancelled e) {
             return Part.cancelled();
@@ -293,6 +300,29 @@ final class ValidationPass {
         }
         return new Part(report, evidence, counts[0], counts[1], countries, batches.done(), failure);
     }
+
+    /**
+     * The member state or other country (ISO alpha-3) a row is about, for the issues reported on it: its country
+     * cell ({@code iso3_code} of CTS, {@code country} of national and population files, {@code REF_AREA} of
+     * SDMX-CSV), else the declared country; null when the cell holds no known code.
+     */
+    private String countryOf(RawRow row) {
+        for (String column : ROW_COUNTRY_COLUMNS) {
+            if (row.positionOf(column) < 0) {
+                continue;
+            }
+            String written = row.cell(column);
+            int label = written.indexOf(": "); // SDMX-CSV may write "MEX: Mexico"
+            String code = (label > 0 ? written.substring(0, label) : written).strip();
+            if (!code.isEmpty()) {
+                return codelists.countries().find(code).map(Country::alpha3).orElse(null);
+            }
+        }
+        return declaredCountry.orElse(null);
+    }
+
+    /** The country columns of the input kinds, by canonical name. */
+    private static final List<String> ROW_COUNTRY_COLUMNS = List.of("iso3_code", "country", "ref_area");
 
     /** The batches of staged rows of one part: handed on as they fill, or kept for the part. */
     private static final class Batches {

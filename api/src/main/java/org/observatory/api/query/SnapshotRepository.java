@@ -61,6 +61,7 @@ import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.storage.PublishedSnapshots;
+import org.observatory.schemas.table.ColumnType;
 import org.observatory.schemas.table.TableSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -534,7 +535,8 @@ public final class SnapshotRepository implements AutoCloseable {
 
     /**
      * Writes one whole table of the snapshot as CSV (UTF-8, header, ordered by country) to the file, replacing it;
-     * a table without rows gives the header alone.
+     * a table without rows gives the header alone. The file is for people: text cells that start like a formula are
+     * neutralised ({@link SpreadsheetCells}); numeric columns are written as they are.
      */
     public void exportCsv(Snapshot snapshot, TableSchema table, Path file) {
         requireNonNull(snapshot, "snapshot is null");
@@ -554,7 +556,12 @@ public final class SnapshotRepository implements AutoCloseable {
                     ErrorCode.STORAGE_FAILURE, "Cannot write %s: %s".formatted(file, e.getMessage()), e);
         }
         String order = columns.contains(YEAR) ? COUNTRY + ", " + YEAR : COUNTRY;
-        String sql = "COPY (SELECT " + String.join(", ", columns) + " FROM read_parquet("
+        String selected = table.columns().stream()
+                .map(column -> column.type() == ColumnType.STRING
+                        ? SpreadsheetCells.neutralisedColumn(column.name())
+                        : column.name())
+                .collect(java.util.stream.Collectors.joining(", "));
+        String sql = "COPY (SELECT " + selected + " FROM read_parquet("
                 + literal(directory + "/" + COUNTRY + "=*/*.parquet")
                 + ", hive_partitioning = true) ORDER BY " + order + ") TO " + literal(file.toString())
                 + " (FORMAT csv, HEADER true)";

@@ -4,6 +4,7 @@ import static org.observatory.api.report.Figures.number;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.observatory.api.query.SpreadsheetCells;
 import org.observatory.api.report.ResponseRateReport.Completeness;
 import org.observatory.api.report.ResponseRateReport.CountryResponse;
 import org.observatory.api.report.ResponseRateReport.CycleTotals;
@@ -16,7 +17,7 @@ import org.observatory.api.report.ResponseRateReport.Totals;
  * reporter of the cycle), {@code subregion} (in the fixed order), {@code country} (by subregion, then code; a country
  * is a group of one, so {@code expected} is 1 and {@code responded} 1 or 0) and {@code trend} (one row per cycle).
  * Every row carries {@code synthetic}, and the synthetic-data notice when it applies, so the label survives any
- * filtering of the rows.
+ * filtering of the rows. Text cells that start like a formula are neutralised ({@link SpreadsheetCells}).
  */
 final class ResponseRateCsv {
     static final String LEVEL_CYCLE = "cycle";
@@ -65,7 +66,7 @@ final class ResponseRateCsv {
                             report,
                             LEVEL_SUBREGION,
                             report.cycle(),
-                            group.subregion().nameEn(),
+                            text(group.subregion().nameEn()),
                             report.deadline(),
                             group.totals()));
         }
@@ -74,9 +75,9 @@ final class ResponseRateCsv {
                 List<String> cells = new ArrayList<>(List.of(
                         LEVEL_COUNTRY,
                         String.valueOf(report.cycle()),
-                        group.subregion().nameEn(),
-                        country.iso3(),
-                        country.nameEn(),
+                        text(group.subregion().nameEn()),
+                        text(country.iso3()),
+                        text(country.nameEn()),
                         "1",
                         country.responded() ? "1" : "0",
                         "",
@@ -84,14 +85,14 @@ final class ResponseRateCsv {
                         "",
                         "",
                         "",
-                        nullable(report.deadline()),
+                        text(report.deadline()),
                         flag(country.timeliness(), CountryResponse.ON_TIME, report.timelinessAssessed()),
                         flag(country.timeliness(), CountryResponse.LATE, report.timelinessAssessed()),
-                        country.timeliness(),
-                        nullable(country.firstAcceptedAt())));
+                        text(country.timeliness()),
+                        text(country.firstAcceptedAt())));
                 cells.addAll(completeness(country.completeness()));
                 cells.add(String.valueOf(country.synthetic() || report.synthetic()));
-                cells.add(nullable(report.notice()));
+                cells.add(text(report.notice()));
                 line(csv, cells);
             }
         }
@@ -106,7 +107,7 @@ final class ResponseRateCsv {
         List<String> cells = new ArrayList<>(List.of(
                 level,
                 String.valueOf(cycle),
-                subregion,
+                text(subregion),
                 "",
                 "",
                 String.valueOf(totals.expected()),
@@ -116,14 +117,14 @@ final class ResponseRateCsv {
                 totals.change() == null ? "" : String.valueOf(totals.change().previousResponded()),
                 totals.change() == null ? "" : String.valueOf(totals.change().count()),
                 totals.change() == null ? "" : number(totals.change().percent()),
-                nullable(deadline),
+                text(deadline),
                 totals.onTime() == null ? "" : String.valueOf(totals.onTime()),
                 totals.late() == null ? "" : String.valueOf(totals.late()),
                 deadline == null ? CountryResponse.NOT_ASSESSED : "",
                 ""));
         cells.addAll(completeness(totals.completeness()));
         cells.add(String.valueOf(report.synthetic()));
-        cells.add(nullable(report.notice()));
+        cells.add(text(report.notice()));
         return cells;
     }
 
@@ -144,8 +145,13 @@ final class ResponseRateCsv {
         return timeliness.equals(value) ? "1" : "0";
     }
 
-    private static String nullable(String value) {
-        return value == null ? "" : value;
+    /**
+     * A text cell: empty for null, and neutralised when it starts like a formula, since the file is for people to open
+     * in a spreadsheet ({@link SpreadsheetCells}). Numeric cells are never passed here, so a change of -3 stays a
+     * number.
+     */
+    private static String text(String value) {
+        return value == null ? "" : SpreadsheetCells.neutralise(value);
     }
 
     private static void line(StringBuilder csv, List<String> cells) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.observatory.api.query.SeriesObservation;
+import org.observatory.api.query.SpreadsheetCells;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.table.SnapshotTables;
@@ -15,8 +16,10 @@ import org.observatory.schemas.table.SnapshotTables;
 /**
  * A series as CSV (RFC 4180, UTF-8, LF line ends): {@code format=csv}, one row per observation with the columns of
  * the snapshot's {@code indicators} table plus the country name, the snapshot id, and the synthetic-data notice on
- * every row where it applies (so the label survives any filtering of the rows); and {@code format=sdmx-csv}, SDMX-CSV
- * 1.0 with ICCS-coded dimensions (below).
+ * every row where it applies (so the label survives any filtering of the rows), its text cells neutralised against
+ * formula injection ({@link SpreadsheetCells}: it is for people to open in a spreadsheet); and {@code
+ * format=sdmx-csv}, SDMX-CSV 1.0 with ICCS-coded dimensions (below), a machine format whose values are written as
+ * they are so that it round-trips.
  *
  * <p>SDMX-CSV: {@code DATAFLOW} ({@value #DATAFLOW}), the dimensions {@code REF_AREA} (ISO 3166-1 alpha-3), {@code
  * INDICATOR}, {@code ICCS} (the indicator's ICCS code, {@code _Z} for criminal-justice indicators without one), {@code
@@ -75,31 +78,31 @@ final class SeriesCsv {
             for (SeriesObservation value : observations) {
                 boolean synthetic = value.synthetic() || notice != null;
                 printer.printRecord(
-                        country.iso3(),
-                        country.nameEn(),
-                        indicator.code(),
+                        text(country.iso3()),
+                        text(country.nameEn()),
+                        text(indicator.code()),
                         value.year(),
-                        value.sex(),
-                        value.age(),
-                        value.breakdownType(),
-                        value.breakdown(),
+                        text(value.sex()),
+                        text(value.age()),
+                        text(value.breakdownType()),
+                        text(value.breakdown()),
                         number(value.count()),
                         number(value.ratePer100k()),
                         number(value.population()),
-                        value.populationSource(),
+                        text(value.populationSource()),
                         number(value.reportedRate()),
-                        value.unit(),
-                        value.obsStatus(),
-                        value.obsConf(),
-                        value.footnote(),
-                        value.source(),
-                        value.sourceKind(),
-                        value.nationalCode(),
-                        value.nationalLabel(),
-                        value.matchQuality(),
-                        value.caveat(),
-                        value.submissionId(),
-                        snapshotId,
+                        text(value.unit()),
+                        text(value.obsStatus()),
+                        text(value.obsConf()),
+                        text(value.footnote()),
+                        text(value.source()),
+                        text(value.sourceKind()),
+                        text(value.nationalCode()),
+                        text(value.nationalLabel()),
+                        text(value.matchQuality()),
+                        text(value.caveat()),
+                        text(value.submissionId()),
+                        text(snapshotId),
                         synthetic,
                         synthetic ? JsonViews.SYNTHETIC_NOTICE : "");
             }
@@ -187,6 +190,11 @@ final class SeriesCsv {
                 }
             }
         });
+    }
+
+    /** A text cell of {@code format=csv}, a file for people: neutralised if it starts like a formula. */
+    private static String text(String cell) {
+        return SpreadsheetCells.neutralise(cell);
     }
 
     /** A number as plain decimal text (no exponent, no trailing {@code .0}), or empty for a missing value. */

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -33,6 +35,7 @@ import org.observatory.api.registry.Decision;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.api.registry.SubmissionRecord;
+import org.observatory.api.report.ResponseRateReporter;
 import org.observatory.api.submission.IntakeResult;
 import org.observatory.api.submission.SubmissionIntake;
 import org.observatory.api.submission.Upload;
@@ -100,34 +103,16 @@ final class SubmissionController {
                                 ErrorCode.NOT_CONFIGURED,
                                 "This server was started without the ingest service and takes no submissions; start it with"
                                         + " './observatory serve', or ingest with './observatory ingest' while no server runs"));
-        UploadedFile file;
-        Map<String, List<String>> fields;
-        try {
-            file = ctx.uploadedFile("file");
-            fields = ctx.formParamMap();
-        } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).contains("exceeds")) {
-                throw tooLarge(-1);
-            }
-            throw e;
-        }
-        for (String field : fields.keySet()) {
-            if (!FORM_FIELDS.contains(field)) {
-                throw new ParameterException(
-                        ErrorCode.UNKNOWN_PARAMETER,
-                        field,
-                        "Unknown form field '%s'; a submission has the fields file, source, country and cycle"
-                                .formatted(Messages.quote(field)));
-            }
-        }
+        Form form = form(ctx);
+        UploadedFile file = form.file().orElse(null);
         if (file == null) {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "file",
                     "The form has no file; send the file as multipart/form-data field 'file', e.g. curl -F file=@replies.csv -F source=cts");
         }
-        SourceKind source = sourceKind(ctx.formParam("source"));
-        Optional<String> country = Optional.ofNullable(ctx.formParam("country"))
+        SourceKind source = sourceKind(form.field("source"));
+        Optional<String> country = Optional.ofNullable(form.field("country"))
                 .map(String::strip)
                 .filter(value -> !value.isEmpty())
                 .map(value -> value.toUpperCase(java.util.Locale.ROOT));
@@ -139,7 +124,7 @@ final class SubmissionController {
             }
             country = Optional.of(account.country());
         }
-        OptionalInt cycle = cycle(ctx.formParam("cycle"));
+        OptionalInt cycle = cycle(form.field("cycle"));
         String fileName = Path.of(Optional.ofNullable(file.filename()).orElse("upload"))
                 .getFileName()
                 .toString();
@@ -200,7 +185,98 @@ final class SubmissionController {
             return;
         }
         ctx.status(result.alreadySubmitted() ? HttpStatus.OK : HttpStatus.CREATED);
-        ctx.json(view(recorded, Optional.of(result)));
+        ctx.json(view(recorded, Optional.of(result), Optional.empty())); // the submitter sees the whole report
+    }
+
+    /** The fields of an upload form: at most one file and one value of each text field. */
+    private record Form(Optional<UploadedFile> file, Map<String, String> fields) {
+        Form {
+            requireNonNull(file, "file is null");
+            fields = Map.copyOf(requireNonNull(fields, "fields is null"));
+        }
+
+        String field(String name) {
+            return fields.get(name);
+        }
+    }
+
+    /**
+     * Reads the multipart form: 413 above the upload limit; 400 for a body that is not valid multipart/form-data (no
+     * boundary, a body cut short), for an unknown field and for a field given more than once, like a repeated query
+     * parameter.
+     */
+    private Form form(Context ctx) {
+        String contentType = String.valueOf(ctx.contentType());
+        if (contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                && !contentType.toLowerCase(java.util.Locale.ROOT).contains("boundary=")) {
+            throw notMultipart("the Content-Type header names no boundary");
+        }
+        Map<String, List<UploadedFile>> files;
+        Map<String, List<String>> fields;
+        try {
+            files = ctx.uploadedFileMap();
+            fields = ctx.formParamMap();
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("exceeds")) {
+                throw tooLarge(-1);
+            }
+            throw notMultipart(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // Jetty's IOException (e.g. EofException) or ServletException, thrown through Kotlin
+            throw notMultipart(e);
+        }
+        Map<String, Integer> occurrences = new LinkedHashMap<>();
+        files.forEach((name, uploaded) -> occurrences.merge(name, uploaded.size(), Integer::sum));
+        fields.forEach((name, values) -> occurrences.merge(name, values.size(), Integer::sum));
+        for (Map.Entry<String, Integer> field : occurrences.entrySet()) {
+            if (!FORM_FIELDS.contains(field.getKey())) {
+                throw new ParameterException(
+                        ErrorCode.UNKNOWN_PARAMETER,
+                        field.getKey(),
+                        "Unknown form field '%s'; a submission has the fields file, source, country and cycle"
+                                .formatted(Messages.quote(field.getKey())));
+            }
+            if (field.getValue() > 1) {
+                throw new ParameterException(
+                        ErrorCode.INVALID_PARAMETER,
+                        field.getKey(),
+                        "Form field '%s' is given %d times; give it once (a submission is one file, with one source,"
+                                        .formatted(field.getKey(), field.getValue())
+                                + " country and cycle)");
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        fields.forEach((name, given) -> given.stream().findFirst().ifPresent(value -> values.put(name, value)));
+        List<UploadedFile> file = files.getOrDefault("file", List.of());
+        return new Form(file.stream().findFirst(), values);
+    }
+
+    private static ObservatoryException notMultipart(Exception cause) {
+        String message = String.valueOf(cause.getMessage());
+        String reason;
+        if (cause.getClass().getSimpleName().equals("EofException") || message.contains("Early EOF")) {
+            reason = "the body ended before the length its Content-Length header declares";
+        } else if (message.contains("Incomplete Multipart")) {
+            reason = "the body ends before the closing boundary";
+        } else if (message.contains("Missing initial multi part boundary")) {
+            reason = "the body does not start with the boundary the Content-Type header names";
+        } else {
+            reason = message;
+        }
+        return new ObservatoryException(ErrorCode.INVALID_PARAMETER, notMultipartMessage(reason), cause);
+    }
+
+    private static ObservatoryException notMultipart(String reason) {
+        return new ObservatoryException(ErrorCode.INVALID_PARAMETER, notMultipartMessage(reason));
+    }
+
+    private static String notMultipartMessage(String reason) {
+        return ("The request body is not valid multipart/form-data (%s); send the form as multipart/form-data with the"
+                        + " fields file, source and, if needed, country and cycle, e.g. curl -H 'Authorization:"
+                        + " Bearer TOKEN' -F file=@replies.csv -F source=cts -F cycle=2023"
+                        + " https://SERVER/api/v1/submissions")
+                .formatted(reason);
     }
 
     void one(Context ctx) throws JsonProcessingException {
@@ -213,7 +289,22 @@ final class SubmissionController {
             throw Access.forbidden("%s cannot read submission %s: it concerns %s, not %s"
                     .formatted(account.who(), submission.submissionId(), concerned(submission), account.country()));
         }
-        ctx.json(view(submission, Optional.empty()));
+        ctx.json(view(submission, Optional.empty(), onlyCountryOf(account, submission)));
+    }
+
+    /**
+     * The country whose part alone an account may see of a submission, or empty when it may see all of it: the
+     * secretariat, the submitter and the analysts of a submission that is their country's alone see everything; the
+     * analysts of one of the countries of a multi-country file see their own country's part and issues, and only
+     * counts of the others (their values are not theirs to see).
+     */
+    private static Optional<String> onlyCountryOf(Account account, SubmissionRecord submission) {
+        if (account.role() != Role.ANALYST
+                || submission.submittedBy().equals(account.accountId())
+                || submission.belongsOnlyTo(account.country())) {
+            return Optional.empty();
+        }
+        return Optional.of(account.country());
     }
 
     void approve(Context ctx) {
@@ -357,14 +448,24 @@ final class SubmissionController {
                         .formatted(Messages.quote(id)));
     }
 
-    private Map<String, Object> view(SubmissionRecord submission, Optional<IntakeResult> upload)
+    /**
+     * The submission with its parts and validation report; limited to one country's part and issues when {@code
+     * onlyCountry} is given, the rest counted in {@code otherCountries}.
+     */
+    private Map<String, Object> view(
+            SubmissionRecord submission, Optional<IntakeResult> upload, Optional<String> onlyCountry)
             throws JsonProcessingException {
         Approvals approvals = registry.approvals();
         ApprovalPolicy policy = config.approvalPolicy();
         Map<String, ApprovalRecord> decisions = new LinkedHashMap<>();
         registry.decisions(submission.submissionId()).forEach(record -> decisions.put(record.country(), record));
         List<Map<String, Object>> parts = new ArrayList<>();
+        int otherParts = 0;
         for (String country : new TreeSet<>(submission.countries())) {
+            if (onlyCountry.isPresent() && !onlyCountry.get().equals(country)) {
+                otherParts++;
+                continue;
+            }
             Map<String, Object> part = new LinkedHashMap<>();
             ApprovalRecord decision = decisions.get(country);
             part.put("country", country);
@@ -394,6 +495,31 @@ final class SubmissionController {
                 "'published' says whether the next pipeline run publishes the part; values become public"
                         + " only when that run has published its snapshot");
         JsonNode report = upload.map(IntakeResult::report).orElse(json.readTree(submission.reportJson()));
+        if (onlyCountry.isPresent()) {
+            ArrayNode issues = json.createArrayNode();
+            int otherIssues = 0;
+            for (JsonNode issue : report.path("issues")) {
+                if (onlyCountry.get().equals(issue.path("country").asText(null))) {
+                    issues.add(issue);
+                } else {
+                    otherIssues++; // another country's row, the file as a whole, or a report of no countries
+                }
+            }
+            if (report instanceof ObjectNode whole) {
+                ObjectNode limited = whole.deepCopy();
+                limited.set("issues", issues);
+                report = limited;
+            }
+            Map<String, Object> others = new LinkedHashMap<>();
+            others.put("parts", otherParts);
+            others.put("issues", otherIssues);
+            others.put(
+                    "note",
+                    ("This file holds rows of other countries too: you see %s's part and the issues of %s's rows;"
+                                    + " the others are only counted. The secretariat sees the whole report")
+                            .formatted(onlyCountry.get(), onlyCountry.get()));
+            view.put("otherCountries", others);
+        }
         view.put("report", report);
         return view;
     }
@@ -425,13 +551,26 @@ final class SubmissionController {
         if (value == null || value.isBlank()) {
             return OptionalInt.empty();
         }
+        int cycle;
         try {
-            return OptionalInt.of(Integer.parseInt(value.strip()));
+            cycle = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "cycle",
                     "Form field 'cycle' must be a year such as 2022, not '%s'".formatted(Messages.quote(value)));
         }
+        if (!ResponseRateReporter.isCycle(cycle)) {
+            throw new ParameterException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "cycle",
+                    ("Form field 'cycle' must be a survey cycle from %d to %d, not '%s'; give the UN-CTS cycle the file"
+                                    + " replies to, e.g. 2023, or leave the field out")
+                            .formatted(
+                                    ResponseRateReporter.EARLIEST_CYCLE,
+                                    ResponseRateReporter.LATEST_CYCLE,
+                                    Messages.quote(value.strip())));
+        }
+        return OptionalInt.of(cycle);
     }
 }

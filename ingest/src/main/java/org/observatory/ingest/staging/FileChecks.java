@@ -67,11 +67,23 @@ final class FileChecks {
         if (key.isEmpty()) {
             return false;
         }
-        return duplicates(key);
+        try {
+            return duplicates(key);
+        } finally {
+            report.attributeTo((String) null);
+        }
     }
 
     /** The checks that only report: every check but duplicates, over the rows as {@link #duplicates} left them. */
     void warnings(List<Path> populationFiles) throws SQLException {
+        try {
+            reportWarnings(populationFiles);
+        } finally {
+            report.attributeTo((String) null); // each warning is attributed to the country of its row
+        }
+    }
+
+    private void reportWarnings(List<Path> populationFiles) throws SQLException {
         if (kind == SourceKind.CTS || kind == SourceKind.NATIONAL || kind == SourceKind.SDMX_CSV) {
             sexAboveTotal();
             yearOnYear();
@@ -172,6 +184,7 @@ final class FileChecks {
                     String more =
                             occurrences > lines.size() ? " and %d more".formatted(occurrences - lines.size()) : "";
                     String described = describeKey(groups, key);
+                    report.attributeTo(key.contains("country") ? groups.getString("country") : null);
                     if (groups.getLong("signatures") > 1) {
                         if (kind == SourceKind.CORRESPONDENCE) {
                             report.error(
@@ -359,6 +372,7 @@ final class FileChecks {
                 ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 long line = rows.getLong("source_line");
+                report.attributeTo(same.contains("country") ? rows.getString("country") : null);
                 report.warning(
                         ErrorCode.DISAGGREGATION_ABOVE_TOTAL,
                         line,
@@ -403,6 +417,7 @@ final class FileChecks {
                 ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 long line = rows.getLong("later_line");
+                report.attributeTo(rows.getString("country"));
                 report.warning(
                         ErrorCode.JUSTICE_STAGE_ABOVE_EARLIER_STAGE,
                         line,
@@ -471,6 +486,7 @@ final class FileChecks {
                 String change = before == 0
                         ? "up from 0"
                         : "%.1f times".formatted(now / before).replace(',', '.');
+                report.attributeTo(rows.getString("country"));
                 report.warning(
                         ErrorCode.YEAR_ON_YEAR_CHANGE,
                         line,
@@ -528,6 +544,7 @@ final class FileChecks {
             while (rows.next()) {
                 long line = rows.getLong("rate_line");
                 double expected = rows.getDouble("count") / rows.getDouble("population") * 100_000;
+                report.attributeTo(rows.getString("country"));
                 report.warning(
                         ErrorCode.RATE_INCONSISTENT_WITH_POPULATION,
                         line,

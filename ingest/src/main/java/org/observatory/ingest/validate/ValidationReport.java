@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.observatory.schemas.error.ErrorCode;
 
 /**
@@ -35,6 +36,8 @@ public final class ValidationReport {
     private final Map<String, Long> skippedByReason = new TreeMap<>();
     private long errorCount;
     private long warningCount;
+    /** The country of the row being checked (looked up when an issue needs it), or null when no row is. */
+    private Supplier<String> rowCountry;
 
     public ValidationReport(int perCodeLimit) {
         if (perCodeLimit < 1) {
@@ -45,8 +48,34 @@ public final class ValidationReport {
 
     public void add(ValidationIssue issue) {
         requireNonNull(issue, "issue is null");
-        count(issue, 1);
-        keep(issue, null);
+        ValidationIssue attributed = attributed(issue);
+        count(attributed, 1);
+        keep(attributed, null);
+    }
+
+    /**
+     * Attributes the issues reported from now on (those that name no country themselves) to the country of the row
+     * being checked, until it is called again; null for none. Each issue then says whose row it is about, so that
+     * a country's analysts can be shown their own issues of a multi-country file, and not the others' values.
+     */
+    public void attributeTo(String country) {
+        rowCountry = country == null ? null : () -> country;
+    }
+
+    /**
+     * As {@link #attributeTo(String)}, the country looked up only if an issue is reported (most rows have none); the
+     * supplier may answer null for a row of no known country.
+     */
+    public void attributeTo(Supplier<String> country) {
+        rowCountry = country;
+    }
+
+    private ValidationIssue attributed(ValidationIssue issue) {
+        if (issue.country() != null || rowCountry == null) {
+            return issue;
+        }
+        String country = rowCountry.get();
+        return country == null ? issue : issue.withCountry(country);
     }
 
     public void error(ErrorCode code, long line, String column, String value, String message) {
@@ -67,7 +96,7 @@ public final class ValidationReport {
         if (!onceKeys.add(key)) {
             return false;
         }
-        ValidationIssue issue = new ValidationIssue(Severity.WARNING, code, line, column, value, message);
+        ValidationIssue issue = attributed(new ValidationIssue(Severity.WARNING, code, line, column, value, message));
         count(issue, 1);
         keep(issue, key);
         return true;
