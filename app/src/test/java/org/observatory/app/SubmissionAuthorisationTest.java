@@ -5,6 +5,7 @@ import static org.observatory.app.WriteApi.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,19 +14,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.config.SubmissionsConfig;
 import org.observatory.api.registry.ApprovalPolicy;
 import org.observatory.ingest.IngestService;
 import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.storage.DataDirectory;
 
 /**
  * The authorisation matrix of the write routes (role x route x own or other country) on a real server with the real
  * ingest service, under the {@code required} policy: anonymous callers (401), a MEX analyst, a COL analyst and the
- * secretariat, against a MEX submission, a COL submission and a multi-country CTS release. No pipeline runs here
- * (see {@link ApprovalEndToEndTest} for what becomes public).
+ * secretariat, against a MEX submission, a COL submission and a multi-country CTS release; and, for every source
+ * kind, whose rows an upload may hold. No pipeline runs here (see {@link ApprovalEndToEndTest} for what becomes
+ * public, and {@link CountrySovereigntyEndToEndTest} for what a refused upload leaves public).
  */
 class SubmissionAuthorisationTest {
     private static final Codelists CODELISTS = Codelists.load();
@@ -114,6 +119,7 @@ class SubmissionAuthorisationTest {
 
     @Test
     void anAnalystsUploadIsDeclaredForItsOwnCountryAndTheSameBytesTwiceAreOneSubmission() throws Exception {
+        long stagedBefore = stagedSubmissions();
         HttpResponse<String> again = api.submit(mexAnalyst, mexFile, "source", "cts", "cycle", "2022");
 
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
@@ -125,10 +131,154 @@ class SubmissionAuthorisationTest {
         assertThat(body.get("report").get("rowsAccepted").asInt()).isEqualTo(2);
         assertThat(body.get("parts").get(0).get("decision").asText()).isEqualTo("pending");
         assertThat(body.get("parts").get(0).get("published").asBoolean()).isFalse();
+        assertThat(data.staging(mexSubmission)).isDirectory();
+        assertThat(stagedSubmissions()).isEqualTo(stagedBefore);
+    }
+
+    private static long stagedSubmissions() throws Exception {
         try (Stream<Path> staged = Files.list(data.staging())) {
-            assertThat(staged.filter(path -> path.getFileName().toString().startsWith("sub-")))
-                    .hasSize(3);
+            return staged.filter(path -> path.getFileName().toString().startsWith("sub-"))
+                    .count();
         }
+    }
+
+    // --- whose rows an upload may hold, for every source kind (invariant 7) -------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(SourceKind.class)
+    void anAnalystSubmitsTheirOwnCountrysRowsOfEveryKind(SourceKind kind) throws Exception {
+        Path own = rows(kind, "own", "MEX,2017,101", "MEX,2018,102");
+
+        HttpResponse<String> response = api.submit(mexAnalyst, own, "source", kind.cliName());
+
+        JsonNode body = json(response);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(body.get("country").asText()).isEqualTo("MEX");
+        assertThat(body.get("report").get("rowsAccepted").asInt()).isEqualTo(2);
+        assertThat(body.get("parts").findValuesAsText("country")).containsExactly("MEX");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SourceKind.class, names = "CORRESPONDENCE", mode = EnumSource.Mode.EXCLUDE)
+    void analystCannotPublishAnotherCountrysRowsThroughAnyKind(SourceKind kind) throws Exception {
+        // the defect: through cts and population a MEX analyst published COL's values; a correspondence file has no
+        // country column, it is the declared country's table (below)
+        Path mixed = rows(kind, "with-col", "MEX,2016,103", "COL,2016,1");
+
+        HttpResponse<String> response = api.submit(mexAnalyst, mixed, "source", kind.cliName());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        JsonNode problem = json(response);
+        assertThat(problem.get("code").asText()).isEqualTo("SUBMISSION_REJECTED");
+        JsonNode report = problem.get("report");
+        assertThat(report.get("errors").asInt()).isEqualTo(1);
+        assertThat(report.get("rowsOfOtherCountries").toString()).isEqualTo("{\"COL\":1}");
+        List<JsonNode> errors = new java.util.ArrayList<>();
+        report.get("issues").forEach(issue -> {
+            if (issue.get("severity").asText().equals("error")) {
+                errors.add(issue); // a national file of MEX is warned that MEX has no correspondence table yet
+            }
+        });
+        assertThat(errors).hasSize(1);
+        JsonNode issue = errors.get(0);
+        assertThat(issue.get("code").asText()).isEqualTo("COUNTRY_NOT_SUBMITTER");
+        assertThat(issue.get("line").asInt()).isEqualTo(3);
+        String column = issue.get("column").asText();
+        assertThat(issue.get("message").asText())
+                .isEqualTo(("Line 3, column '%s': COL is not the submitting country MEX; a country submits only its"
+                                + " own data, so remove the row (COL's data is submitted by COL's analysts or the"
+                                + " secretariat)")
+                        .formatted(column));
+        String id = problem.get("submissionId").asText();
+        assertThat(data.staging(id)).doesNotExist();
+        // the audit names the country the refused rows touch
+        JsonNode entry = auditEntryOf(id);
+        assertThat(entry.get("actor").asText()).endsWith("(analyst MEX)");
+        assertThat(entry.get("detail").asText())
+                .startsWith("rejected %s file '%s' for MEX".formatted(kind.cliName(), mixed.getFileName()))
+                .endsWith("; countries touched: COL (1 row refused as not MEX's), MEX");
+    }
+
+    @ParameterizedTest
+    @EnumSource(SourceKind.class)
+    void anAnalystCannotDeclareAnotherCountryForAnyKind(SourceKind kind) throws Exception {
+        Path colRows = rows(kind, "declared-col", "COL,2015,104");
+
+        HttpResponse<String> response = api.submit(mexAnalyst, colRows, "source", kind.cliName(), "country", "COL");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(json(response).get("detail").asText())
+                .isEqualTo("a MEX analyst cannot submit for COL; only COL's analysts and the secretariat can. Leave"
+                        + " country out or give MEX");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SourceKind.class, names = "CORRESPONDENCE", mode = EnumSource.Mode.EXCLUDE)
+    void theSecretariatSubmitsMultiCountryFilesOfEveryKind(SourceKind kind) throws Exception {
+        Path multi = rows(kind, "multi", "COL,2014,105", "MEX,2014,106");
+
+        HttpResponse<String> response = api.submit(secretariat, multi, "source", kind.cliName());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode body = json(response);
+        assertThat(body.get("parts").findValuesAsText("country")).containsExactly("COL", "MEX");
+        assertThat(auditEntryOf(body.get("submissionId").asText()).get("detail").asText())
+                .endsWith("; countries touched: COL, MEX");
+    }
+
+    @Test
+    void theSecretariatSubmitsACorrespondenceTableForOneCountry() throws Exception {
+        // a correspondence table is one country's by nature: the secretariat declares which
+        Path table = rows(SourceKind.CORRESPONDENCE, "for-col", "COL,2013,107");
+
+        HttpResponse<String> response = api.submit(secretariat, table, "source", "correspondence", "country", "COL");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(json(response).get("parts").findValuesAsText("country")).containsExactly("COL");
+    }
+
+    /** The audit entry of a submission's upload (the first one, if the same bytes came again). */
+    private static JsonNode auditEntryOf(String submissionId) throws Exception {
+        for (JsonNode entry : json(api.get("/api/v1/audit", secretariat)).get("entries")) {
+            if (entry.get("action").asText().equals("submission")
+                    && entry.get("target").asText().equals(submissionId)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no audit entry for submission " + submissionId);
+    }
+
+    /**
+     * A file of the kind with one row per {@code ISO3,year,value}: a homicide count (cts, national, sdmx-csv), a
+     * population, or (correspondence, which has no country column) a national code made of the three.
+     */
+    private static Path rows(SourceKind kind, String name, String... rows) throws Exception {
+        String fileName = "%s-%s.csv".formatted(kind.cliName(), name);
+        if (kind == SourceKind.CTS) {
+            return WriteApi.homicides(temporary, fileName, rows);
+        }
+        StringBuilder text = new StringBuilder(
+                switch (kind) {
+                    case NATIONAL -> "country,year,offence_code,offence_label,count\n";
+                    case POPULATION -> "country,year,population\n";
+                    case SDMX_CSV -> "DATAFLOW,REF_AREA,TIME_PERIOD,ICCS,UNIT_MEASURE,OBS_VALUE\n";
+                    case CORRESPONDENCE -> "national_code,national_label,iccs_code,match_quality,note\n";
+                    case CTS -> throw new IllegalStateException("written above");
+                });
+        for (String row : rows) {
+            String[] cells = row.split(",");
+            text.append(
+                    switch (kind) {
+                        case NATIONAL -> "%s,%s,HOM,Homicidio,%s\n".formatted((Object[]) cells);
+                        case POPULATION -> "%s,%s,%s000000\n".formatted((Object[]) cells);
+                        case SDMX_CSV -> "UNODC:DF_ICCS(1.0),%s,%s,0101,NUM,%s\n".formatted((Object[]) cells);
+                        case CORRESPONDENCE -> "HOM-%s-%s-%s,Homicidio,0101,full,\n".formatted((Object[]) cells);
+                        case CTS -> throw new IllegalStateException("written above");
+                    });
+        }
+        Path file = temporary.resolve(fileName);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
     }
 
     @Test
@@ -280,7 +430,11 @@ class SubmissionAuthorisationTest {
                 .containsExactly("account", "account", "account", "submission", "submission", "submission");
         assertThat(audit.get("entries").get(3).get("actor").asText()).endsWith("(analyst MEX)");
         assertThat(audit.get("entries").get(3).get("detail").asText())
-                .startsWith("accepted cts file 'mex.csv' for MEX, cycle 2022 (sha256 ");
+                .startsWith("accepted cts file 'mex.csv' for MEX, cycle 2022 (sha256 ")
+                .doesNotContain("countries touched"); // MEX's alone: 'for MEX' says it
+        assertThat(audit.get("entries").get(5).get("detail").asText())
+                .startsWith("accepted cts file 'release.csv' (sha256 ")
+                .endsWith("; countries touched: COL, JAM, MEX");
         assertThat(audit.toString()).doesNotContain(secretariat, mexAnalyst, colAnalyst);
     }
 }

@@ -121,7 +121,7 @@ public final class IngestService {
         } catch (ObservatoryException e) {
             ValidationReport report = new ValidationReport(settings.issuesPerCode());
             report.add(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
-            return rejected(submissionId, request, country, landed, null, null, 0, 0, report);
+            return rejected(submissionId, request, country, landed, null, null, 0, 0, List.of(), report);
         }
 
         String source = "%s (%s)".formatted(describe(request, country), request.fileName());
@@ -174,6 +174,7 @@ public final class IngestService {
                         separator,
                         pass.rowsRead(),
                         pass.accepted(),
+                        List.copyOf(pass.countries()),
                         report);
             }
             StagingTable.Summary summary = staging.summary();
@@ -190,6 +191,7 @@ public final class IngestService {
                     separator,
                     pass.rowsRead(),
                     accepted,
+                    List.copyOf(countries),
                     report);
             staging.moveTo(working.resolve(StagedRows.FILE_NAME));
             SubmissionManifest manifest = new SubmissionManifest(
@@ -343,6 +345,7 @@ public final class IngestService {
             DecimalSeparator separator,
             long rowsRead,
             long accepted,
+            List<String> countries,
             ValidationReport report) {
         return result(
                 submissionId,
@@ -354,6 +357,7 @@ public final class IngestService {
                 separator,
                 rowsRead,
                 accepted,
+                countries,
                 report);
     }
 
@@ -367,6 +371,7 @@ public final class IngestService {
             DecimalSeparator separator,
             long rowsRead,
             long accepted,
+            List<String> countries,
             ValidationReport report) {
         Map<String, Long> issueCounts = new TreeMap<>();
         report.countsByCode().forEach((code, count) -> issueCounts.put(code.name(), count));
@@ -395,7 +400,9 @@ public final class IngestService {
                 report.errorCount(),
                 report.warningCount(),
                 issueCounts,
-                report.issues());
+                report.issues(),
+                countries,
+                report.rowsOfOtherCountries());
     }
 
     /** A stable id: the same bytes declared the same way are the same submission. */

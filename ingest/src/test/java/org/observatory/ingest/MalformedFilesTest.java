@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,6 +189,48 @@ class MalformedFilesTest {
                 file,
                 ErrorCode.ENCODING_UNSUPPORTED,
                 "The file cannot be read as text: it starts with a UTF-8 byte order mark, but line 2, column 21 holds bytes that are not UTF-8. Save it as CSV in UTF-8 (in Excel: Save As, type 'CSV UTF-8 (Comma delimited)') and upload it again");
+    }
+
+    @Test
+    void aFileMixingUtf8AndWindows1252LinesIsRejectedInsteadOfPublishingCafeAsMojibake() throws Exception {
+        // line 2 was saved in UTF-8 and line 4 in Windows-1252: read as Windows-1252, 'Café' on line 2 was 'CafÃ©'
+        Charset windows1252 = Charset.forName("windows-1252");
+        byte[] content = concat(
+                "country,year,population,source\nJAM,2021,2827695,Café Estadística\nJAM,2019,2813773,WPP\n"
+                        .getBytes(StandardCharsets.UTF_8),
+                "JAM,2020,2820982,Café Estadística\n".getBytes(windows1252));
+        Path file = write("mixed.csv", content);
+
+        IngestResult result = ingest(file, SourceKind.POPULATION);
+
+        assertRejectedWith(
+                result,
+                file,
+                ErrorCode.ENCODING_UNSUPPORTED,
+                "The file cannot be read as text: it mixes two encodings: 1 line (line 2) is in UTF-8 and 1 line (line 4) is in Windows-1252, so the accented letters of one kind or the other would be read wrong (e.g. 'café' saved in UTF-8 and read as Windows-1252 is 'cafÃ©'). Save the whole file as UTF-8: open it in a text editor, correct the accented letters of the lines that show them wrong, and save it with the encoding UTF-8 (or export the data again as 'CSV UTF-8 (Comma delimited)'), then upload it again");
+    }
+
+    @Test
+    void aFileMixingEncodingsNamesTheFirstLinesOfEachAndCountsTheRest() throws Exception {
+        // CRLF, CR and LF line ends alike; lines of ASCII only belong to neither encoding
+        Charset windows1252 = Charset.forName("windows-1252");
+        java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+        content.write("country,year,population,source\r\n".getBytes(StandardCharsets.US_ASCII));
+        for (int year = 2000; year < 2020; year++) {
+            String row = "JAM,%d,2800000,%s\r".formatted(year, year % 2 == 0 ? "Población" : "WPP");
+            content.write(row.getBytes(year < 2012 ? StandardCharsets.UTF_8 : windows1252));
+        }
+        Path file = write("mixed-many.csv", content.toByteArray());
+
+        IngestResult result = ingest(file, SourceKind.POPULATION);
+
+        assertRejected(result, file);
+        assertThat(result.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.code()).isEqualTo(ErrorCode.ENCODING_UNSUPPORTED);
+            assertThat(issue.message())
+                    .startsWith(
+                            "The file cannot be read as text: it mixes two encodings: 6 lines (lines 2, 4, 6, 8, 10 and 1 more) are in UTF-8 and 4 lines (lines 14, 16, 18, 20) are in Windows-1252, so ");
+        });
     }
 
     // --- header problems ----------------------------------------------------------------------------------------

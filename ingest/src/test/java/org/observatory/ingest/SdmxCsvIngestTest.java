@@ -271,7 +271,7 @@ class SdmxCsvIngestTest {
             assertThat(issue.code()).isEqualTo(ErrorCode.COUNTRY_NOT_SUBMITTER);
             assertThat(issue.message())
                     .isEqualTo(
-                            "Line 3, column 'REF_AREA': COL is not the submitting country MEX; a country submits only its own data, remove the row or upload it for COL");
+                            "Line 3, column 'REF_AREA': COL is not the submitting country MEX; a country submits only its own data, so remove the row (COL's data is submitted by COL's analysts or the secretariat)");
         });
     }
 

@@ -533,11 +533,39 @@ public final class Registry implements AutoCloseable {
     /**
      * Records an upload's outcome. The same submission id again (the same bytes declared the same way) stays one
      * submission: its first submitter and time are kept, and the outcome is updated only if it was rejected
-     * before. Audited either way; answers the submission as now recorded.
+     * before. Audited either way, naming every country the file's rows touch (those with rows that passed their
+     * checks, and those whose rows were refused as not the declared country's, as the report counts them) unless
+     * that is the declared country alone; answers the submission as now recorded.
      */
     public synchronized SubmissionRecord recordSubmission(SubmissionRecord upload, String actor) {
         requireNonNull(upload, "upload is null");
         requireNonNull(actor, "actor is null");
+        java.util.SortedSet<String> touched = new java.util.TreeSet<>(upload.countries());
+        Map<String, Long> refused = new java.util.TreeMap<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode report =
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(upload.reportJson());
+            report.path("countries").forEach(country -> touched.add(country.asText()));
+            report.path("rowsOfOtherCountries").fields().forEachRemaining(rows -> {
+                touched.add(rows.getKey());
+                refused.put(rows.getKey(), rows.getValue().asLong());
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // a report that is not JSON names no country; the submission's own countries are named all the same
+        }
+        boolean declaredCountryAlone = upload.country() != null && touched.equals(java.util.Set.of(upload.country()));
+        String countries = touched.isEmpty() || declaredCountryAlone
+                ? ""
+                : touched.stream()
+                        .map(country -> refused.containsKey(country)
+                                ? "%s (%d row%s refused as not %s's)"
+                                        .formatted(
+                                                country,
+                                                refused.get(country),
+                                                refused.get(country) == 1 ? "" : "s",
+                                                upload.country())
+                                : country)
+                        .collect(java.util.stream.Collectors.joining(", ", "; countries touched: ", ""));
         Optional<SubmissionRecord> earlier = submission(upload.submissionId());
         try {
             if (earlier.isEmpty()) {
@@ -577,7 +605,7 @@ public final class Registry implements AutoCloseable {
                 actor,
                 "submission",
                 upload.submissionId(),
-                "%s %s file '%s'%s%s (sha256 %s)%s"
+                "%s %s file '%s'%s%s (sha256 %s)%s%s"
                         .formatted(
                                 upload.status(),
                                 upload.sourceKind(),
@@ -585,6 +613,7 @@ public final class Registry implements AutoCloseable {
                                 upload.country() == null ? "" : " for " + upload.country(),
                                 upload.cycle() == null ? "" : ", cycle " + upload.cycle(),
                                 upload.sha256(),
+                                countries,
                                 earlier.isPresent() ? "; the same bytes were submitted before" : ""));
         return submission(upload.submissionId()).orElseThrow();
     }

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
 /**
  * Reads every byte of a file once and decides its encoding: a UTF-8 BOM means UTF-8; otherwise the file is UTF-8
- * when every byte sequence in it is valid UTF-8, and Windows-1252 when any is not. Real UNODC exports put their
+ * when every byte sequence in it is valid UTF-8, and Windows-1252 when any is not, unless other lines of it are UTF-8
+ * with accented letters: a file that mixes the two encodings is rejected, since either reading garbles some lines. Real UNODC exports put their
  * first non-ASCII byte hundreds of kilobytes into the file, so looking only at the start would get them wrong.
  *
  * <p>Everything else is rejected with a message that says what the file is and how to save it as CSV: UTF-16
@@ -29,6 +31,22 @@ public final class EncodingDetector {
     private EncodingDetector() {}
 
     public static DetectedEncoding detect(Path file) throws IOException {
+        TextScan scan = new TextScan(Long.MAX_VALUE);
+        try (InputStream input = Files.newInputStream(file)) {
+            byte[] buffer = new byte[BUFFER_SIZE];
+            for (int read = input.read(buffer); read >= 0; read = input.read(buffer)) {
+                scan.accept(buffer, read);
+            }
+        }
+        return detect(file, scan.profile());
+    }
+
+    /**
+     * Reads the file again to name the line and column of the problem that makes it unclean (a NUL byte, a byte that
+     * is neither UTF-8 nor Windows-1252, bytes that are not UTF-8 after a UTF-8 byte order mark); answers the
+     * encoding when there is none.
+     */
+    private static DetectedEncoding diagnose(Path file) throws IOException {
         try (InputStream input = Files.newInputStream(file)) {
             byte[] buffer = new byte[BUFFER_SIZE];
             int read = input.readNBytes(buffer, 0, buffer.length);
@@ -66,14 +84,18 @@ public final class EncodingDetector {
 
     /**
      * The same decision as {@link #detect(Path)}, from what a {@link TextScan} of every byte of the file found, so
-     * that the file is not read again. Only when there is a problem to report (which then needs its line and
-     * column) is the file read once more, by {@link #detect(Path)}.
+     * that the file is not read again. A file that mixes UTF-8 and Windows-1252 lines is rejected, naming the first
+     * lines of each. Only when there is another problem to report (which then needs its line and column) is the
+     * file read once more.
      */
     public static DetectedEncoding detect(Path file, TextProfile profile) throws IOException {
         byte[] head = profile.head();
         checkStart(head, head.length);
+        if (profile.mixesEncodings() && !profile.nul()) {
+            throw mixed(profile);
+        }
         if (!profile.clean()) {
-            return detect(file);
+            return diagnose(file);
         }
         if (profile.utf8()) {
             return profile.byteOrderMark() ? DetectedEncoding.UTF_8_BOM : DetectedEncoding.UTF_8;
@@ -168,6 +190,32 @@ public final class EncodingDetector {
             return Optional.of("big-endian");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A file whose lines are in two encodings, as when rows typed or pasted in one program are added to a file saved
+     * by another: whichever encoding it is read in, the letters of the other lines come out wrong.
+     */
+    private static ObservatoryException mixed(TextProfile profile) {
+        String other = profile.undefinedInWindows1252() ? "in an encoding that is not UTF-8" : "in Windows-1252";
+        return unsupported(
+                ("it mixes two encodings: %s in UTF-8 and %s %s, so the accented letters of one kind or the other"
+                                + " would be read wrong (e.g. 'café' saved in UTF-8 and read as Windows-1252 is 'cafÃ©')."
+                                + " Save the whole file as UTF-8: open it in a text editor, correct the accented letters"
+                                + " of the lines that show them wrong, and save it with the encoding UTF-8 (or export the"
+                                + " data again as 'CSV UTF-8 (Comma delimited)'), then upload it again")
+                        .formatted(describe(profile.utf8Lines()), describe(profile.notUtf8Lines()), other));
+    }
+
+    /** {@code 1 line (line 4) is} or {@code 12 lines (lines 2, 3, 5, 8, 9 and 7 more) are}. */
+    private static String describe(TextProfile.Lines lines) {
+        String numbers = lines.first().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        long more = lines.count() - lines.first().size();
+        if (lines.count() == 1) {
+            return "1 line (line %s) is".formatted(numbers);
+        }
+        return "%d lines (lines %s%s) are"
+                .formatted(lines.count(), numbers, more > 0 ? " and %d more".formatted(more) : "");
     }
 
     private static ObservatoryException unsupported(String whyAndHowToFix) {

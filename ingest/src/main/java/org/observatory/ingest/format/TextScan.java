@@ -16,6 +16,11 @@ import java.util.List;
  * the encoding from the result; {@link DelimitedTable} splits the file into segments at those line starts, so that
  * they can be read in parallel.
  *
+ * <p>Lines are also judged one by one: a line with a byte sequence that is not UTF-8 is a Windows-1252 line, a line
+ * that is well-formed UTF-8 with at least one multi-byte character (a byte order mark aside) is a UTF-8 line, and a
+ * line of ASCII only is neither. A file with lines of both kinds mixes two encodings: read as either, some of its
+ * letters would come out wrong ({@code café} saved as UTF-8 and read as Windows-1252 is {@code cafÃ©}).
+ *
  * <p>Bytes are fed in order through {@link #accept}; {@link #profile} ends the scan.
  */
 public final class TextScan {
@@ -39,7 +44,13 @@ public final class TextScan {
     private long lineBreaks;
     private long nextBoundary;
     private final List<LineStart> lineStarts = new ArrayList<>();
+    /** Checks the current line only: reset where each line ends. */
     private final Utf8Validator utf8 = new Utf8Validator();
+    /** Whether a multi-byte UTF-8 character (not the byte order mark) ends on the current line. */
+    private boolean lineHasMultiByteCharacter;
+
+    private final TextProfile.Lines.Tally utf8Lines = new TextProfile.Lines.Tally();
+    private final TextProfile.Lines.Tally notUtf8Lines = new TextProfile.Lines.Tally();
 
     /** A scan that notes a line start about every {@code segmentBytes} bytes (at the first line that starts after). */
     public TextScan(long segmentBytes) {
@@ -75,6 +86,8 @@ public final class TextScan {
                         continue;
                     }
                     if (!afterCarriageReturn && offset + index + 8 < nextBoundary) {
+                        // the first line feed ends the current line; the lines after it in the word are ASCII
+                        endLine();
                         lineBreaks += Long.bitCount(lineFeeds);
                         index += 8;
                         continue;
@@ -98,8 +111,13 @@ public final class TextScan {
     }
 
     private void scan(int value, long position) {
+        // a line break inside a multi-byte sequence fails the check of the line it ends
+        if (utf8.accept(value) && value >= 0x80 && utf8.betweenSequences() && !endsByteOrderMark(position)) {
+            lineHasMultiByteCharacter = true;
+        }
         if (value == '\n') {
             if (!afterCarriageReturn) {
+                endLine();
                 lineBreaks++;
             }
             if (position + 1 >= nextBoundary) {
@@ -107,6 +125,7 @@ public final class TextScan {
                 nextBoundary = position + 1 + segmentBytes;
             }
         } else if (value == '\r') {
+            endLine();
             lineBreaks++;
         } else if (value == 0) {
             nul = true;
@@ -114,21 +133,39 @@ public final class TextScan {
             undefinedInWindows1252 = true;
         }
         afterCarriageReturn = value == '\r';
-        utf8.accept(value);
+    }
+
+    /** Whether the byte at {@code position} ends the UTF-8 byte order mark at the start of the file. */
+    private boolean endsByteOrderMark(long position) {
+        return position == 2 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
+    }
+
+    /** Judges the line that ends here (numbered {@code lineBreaks + 1}), and starts the next one afresh. */
+    private void endLine() {
+        if (!utf8.complete()) {
+            notUtf8Lines.add(lineBreaks + 1);
+        } else if (lineHasMultiByteCharacter) {
+            utf8Lines.add(lineBreaks + 1);
+        }
+        utf8.reset();
+        lineHasMultiByteCharacter = false;
     }
 
     /** Ends the scan: what it found. */
     public TextProfile profile() {
+        endLine(); // the last line, unless a line break ended it (then this one is empty)
         boolean byteOrderMark =
                 headLength >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
         return new TextProfile(
                 offset,
                 Arrays.copyOf(head, headLength),
                 byteOrderMark,
-                utf8.complete(),
+                notUtf8Lines.count() == 0,
                 nul,
                 undefinedInWindows1252,
-                lineStarts);
+                lineStarts,
+                utf8Lines.lines(),
+                notUtf8Lines.lines());
     }
 
     /** A line that starts at byte {@code offset} of the file, after {@code linesBefore} lines. */

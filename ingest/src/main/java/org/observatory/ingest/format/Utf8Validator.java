@@ -29,6 +29,14 @@ final class Utf8Validator {
         return valid && pending == 0;
     }
 
+    /** Starts the check afresh, as at the start of a file (e.g. at each line, to judge lines one by one). */
+    void reset() {
+        pending = 0;
+        lowerBound = 0x80;
+        upperBound = 0xBF;
+        valid = true;
+    }
+
     /** Whether the bytes so far are valid UTF-8 (a sequence may still be pending). */
     boolean accept(int value) {
         if (!valid) {

@@ -34,6 +34,9 @@ public final class CtsRowValidator implements RowValidator {
             staged.accept(skipped(row, iso3, outOfScope.get()));
             return;
         }
+        if (context.refusesAnotherCountrysRow(line, "Iso3_code", row.cell(cells.iso3), iso3)) {
+            return;
+        }
         ValidationReport report = context.report();
         long errorsBefore = report.errorCount();
         OptionalInt year = context.year(line, "Year", row.cell(cells.year));

@@ -203,15 +203,8 @@ public final class NationalRowValidator implements RowValidator {
                                     .formatted(row.line(), written));
             return Optional.empty();
         }
-        if (declared.isPresent() && !declared.get().equals(iso3.get())) {
-            context.report()
-                    .error(
-                            ErrorCode.COUNTRY_NOT_SUBMITTER,
-                            row.line(),
-                            "country",
-                            written,
-                            "Line %d, column 'country': %s is not the submitting country %s; a country submits only its own data, remove the row or upload it for %s"
-                                    .formatted(row.line(), iso3.get(), declared.get(), iso3.get()));
+        // a national file is one country's: a row of any other country is refused, a member state's or not
+        if (context.refusesAnotherCountrysRow(row.line(), "country", written, iso3.get())) {
             return Optional.empty();
         }
         return iso3;

@@ -66,6 +66,9 @@ public final class PopulationRowValidator implements RowValidator {
                     null));
             return;
         }
+        if (context.refusesAnotherCountrysRow(line, "country", written, iso3.get())) {
+            return;
+        }
         long errorsBefore = report.errorCount();
         OptionalInt year = context.year(line, "year", row.cell("year"));
         OptionalDouble population = context.count(line, "population", row.cell("population"));

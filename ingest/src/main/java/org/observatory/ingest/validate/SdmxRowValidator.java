@@ -111,8 +111,10 @@ public final class SdmxRowValidator implements RowValidator {
             return;
         }
         String country = iso3.get();
+        if (context.refusesAnotherCountrysRow(line, "REF_AREA", area, country)) {
+            return;
+        }
         long errorsBefore = report.errorCount();
-        checkSubmitter(line, area, country);
         if (!action.isEmpty() && !ACTIONS.contains(action)) {
             report.error(
                     ErrorCode.UNKNOWN_CODE,
@@ -202,20 +204,6 @@ public final class SdmxRowValidator implements RowValidator {
                 : "Line %d (the header): neither a DATAFLOW column (SDMX-CSV 1.0) nor STRUCTURE and STRUCTURE_ID columns (SDMX-CSV 2.0); export the file again as SDMX-CSV, or add a first column DATAFLOW with the dataflow id, e.g. UNODC:DF_ICCS(1.0)"
                         .formatted(layout.headerLine());
         report.error(ErrorCode.REQUIRED_COLUMN_MISSING, layout.headerLine(), null, null, message);
-    }
-
-    private void checkSubmitter(long line, String written, String country) {
-        Optional<String> declared = context.declaredCountry();
-        if (declared.isPresent() && !declared.get().equals(country)) {
-            context.report()
-                    .error(
-                            ErrorCode.COUNTRY_NOT_SUBMITTER,
-                            line,
-                            "REF_AREA",
-                            written,
-                            "Line %d, column 'REF_AREA': %s is not the submitting country %s; a country submits only its own data, remove the row or upload it for %s"
-                                    .formatted(line, country, declared.get(), country));
-        }
     }
 
     /**

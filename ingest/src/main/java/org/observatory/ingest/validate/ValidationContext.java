@@ -126,6 +126,29 @@ public final class ValidationContext {
         return member ? Optional.empty() : Optional.of(ExclusionReason.OUT_OF_SCOPE_COUNTRY);
     }
 
+    /**
+     * Whether the row of {@code country} (an ISO alpha-3 code, as {@code written} in the column) is refused because
+     * the upload declares another country: a country submits only its own data (invariant 7), whatever the input
+     * kind. A refused row is an error of its line, with how to fix it, and is counted by country in the report
+     * (every one, beyond the listing's cap). An upload that declares no country (the secretariat's multi-country
+     * files, the command line without {@code --country}) refuses no row here.
+     */
+    public boolean refusesAnotherCountrysRow(long line, String column, String written, String country) {
+        if (declaredCountry.isEmpty() || declaredCountry.get().equals(country)) {
+            return false;
+        }
+        String submitter = declaredCountry.get();
+        report.error(
+                ErrorCode.COUNTRY_NOT_SUBMITTER,
+                line,
+                column,
+                written,
+                "Line %d, column '%s': %s is not the submitting country %s; a country submits only its own data, so remove the row (%s's data is submitted by %s's analysts or the secretariat)"
+                        .formatted(line, column, country, submitter, country, country));
+        report.refusedRowOf(country);
+        return true;
+    }
+
     public OptionalInt year(long line, String column, String text) {
         if (text.isEmpty()) {
             report.error(

@@ -34,6 +34,7 @@ public final class ValidationReport {
     private final Map<ErrorCode, Long> countsByCode = new EnumMap<>(ErrorCode.class);
     private final Map<ErrorCode, Long> keptByCode = new EnumMap<>(ErrorCode.class);
     private final Map<String, Long> skippedByReason = new TreeMap<>();
+    private final Map<String, Long> rowsOfOtherCountries = new TreeMap<>();
     private long errorCount;
     private long warningCount;
     /** The country of the row being checked (looked up when an issue needs it), or null when no row is. */
@@ -138,6 +139,7 @@ public final class ValidationReport {
             keep(issue.issue(), issue.onceKey());
         }
         next.skippedByReason.forEach(this::skipped);
+        next.rowsOfOtherCountries.forEach((country, rows) -> rowsOfOtherCountries.merge(country, rows, Long::sum));
     }
 
     public void skipped(String reason) {
@@ -146,6 +148,20 @@ public final class ValidationReport {
 
     public void skipped(String reason, long rows) {
         skippedByReason.merge(reason, rows, Long::sum);
+    }
+
+    /**
+     * Counts a row refused because it is another country's than the one the upload declares (reported as an error of
+     * its line too). The count is kept whole, while the listing of those errors is capped like any other.
+     */
+    public void refusedRowOf(String country) {
+        requireNonNull(country, "country is null");
+        rowsOfOtherCountries.merge(country, 1L, Long::sum);
+    }
+
+    /** The rows refused as another country's than the declared one, by country (all of them, never capped). */
+    public Map<String, Long> rowsOfOtherCountries() {
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(rowsOfOtherCountries));
     }
 
     public boolean hasErrors() {

@@ -56,6 +56,36 @@ class TextScanTest {
     }
 
     @Test
+    void tellsUtf8LinesFromWindows1252LinesSoThatAMixIsFound() {
+        java.nio.charset.Charset windows1252 = java.nio.charset.Charset.forName("windows-1252");
+        byte[] text = concat(
+                "\uFEFFheader\r\ncaf\u00E9\rplain\n".getBytes(StandardCharsets.UTF_8), // lines 1-3
+                "caf\u00E9\r\n".getBytes(windows1252), // line 4
+                "\u20AC 5\n".getBytes(StandardCharsets.UTF_8), // line 5
+                new byte[] {'x', (byte) 0xE2, (byte) 0x82, '\n'}, // line 6: a sequence the line break cuts
+                "na\u00EFve".getBytes(windows1252)); // line 7, without a line break at its end
+
+        for (int blockBytes : new int[] {1, 3, 8, 64}) {
+            assertThat(scan(text, 64, blockBytes))
+                    .as("blocks of %d", blockBytes)
+                    .satisfies(profile -> {
+                        // the byte order mark alone does not make line 1 a UTF-8 line
+                        assertThat(profile.utf8Lines()).isEqualTo(new TextProfile.Lines(2, java.util.List.of(2L, 5L)));
+                        assertThat(profile.notUtf8Lines())
+                                .isEqualTo(new TextProfile.Lines(3, java.util.List.of(4L, 6L, 7L)));
+                        assertThat(profile.mixesEncodings()).isTrue();
+                        assertThat(profile.utf8()).isFalse();
+                    });
+        }
+        byte[] utf8Only = "caf\u00E9\nplain\n".getBytes(StandardCharsets.UTF_8);
+        byte[] windows1252Only = "caf\u00E9\nplain\n".getBytes(windows1252);
+        assertThat(scan(utf8Only, 64, 8).mixesEncodings()).isFalse();
+        assertThat(scan(windows1252Only, 64, 8).mixesEncodings()).isFalse();
+        assertThat(scan(windows1252Only, 64, 8).notUtf8Lines())
+                .isEqualTo(new TextProfile.Lines(1, java.util.List.of(1L)));
+    }
+
+    @Test
     void flagsNulBytesAndBytesWindows1252LeavesUndefined() {
         byte[] nul = "abc\u0000def".getBytes(StandardCharsets.US_ASCII);
         byte[] undefined = {'a', (byte) 0x81, 'b'};
@@ -80,6 +110,7 @@ class TextScanTest {
             text.append(ends[random.nextInt(ends.length)]);
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] windows1252 = text.toString().getBytes(java.nio.charset.Charset.forName("windows-1252"));
 
         for (long segmentBytes : new long[] {1, 7, 100, 4096, 1 << 20}) {
             TextProfile byteByByte = scan(bytes, segmentBytes, 7);
@@ -88,6 +119,13 @@ class TextScanTest {
                     .as("segments of %d", segmentBytes)
                     .isEqualTo(byteByByte.lineStarts());
             assertThat(wordByWord.utf8()).isEqualTo(byteByByte.utf8()).isTrue();
+            assertThat(wordByWord.utf8Lines()).isEqualTo(byteByByte.utf8Lines());
+            assertThat(wordByWord.utf8Lines().count()).isPositive();
+            assertThat(scan(windows1252, segmentBytes, 65_536).notUtf8Lines())
+                    .isEqualTo(scan(windows1252, segmentBytes, 7).notUtf8Lines())
+                    .isEqualTo(new TextProfile.Lines(
+                            wordByWord.utf8Lines().count(),
+                            wordByWord.utf8Lines().first()));
         }
         // every line counted: the line start of the last byte says how many lines come before it
         TextProfile everyLine = scan(bytes, 1, 65_536);
@@ -97,6 +135,14 @@ class TextScanTest {
                 + text.chars().filter(character -> character == '\r').count();
         assertThat(everyLine.lineStarts().get(everyLine.lineStarts().size() - 1).linesBefore())
                 .isEqualTo(lines);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            whole.writeBytes(part);
+        }
+        return whole.toByteArray();
     }
 
     /** Scans {@code text} fed in blocks of {@code blockBytes}. */
