@@ -28,7 +28,9 @@ import org.observatory.schemas.storage.DataDirectory;
 /**
  * The API benchmark (bench/api/README.md): on a generated snapshot, wrk rotating over every country x indicator
  * series route against {@code /health} of the same server in the same run, with the response cache on and off,
- * then the latency of a first request after a snapshot switch (nothing cached). Prints the ratios.
+ * then the latency of a first request after a snapshot switch (nothing cached). Prints the ratios. With {@code
+ * --during-publish}, the series routes while a new snapshot is published against the same without a publication
+ * ({@link DuringPublication}).
  */
 public final class ApiBenchmark {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -61,8 +63,7 @@ public final class ApiBenchmark {
                     return publisher;
                 }
             }
-            throw new IllegalArgumentException(
-                    "--publisher must be pipeline or generated, not '%s'".formatted(text));
+            throw new IllegalArgumentException("--publisher must be pipeline or generated, not '%s'".formatted(text));
         }
     }
 
@@ -101,8 +102,8 @@ public final class ApiBenchmark {
             Publisher publisher = Publisher.PIPELINE;
             int publishAfter = 5;
             int settle = 5;
-            Optional<Path> observatory =
-                    Optional.ofNullable(System.getProperty(OBSERVATORY_PROPERTY)).map(Path::of);
+            Optional<Path> observatory = Optional.ofNullable(System.getProperty(OBSERVATORY_PROPERTY))
+                    .map(Path::of);
             Path directory = Path.of(System.getProperty("java.io.tmpdir"));
             boolean keep = false;
             for (int index = 0; index < arguments.length; index++) {
@@ -507,7 +508,9 @@ public final class ApiBenchmark {
 
     static String loadAverage() {
         try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
+            // the first three fields: over 1, 5 and 15 minutes
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return String.join(" ", List.of(fields).subList(0, Math.min(3, fields.length)));
         } catch (IOException e) {
             return "unknown";
         }

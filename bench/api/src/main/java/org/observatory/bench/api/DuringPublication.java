@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -98,14 +97,15 @@ final class DuringPublication {
                 progress.println("Generating the snapshot ...");
                 yield GeneratedPublishing.start(work, options.years(), options.cacheMegabytes() << 20);
             }
-            case PIPELINE -> PipelinePublishing.start(
-                    options.observatory()
-                            .orElseThrow(() -> new IllegalArgumentException(
-                                    "The pipeline publisher runs the observatory command; start the benchmark with"
-                                            + " bench/api/run, or give --observatory PATH (the script at the"
-                                            + " repository's root), or use --publisher generated")),
-                    work,
-                    progress);
+            case PIPELINE ->
+                PipelinePublishing.start(
+                        options.observatory()
+                                .orElseThrow(() -> new IllegalArgumentException(
+                                        "The pipeline publisher runs the observatory command; start the benchmark with"
+                                                + " bench/api/run, or give --observatory PATH (the script at the"
+                                                + " repository's root), or use --publisher generated")),
+                        work,
+                        progress);
         };
     }
 
@@ -138,7 +138,9 @@ final class DuringPublication {
         });
         Thread healthWatcher = watcher("bench-health-watcher", watching, () -> {
             if (healthSwitched.get() < 0
-                    && healthSnapshot(server.base()).filter(id -> !id.equals(previous)).isPresent()) {
+                    && healthSnapshot(server.base())
+                            .filter(id -> !id.equals(previous))
+                            .isPresent()) {
                 healthSwitched.set(System.nanoTime());
             }
             pause(5);
@@ -231,7 +233,7 @@ final class DuringPublication {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             return Optional.ofNullable(
-                            MAPPER.readTree(response.body()).path("snapshotId").textValue());
+                    MAPPER.readTree(response.body()).path("snapshotId").textValue());
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -258,10 +260,7 @@ final class DuringPublication {
     }
 
     static void print(Report report, ApiBenchmark.Options options, PrintStream out) {
-        out.printf(
-                Locale.ROOT,
-                "API under load during a publication: %s%n",
-                report.publisher());
+        out.printf(Locale.ROOT, "API under load during a publication: %s%n", report.publisher());
         out.printf(
                 Locale.ROOT,
                 "wrk -t%d -c%d rotating over %d series routes, every answer checked; reference %d s, then a run during"

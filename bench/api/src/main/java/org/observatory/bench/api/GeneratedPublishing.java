@@ -37,8 +37,8 @@ final class GeneratedPublishing implements PublishingServer {
         DataDirectory data = new DataDirectory(work.resolve("data"));
         GeneratedSnapshot generated = new GeneratedSnapshot(data, codelists);
         generated.write(snapshotId(0), years, 42);
-        ApiServer server = ApiServer.start(
-                ApiConfig.of(data, codelists).withResponseCacheBytes(cacheBytes), "127.0.0.1", 0);
+        ApiServer server =
+                ApiServer.start(ApiConfig.of(data, codelists).withResponseCacheBytes(cacheBytes), "127.0.0.1", 0);
         return new GeneratedPublishing(generated, data, server, years);
     }
 

@@ -131,8 +131,8 @@ final class PipelinePublishing implements PublishingServer {
             throw new IllegalStateException("interrupted while waiting for " + what, e);
         }
         stop(process);
-        throw new IllegalStateException("%s did not serve within %d minutes; see %s"
-                .formatted(what, SETUP_TIMEOUT.toMinutes(), log));
+        throw new IllegalStateException(
+                "%s did not serve within %d minutes; see %s".formatted(what, SETUP_TIMEOUT.toMinutes(), log));
     }
 
     private static String tail(List<String> lines) {
@@ -177,12 +177,14 @@ final class PipelinePublishing implements PublishingServer {
     /** Every country x indicator series the published snapshot has, in a fixed shuffled order. */
     private static List<String> discoverSeries(URI base) {
         List<String> paths = new ArrayList<>();
-        for (JsonNode country : json(send(base, "GET", "/api/v1/countries", null, null, null))
-                .path("countries")) {
+        for (JsonNode country :
+                json(send(base, "GET", "/api/v1/countries", null, null, null)).path("countries")) {
             String iso3 = country.path("iso3").asText();
-            for (JsonNode indicator : json(send(base, "GET", "/api/v1/countries/" + iso3 + "/indicators", null, null, null))
+            for (JsonNode indicator : json(send(
+                            base, "GET", "/api/v1/countries/" + iso3 + "/indicators", null, null, null))
                     .path("indicators")) {
-                paths.add("/api/v1/countries/" + iso3 + "/indicators/" + indicator.path("code").asText());
+                paths.add("/api/v1/countries/" + iso3 + "/indicators/"
+                        + indicator.path("code").asText());
             }
         }
         if (paths.isEmpty()) {
@@ -231,7 +233,7 @@ final class PipelinePublishing implements PublishingServer {
                                 .formatted(
                                         submission,
                                         runId,
-                                        report.path("countriesRecomputed"),
+                                        String.join(" ", texts(report.path("countriesRecomputed"))),
                                         report.path("countriesCarriedOver").size(),
                                         (System.nanoTime() - started) / 1e9,
                                         report.path("seconds").asDouble()));
@@ -243,8 +245,8 @@ final class PipelinePublishing implements PublishingServer {
             sleep(250);
             run = json(send(base, "GET", "/api/v1/pipeline-runs/" + runId, token, null, null));
         }
-        throw new IllegalStateException("Pipeline run %s did not finish within %d minutes"
-                .formatted(runId, RUN_TIMEOUT.toMinutes()));
+        throw new IllegalStateException(
+                "Pipeline run %s did not finish within %d minutes".formatted(runId, RUN_TIMEOUT.toMinutes()));
     }
 
     /** The sample JAM file with CRLF line endings: other bytes, so a new submission that revises JAM's scopes. */
@@ -277,6 +279,12 @@ final class PipelinePublishing implements PublishingServer {
         }
     }
 
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(element -> texts.add(element.asText()));
+        return texts;
+    }
+
     private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
         body.writeBytes("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
                 .formatted(boundary, name, value)
@@ -301,8 +309,8 @@ final class PipelinePublishing implements PublishingServer {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("%s %s answered %d: %s"
-                        .formatted(method, path, response.statusCode(), response.body()));
+                throw new IllegalStateException(
+                        "%s %s answered %d: %s".formatted(method, path, response.statusCode(), response.body()));
             }
             return response;
         } catch (IOException e) {

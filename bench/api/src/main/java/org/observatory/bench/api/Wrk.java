@@ -229,7 +229,8 @@ final class Wrk {
                 process.destroy();
                 throw new IllegalStateException("interrupted while wrk ran", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("cannot read what wrk printed: " + e.getCause().getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot read what wrk printed: " + e.getCause().getMessage(), e);
             }
         }
     }

@@ -79,7 +79,9 @@ class ApiBenchmarkTest {
         assertThat(report.newSnapshotId()).isEqualTo("bench-0001");
         assertThat(report.reference().answersBySnapshot()).containsOnlyKeys("bench-0000");
         assertThat(report.during().answersBySnapshot()).containsOnlyKeys("bench-0000", "bench-0001");
-        assertThat(report.during().answersBySnapshot().values().stream().mapToLong(Long::longValue).sum())
+        assertThat(report.during().answersBySnapshot().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
                 .isEqualTo(report.during().requests());
         assertThat(report.currentMovedSeconds())
                 .isGreaterThanOrEqualTo(report.publicationStartedSeconds())
