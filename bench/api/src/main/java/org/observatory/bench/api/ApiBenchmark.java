@@ -1,5 +1,7 @@
 package org.observatory.bench.api;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
@@ -25,7 +28,9 @@ import org.observatory.schemas.storage.DataDirectory;
 /**
  * The API benchmark (bench/api/README.md): on a generated snapshot, wrk rotating over every country x indicator
  * series route against {@code /health} of the same server in the same run, with the response cache on and off,
- * then the latency of a first request after a snapshot switch (nothing cached). Prints the ratios.
+ * then the latency of a first request after a snapshot switch (nothing cached). Prints the ratios. With {@code
+ * --during-publish}, the series routes while a new snapshot is published against the same without a publication
+ * ({@link DuringPublication}).
  */
 public final class ApiBenchmark {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -33,8 +38,38 @@ public final class ApiBenchmark {
 
     private ApiBenchmark() {}
 
+    /** Which measurements a run makes. */
+    enum Mode {
+        /** Series against /health, response cache on and off, and the first request after a switch. */
+        CACHE,
+        /** The series routes during a publication against the same without one ({@link DuringPublication}). */
+        DURING_PUBLISH
+    }
+
+    /** What publishes the new snapshot in {@link Mode#DURING_PUBLISH}. */
+    enum Publisher {
+        /** {@link PipelinePublishing}: the observatory command, a real upload and pipeline run. */
+        PIPELINE,
+        /** {@link GeneratedPublishing}: a generated snapshot, CURRENT replaced the pipeline's way. */
+        GENERATED;
+
+        String optionName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Publisher of(String text) {
+            for (Publisher publisher : values()) {
+                if (publisher.optionName().equals(text)) {
+                    return publisher;
+                }
+            }
+            throw new IllegalArgumentException("--publisher must be pipeline or generated, not '%s'".formatted(text));
+        }
+    }
+
     /** What the benchmark is asked to do. */
     record Options(
+            Mode mode,
             int seconds,
             int warmupSeconds,
             int threads,
@@ -42,9 +77,21 @@ public final class ApiBenchmark {
             int switches,
             int years,
             long cacheMegabytes,
+            Publisher publisher,
+            int publishAfterSeconds,
+            int settleSeconds,
+            Optional<Path> observatory,
             Path directory,
             boolean keep) {
+        Options {
+            requireNonNull(mode, "mode is null");
+            requireNonNull(publisher, "publisher is null");
+            requireNonNull(observatory, "observatory is null");
+            requireNonNull(directory, "directory is null");
+        }
+
         static Options parse(String[] arguments) {
+            Mode mode = Mode.CACHE;
             int seconds = 60;
             int warmup = 5;
             int threads = 1;
@@ -52,6 +99,11 @@ public final class ApiBenchmark {
             int switches = 20;
             int years = 10;
             long cache = ApiConfig.DEFAULT_RESPONSE_CACHE_BYTES >> 20;
+            Publisher publisher = Publisher.PIPELINE;
+            int publishAfter = 5;
+            int settle = 5;
+            Optional<Path> observatory = Optional.ofNullable(System.getProperty(OBSERVATORY_PROPERTY))
+                    .map(Path::of);
             Path directory = Path.of(System.getProperty("java.io.tmpdir"));
             boolean keep = false;
             for (int index = 0; index < arguments.length; index++) {
@@ -64,6 +116,11 @@ public final class ApiBenchmark {
                     case "--switches" -> switches = nonNegative(arguments, ++index, argument);
                     case "--years" -> years = positive(arguments, ++index, argument);
                     case "--cache-mb" -> cache = positive(arguments, ++index, argument);
+                    case "--during-publish" -> mode = Mode.DURING_PUBLISH;
+                    case "--publisher" -> publisher = Publisher.of(value(arguments, ++index, argument));
+                    case "--publish-after" -> publishAfter = nonNegative(arguments, ++index, argument);
+                    case "--settle" -> settle = nonNegative(arguments, ++index, argument);
+                    case "--observatory" -> observatory = Optional.of(Path.of(value(arguments, ++index, argument)));
                     case "--dir" -> directory = Path.of(value(arguments, ++index, argument));
                     case "--keep" -> keep = true;
                     default ->
@@ -71,7 +128,21 @@ public final class ApiBenchmark {
                                 "unknown option '%s'; --help lists them".formatted(argument));
                 }
             }
-            return new Options(seconds, warmup, threads, connections, switches, years, cache, directory, keep);
+            return new Options(
+                    mode,
+                    seconds,
+                    warmup,
+                    threads,
+                    connections,
+                    switches,
+                    years,
+                    cache,
+                    publisher,
+                    publishAfter,
+                    settle,
+                    observatory,
+                    directory,
+                    keep);
         }
 
         private static String value(String[] arguments, int index, String option) {
@@ -104,18 +175,28 @@ public final class ApiBenchmark {
         }
     }
 
+    /** The system property bench/api/run sets to the repository's observatory script. */
+    static final String OBSERVATORY_PROPERTY = "bench.observatory";
+
     static final String USAGE =
             """
-            bench/api/run [options]
-              --seconds N       seconds of each wrk measurement (default 60; e.g. 5 for a quick check)
-              --warmup N        seconds of wrk warm-up per route list and server (default 5)
-              --threads N       wrk threads (default 1)
-              --connections N   wrk connections (default 8)
-              --switches N      snapshot switches timed for the first-request latency (default 20)
-              --years N         years per series in the generated snapshot (default 10)
-              --cache-mb N      response cache size when on (default 64)
-              --dir DIR         where to create the work directory (default java.io.tmpdir)
-              --keep            keep the work directory
+            bench/api/run [options]                    series vs /health, response cache on and off, switches
+            bench/api/run --during-publish [options]   series during a publication vs the same without one
+              --seconds N         seconds of each wrk measurement (default 60; e.g. 5 for a quick check)
+              --warmup N          seconds of wrk warm-up per route list and server (default 5)
+              --threads N         wrk threads (default 1)
+              --connections N     wrk connections (default 8)
+              --switches N        snapshot switches timed for the first-request latency (default 20)
+              --years N           years per series in the generated snapshot (default 10)
+              --cache-mb N        response cache size when on, in this JVM's server (default 64)
+              --publisher P       with --during-publish: pipeline (default; the observatory command: sample data,
+                                  an upload and a pipeline run through `observatory serve`) or generated (a
+                                  generated snapshot published the pipeline's way, server in this JVM)
+              --publish-after N   with --during-publish: seconds into the run the publication starts (default 5)
+              --settle N          with --during-publish: seconds wrk goes on after the switch (default 5)
+              --observatory PATH  the observatory script (bench/api/run gives the repository's)
+              --dir DIR           where to create the work directory (default java.io.tmpdir)
+              --keep              keep the work directory
             """;
 
     /** One measured route list on one server. */
@@ -152,19 +233,46 @@ public final class ApiBenchmark {
             System.exit(2);
             return;
         }
+        if (options.mode() == Mode.DURING_PUBLISH) {
+            DuringPublication.Report report = duringPublication(options, System.err);
+            DuringPublication.print(report, options, System.out);
+            System.exit(report.clean() ? 0 : 1);
+            return;
+        }
         Report report = run(options, System.err);
         print(report, options, System.out);
         System.exit(report.clean() ? 0 : 1);
     }
 
-    static Report run(Options options, PrintStream progress) {
-        Path work;
+    /** {@link Mode#DURING_PUBLISH}: in a new work directory, deleted afterwards unless {@code --keep}. */
+    static DuringPublication.Report duringPublication(Options options, PrintStream progress) {
+        Path work = workDirectory(options);
+        try {
+            return DuringPublication.run(options, work, progress);
+        } finally {
+            finish(work, options, progress);
+        }
+    }
+
+    private static Path workDirectory(Options options) {
         try {
             Files.createDirectories(options.directory());
-            work = Files.createTempDirectory(options.directory(), "bench-api-");
+            return Files.createTempDirectory(options.directory(), "bench-api-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void finish(Path work, Options options, PrintStream progress) {
+        if (!options.keep()) {
+            delete(work);
+        } else {
+            progress.println("Kept " + work);
+        }
+    }
+
+    static Report run(Options options, PrintStream progress) {
+        Path work = workDirectory(options);
         try {
             Codelists codelists = Codelists.load();
             DataDirectory data = new DataDirectory(work.resolve("data"));
@@ -211,11 +319,7 @@ public final class ApiBenchmark {
                     noticed,
                     clean);
         } finally {
-            if (!options.keep()) {
-                delete(work);
-            } else {
-                progress.println("Kept " + work);
-            }
+            finish(work, options, progress);
         }
     }
 
@@ -402,9 +506,11 @@ public final class ApiBenchmark {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
+            // the first three fields: over 1, 5 and 15 minutes
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return String.join(" ", List.of(fields).subList(0, Math.min(3, fields.length)));
         } catch (IOException e) {
             return "unknown";
         }

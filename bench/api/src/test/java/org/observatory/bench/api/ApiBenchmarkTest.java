@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,23 +46,86 @@ class ApiBenchmarkTest {
     }
 
     @Test
+    void keepsEveryAnswer2xxWhileASnapshotIsPublished() {
+        assertThat(Wrk.installed()).as(Wrk.INSTALL_HINT).isTrue();
+        ApiBenchmark.Options options = ApiBenchmark.Options.parse(new String[] {
+            "--during-publish",
+            "--publisher",
+            "generated",
+            "--seconds",
+            "2",
+            "--warmup",
+            "0",
+            "--publish-after",
+            "1",
+            "--settle",
+            "1",
+            "--years",
+            "2",
+            "--dir",
+            directory.toString()
+        });
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        DuringPublication.Report report =
+                ApiBenchmark.duringPublication(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
+        // a correctness guarantee, not a timing threshold: no answer outside 2xx, no socket error, and the switch
+        assertThat(report.failure()).isNull();
+        for (Wrk.Result result : List.of(report.reference(), report.during())) {
+            assertThat(result.requests()).isPositive();
+            assertThat(result.non2xx()).isZero();
+            assertThat(result.socketErrors()).isZero();
+        }
+        assertThat(report.previousSnapshotId()).isEqualTo("bench-0000");
+        assertThat(report.newSnapshotId()).isEqualTo("bench-0001");
+        assertThat(report.reference().answersBySnapshot()).containsOnlyKeys("bench-0000");
+        assertThat(report.during().answersBySnapshot()).containsOnlyKeys("bench-0000", "bench-0001");
+        assertThat(report.during().answersBySnapshot().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(report.during().requests());
+        assertThat(report.currentMovedSeconds())
+                .isGreaterThanOrEqualTo(report.publicationStartedSeconds())
+                .isLessThanOrEqualTo(report.healthSwitchedSeconds());
+        assertThat(report.during().seconds()).isGreaterThanOrEqualTo(report.healthSwitchedSeconds());
+        assertThat(report.switched()).isTrue();
+        assertThat(report.clean()).isTrue();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DuringPublication.print(report, options, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("| reference (no publication) |")
+                .contains("| during publication |")
+                .contains("Ratio during publication / reference: throughput ")
+                .contains("Switch bench-0000 -> bench-0001, in seconds since the run began: publication started")
+                .contains("Clean: 0 non-2xx answers and 0 socket errors in both runs");
+    }
+
+    @Test
     void writesALuaScriptThatRotatesOverThePathsAndReportsWhenDone() {
-        String script = Wrk.script(List.of("/a", "/b"));
+        String script = Wrk.script(List.of("/a", "/b"), Wrk.Answers.COUNTED_BY_WRK);
         assertThat(script)
                 .startsWith("local paths = {\n  \"/a\",\n  \"/b\",\n}\n")
                 .contains("counter = counter % #paths + 1")
-                .contains("latency:percentile(99)");
-        assertThatThrownBy(() -> Wrk.script(List.of("/a\"")))
+                .contains("latency:percentile(99)")
+                .doesNotContain("response = function");
+        assertThat(Wrk.script(List.of("/a"), Wrk.Answers.CHECKED))
+                .contains("if status < 200 or status > 299 then non2xx = non2xx + 1 end")
+                .contains("thread:get(\"snapshots\")");
+        assertThatThrownBy(() -> Wrk.script(List.of("/a\""), Wrk.Answers.CHECKED))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("path with a quote or backslash: /a\"");
     }
 
     @Test
     void readsTheResultLineOfWrk() {
-        Wrk.Result result = Wrk.parse("Running 1s test\nWRK-RESULT 5000 2000000 0 1 900 12500 30000\n");
+        Wrk.Result result = Wrk.parse("Running 1s test\nWRK-SNAPSHOT s-1 3000\nWRK-SNAPSHOT s-2 2000\n"
+                + "WRK-RESULT 5000 2000000 0 1 0 2 0 900 12500 30000\n");
         assertThat(result.requests()).isEqualTo(5_000);
         assertThat(result.requestsPerSecond()).isEqualTo(2_500.0);
-        assertThat(result.socketErrors()).isEqualTo(1);
+        assertThat(result.connectErrors()).isEqualTo(1);
+        assertThat(result.writeErrors()).isEqualTo(2);
+        assertThat(result.socketErrors()).isEqualTo(3);
+        assertThat(result.clean()).isFalse();
+        assertThat(result.answersBySnapshot()).containsExactlyInAnyOrderEntriesOf(Map.of("s-1", 3_000L, "s-2", 2_000L));
         assertThat(result.p50Millis()).isEqualTo(0.9);
         assertThat(result.p99Millis()).isEqualTo(12.5);
         assertThatThrownBy(() -> Wrk.parse("nothing"))
@@ -80,5 +144,8 @@ class ApiBenchmarkTest {
         assertThatThrownBy(() -> ApiBenchmark.Options.parse(new String[] {"--sort"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown option '--sort'; --help lists them");
+        assertThatThrownBy(() -> ApiBenchmark.Options.parse(new String[] {"--publisher", "spark"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--publisher must be pipeline or generated, not 'spark'");
     }
 }
