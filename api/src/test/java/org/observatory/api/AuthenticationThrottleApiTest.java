@@ -114,6 +114,25 @@ class AuthenticationThrottleApiTest {
     }
 
     @Test
+    void everyOperationThatAuthenticatesDocumentsThe429() {
+        JsonNode document = org.observatory.api.openapi.OpenApiDocument.load().tree();
+        List<String> authenticating = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode responses = operation.getValue().path("responses");
+            if (responses.has("401")) {
+                authenticating.add(operation.getKey() + " " + path.getKey());
+                assertThat(responses.path("429").path("$ref").asText())
+                        .as(operation.getKey() + " " + path.getKey())
+                        .isEqualTo("#/components/responses/TooManyFailedAuthentications");
+            }
+        }));
+        assertThat(authenticating).contains("get /api/v1/audit", "post /api/v1/submissions");
+        assertThat(document.at("/components/responses/TooManyFailedAuthentications/headers/Retry-After")
+                        .isObject())
+                .isTrue();
+    }
+
+    @Test
     void xForwardedForIsIgnoredWithoutATrustedProxy() {
         try (ApiServer server = start(TrustedProxies.NONE)) {
             for (int attempt = 1; attempt <= 3; attempt++) {
