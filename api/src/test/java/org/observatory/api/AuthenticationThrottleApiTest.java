@@ -117,15 +117,17 @@ class AuthenticationThrottleApiTest {
     void everyOperationThatAuthenticatesDocumentsThe429() {
         JsonNode document = org.observatory.api.openapi.OpenApiDocument.load().tree();
         List<String> authenticating = new ArrayList<>();
-        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            JsonNode responses = operation.getValue().path("responses");
-            if (responses.has("401")) {
-                authenticating.add(operation.getKey() + " " + path.getKey());
-                assertThat(responses.path("429").path("$ref").asText())
-                        .as(operation.getKey() + " " + path.getKey())
-                        .isEqualTo("#/components/responses/TooManyFailedAuthentications");
-            }
-        }));
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    JsonNode responses = operation.getValue().path("responses");
+                    if (responses.has("401")) {
+                        authenticating.add(operation.getKey() + " " + path.getKey());
+                        assertThat(responses.path("429").path("$ref").asText())
+                                .as(operation.getKey() + " " + path.getKey())
+                                .isEqualTo("#/components/responses/TooManyFailedAuthentications");
+                    }
+                }));
         assertThat(authenticating).contains("get /api/v1/audit", "post /api/v1/submissions");
         assertThat(document.at("/components/responses/TooManyFailedAuthentications/headers/Retry-After")
                         .isObject())
@@ -151,8 +153,11 @@ class AuthenticationThrottleApiTest {
         try (ApiServer server = start(new TrustedProxies(List.of("127.0.0.1", "10.0.0.0/8")))) {
             // the client put 198.51.100.1 in front itself; the proxies appended 203.0.113.5 and 10.1.2.3
             for (int attempt = 1; attempt <= 3; attempt++) {
-                assertThat(audit(server, first, "wrong", "X-Forwarded-For: 198.51.100." + attempt + ", 203.0.113.5,"
-                                        + " 10.1.2.3")
+                assertThat(audit(
+                                        server,
+                                        first,
+                                        "wrong",
+                                        "X-Forwarded-For: 198.51.100." + attempt + ", 203.0.113.5," + " 10.1.2.3")
                                 .status())
                         .isEqualTo(401);
             }
@@ -189,7 +194,9 @@ class AuthenticationThrottleApiTest {
     private static String citation(RawHttp.Response response) throws Exception {
         assertThat(response.status()).isEqualTo(200);
         byte[] body = response.body();
-        if (response.header("Transfer-Encoding").filter("chunked"::equalsIgnoreCase).isPresent()) {
+        if (response.header("Transfer-Encoding")
+                .filter("chunked"::equalsIgnoreCase)
+                .isPresent()) {
             body = dechunk(body);
         }
         try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(body))) {

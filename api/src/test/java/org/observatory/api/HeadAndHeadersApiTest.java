@@ -99,8 +99,7 @@ class HeadAndHeadersApiTest {
 
             assertThat(head.statusCode()).isEqualTo(401);
             assertThat(head.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"observatory\"");
-            assertThat(head.headers().firstValue("Content-Type").orElseThrow())
-                    .startsWith("application/problem+json");
+            assertThat(head.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
             assertThat(head.body()).isEmpty();
             assertThat(send(server, "HEAD", "/api/v1/countries/XYZ", Optional.empty())
                             .statusCode())
@@ -179,8 +178,8 @@ class HeadAndHeadersApiTest {
 
     private HttpResponse<String> send(ApiServer server, String method, String route, Optional<String> token)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                        server.baseUri().toString().replaceAll("/$", "") + route))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(server.baseUri().toString().replaceAll("/$", "") + route))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         token.ifPresent(value -> request.header("Authorization", "Bearer " + value));

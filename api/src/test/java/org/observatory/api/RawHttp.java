@@ -98,7 +98,8 @@ final class RawHttp {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+            headers.computeIfAbsent(
+                            lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).strip());
         }
         byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);

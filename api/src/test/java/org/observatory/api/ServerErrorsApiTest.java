@@ -30,8 +30,7 @@ class ServerErrorsApiTest {
     @Test
     void jettysErrorsAnswerProblemJsonLikeEveryOtherError() throws Exception {
         try (ApiServer server = start()) {
-            RawHttp.Response badEncoding =
-                    RawHttp.exchange(server.port(), "GET", "/api/v1/countries/%zz", List.of());
+            RawHttp.Response badEncoding = RawHttp.exchange(server.port(), "GET", "/api/v1/countries/%zz", List.of());
             RawHttp.Response longUri =
                     RawHttp.exchange(server.port(), "GET", "/api/v1/countries?x=" + "a".repeat(10_240), List.of());
             RawHttp.Response largeHeader = RawHttp.exchange(
@@ -64,7 +63,8 @@ class ServerErrorsApiTest {
         assertThat(problem.get("code").asText()).isEqualTo(code);
         assertThat(problem.get("title").asText()).isEqualTo(title);
         assertThat(problem.get("type").asText())
-                .isEqualTo("urn:observatory:problem:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                .isEqualTo("urn:observatory:problem:"
+                        + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
     private static String detail(RawHttp.Response response) throws Exception {

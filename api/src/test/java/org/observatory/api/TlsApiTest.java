@@ -54,7 +54,8 @@ class TlsApiTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).as(algorithm).isEqualTo(200);
                 assertThat(health.body()).contains("\"status\":\"ok\"");
-                assertThat(health.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+                assertThat(health.headers().firstValue("X-Content-Type-Options"))
+                        .contains("nosniff");
 
                 // plain HTTP on the TLS port is refused, never answered
                 byte[] plain = RawHttp.bytes(

@@ -94,8 +94,7 @@ class VintageCachingApiTest {
             Response time = client.get("/api/v1/countries/ARG/indicators?vintage=2026-11-15T09:00:00Z");
             assertThat(json(time).get("snapshotId").asText()).isEqualTo(FIRST);
             assertThat(time.header("Cache-Control")).isEqualTo("public, max-age=3600");
-            assertThat(time.header("Content-Location"))
-                    .isEqualTo("/api/v1/countries/ARG/indicators?vintage=" + FIRST);
+            assertThat(time.header("Content-Location")).isEqualTo("/api/v1/countries/ARG/indicators?vintage=" + FIRST);
 
             // the same answer by id: immutable, and the same tag
             Response byId = client.get(SERIES + "?from=2010&vintage=" + FIRST);

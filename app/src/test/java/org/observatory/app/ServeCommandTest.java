@@ -31,8 +31,17 @@ class ServeCommandTest {
     @Test
     void oneTlsFileWithoutTheOtherIsAUsageError() {
         CommandRun serve = CommandRun.of(
-                "serve", "--tls-certificate", "server.pem", "--data", temporary.resolve("data").toString());
-        CommandRun demo = CommandRun.of("demo", "--tls-key", "key.pem", "--data", temporary.resolve("demo").toString());
+                "serve",
+                "--tls-certificate",
+                "server.pem",
+                "--data",
+                temporary.resolve("data").toString());
+        CommandRun demo = CommandRun.of(
+                "demo",
+                "--tls-key",
+                "key.pem",
+                "--data",
+                temporary.resolve("demo").toString());
 
         assertThat(serve.exit()).isEqualTo(2);
         assertThat(serve.err())
@@ -48,7 +57,11 @@ class ServeCommandTest {
     @Test
     void aTrustedProxyMustBeAnAddress() {
         CommandRun serve = CommandRun.of(
-                "serve", "--trusted-proxy", "proxy.example.org", "--data", temporary.resolve("data").toString());
+                "serve",
+                "--trusted-proxy",
+                "proxy.example.org",
+                "--data",
+                temporary.resolve("data").toString());
 
         assertThat(serve.exit()).isEqualTo(1);
         assertThat(serve.err())
@@ -76,17 +89,39 @@ class ServeCommandTest {
     @Test
     void servesHttpsWithTheGivenCertificateAndKey() throws Exception {
         Path store = temporary.resolve("server.p12");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=localhost", "-ext",
-                "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", "changeit", "-keypass", "changeit");
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit");
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             keys.load(in, "changeit".toCharArray());
         }
         Path certificate = temporary.resolve("server.pem");
         Path key = temporary.resolve("key.pem");
-        Files.writeString(certificate, pem("CERTIFICATE", keys.getCertificate("server").getEncoded()));
-        Files.writeString(key, pem("PRIVATE KEY", keys.getKey("server", "changeit".toCharArray()).getEncoded()));
+        Files.writeString(
+                certificate, pem("CERTIFICATE", keys.getCertificate("server").getEncoded()));
+        Files.writeString(
+                key,
+                pem(
+                        "PRIVATE KEY",
+                        keys.getKey("server", "changeit".toCharArray()).getEncoded()));
 
         Process server = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -115,7 +150,8 @@ class ServeCommandTest {
                     .findFirst();
             assertThat(ready).as("the server's first lines").isPresent();
             assertThat(ready.get()).matches("Observatory API ready at https://127\\.0\\.0\\.1:\\d+/api/v1/countries");
-            String base = ready.get().substring("Observatory API ready at ".length()).replace("/api/v1/countries", "");
+            String base =
+                    ready.get().substring("Observatory API ready at ".length()).replace("/api/v1/countries", "");
 
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);

@@ -60,14 +60,16 @@ public final class OpenApiDocument {
      * to authenticate too often; the fragments need not say so each time.
      */
     static void addThrottledResponses(ObjectNode document) {
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            JsonNode responses = operation.getValue().path("responses");
-            if (responses.isObject() && responses.has("401") && !responses.has("429")) {
-                ((ObjectNode) responses)
-                        .putObject("429")
-                        .put("$ref", "#/components/responses/TooManyFailedAuthentications");
-            }
-        }));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    JsonNode responses = operation.getValue().path("responses");
+                    if (responses.isObject() && responses.has("401") && !responses.has("429")) {
+                        ((ObjectNode) responses)
+                                .putObject("429")
+                                .put("$ref", "#/components/responses/TooManyFailedAuthentications");
+                    }
+                }));
     }
 
     /** The fragment file names of fragments.txt, in order (blank lines and {@code #} comments skipped). */

@@ -18,10 +18,10 @@ import org.observatory.api.query.SeriesObservation;
 import org.observatory.api.query.SeriesQuery;
 import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
-import org.observatory.api.web.SnapshotResponses.Caching;
 import org.observatory.api.web.JsonViews.CountryView;
 import org.observatory.api.web.JsonViews.CoverageView;
 import org.observatory.api.web.JsonViews.IndicatorView;
+import org.observatory.api.web.SnapshotResponses.Caching;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.error.ErrorCode;
@@ -199,7 +199,8 @@ public final class SeriesController {
         Optional<Instant> end = SnapshotRepository.vintageEnd(asked);
         if (snapshot.isPresent() && end.isPresent()) {
             if (clock.instant().isAfter(end.get())) {
-                ctx.header("Content-Location", contentLocation(ctx, snapshot.get().id()));
+                ctx.header(
+                        "Content-Location", contentLocation(ctx, snapshot.get().id()));
                 return new Vintage(snapshot.get(), Caching.PAST_DATE);
             }
             return new Vintage(snapshot.get(), Caching.REVALIDATE);

@@ -43,8 +43,7 @@ public final class ServerErrors extends ErrorHandler {
 
     /** An error Jetty's servlet layer raised for a request (the app itself maps its own through ProblemMapping). */
     @Override
-    public void handle(
-            String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         baseRequest.setHandled(true);
         if (response.isCommitted()) {

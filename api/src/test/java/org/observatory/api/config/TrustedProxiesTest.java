@@ -21,7 +21,8 @@ class TrustedProxiesTest {
         assertThat(proxies.trusts(InetAddress.getByName("192.168.1.100"))).isFalse();
         assertThat(proxies.trusts(InetAddress.getByName("fd12::1"))).isTrue();
         assertThat(proxies.trusts(InetAddress.getByName("fe80::1"))).isFalse();
-        assertThat(TrustedProxies.NONE.trusts(InetAddress.getByName("127.0.0.1"))).isFalse();
+        assertThat(TrustedProxies.NONE.trusts(InetAddress.getByName("127.0.0.1")))
+                .isFalse();
     }
 
     @Test
