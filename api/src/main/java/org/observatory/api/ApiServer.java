@@ -53,6 +53,8 @@ public final class ApiServer implements AutoCloseable {
         char[] password = randomPassword();
         Optional<KeyStore> keyStore = config.tls().map(files -> files.keyStore(password));
         Javalin app = ObservatoryApp.create(config);
+        // The listening address is known only here, so the TLS connector is added to the app's configuration now,
+        // before it starts; Javalin then opens no plain HTTP connector of its own.
         keyStore.ifPresent(store -> app.unsafeConfig()
                 .jetty
                 .addConnector((server, http) -> tlsConnector(server, http, store, password, host, port)));

@@ -172,6 +172,7 @@ public record ApiConfig(
 
     /** This configuration listening with TLS from the certificate and key files. */
     public ApiConfig withTls(TlsFiles files) {
+        requireNonNull(files, "files is null");
         return new ApiConfig(
                 dataDirectory,
                 codelists,
