@@ -4,14 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.time.Clock;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.List;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.openapi.OpenApiDocument;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.report.ResponseDeadlines;
 import org.observatory.api.report.ResponseRateReporter;
+import org.observatory.api.web.AuthenticationThrottle;
 import org.observatory.api.web.CountryController;
+import org.observatory.api.web.ForwardedHeaders;
+import org.observatory.api.web.HeadRequests;
 import org.observatory.api.web.HealthController;
 import org.observatory.api.web.IndicatorController;
 import org.observatory.api.web.JsonViews;
@@ -20,7 +25,9 @@ import org.observatory.api.web.OpenApiController;
 import org.observatory.api.web.ProblemMapping;
 import org.observatory.api.web.ReportController;
 import org.observatory.api.web.ResponseCache;
+import org.observatory.api.web.SecurityHeaders;
 import org.observatory.api.web.SeriesController;
+import org.observatory.api.web.ServerErrors;
 import org.observatory.api.web.SnapshotController;
 import org.observatory.api.web.SnapshotResponses;
 import org.observatory.api.web.SubmissionRoutes;
@@ -43,6 +50,12 @@ import org.observatory.api.web.SubmissionRoutes;
  *
  * <p>and the write side ({@link SubmissionRoutes}: submissions, approvals, pipeline runs, accounts, audit log), whose
  * registry the server holds open until it stops.
+ *
+ * <p>At the edge, for every route: {@code HEAD} runs the GET route and its checks and sends no body ({@link
+ * HeadRequests}); every answer has {@code X-Content-Type-Options: nosniff} and the private routes' answers {@code
+ * Cache-Control: no-store} ({@link SecurityHeaders}); an address that failed to authenticate too often gets 429
+ * ({@link AuthenticationThrottle}); Jetty's own errors are problems too ({@link ServerErrors}); {@code
+ * X-Forwarded-For} and {@code X-Forwarded-Proto} count from trusted proxies only ({@link ForwardedHeaders}).
  *
  * <p>Every route is documented in the OpenAPI fragments of {@code org/observatory/api/openapi/} (a test checks both
  * ways); a new area adds a {@code paths-<area>.json} and a line in {@code fragments.txt}.
@@ -67,20 +80,37 @@ public final class ObservatoryApp {
         SnapshotResponses responses = new SnapshotResponses(new ResponseCache(config.responseCacheBytes()));
         CountryController countries = new CountryController(lookups, repository, responses);
         IndicatorController indicators = new IndicatorController(lookups, repository, responses);
-        SeriesController series = new SeriesController(lookups, repository, responses);
+        SeriesController series = new SeriesController(lookups, repository, responses, config.clock());
         SnapshotController snapshots =
-                new SnapshotController(repository, new SnapshotArchive(repository, Clock.systemUTC()));
+                new SnapshotController(repository, new SnapshotArchive(repository, config.clock()));
         OpenApiController openApi = new OpenApiController(OpenApiDocument.load());
         ReportController reports = new ReportController(
                 new ResponseRateReporter(repository, config.codelists()),
                 repository,
                 () -> ResponseDeadlines.of(config.dataDirectory()));
 
+        AuthenticationThrottle throttle = new AuthenticationThrottle(config.authenticationThrottle(), config.clock());
+        SecurityHeaders securityHeaders = new SecurityHeaders(List.of(
+                SubmissionRoutes.SUBMISSIONS,
+                SubmissionRoutes.PIPELINE_RUNS,
+                SubmissionRoutes.ACCOUNTS,
+                SubmissionRoutes.AUDIT));
+
         Javalin app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.startupWatcherEnabled = false;
             javalin.http.prefer405over404 = true;
             javalin.jsonMapper(new JavalinJackson(JsonViews.objectMapper(), false));
+            // Jetty's own errors (414, 431, undecodable paths) as problems; HEAD runs the GET route without a body;
+            // forwarding headers count from trusted proxies only.
+            ServerErrors serverErrors = new ServerErrors(JsonViews.objectMapper());
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(serverErrors));
+            javalin.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(serverErrors);
+                context.addFilter(HeadRequests.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
+            javalin.jetty.modifyHttpConfiguration(
+                    http -> http.addCustomizer(new ForwardedHeaders(config.trustedProxies())));
             writeSide.configure(javalin);
             javalin.events(events -> {
                 events.serverStopped(repository::close);
@@ -89,7 +119,9 @@ public final class ObservatoryApp {
                 events.serverStartFailed(writeSide::close);
             });
         });
-        ProblemMapping.register(app);
+        ProblemMapping.register(app, throttle);
+        app.before(securityHeaders::set);
+        app.before(throttle::refuseWhileThrottled);
 
         app.get("/health", health::health);
         app.get(API_PREFIX + "/countries", countries::list);

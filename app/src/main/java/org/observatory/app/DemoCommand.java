@@ -49,6 +49,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        server.check();
         PrintWriter out = spec.commandLine().getOut();
         DataDirectory data = common.dataDirectory();
         Codelists codelists = common.codelists();

@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
             DataDirectory data, Codelists codelists, ApprovalPolicy policy, ServerOptions server, PrintWriter out)
             throws InterruptedException {
         ApiServer api = ApiServer.start(
-                ApiConfig.of(data, codelists).withSubmissions(writeSide(data, codelists, policy)),
+                server.applyTo(ApiConfig.of(data, codelists).withSubmissions(writeSide(data, codelists, policy))),
                 server.host,
                 server.port);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -60,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  health:  " + base + "/health");
         out.println("  example: " + base + "/api/v1/countries/JAM/indicators/intentional-homicide");
         out.println("  submissions (approval policy " + policy.settingName() + "): " + base + "/api/v1/submissions");
+        server.plainTextWarning().ifPresent(out::println);
         out.println("Press Ctrl+C to stop.");
         out.flush();
         stopped.await();

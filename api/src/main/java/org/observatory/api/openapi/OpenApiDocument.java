@@ -51,7 +51,25 @@ public final class OpenApiDocument {
         for (String fragment : fragments) {
             merge(base, read(fragment), fragment);
         }
+        addThrottledResponses(base);
         return new OpenApiDocument(base);
+    }
+
+    /**
+     * Every operation that authenticates (it documents a 401) can also answer 429 when the caller's address failed
+     * to authenticate too often; the fragments need not say so each time.
+     */
+    static void addThrottledResponses(ObjectNode document) {
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    JsonNode responses = operation.getValue().path("responses");
+                    if (responses.isObject() && responses.has("401") && !responses.has("429")) {
+                        ((ObjectNode) responses)
+                                .putObject("429")
+                                .put("$ref", "#/components/responses/TooManyFailedAuthentications");
+                    }
+                }));
     }
 
     /** The fragment file names of fragments.txt, in order (blank lines and {@code #} comments skipped). */

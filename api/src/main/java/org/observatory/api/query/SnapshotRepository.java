@@ -287,6 +287,14 @@ public final class SnapshotRepository implements AutoCloseable {
         return vintageTime(text).isPresent();
     }
 
+    /**
+     * The last instant a date or time vintage covers (the end of its UTC day, or the time itself); empty for text
+     * that is neither (a snapshot id). A vintage whose last instant is past names the same snapshot from then on.
+     */
+    public static Optional<Instant> vintageEnd(String text) {
+        return vintageTime(text);
+    }
+
     /** The last instant a date or time vintage covers: the end of a UTC day, or the time itself. */
     private static Optional<Instant> vintageTime(String text) {
         try {

@@ -29,14 +29,15 @@ public final class CountryController {
         QueryParameters.acceptOnly(ctx, List.of());
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
-        responses.send(ctx, SnapshotResponses.idOrNone(snapshot), false, "countries", () -> {
-            List<CountryView> countries = lookups.codelists().members().all().stream()
-                    .map(CountryView::of)
-                    .sorted(java.util.Comparator.comparing(CountryView::iso3))
-                    .toList();
-            return SnapshotResponses.Rendered.json(new JsonViews.CountryList(
-                    JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), countries));
-        });
+        responses.send(
+                ctx, SnapshotResponses.idOrNone(snapshot), SnapshotResponses.Caching.REVALIDATE, "countries", () -> {
+                    List<CountryView> countries = lookups.codelists().members().all().stream()
+                            .map(CountryView::of)
+                            .sorted(java.util.Comparator.comparing(CountryView::iso3))
+                            .toList();
+                    return SnapshotResponses.Rendered.json(new JsonViews.CountryList(
+                            JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), countries));
+                });
     }
 
     public void one(Context ctx) {
@@ -47,7 +48,7 @@ public final class CountryController {
         responses.send(
                 ctx,
                 SnapshotResponses.idOrNone(snapshot),
-                false,
+                SnapshotResponses.Caching.REVALIDATE,
                 "country|" + country.iso3(),
                 () -> SnapshotResponses.Rendered.json(new JsonViews.CountryDetail(
                         JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), country)));

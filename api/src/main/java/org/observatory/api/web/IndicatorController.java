@@ -29,13 +29,14 @@ public final class IndicatorController {
         QueryParameters.acceptOnly(ctx, List.of());
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
-        responses.send(ctx, SnapshotResponses.idOrNone(snapshot), false, "indicators", () -> {
-            List<IndicatorView> indicators = lookups.codelists().indicators().all().stream()
-                    .map(this::view)
-                    .toList();
-            return SnapshotResponses.Rendered.json(new JsonViews.IndicatorList(
-                    JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicators));
-        });
+        responses.send(
+                ctx, SnapshotResponses.idOrNone(snapshot), SnapshotResponses.Caching.REVALIDATE, "indicators", () -> {
+                    List<IndicatorView> indicators = lookups.codelists().indicators().all().stream()
+                            .map(this::view)
+                            .toList();
+                    return SnapshotResponses.Rendered.json(new JsonViews.IndicatorList(
+                            JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicators));
+                });
     }
 
     public void one(Context ctx) {
@@ -46,7 +47,7 @@ public final class IndicatorController {
         responses.send(
                 ctx,
                 SnapshotResponses.idOrNone(snapshot),
-                false,
+                SnapshotResponses.Caching.REVALIDATE,
                 "indicator|" + indicator.code(),
                 () -> SnapshotResponses.Rendered.json(new JsonViews.IndicatorDetail(
                         JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicator)));

@@ -1,5 +1,7 @@
 package org.observatory.api.web;
 
+import static java.util.Objects.requireNonNull;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -32,9 +34,18 @@ public final class ProblemMapping {
 
     private ProblemMapping() {}
 
-    /** Registers the exception handlers on the app. */
-    public static void register(Javalin app) {
-        app.exception(ObservatoryException.class, ProblemMapping::observatoryException);
+    /**
+     * Registers the exception handlers on the app; every failed authentication of a request that sent a token is
+     * counted by the throttle.
+     */
+    public static void register(Javalin app, AuthenticationThrottle throttle) {
+        requireNonNull(throttle, "throttle is null");
+        app.exception(ObservatoryException.class, (exception, ctx) -> {
+            if (exception instanceof AuthenticationException && ctx.header("Authorization") != null) {
+                throttle.recordFailure(ctx.ip());
+            }
+            observatoryException(exception, ctx);
+        });
         app.exception(ValidationException.class, ProblemMapping::validationException);
         app.exception(HttpResponseException.class, ProblemMapping::httpResponseException);
         app.exception(Exception.class, ProblemMapping::unexpectedException);
@@ -51,6 +62,9 @@ public final class ProblemMapping {
             case CONFLICT -> HttpStatus.CONFLICT;
             case UPLOAD_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case SUBMISSION_REJECTED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case TOO_MANY_FAILED_AUTHENTICATIONS -> HttpStatus.TOO_MANY_REQUESTS;
+            case URI_TOO_LONG -> HttpStatus.URI_TOO_LONG;
+            case REQUEST_HEADERS_TOO_LARGE -> HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
             default ->
                 switch (code.type()) {
                     case USER_ERROR -> HttpStatus.BAD_REQUEST;
@@ -64,6 +78,9 @@ public final class ProblemMapping {
         ErrorCode code = exception.errorCode();
         if (exception instanceof AuthenticationException authentication) {
             ctx.header("WWW-Authenticate", authentication.challenge());
+        }
+        if (exception instanceof TooManyFailedAuthenticationsException throttled) {
+            ctx.header("Retry-After", Long.toString(throttled.retryAfterSeconds()));
         }
         String parameter = exception instanceof ParameterException bad ? bad.parameter() : null;
         String detail;
@@ -163,6 +180,8 @@ public final class ProblemMapping {
             case INTERNAL_ERROR -> "Internal error";
             case UNAUTHENTICATED -> "Authentication required";
             case UPLOAD_TOO_LARGE -> "Upload too large";
+            case TOO_MANY_FAILED_AUTHENTICATIONS -> "Too many failed authentications";
+            case URI_TOO_LONG -> "URI too long";
             default -> {
                 String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
                 yield Character.toUpperCase(words.charAt(0)) + words.substring(1);

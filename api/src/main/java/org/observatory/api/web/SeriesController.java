@@ -3,6 +3,11 @@ package org.observatory.api.web;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +21,7 @@ import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.web.JsonViews.CountryView;
 import org.observatory.api.web.JsonViews.CoverageView;
 import org.observatory.api.web.JsonViews.IndicatorView;
+import org.observatory.api.web.SnapshotResponses.Caching;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.error.ErrorCode;
@@ -52,19 +58,22 @@ public final class SeriesController {
     private final Lookups lookups;
     private final SnapshotRepository repository;
     private final SnapshotResponses responses;
+    private final Clock clock;
 
-    public SeriesController(Lookups lookups, SnapshotRepository repository, SnapshotResponses responses) {
+    /** The clock tells whether a dated {@code vintage} is over (then its answer may be kept an hour). */
+    public SeriesController(Lookups lookups, SnapshotRepository repository, SnapshotResponses responses, Clock clock) {
         this.lookups = requireNonNull(lookups, "lookups is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.responses = requireNonNull(responses, "responses is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     public void countryIndicators(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of(VINTAGE));
         MemberState member = lookups.memberState(ctx.pathParam("iso3"));
-        Vintage vintage = vintage(ctx, repository);
+        Vintage vintage = vintage(ctx, repository, clock);
         Snapshot snapshot = vintage.snapshot();
-        responses.send(ctx, snapshot.id(), vintage.pinned(), "country-indicators|" + member.iso3(), () -> {
+        responses.send(ctx, snapshot.id(), vintage.caching(), "country-indicators|" + member.iso3(), () -> {
             List<IndicatorCoverage> coverage = repository.coverage(snapshot, member.iso3());
             List<CoverageView> indicators = coverage.stream()
                     .map(covered -> CoverageView.of(
@@ -101,7 +110,7 @@ public final class SeriesController {
         String age = code(ctx, AGE, AGE_CODE, "an age-group code such as Y15T29, _T for the total, or all");
         String breakdown =
                 code(ctx, BREAKDOWN, BREAKDOWN_CODE, "a breakdown type such as mechanism or relationship, _T, or all");
-        Vintage vintage = vintage(ctx, repository);
+        Vintage vintage = vintage(ctx, repository, clock);
         Snapshot snapshot = vintage.snapshot();
         String canonical = String.join(
                 "|",
@@ -115,7 +124,7 @@ public final class SeriesController {
                 "breakdown=" + breakdown,
                 "format=" + format);
 
-        responses.send(ctx, snapshot.id(), vintage.pinned(), canonical, () -> {
+        responses.send(ctx, snapshot.id(), vintage.caching(), canonical, () -> {
             SeriesQuery query = new SeriesQuery(
                     member.iso3(),
                     indicator.code(),
@@ -166,22 +175,35 @@ public final class SeriesController {
         return format;
     }
 
-    /** The snapshot a request reads and whether the request named it ({@code vintage}) rather than the current one. */
-    record Vintage(Snapshot snapshot, boolean pinned) {}
+    /** The snapshot a request reads and how clients may cache the answer, from how the request named it. */
+    record Vintage(Snapshot snapshot, Caching caching) {}
 
     /**
-     * The snapshot this request reads, resolved once: the vintage it names (a snapshot id, a date or a time), or the
-     * current one.
+     * The snapshot this request reads, resolved once: the vintage it names, or the current one. Only a snapshot id
+     * is immutable. A date or time that is over (UTC, by the clock) names the snapshot that was current then; the
+     * answer says which in {@code Content-Location} (the same request with {@code vintage=<snapshot id>}) and may
+     * be kept an hour. A date or time not yet over is answered from the snapshot current now, which may still
+     * change, so it is cached like the current snapshot.
      */
-    static Vintage vintage(Context ctx, SnapshotRepository repository) {
+    static Vintage vintage(Context ctx, SnapshotRepository repository, Clock clock) {
         Optional<String> vintage = QueryParameters.optional(ctx, VINTAGE);
         if (vintage.isEmpty()) {
-            return new Vintage(repository.requireCurrent(), false);
+            return new Vintage(repository.requireCurrent(), Caching.REVALIDATE);
         }
         String asked = vintage.get();
+        Optional<Snapshot> byId = repository.published(asked);
+        if (byId.isPresent()) {
+            return new Vintage(byId.get(), Caching.SNAPSHOT_ID);
+        }
         Optional<Snapshot> snapshot = repository.vintage(asked);
-        if (snapshot.isPresent()) {
-            return new Vintage(snapshot.get(), true);
+        Optional<Instant> end = SnapshotRepository.vintageEnd(asked);
+        if (snapshot.isPresent() && end.isPresent()) {
+            if (clock.instant().isAfter(end.get())) {
+                ctx.header(
+                        "Content-Location", contentLocation(ctx, snapshot.get().id()));
+                return new Vintage(snapshot.get(), Caching.PAST_DATE);
+            }
+            return new Vintage(snapshot.get(), Caching.REVALIDATE);
         }
         if (SnapshotRepository.isVintageTime(asked)) {
             throw new ParameterException(
@@ -198,6 +220,26 @@ public final class SeriesController {
                                 + " (YYYY-MM-DD) as listed by GET /api/v1/snapshots, or leave 'vintage' out to read"
                                 + " the current snapshot")
                         .formatted(Messages.quote(asked)));
+    }
+
+    /** This request's path and query with {@code vintage} set to the snapshot id (other parameters as sent). */
+    static String contentLocation(Context ctx, String snapshotId) {
+        List<String> parameters = new ArrayList<>();
+        String query = ctx.queryString();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            parameters.add(isVintage(name) ? VINTAGE + "=" + snapshotId : pair);
+        }
+        return ctx.path() + "?" + String.join("&", parameters);
+    }
+
+    private static boolean isVintage(String encodedName) {
+        try {
+            return URLDecoder.decode(encodedName, StandardCharsets.UTF_8).equals(VINTAGE);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Integer year(Context ctx, String name) {

@@ -17,12 +17,40 @@ import org.observatory.api.web.ResponseCache.CachedResponse;
  * Sends responses that depend only on a published snapshot and the request, which makes them immutable: each gets
  * a strong ETag made of the snapshot id and a hash of the canonical request (the validated values the response is
  * computed from, not the spelling of the URL), an {@code If-None-Match} that matches it gets 304 without a body,
- * and the rendered body is kept in the {@link ResponseCache}. A request that names its vintage may be cached by
- * clients for a day; one that reads the current snapshot must be revalidated, because {@code CURRENT} moves.
+ * and the rendered body is kept in the {@link ResponseCache}. How long clients may keep a response depends on how
+ * the request named its snapshot ({@link Caching}).
  */
 public final class SnapshotResponses {
     static final String CACHE_IMMUTABLE = "public, max-age=86400, immutable";
+    static final String CACHE_AN_HOUR = "public, max-age=3600";
     static final String CACHE_REVALIDATE = "public, no-cache";
+
+    /** How clients may cache a response, from how the request named the snapshot it reads. */
+    public enum Caching {
+        /**
+         * The current snapshot, or a date or time not yet over (a later publication may still answer it): clients
+         * revalidate every time ({@code public, no-cache}), because {@code CURRENT} moves.
+         */
+        REVALIDATE(CACHE_REVALIDATE),
+        /**
+         * A date or time that is over (UTC): it names the same snapshot from then on (unless retention removes that
+         * snapshot), so clients keep the response an hour ({@code public, max-age=3600}); the response names the
+         * snapshot by id in {@code Content-Location}, the address to cite or to keep for good.
+         */
+        PAST_DATE(CACHE_AN_HOUR),
+        /** A snapshot id: what it names never changes ({@code public, max-age=86400, immutable}). */
+        SNAPSHOT_ID(CACHE_IMMUTABLE);
+
+        private final String cacheControl;
+
+        Caching(String cacheControl) {
+            this.cacheControl = cacheControl;
+        }
+
+        public String cacheControl() {
+            return cacheControl;
+        }
+    }
 
     private final ResponseCache cache;
 
@@ -47,14 +75,15 @@ public final class SnapshotResponses {
      * Answers from the cache, with 304, or by rendering.
      *
      * @param snapshotId the snapshot the response is computed from ({@code current} for routes that need none)
-     * @param pinned whether the request named its vintage (then clients may keep the response)
+     * @param caching how clients may keep the response (from how the request named its snapshot)
      * @param canonicalRequest the route and its validated parameters, e.g. {@code series|ARG|robbery|from=2010|...}
      */
     public void send(
-            Context ctx, String snapshotId, boolean pinned, String canonicalRequest, Supplier<Rendered> render) {
+            Context ctx, String snapshotId, Caching caching, String canonicalRequest, Supplier<Rendered> render) {
+        requireNonNull(caching, "caching is null");
         String etag = etag(snapshotId, canonicalRequest);
         ctx.header("ETag", etag);
-        ctx.header("Cache-Control", pinned ? CACHE_IMMUTABLE : CACHE_REVALIDATE);
+        ctx.header("Cache-Control", caching.cacheControl());
         if (matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;

@@ -63,7 +63,17 @@ public enum ErrorCode {
     /** Another pipeline run holds the warehouse; runs of one warehouse are serialised. */
     RUN_IN_PROGRESS(ErrorType.EXTERNAL),
     STORAGE_FAILURE(ErrorType.EXTERNAL),
-    INTERNAL_ERROR(ErrorType.INTERNAL);
+    INTERNAL_ERROR(ErrorType.INTERNAL),
+
+    // requests the HTTP server refuses before a route runs
+    /** Too many failed authentications from one client address: wait as long as Retry-After says. */
+    TOO_MANY_FAILED_AUTHENTICATIONS(ErrorType.USER_ERROR),
+    /** A request the HTTP server cannot read (e.g. a bad percent-encoding in the path). */
+    MALFORMED_REQUEST(ErrorType.USER_ERROR),
+    /** A request line longer than the server reads (414). */
+    URI_TOO_LONG(ErrorType.USER_ERROR),
+    /** Request headers larger than the server reads (431). */
+    REQUEST_HEADERS_TOO_LARGE(ErrorType.USER_ERROR);
 
     private final ErrorType type;
 
