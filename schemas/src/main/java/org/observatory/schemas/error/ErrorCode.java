@@ -63,7 +63,9 @@ public enum ErrorCode {
     /** Another pipeline run holds the warehouse; runs of one warehouse are serialised. */
     RUN_IN_PROGRESS(ErrorType.EXTERNAL),
     STORAGE_FAILURE(ErrorType.EXTERNAL),
-    INTERNAL_ERROR(ErrorType.INTERNAL);
+    INTERNAL_ERROR(ErrorType.INTERNAL),
+    /** The process that started a pipeline run has ended, so the run stopped before publishing. */
+    RUN_ORPHANED(ErrorType.EXTERNAL);
 
     private final ErrorType type;
 
