@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.SparkSession;
 import org.observatory.pipeline.io.JsonFiles;
 import org.observatory.pipeline.job.PipelineJob;
@@ -78,14 +79,15 @@ public final class PipelineMain {
             return USAGE;
         }
         PublicationGate gate = PublicationGate.OPEN;
+        AtomicBoolean stopSaid = new AtomicBoolean();
         if (arguments.get().parentPid().isPresent()) {
             long parentPid = arguments.get().parentPid().getAsLong();
             Optional<ParentWatch> watch = ParentWatch.start(parentPid, () -> {
-                err.println("pipeline run stopped: " + ParentWatch.endedMessage(parentPid));
+                sayStopped(err, stopSaid, ParentWatch.endedMessage(parentPid));
                 whenParentEnds.run();
             });
             if (watch.isEmpty()) {
-                err.println("pipeline run stopped: " + ParentWatch.endedMessage(parentPid));
+                sayStopped(err, stopSaid, ParentWatch.endedMessage(parentPid));
                 return ORPHANED;
             }
             gate = watch.get();
@@ -97,7 +99,7 @@ public final class PipelineMain {
             SparkSession spark = sessions.create();
             RunReport report;
             try {
-                report = new PipelineJob(spark, codelists, gate).run(manifest);
+                report = new PipelineJob(spark, codelists).publishingThrough(gate).run(manifest);
             } finally {
                 if (!sessionExists) {
                     spark.stop();
@@ -114,7 +116,7 @@ public final class PipelineMain {
             return DONE;
         } catch (ObservatoryException e) {
             if (e.errorCode() == ErrorCode.RUN_ORPHANED) {
-                err.println("pipeline run stopped: " + oneLine(e));
+                sayStopped(err, stopSaid, oneLine(e));
                 return ORPHANED;
             }
             err.println("pipeline run failed: " + oneLine(e));
@@ -123,6 +125,13 @@ public final class PipelineMain {
             // checked ones too: whatever fails, the user gets one line and the exit code, never a stack trace
             err.println("pipeline run failed: " + oneLine(e));
             return FAILED;
+        }
+    }
+
+    /** Says once why the run stopped: the watch and the refused publication may both find out. */
+    private static void sayStopped(PrintStream err, AtomicBoolean said, String why) {
+        if (said.compareAndSet(false, true)) {
+            err.println("pipeline run stopped: " + why);
         }
     }
 

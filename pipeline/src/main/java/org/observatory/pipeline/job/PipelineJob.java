@@ -81,12 +81,7 @@ public final class PipelineJob {
     private final SecureRandom random = new SecureRandom();
 
     public PipelineJob(SparkSession spark, Codelists codelists) {
-        this(spark, codelists, PublicationGate.OPEN);
-    }
-
-    /** A job that publishes only through {@code gate} (the pipeline's command line watches its starter with it). */
-    public PipelineJob(SparkSession spark, Codelists codelists, PublicationGate gate) {
-        this(spark, codelists, UnaryOperator.identity(), gate);
+        this(spark, codelists, UnaryOperator.identity(), PublicationGate.OPEN);
     }
 
     /** A job whose plan is changed by {@code planVariant} before it runs: tests break conservation with it. */
@@ -100,6 +95,11 @@ public final class PipelineJob {
         this.codelists = requireNonNull(codelists, "codelists is null");
         this.planVariant = requireNonNull(planVariant, "planVariant is null");
         this.gate = requireNonNull(gate, "gate is null");
+    }
+
+    /** This job, publishing only through {@code gate} (the pipeline's command line watches its starter with it). */
+    public PipelineJob publishingThrough(PublicationGate newGate) {
+        return new PipelineJob(spark, codelists, planVariant, newGate);
     }
 
     /**
