@@ -72,7 +72,8 @@ final class PipelineRunner {
                     "pipeline-run",
                     runId,
                     "started a pipeline run from the command line, approval policy " + policy.settingName()
-                            + change.map(confirmed -> "; " + confirmed.confirmed()).orElse(""));
+                            + change.map(confirmed -> "; " + confirmed.confirmed())
+                                    .orElse(""));
         }
         Json.writeFile(data.runs().resolve(runId).resolve("manifest.json"), manifest);
         SparkSession spark = Sessions.create("observatory-pipeline");

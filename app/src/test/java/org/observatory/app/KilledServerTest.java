@@ -67,7 +67,8 @@ class KilledServerTest {
         Files.createDirectories(root.resolve("config"));
         Files.writeString(
                 root.resolve(DeploymentSettings.FILE),
-                "pipeline-command=" + String.join(" ", ApprovalEndToEndTest.childPipeline().command()) + "\n",
+                "pipeline-command="
+                        + String.join(" ", ApprovalEndToEndTest.childPipeline().command()) + "\n",
                 StandardCharsets.UTF_8);
         String secretariat = WriteApi.addAccount(root, "--role", "secretariat");
         IngestResult ingested = new IngestService(data, CODELISTS)
@@ -118,7 +119,9 @@ class KilledServerTest {
         while (!Files.isRegularFile(report) && pipeline.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(report).as("the run went on while the server was frozen, and reported").isRegularFile();
+        assertThat(report)
+                .as("the run went on while the server was frozen, and reported")
+                .isRegularFile();
         second.process().destroyForcibly();
         second.process().waitFor(30, TimeUnit.SECONDS);
         pipeline.onExit().get(2, TimeUnit.MINUTES);

@@ -71,12 +71,11 @@ class PolicyChangeCommandTest {
                 .as("the run unpublished the values the refusal counted")
                 .isEqualTo(values);
         try (Registry registry = Registry.open(data, "")) {
-            assertThat(registry.auditLog().stream().map(AuditEntry::detail))
-                    .anySatisfy(detail -> assertThat(detail)
-                            .isEqualTo(("started a pipeline run from the command line, approval policy required;"
-                                            + " confirmed the approval policy change from automatic to required,"
-                                            + " which unpublishes %s values of 1 submission part (MEX in %s)")
-                                    .formatted(refusal.group(1), mex)));
+            assertThat(registry.auditLog().stream().map(AuditEntry::detail)).anySatisfy(detail -> assertThat(detail)
+                    .isEqualTo(("started a pipeline run from the command line, approval policy required;"
+                                    + " confirmed the approval policy change from automatic to required,"
+                                    + " which unpublishes %s values of 1 submission part (MEX in %s)")
+                            .formatted(refusal.group(1), mex)));
         }
     }
 

@@ -71,8 +71,7 @@ public final class PipelineMain {
      * {@link #run(String[], PrintStream, PrintStream, SessionFactory)} that also runs {@code whenParentEnds} once the
      * process named by {@code --parent-pid} has ended.
      */
-    static int run(
-            String[] args, PrintStream out, PrintStream err, SessionFactory sessions, Runnable whenParentEnds) {
+    static int run(String[] args, PrintStream out, PrintStream err, SessionFactory sessions, Runnable whenParentEnds) {
         Optional<Arguments> arguments = Arguments.parse(args);
         if (arguments.isEmpty()) {
             err.println(USAGE_LINE);
@@ -99,7 +98,9 @@ public final class PipelineMain {
             SparkSession spark = sessions.create();
             RunReport report;
             try {
-                report = new PipelineJob(spark, codelists).publishingThrough(gate).run(manifest);
+                report = new PipelineJob(spark, codelists)
+                        .publishingThrough(gate)
+                        .run(manifest);
             } finally {
                 if (!sessionExists) {
                     spark.stop();

@@ -127,7 +127,11 @@ class PipelineMainTest {
 
         int exitCode = PipelineMain.run(
                 new String[] {
-                    "--manifest", manifest.toString(), "--report", reportFile.toString(), "--parent-pid",
+                    "--manifest",
+                    manifest.toString(),
+                    "--report",
+                    reportFile.toString(),
+                    "--parent-pid",
                     Long.toString(server.pid())
                 },
                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -153,7 +157,9 @@ class PipelineMainTest {
         assertThat(data.resolve("warehouse/CURRENT")).doesNotExist();
         assertThat(data.resolve("warehouse/PUBLISHED")).doesNotExist();
         try (Stream<Path> snapshots = Files.list(data.resolve("warehouse/snapshots"))) {
-            assertThat(snapshots.toList()).as("the unpublished snapshot is discarded").isEmpty();
+            assertThat(snapshots.toList())
+                    .as("the unpublished snapshot is discarded")
+                    .isEmpty();
         }
     }
 
@@ -165,8 +171,12 @@ class PipelineMainTest {
 
         int exitCode = PipelineMain.run(
                 new String[] {
-                    "--manifest", manifest.toString(), "--report", data.resolve("report.json").toString(),
-                    "--parent-pid", Long.toString(server.pid())
+                    "--manifest",
+                    manifest.toString(),
+                    "--report",
+                    data.resolve("report.json").toString(),
+                    "--parent-pid",
+                    Long.toString(server.pid())
                 },
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),

@@ -94,8 +94,10 @@ public final class PipelineRuns implements AutoCloseable {
     private void reconcile() {
         for (PipelineRunRecord unfinished : registry.unfinishedRuns()) {
             awaitEndOfProcess(unfinished.runId());
-            record(unfinished, null, "the server stopped before the run finished, and the run did not publish; start a"
-                    + " new run");
+            record(
+                    unfinished,
+                    null,
+                    "the server stopped before the run finished, and the run did not publish; start a" + " new run");
         }
     }
 
@@ -108,16 +110,25 @@ public final class PipelineRuns implements AutoCloseable {
         if (process.isEmpty()) {
             return;
         }
-        LOG.info("Waiting for the process {} of pipeline run {} to end", process.get().pid(), runId);
+        LOG.info(
+                "Waiting for the process {} of pipeline run {} to end",
+                process.get().pid(),
+                runId);
         try {
             process.get().onExit().get(ORPHAN_GRACE.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            LOG.warn("Killing the process {} of pipeline run {}: it did not end", process.get().pid(), runId);
+            LOG.warn(
+                    "Killing the process {} of pipeline run {}: it did not end",
+                    process.get().pid(),
+                    runId);
             process.get().destroyForcibly();
             try {
                 process.get().onExit().get(30, TimeUnit.SECONDS);
             } catch (TimeoutException | ExecutionException killed) {
-                LOG.warn("The process {} of pipeline run {} did not end when killed", process.get().pid(), runId);
+                LOG.warn(
+                        "The process {} of pipeline run {} did not end when killed",
+                        process.get().pid(),
+                        runId);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -266,7 +277,9 @@ public final class PipelineRuns implements AutoCloseable {
                                 manifest.submissions().size(),
                                 parts,
                                 policy.settingName(),
-                                policyChange.map(change -> "; " + change.confirmed()).orElse("")));
+                                policyChange
+                                        .map(change -> "; " + change.confirmed())
+                                        .orElse("")));
         Process process;
         try {
             process = launcher.start(manifestFile, directory.resolve(REPORT_FILE), directory.resolve(LOG_FILE));
@@ -361,16 +374,14 @@ public final class PipelineRuns implements AutoCloseable {
                 active.destroyForcibly();
             }
         }
-        registry.run(activeRunId)
-                .filter(run -> !run.status().finished())
-                .ifPresent(run -> {
-                    Integer exit = active.isAlive() ? null : active.exitValue();
-                    record(
-                            run,
-                            exit,
-                            stopped || exit == null
-                                    ? "the server stopped during the run and stopped it; start a new run"
-                                    : failure(run.runId(), exit));
-                });
+        registry.run(activeRunId).filter(run -> !run.status().finished()).ifPresent(run -> {
+            Integer exit = active.isAlive() ? null : active.exitValue();
+            record(
+                    run,
+                    exit,
+                    stopped || exit == null
+                            ? "the server stopped during the run and stopped it; start a new run"
+                            : failure(run.runId(), exit));
+        });
     }
 }

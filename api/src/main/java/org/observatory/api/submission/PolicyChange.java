@@ -210,7 +210,10 @@ public record PolicyChange(
         if (!hasParquet(indicators)) {
             return List.of();
         }
-        String glob = indicators.resolve(SnapshotTables.COUNTRY + "=*").resolve("*.parquet").toString();
+        String glob = indicators
+                .resolve(SnapshotTables.COUNTRY + "=*")
+                .resolve("*.parquet")
+                .toString();
         String sql = "SELECT %s, %s, count(*) FROM read_parquet('%s', hive_partitioning = true) GROUP BY 1, 2"
                 .formatted(SnapshotTables.SUBMISSION_ID, SnapshotTables.COUNTRY, glob.replace("'", "''"));
         List<PartValues> parts = new ArrayList<>();

@@ -80,9 +80,7 @@ final class CrashLeftovers {
         try {
             long id = Long.parseLong(pid);
             return id != ProcessHandle.current().pid()
-                    && ProcessHandle.of(id)
-                    .map(ProcessHandle::isAlive)
-                    .orElse(false);
+                    && ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false);
         } catch (NumberFormatException e) {
             return false;
         }

@@ -50,7 +50,7 @@ final class PipelineRunController {
                     ErrorCode.INVALID_PARAMETER,
                     PolicyChange.CONFIRM_PARAMETER,
                     "Query parameter 'confirm' is '%s'; the only confirmation is confirm=%s (a run that unpublishes"
-                            .formatted(Messages.quote(value), PolicyChange.CONFIRM_VALUE)
+                                    .formatted(Messages.quote(value), PolicyChange.CONFIRM_VALUE)
                             + " the values a change of the approval policy leaves out)");
         }
         return PolicyChange.Confirmation.GIVEN;

@@ -59,8 +59,8 @@ class PolicyChangeTest {
             + " or, to unpublish them, confirm the change: run './observatory pipeline run --confirm-policy-change',"
             + " or POST /api/v1/pipeline-runs?confirm=policy-change";
 
-    private static final List<SubmissionManifest> SUBMISSIONS = List.of(
-            submission(MEX, "MEX", "2026-11-01T09:00:00Z"), submission(COL, "COL", "2026-11-02T09:00:00Z"));
+    private static final List<SubmissionManifest> SUBMISSIONS =
+            List.of(submission(MEX, "MEX", "2026-11-01T09:00:00Z"), submission(COL, "COL", "2026-11-02T09:00:00Z"));
 
     /** The two accepted submissions (their staged rows are not read here). */
     private static final SubmissionIntake TWO_SUBMISSIONS = new SubmissionIntake() {
@@ -112,8 +112,8 @@ class PolicyChangeTest {
             HttpResponse<String> refused = post(server, "/api/v1/pipeline-runs");
 
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                    .startsWith("application/problem+json"));
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(JSON.readTree(refused.body()).get("detail").asText()).isEqualTo(REFUSAL);
             try (var entries = Files.list(runs)) {
                 assertThat(entries.map(path -> path.getFileName().toString()).toList())
@@ -130,7 +130,8 @@ class PolicyChangeTest {
             HttpResponse<String> confirmed = post(server, "/api/v1/pipeline-runs?confirm=policy-change");
             assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
             String runId = JSON.readTree(confirmed.body()).get("runId").asText();
-            JsonNode manifest = JSON.readTree(runs.resolve(runId).resolve("manifest.json").toFile());
+            JsonNode manifest =
+                    JSON.readTree(runs.resolve(runId).resolve("manifest.json").toFile());
             assertThat(manifest.get("approvalPolicy").asText()).isEqualTo("required");
             JsonNode audit = JSON.readTree(get(server, "/api/v1/audit").body());
             assertThat(audit.toString())
@@ -142,7 +143,8 @@ class PolicyChangeTest {
     @Test
     void theSamePolicyOrAWithdrawalNeedsNoConfirmation() {
         Approvals pending = approvals(Map.of());
-        assertThat(PolicyChange.of(data, manifest(ApprovalPolicy.AUTOMATIC, pending), ApprovalPolicy.AUTOMATIC, pending))
+        assertThat(PolicyChange.of(
+                        data, manifest(ApprovalPolicy.AUTOMATIC, pending), ApprovalPolicy.AUTOMATIC, pending))
                 .isEmpty();
 
         Approvals withdrawn = approvals(Map.of(MEX, Map.of("MEX", Decision.WITHDRAWN)));
@@ -152,7 +154,8 @@ class PolicyChangeTest {
                 .isEmpty();
 
         Approvals approved = approvals(Map.of(MEX, Map.of("MEX", Decision.APPROVED)));
-        assertThat(PolicyChange.of(data, manifest(ApprovalPolicy.REQUIRED, approved), ApprovalPolicy.REQUIRED, approved))
+        assertThat(PolicyChange.of(
+                        data, manifest(ApprovalPolicy.REQUIRED, approved), ApprovalPolicy.REQUIRED, approved))
                 .as("every published part is approved: nothing goes")
                 .isEmpty();
     }
@@ -199,8 +202,7 @@ class PolicyChangeTest {
                  "warehouseUri": "file:/warehouse", "submissions": []%s}
                 """
                         .formatted(
-                                runId,
-                                policy == null ? "" : ", \"approvalPolicy\": \"" + policy.settingName() + "\""),
+                                runId, policy == null ? "" : ", \"approvalPolicy\": \"" + policy.settingName() + "\""),
                 StandardCharsets.UTF_8);
     }
 

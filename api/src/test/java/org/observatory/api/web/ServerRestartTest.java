@@ -84,7 +84,8 @@ class ServerRestartTest {
 
     @Test
     void aRunThatPublishedBeforeTheServerWasKilledIsRecordedAsSucceededFromItsReport() throws Exception {
-        new SnapshotFixture(data).writeAndPublish("snap-a", false, List.of(IndicatorRow.total("JAM", 2021, "x", 1, null)));
+        new SnapshotFixture(data)
+                .writeAndPublish("snap-a", false, List.of(IndicatorRow.total("JAM", 2021, "x", 1, null)));
         unfinishedRun("run-a", "2026-11-22T09:00:00Z");
         Files.writeString(
                 data.runs().resolve("run-a").resolve(PipelineRuns.REPORT_FILE),
@@ -105,8 +106,10 @@ class ServerRestartTest {
     @Test
     void aRunKilledBetweenPublishingAndItsReportIsFoundInThePublicationLog() throws Exception {
         // the fixture's manifest names run "run-<snapshot id>"
-        new SnapshotFixture(data).writeAndPublish("snap-b", false, List.of(IndicatorRow.total("JAM", 2021, "x", 1, null)));
-        new SnapshotFixture(data).writeAndPublish("snap-c", false, List.of(IndicatorRow.total("JAM", 2021, "x", 2, null)));
+        new SnapshotFixture(data)
+                .writeAndPublish("snap-b", false, List.of(IndicatorRow.total("JAM", 2021, "x", 1, null)));
+        new SnapshotFixture(data)
+                .writeAndPublish("snap-c", false, List.of(IndicatorRow.total("JAM", 2021, "x", 2, null)));
         unfinishedRun("run-snap-b", "2026-11-22T09:00:00Z");
 
         try (ApiServer server = start(NEVER)) {
@@ -120,7 +123,8 @@ class ServerRestartTest {
 
     @Test
     void aRunThatDidNotPublishIsRecordedAsFailedAndAudited() throws Exception {
-        new SnapshotFixture(data).writeAndPublish("snap-d", false, List.of(IndicatorRow.total("JAM", 2021, "x", 1, null)));
+        new SnapshotFixture(data)
+                .writeAndPublish("snap-d", false, List.of(IndicatorRow.total("JAM", 2021, "x", 1, null)));
         unfinishedRun("run-d", Instant.now().toString());
 
         try (ApiServer server = start(NEVER)) {
@@ -164,7 +168,9 @@ class ServerRestartTest {
                 StandardCharsets.UTF_8);
 
         try (ApiServer server = start(NEVER)) {
-            assertThat(orphan.isAlive()).as("the server started only once the run's process had ended").isFalse();
+            assertThat(orphan.isAlive())
+                    .as("the server started only once the run's process had ended")
+                    .isFalse();
             JsonNode run = json(get(server, "/api/v1/pipeline-runs/run-e"));
 
             assertThat(run.get("status").asText()).isEqualTo("succeeded");
@@ -181,7 +187,9 @@ class ServerRestartTest {
         dead.waitFor();
         Path ofDeadProcess = Files.writeString(uploads.resolve("upload-" + dead.pid() + "-123.part"), "x");
         Path ofLiveProcess = Files.writeString(
-                uploads.resolve("upload-" + ProcessHandle.current().parent().orElseThrow().pid() + "-456.part"), "x");
+                uploads.resolve("upload-"
+                        + ProcessHandle.current().parent().orElseThrow().pid() + "-456.part"),
+                "x");
         Path withoutProcess = Files.writeString(uploads.resolve("upload-789.part"), "x");
         Path jettyMultipart = Files.writeString(uploads.resolve("MultiPart12345678"), "x");
 
