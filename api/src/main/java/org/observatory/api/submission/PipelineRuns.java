@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ public final class PipelineRuns implements AutoCloseable {
             record(
                     unfinished,
                     null,
-                    "the server stopped before the run finished, and the run did not publish; start a" + " new run");
+                    "the server stopped before the run finished, and the run did not publish; start a new run");
         }
     }
 
@@ -219,7 +220,7 @@ public final class PipelineRuns implements AutoCloseable {
             if (manifest.runId().equals(run.runId())) {
                 return Optional.of(snapshotId);
             }
-            if (Instant.parse(manifest.createdAt()).isBefore(requested)) {
+            if (createdBefore(manifest, requested)) {
                 return Optional.empty(); // older snapshots were made before the run was asked for
             }
         }
@@ -316,6 +317,14 @@ public final class PipelineRuns implements AutoCloseable {
         if (runId.equals(activeRunId)) {
             active = null;
             activeRunId = null;
+        }
+    }
+
+    private static boolean createdBefore(SnapshotManifest manifest, Instant moment) {
+        try {
+            return Instant.parse(manifest.createdAt()).isBefore(moment);
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -19,8 +19,8 @@ import org.observatory.schemas.error.ObservatoryException;
 /**
  * {@code POST /pipeline-runs[?confirm=policy-change]} (secretariat): starts a pipeline run as a separate process and
  * answers 202 with its id, or 409 when a change of the approval policy would unpublish values and {@code confirm}
- * does not confirm it ({@link PolicyChange}); {@code GET /pipeline-runs/{id}}: its status ({@code queued}, {@code running}, {@code succeeded},
- * {@code failed}) and, once written, the run report. The server keeps serving the published snapshot and switches
+ * does not confirm it ({@link PolicyChange}); {@code GET /pipeline-runs/{id}}: its status ({@code queued}, {@code
+ * running}, {@code succeeded}, {@code failed}) and, once written, the run report. The server keeps serving the published snapshot and switches
  * when the run publishes a new one.
  */
 final class PipelineRunController {

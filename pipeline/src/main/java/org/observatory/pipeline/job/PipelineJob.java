@@ -69,7 +69,8 @@ import org.observatory.schemas.table.TableSchema;
  * those partitions under a new snapshot id, carries the unchanged partitions over by hard links, writes {@code
  * _snapshot.json}, and only then, if its {@link PublicationGate} lets it, replaces the warehouse's {@code CURRENT}
  * and appends to {@code PUBLISHED}. A failure or a refusal before that leaves the published snapshot serving and
- * removes the unpublished one; a kill leaves it to the next run's recovery. Answers with a {@link RunReport}; this class does the I/O, the transforms the rest.
+ * removes the unpublished one; a kill leaves it to the next run's recovery. Answers with a {@link RunReport}; this
+ * class does the I/O, the transforms the rest.
  */
 public final class PipelineJob {
     private static final StorageLevel CACHED = StorageLevel.MEMORY_AND_DISK();
