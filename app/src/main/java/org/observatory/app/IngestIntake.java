@@ -56,6 +56,11 @@ final class IngestIntake implements SubmissionIntake {
         return service.acceptedSubmissions();
     }
 
+    @Override
+    public void removeLeftoversOfDeadProcesses() throws IOException {
+        service.removeLeftoversOfDeadProcesses();
+    }
+
     /** The validation report as {@code observatory ingest --format json} prints it (without the process's memory). */
     static JsonNode report(IngestResult result) {
         return Json.MAPPER.valueToTree(result);

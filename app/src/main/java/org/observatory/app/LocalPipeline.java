@@ -11,7 +11,8 @@ import org.observatory.pipeline.PipelineMain;
 /**
  * The server's default way to run the pipeline: {@link PipelineMain} in a new local JVM with this process's class
  * path (the app jar, whose manifest names its libraries) and the JVM flags Spark needs on Java 17 (Spark's own
- * list), Spark in {@code local[*]} unless a {@code -Dspark.master} option says otherwise.
+ * list), Spark in {@code local[*]} unless a {@code -Dspark.master} option says otherwise. The run watches the
+ * server ({@code --parent-pid}) and stops before publishing when the server is gone.
  */
 final class LocalPipeline {
     private LocalPipeline() {}
@@ -28,7 +29,9 @@ final class LocalPipeline {
                 "--manifest",
                 PipelineLauncher.MANIFEST,
                 "--report",
-                PipelineLauncher.REPORT));
+                PipelineLauncher.REPORT,
+                "--parent-pid",
+                PipelineLauncher.SERVER_PID));
         return new PipelineLauncher(command);
     }
 }

@@ -2,6 +2,7 @@ package org.observatory.app;
 
 import java.util.concurrent.Callable;
 import org.observatory.api.config.DeploymentSettings;
+import org.observatory.api.submission.PolicyChange;
 import org.observatory.schemas.record.RunReport;
 import org.observatory.schemas.record.RunSettings;
 import picocli.CommandLine.Command;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code observatory pipeline run}: normalises every approved submission (under the deployment's approval policy,
- * {@code config/observatory.properties}) and publishes a new snapshot.
+ * {@code config/observatory.properties}) and publishes a new snapshot. After a change of the approval policy, a run
+ * that would unpublish values needs {@code --confirm-policy-change}.
  */
 @Command(
         name = "pipeline",
@@ -46,6 +48,13 @@ final class PipelineCommand {
                 defaultValue = "0")
         int keepSnapshots;
 
+        @Option(
+                names = PolicyChange.CONFIRM_OPTION,
+                description = "Run even though the approval policy changed since the published snapshot and the run"
+                        + " unpublishes the values of parts their countries have not approved (without it, such a"
+                        + " run is refused and says how many values it would unpublish).")
+        boolean confirmPolicyChange;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -64,7 +73,8 @@ final class PipelineCommand {
                     common.dataDirectory(),
                     common.codelists(),
                     DeploymentSettings.load(common.dataDirectory()).approvalPolicy(),
-                    settings);
+                    settings,
+                    confirmPolicyChange ? PolicyChange.Confirmation.GIVEN : PolicyChange.Confirmation.NOT_GIVEN);
             spec.commandLine()
                     .getOut()
                     .println(

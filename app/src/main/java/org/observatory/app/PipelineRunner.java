@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
@@ -11,6 +12,7 @@ import org.observatory.api.registry.ApprovalPolicy;
 import org.observatory.api.registry.Approvals;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.RunManifests;
+import org.observatory.api.submission.PolicyChange;
 import org.observatory.ingest.IngestService;
 import org.observatory.pipeline.job.PipelineJob;
 import org.observatory.pipeline.spark.Sessions;
@@ -24,8 +26,8 @@ import org.observatory.schemas.storage.DataDirectory;
 
 /**
  * Starts a pipeline run the way DESIGN.md says processes meet: it writes the run manifest (the approved
- * submissions, from the registry's decisions under the approval policy) to {@code runs/<run-id>/manifest.json}, runs the Spark job on it in {@code local[*]}, and stores the
- * run report next to it.
+ * submissions, from the registry's decisions under the approval policy) to {@code runs/<run-id>/manifest.json},
+ * runs the Spark job on it in {@code local[*]}, and stores the run report next to it.
  */
 final class PipelineRunner {
     private static final DateTimeFormatter RUN_ID =
@@ -34,34 +36,45 @@ final class PipelineRunner {
     private PipelineRunner() {}
 
     static RunReport run(DataDirectory data, Codelists codelists, ApprovalPolicy policy) throws IOException {
-        return run(data, codelists, policy, RunSettings.DEFAULTS);
+        return run(data, codelists, policy, RunSettings.DEFAULTS, PolicyChange.Confirmation.NOT_GIVEN);
     }
 
     /**
      * Runs the pipeline on the accepted submissions whose parts the policy and the registry's decisions publish. The
      * registry is read (and the run audited) before Spark starts and closed while it runs; a server running on the
      * data directory holds the registry, and then this fails, pointing to {@code POST /api/v1/pipeline-runs}.
+     *
+     * @throws ObservatoryException {@code CONFLICT} when a change of the approval policy would unpublish values and
+     *     {@code confirmation} does not confirm it ({@link PolicyChange})
      */
-    static RunReport run(DataDirectory data, Codelists codelists, ApprovalPolicy policy, RunSettings settings)
+    static RunReport run(
+            DataDirectory data,
+            Codelists codelists,
+            ApprovalPolicy policy,
+            RunSettings settings,
+            PolicyChange.Confirmation confirmation)
             throws IOException {
         String runId = "run-" + RUN_ID.format(Instant.now()) + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
-        Approvals approvals;
+        RunManifest manifest;
         try (Registry registry = Registry.open(
                 data,
                 "If an observatory server runs on this data directory, start the run there with POST"
                         + " /api/v1/pipeline-runs and a secretariat token; otherwise wait until the other command"
                         + " has finished.")) {
-            approvals = registry.approvals();
+            Approvals approvals = registry.approvals();
+            manifest = RunManifests.build(
+                            runId, data, new IngestService(data, codelists).acceptedSubmissions(), policy, approvals)
+                    .withSettings(settings);
+            Optional<PolicyChange> change = PolicyChange.check(data, manifest, policy, approvals, confirmation);
             registry.audit(
                     IngestIntake.commandLineActor(),
                     "pipeline-run",
                     runId,
-                    "started a pipeline run from the command line, approval policy " + policy.settingName());
+                    "started a pipeline run from the command line, approval policy " + policy.settingName()
+                            + change.map(confirmed -> "; " + confirmed.confirmed())
+                                    .orElse(""));
         }
-        RunManifest manifest = RunManifests.build(
-                        runId, data, new IngestService(data, codelists).acceptedSubmissions(), policy, approvals)
-                .withSettings(settings);
         Json.writeFile(data.runs().resolve(runId).resolve("manifest.json"), manifest);
         SparkSession spark = Sessions.create("observatory-pipeline");
         try {

@@ -264,9 +264,13 @@ public final class IngestService {
 
     /**
      * Deletes the hidden working directories that a process killed during an ingest left behind (their process is
-     * gone); those of running ingests, in this process or another, are left alone.
+     * gone); those of running ingests, in this process or another, are left alone. Each ingest does it first; the
+     * server does it when it starts.
      */
-    private void removeLeftoversOfDeadProcesses() throws IOException {
+    public void removeLeftoversOfDeadProcesses() throws IOException {
+        if (!Files.isDirectory(data.staging())) {
+            return;
+        }
         try (Stream<Path> entries = Files.list(data.staging())) {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();

@@ -6,35 +6,51 @@ import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.SparkSession;
 import org.observatory.pipeline.io.JsonFiles;
 import org.observatory.pipeline.job.PipelineJob;
+import org.observatory.pipeline.job.PublicationGate;
 import org.observatory.pipeline.spark.Sessions;
 import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.RunReport;
 
 /**
  * The pipeline's command line, for {@code java -jar} and {@code spark-submit}: {@code --manifest FILE --report
- * FILE}. Runs the {@link PipelineJob} on the run manifest and writes the run report as JSON. Exit codes: 0 done,
- * 1 the run failed (one line on standard error says why), 2 wrong arguments.
+ * FILE [--parent-pid PID]}. Runs the {@link PipelineJob} on the run manifest and writes the run report as JSON.
+ * With {@code --parent-pid} (the server passes its own), the run watches that process ({@link ParentWatch}) and,
+ * when it ends, stops without publishing. Exit codes: 0 done, 1 the run failed (one line on standard error says
+ * why), 2 wrong arguments, 3 the process that started the run ended, so the run stopped before publishing.
  */
 public final class PipelineMain {
     public static final int DONE = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    public static final int ORPHANED = 3;
 
-    static final String USAGE_LINE = "usage: PipelineMain --manifest FILE --report FILE";
+    static final String USAGE_LINE = "usage: PipelineMain --manifest FILE --report FILE [--parent-pid PID]";
 
     private PipelineMain() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // the JVM's shutdown hooks stop Spark and remove its temporary files
+        System.exit(run(args, System.out, System.err, PipelineMain::session, () -> System.exit(ORPHANED)));
     }
 
-    /** Runs the pipeline and answers with the exit code; {@link #main} exits with it. */
+    /**
+     * Runs the pipeline and answers with the exit code; {@link #main} exits with it. With {@code --parent-pid}, the
+     * run does not publish once that process has ended (and {@link #main} exits then).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, () -> Sessions.create("observatory-pipeline"));
+        return run(args, out, err, PipelineMain::session);
+    }
+
+    private static SparkSession session() {
+        return Sessions.create("observatory-pipeline");
     }
 
     /**
@@ -48,10 +64,32 @@ public final class PipelineMain {
 
     /** {@link #run(String[], PrintStream, PrintStream)} with the session from {@code sessions}: tests fail it. */
     static int run(String[] args, PrintStream out, PrintStream err, SessionFactory sessions) {
+        return run(args, out, err, sessions, () -> {});
+    }
+
+    /**
+     * {@link #run(String[], PrintStream, PrintStream, SessionFactory)} that also runs {@code whenParentEnds} once the
+     * process named by {@code --parent-pid} has ended.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, SessionFactory sessions, Runnable whenParentEnds) {
         Optional<Arguments> arguments = Arguments.parse(args);
         if (arguments.isEmpty()) {
             err.println(USAGE_LINE);
             return USAGE;
+        }
+        PublicationGate gate = PublicationGate.OPEN;
+        AtomicBoolean stopSaid = new AtomicBoolean();
+        if (arguments.get().parentPid().isPresent()) {
+            long parentPid = arguments.get().parentPid().getAsLong();
+            Optional<ParentWatch> watch = ParentWatch.start(parentPid, () -> {
+                sayStopped(err, stopSaid, ParentWatch.endedMessage(parentPid));
+                whenParentEnds.run();
+            });
+            if (watch.isEmpty()) {
+                sayStopped(err, stopSaid, ParentWatch.endedMessage(parentPid));
+                return ORPHANED;
+            }
+            gate = watch.get();
         }
         try {
             RunManifest manifest = JsonFiles.readRunManifest(arguments.get().manifest());
@@ -60,7 +98,9 @@ public final class PipelineMain {
             SparkSession spark = sessions.create();
             RunReport report;
             try {
-                report = new PipelineJob(spark, codelists).run(manifest);
+                report = new PipelineJob(spark, codelists)
+                        .publishingThrough(gate)
+                        .run(manifest);
             } finally {
                 if (!sessionExists) {
                     spark.stop();
@@ -75,10 +115,24 @@ public final class PipelineMain {
                     report.rowsExcludedTotal(),
                     arguments.get().report());
             return DONE;
+        } catch (ObservatoryException e) {
+            if (e.errorCode() == ErrorCode.RUN_ORPHANED) {
+                sayStopped(err, stopSaid, oneLine(e));
+                return ORPHANED;
+            }
+            err.println("pipeline run failed: " + oneLine(e));
+            return FAILED;
         } catch (Exception e) {
             // checked ones too: whatever fails, the user gets one line and the exit code, never a stack trace
             err.println("pipeline run failed: " + oneLine(e));
             return FAILED;
+        }
+    }
+
+    /** Says once why the run stopped: the watch and the refused publication may both find out. */
+    private static void sayStopped(PrintStream err, AtomicBoolean said, String why) {
+        if (said.compareAndSet(false, true)) {
+            err.println("pipeline run stopped: " + why);
         }
     }
 
@@ -88,32 +142,37 @@ public final class PipelineMain {
     }
 
     /** The parsed command line. */
-    record Arguments(Path manifest, Path report) {
+    record Arguments(Path manifest, Path report, OptionalLong parentPid) {
         Arguments {
             requireNonNull(manifest, "manifest is null");
             requireNonNull(report, "report is null");
+            requireNonNull(parentPid, "parentPid is null");
         }
 
         static Optional<Arguments> parse(String[] args) {
-            if (args == null || args.length != 4) {
+            if (args == null || (args.length != 4 && args.length != 6)) {
                 return Optional.empty();
             }
             Path manifest = null;
             Path report = null;
+            OptionalLong parentPid = OptionalLong.empty();
             for (int index = 0; index < args.length; index += 2) {
                 try {
                     switch (args[index]) {
                         case "--manifest" -> manifest = Path.of(args[index + 1]);
                         case "--report" -> report = Path.of(args[index + 1]);
+                        case "--parent-pid" -> parentPid = OptionalLong.of(Long.parseLong(args[index + 1]));
                         default -> {
                             return Optional.empty();
                         }
                     }
-                } catch (InvalidPathException e) {
+                } catch (InvalidPathException | NumberFormatException e) {
                     return Optional.empty();
                 }
             }
-            return manifest == null || report == null ? Optional.empty() : Optional.of(new Arguments(manifest, report));
+            return manifest == null || report == null
+                    ? Optional.empty()
+                    : Optional.of(new Arguments(manifest, report, parentPid));
         }
     }
 }

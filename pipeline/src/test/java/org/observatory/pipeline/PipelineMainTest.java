@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.spark.SparkException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +29,7 @@ class PipelineMainTest {
         int exitCode = run("--manifest", "run.json", "--output", "report.json");
 
         assertThat(exitCode).isEqualTo(PipelineMain.USAGE);
-        assertThat(err()).isEqualTo("usage: PipelineMain --manifest FILE --report FILE\n");
+        assertThat(err()).isEqualTo("usage: PipelineMain --manifest FILE --report FILE [--parent-pid PID]\n");
     }
 
     @Test
@@ -113,6 +116,113 @@ class PipelineMainTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .isEqualTo("snapshot %s published: 1 rows in, 1 used, 0 excluded; report %s\n"
                         .formatted(report.get("snapshotId").asText(), reportFile));
+    }
+
+    @Test
+    void aRunWhoseServerWasKilledStopsBeforePublishing(@TempDir Path data) throws Exception {
+        Path manifest = stagedManifest(data, "run-9");
+        Path reportFile = data.resolve("report.json");
+        Process server = new ProcessBuilder("sleep", "300").start();
+        CountDownLatch noticed = new CountDownLatch(1);
+
+        int exitCode = PipelineMain.run(
+                new String[] {
+                    "--manifest",
+                    manifest.toString(),
+                    "--report",
+                    reportFile.toString(),
+                    "--parent-pid",
+                    Long.toString(server.pid())
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> {
+                    // the server is killed while the run starts: the run goes on until its publication
+                    server.destroyForcibly();
+                    server.waitFor();
+                    return TestSpark.session();
+                },
+                noticed::countDown);
+
+        String stopped = "pipeline run stopped: the process that started this pipeline run (pid %d, the server) has"
+                        .formatted(server.pid())
+                + " ended, so the run stopped before publishing and CURRENT is unchanged; the server records the run"
+                + " as failed when it starts again, then start a new run\n";
+        assertThat(exitCode).isEqualTo(PipelineMain.ORPHANED);
+        assertThat(err()).isEqualTo(stopped);
+        assertThat(noticed.await(30, TimeUnit.SECONDS))
+                .as("the watch noticed the server's end")
+                .isTrue();
+        assertThat(reportFile).doesNotExist();
+        assertThat(data.resolve("warehouse/CURRENT")).doesNotExist();
+        assertThat(data.resolve("warehouse/PUBLISHED")).doesNotExist();
+        try (Stream<Path> snapshots = Files.list(data.resolve("warehouse/snapshots"))) {
+            assertThat(snapshots.toList())
+                    .as("the unpublished snapshot is discarded")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aRunWhoseServerIsAlreadyGoneDoesNotStart(@TempDir Path data) throws Exception {
+        Path manifest = stagedManifest(data, "run-10");
+        Process server = new ProcessBuilder("true").start();
+        server.waitFor();
+
+        int exitCode = PipelineMain.run(
+                new String[] {
+                    "--manifest",
+                    manifest.toString(),
+                    "--report",
+                    data.resolve("report.json").toString(),
+                    "--parent-pid",
+                    Long.toString(server.pid())
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> {
+                    throw new AssertionError("Spark must not start for a run whose server is gone");
+                });
+
+        assertThat(exitCode).isEqualTo(PipelineMain.ORPHANED);
+        assertThat(err())
+                .isEqualTo("pipeline run stopped: the process that started this pipeline run (pid %d, the server) has"
+                                .formatted(server.pid())
+                        + " ended, so the run stopped before publishing and CURRENT is unchanged; the server records"
+                        + " the run as failed when it starts again, then start a new run\n");
+        assertThat(data.resolve("warehouse")).doesNotExist();
+    }
+
+    @Test
+    void refusesAParentPidThatIsNotANumber() {
+        int exitCode = run("--manifest", "run.json", "--report", "report.json", "--parent-pid", "server");
+
+        assertThat(exitCode).isEqualTo(PipelineMain.USAGE);
+        assertThat(err()).isEqualTo("usage: PipelineMain --manifest FILE --report FILE [--parent-pid PID]\n");
+    }
+
+    /** A manifest of one staged CHL row. */
+    private static Path stagedManifest(Path data, String runId) throws IOException {
+        StagedRow.stage(
+                TestSpark.session(),
+                data.resolve("staging"),
+                "sdmx-1",
+                List.of(StagedRow.accepted("sdmx-1", "sdmx-csv", 5)
+                        .at("CHL", 2022)
+                        .with("iccs_code", "0101")
+                        .count(800)));
+        Path manifest = data.resolve("run.json");
+        Files.writeString(
+                manifest,
+                """
+                {"runId": "%s", "createdAt": "2026-11-22T12:00:00Z",
+                 "stagingUri": "%s", "warehouseUri": "%s",
+                 "submissions": [{"submissionId": "sdmx-1", "sourceKind": "sdmx-csv", "cycle": null,
+                                  "sequence": 1, "acceptedAt": "2026-11-21T09:00:00Z",
+                                  "approvedCountries": ["CHL"]}]}
+                """
+                        .formatted(runId, data.resolve("staging").toUri(), data.resolve("warehouse")));
+        return manifest;
     }
 
     private int run(String... args) {

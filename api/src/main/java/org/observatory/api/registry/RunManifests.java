@@ -10,7 +10,7 @@ import org.observatory.schemas.storage.DataDirectory;
 /**
  * Builds the run manifest handed to the pipeline: the accepted submissions in order of acceptance, each with the
  * countries whose part the approval policy and the registry's decisions publish (a withdrawn part never, a pending
- * part only under {@link ApprovalPolicy#AUTOMATIC}). The pipeline reads nothing else.
+ * part only under {@link ApprovalPolicy#AUTOMATIC}), and the policy itself. The pipeline reads nothing else.
  */
 public final class RunManifests {
     private RunManifests() {}
@@ -41,6 +41,8 @@ public final class RunManifests {
                 Instant.now().toString(),
                 data.staging().toUri().toString(),
                 data.warehouse().toUri().toString(),
-                submissions);
+                submissions,
+                null,
+                policy.settingName());
     }
 }

@@ -20,4 +20,10 @@ public interface SubmissionIntake {
 
     /** Every accepted submission in the staging area, in the order it was received. */
     List<SubmissionManifest> acceptedSubmissions() throws IOException;
+
+    /**
+     * Deletes what ingests of processes that are gone (killed mid-upload) left in the staging area; the server calls
+     * it when it starts. The default leaves nothing to delete.
+     */
+    default void removeLeftoversOfDeadProcesses() throws IOException {}
 }

@@ -12,13 +12,15 @@ import java.util.Optional;
 import org.observatory.api.registry.Account;
 import org.observatory.api.registry.PipelineRunRecord;
 import org.observatory.api.submission.PipelineRuns;
+import org.observatory.api.submission.PolicyChange;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
 /**
- * {@code POST /pipeline-runs} (secretariat): starts a pipeline run as a separate process and answers 202 with its
- * id; {@code GET /pipeline-runs/{id}}: its status ({@code queued}, {@code running}, {@code succeeded},
- * {@code failed}) and, once written, the run report. The server keeps serving the published snapshot and switches
+ * {@code POST /pipeline-runs[?confirm=policy-change]} (secretariat): starts a pipeline run as a separate process and
+ * answers 202 with its id, or 409 when a change of the approval policy would unpublish values and {@code confirm}
+ * does not confirm it ({@link PolicyChange}); {@code GET /pipeline-runs/{id}}: its status ({@code queued}, {@code
+ * running}, {@code succeeded}, {@code failed}) and, once written, the run report. The server keeps serving the published snapshot and switches
  * when the run publishes a new one.
  */
 final class PipelineRunController {
@@ -31,12 +33,27 @@ final class PipelineRunController {
     }
 
     void start(Context ctx) throws IOException {
-        QueryParameters.acceptOnly(ctx, List.of());
+        QueryParameters.acceptOnly(ctx, List.of(PolicyChange.CONFIRM_PARAMETER));
         Account secretariat = access.secretariat(ctx, "start pipeline runs");
-        PipelineRunRecord run = runs().start(secretariat);
+        PolicyChange.Confirmation confirmation = QueryParameters.optional(ctx, PolicyChange.CONFIRM_PARAMETER)
+                .map(PipelineRunController::confirmation)
+                .orElse(PolicyChange.Confirmation.NOT_GIVEN);
+        PipelineRunRecord run = runs().start(secretariat, confirmation);
         ctx.header("Location", SubmissionRoutes.PIPELINE_RUNS + "/" + run.runId());
         ctx.status(HttpStatus.ACCEPTED);
         ctx.json(view(run));
+    }
+
+    private static PolicyChange.Confirmation confirmation(String value) {
+        if (!value.equals(PolicyChange.CONFIRM_VALUE)) {
+            throw new ParameterException(
+                    ErrorCode.INVALID_PARAMETER,
+                    PolicyChange.CONFIRM_PARAMETER,
+                    "Query parameter 'confirm' is '%s'; the only confirmation is confirm=%s (a run that unpublishes"
+                                    .formatted(Messages.quote(value), PolicyChange.CONFIRM_VALUE)
+                            + " the values a change of the approval policy leaves out)");
+        }
+        return PolicyChange.Confirmation.GIVEN;
     }
 
     void one(Context ctx) {

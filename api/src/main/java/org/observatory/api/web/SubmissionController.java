@@ -131,7 +131,7 @@ final class SubmissionController {
 
         Path uploads = data.registry().resolve("uploads");
         Files.createDirectories(uploads);
-        Path temporary = Files.createTempFile(uploads, "upload-", ".part");
+        Path temporary = Files.createTempFile(uploads, CrashLeftovers.uploadPrefix(), ".part");
         IntakeResult result;
         try {
             long copied;

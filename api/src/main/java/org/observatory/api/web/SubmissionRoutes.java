@@ -45,7 +45,9 @@ public final class SubmissionRoutes implements AutoCloseable {
     }
 
     /**
-     * Opens the registry of the configured data directory for the server's lifetime.
+     * Opens the registry of the configured data directory for the server's lifetime, removes what killed uploads left
+     * ({@link CrashLeftovers}) and records how the pipeline runs ended that a killed server did not see end ({@link
+     * PipelineRuns}).
      *
      * @throws org.observatory.schemas.error.ObservatoryException {@code REGISTRY_IN_USE} when a command holds it
      */
@@ -57,6 +59,7 @@ public final class SubmissionRoutes implements AutoCloseable {
                 "Wait until the command that uses it (e.g. ./observatory ingest or accounts add) has finished, or"
                         + " stop the other server of this data directory, and start this server again.");
         SubmissionsConfig submissions = config.submissions();
+        CrashLeftovers.remove(config.dataDirectory(), submissions.intake());
         Optional<PipelineRuns> runs = Optional.empty();
         if (submissions.intake().isPresent() && submissions.pipeline().isPresent()) {
             runs = Optional.of(new PipelineRuns(
@@ -72,7 +75,7 @@ public final class SubmissionRoutes implements AutoCloseable {
     /** Multipart uploads: to disk past 1 MiB (in the registry's upload folder), refused above the limit. */
     public void configure(JavalinConfig javalin) {
         long limit = config.submissions().uploadLimitBytes();
-        java.nio.file.Path uploads = config.dataDirectory().registry().resolve("uploads");
+        java.nio.file.Path uploads = CrashLeftovers.uploads(config.dataDirectory());
         try {
             java.nio.file.Files.createDirectories(uploads);
         } catch (java.io.IOException e) {

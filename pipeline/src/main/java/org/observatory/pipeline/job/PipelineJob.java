@@ -67,9 +67,10 @@ import org.observatory.schemas.table.TableSchema;
  * Fingerprints}); it reads, in one pass, only the staged rows of the partitions that changed, plans them with the
  * pure transforms of {@link SnapshotPlan}, checks per partition that every input row is used or excluded, writes
  * those partitions under a new snapshot id, carries the unchanged partitions over by hard links, writes {@code
- * _snapshot.json}, and only then replaces the warehouse's {@code CURRENT} and appends to {@code PUBLISHED}. A
- * failure before that leaves the published snapshot serving and removes the unpublished one; a kill leaves it to
- * the next run's recovery. Answers with a {@link RunReport}; this class does the I/O, the transforms the rest.
+ * _snapshot.json}, and only then, if its {@link PublicationGate} lets it, replaces the warehouse's {@code CURRENT}
+ * and appends to {@code PUBLISHED}. A failure or a refusal before that leaves the published snapshot serving and
+ * removes the unpublished one; a kill leaves it to the next run's recovery. Answers with a {@link RunReport}; this
+ * class does the I/O, the transforms the rest.
  */
 public final class PipelineJob {
     private static final StorageLevel CACHED = StorageLevel.MEMORY_AND_DISK();
@@ -77,17 +78,29 @@ public final class PipelineJob {
     private final SparkSession spark;
     private final Codelists codelists;
     private final UnaryOperator<SnapshotPlan> planVariant;
+    private final PublicationGate gate;
     private final SecureRandom random = new SecureRandom();
 
     public PipelineJob(SparkSession spark, Codelists codelists) {
-        this(spark, codelists, UnaryOperator.identity());
+        this(spark, codelists, UnaryOperator.identity(), PublicationGate.OPEN);
     }
 
     /** A job whose plan is changed by {@code planVariant} before it runs: tests break conservation with it. */
     PipelineJob(SparkSession spark, Codelists codelists, UnaryOperator<SnapshotPlan> planVariant) {
+        this(spark, codelists, planVariant, PublicationGate.OPEN);
+    }
+
+    private PipelineJob(
+            SparkSession spark, Codelists codelists, UnaryOperator<SnapshotPlan> planVariant, PublicationGate gate) {
         this.spark = requireNonNull(spark, "spark is null");
         this.codelists = requireNonNull(codelists, "codelists is null");
         this.planVariant = requireNonNull(planVariant, "planVariant is null");
+        this.gate = requireNonNull(gate, "gate is null");
+    }
+
+    /** This job, publishing only through {@code gate} (the pipeline's command line watches its starter with it). */
+    public PipelineJob publishingThrough(PublicationGate newGate) {
+        return new PipelineJob(spark, codelists, planVariant, newGate);
     }
 
     /**
@@ -321,7 +334,8 @@ public final class PipelineJob {
                         List.copyOf(submissions.keySet()),
                         settings.smallCellThreshold(),
                         partitions));
-                warehouse.publish(snapshotId, Instant.now());
+                // the gate's last check and the replacement of CURRENT happen together (ParentWatch)
+                gate.publish(() -> warehouse.publish(snapshotId, Instant.now()));
             } catch (RuntimeException e) {
                 try {
                     warehouse.discard(snapshotId);

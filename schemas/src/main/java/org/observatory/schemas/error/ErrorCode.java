@@ -64,6 +64,8 @@ public enum ErrorCode {
     RUN_IN_PROGRESS(ErrorType.EXTERNAL),
     STORAGE_FAILURE(ErrorType.EXTERNAL),
     INTERNAL_ERROR(ErrorType.INTERNAL),
+    /** The process that started a pipeline run has ended, so the run stopped before publishing. */
+    RUN_ORPHANED(ErrorType.EXTERNAL),
 
     // requests the HTTP server refuses before a route runs
     /** Too many failed authentications from one client address: wait as long as Retry-After says. */

@@ -8,6 +8,10 @@ import java.util.List;
  * What the starter of a pipeline run hands to the pipeline (a JSON file): the approved parts of submissions, in
  * the order they were accepted, with the staging and warehouse locations (any Hadoop-compatible URI) and the run's
  * {@link RunSettings} (defaults when left out). The pipeline never opens the registry; this file is all it knows.
+ *
+ * @param approvalPolicy the approval policy ({@code automatic} or {@code required}) the parts were chosen under,
+ *     kept so that the next run can tell a change of policy; null in manifests written before it was recorded, and
+ *     in manifests written by hand
  */
 public record RunManifest(
         String runId,
@@ -15,7 +19,8 @@ public record RunManifest(
         String stagingUri,
         String warehouseUri,
         List<ApprovedSubmission> submissions,
-        RunSettings settings) {
+        RunSettings settings,
+        String approvalPolicy) {
     public RunManifest {
         requireNonNull(runId, "runId is null");
         requireNonNull(createdAt, "createdAt is null");
@@ -25,6 +30,17 @@ public record RunManifest(
         settings = settings == null ? RunSettings.DEFAULTS : settings;
     }
 
+    /** A manifest that does not record its approval policy. */
+    public RunManifest(
+            String runId,
+            String createdAt,
+            String stagingUri,
+            String warehouseUri,
+            List<ApprovedSubmission> submissions,
+            RunSettings settings) {
+        this(runId, createdAt, stagingUri, warehouseUri, submissions, settings, null);
+    }
+
     /** A manifest with the default settings. */
     public RunManifest(
             String runId,
@@ -32,12 +48,12 @@ public record RunManifest(
             String stagingUri,
             String warehouseUri,
             List<ApprovedSubmission> submissions) {
-        this(runId, createdAt, stagingUri, warehouseUri, submissions, RunSettings.DEFAULTS);
+        this(runId, createdAt, stagingUri, warehouseUri, submissions, RunSettings.DEFAULTS, null);
     }
 
     /** This manifest with other settings. */
     public RunManifest withSettings(RunSettings newSettings) {
-        return new RunManifest(runId, createdAt, stagingUri, warehouseUri, submissions, newSettings);
+        return new RunManifest(runId, createdAt, stagingUri, warehouseUri, submissions, newSettings, approvalPolicy);
     }
 
     /**
