@@ -95,6 +95,9 @@ class SubmissionReportByCountryTest {
         JsonNode issues = view.get("report").get("issues");
         assertThat(issues.findValuesAsText("country")).containsOnly("MEX").hasSize(2);
         assertThat(lines(issues)).containsExactly(4L, 8L);
+        assertThat(view.get("report").get("countries"))
+                .extracting(JsonNode::asText)
+                .containsExactly("MEX");
         assertThat(view.get("otherCountries").get("parts").asInt()).isEqualTo(2);
         assertThat(view.get("otherCountries").get("issues").asInt()).isEqualTo(2);
         assertThat(view.get("otherCountries").get("note").asText())

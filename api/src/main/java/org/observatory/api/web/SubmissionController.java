@@ -508,6 +508,20 @@ final class SubmissionController {
             if (report instanceof ObjectNode whole) {
                 ObjectNode limited = whole.deepCopy();
                 limited.set("issues", issues);
+                // the report's lists of countries name the others too: keep only the reader's own
+                ArrayNode countries = json.createArrayNode();
+                whole.path("countries").forEach(country -> {
+                    if (onlyCountry.get().equals(country.asText())) {
+                        countries.add(country);
+                    }
+                });
+                limited.set("countries", countries);
+                ObjectNode refused = json.createObjectNode();
+                JsonNode ownRefused = whole.path("rowsOfOtherCountries").path(onlyCountry.get());
+                if (!ownRefused.isMissingNode()) {
+                    refused.set(onlyCountry.get(), ownRefused);
+                }
+                limited.set("rowsOfOtherCountries", refused);
                 report = limited;
             }
             Map<String, Object> others = new LinkedHashMap<>();
