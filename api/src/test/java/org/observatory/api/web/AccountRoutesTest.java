@@ -1,17 +1,19 @@
 package org.observatory.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.observatory.api.WriteSideSupport.addAccount;
+import static org.observatory.api.WriteSideSupport.dataDirectory;
+import static org.observatory.api.WriteSideSupport.get;
+import static org.observatory.api.WriteSideSupport.json;
+import static org.observatory.api.WriteSideSupport.post;
+import static org.observatory.api.WriteSideSupport.request;
+import static org.observatory.api.WriteSideSupport.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,13 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
-import org.observatory.api.config.ApiConfig;
+import org.observatory.api.WriteSideSupport;
 import org.observatory.api.config.SubmissionsConfig;
 import org.observatory.api.registry.Expiry;
 import org.observatory.api.registry.NewAccount;
-import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
-import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
 
 /**
@@ -35,8 +35,6 @@ import org.observatory.schemas.storage.DataDirectory;
  * refused saying so, the listing never shows a token or a hash, and every answer is private and audited.
  */
 class AccountRoutesTest {
-    private static final Codelists CODELISTS = Codelists.load();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INVALID_TOKEN = "Bearer realm=\"observatory\", error=\"invalid_token\"";
 
     @TempDir
@@ -46,21 +44,17 @@ class AccountRoutesTest {
     private NewAccount secretariat;
     private NewAccount mexAnalyst;
     private NewAccount expired;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void createAccounts() {
-        data = new DataDirectory(root.resolve("data"));
-        try (Registry registry = Registry.open(data, "")) {
-            secretariat = registry.addAccount(Role.SECRETARIAT, Optional.empty(), "test");
-            mexAnalyst = registry.addAccount(Role.ANALYST, Optional.of("MEX"), "test");
-            expired = registry.addAccount(
-                    Role.ANALYST, Optional.of("COL"), Expiry.at(Instant.parse("2026-01-01T00:00:00Z")), "test");
-        }
+        data = dataDirectory(root);
+        secretariat = addAccount(data, Role.SECRETARIAT, Optional.empty());
+        mexAnalyst = addAccount(data, Role.ANALYST, Optional.of("MEX"));
+        expired = addAccount(data, Role.ANALYST, Optional.of("COL"), Expiry.at(Instant.parse("2026-01-01T00:00:00Z")));
     }
 
     private ApiServer start() {
-        return ApiServer.start(ApiConfig.of(data, CODELISTS).withSubmissions(SubmissionsConfig.NONE), "127.0.0.1", 0);
+        return WriteSideSupport.start(data, SubmissionsConfig.NONE);
     }
 
     @Test
@@ -385,29 +379,5 @@ class AccountRoutesTest {
     private static String sha256(String token) throws Exception {
         return HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://server" + path)).timeout(Duration.ofSeconds(30));
-    }
-
-    private static HttpRequest.Builder get(String path, String token) {
-        return request(path).header("Authorization", "Bearer " + token).GET();
-    }
-
-    private static HttpRequest.Builder post(String path, String token, String body) {
-        return request(path).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-
-    private HttpResponse<String> send(ApiServer server, HttpRequest.Builder builder) throws Exception {
-        HttpRequest draft = builder.build();
-        URI uri = server.baseUri().resolve(draft.uri().getRawPath().substring(1));
-        return http.send(
-                HttpRequest.newBuilder(draft, (name, value) -> true).uri(uri).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
     }
 }

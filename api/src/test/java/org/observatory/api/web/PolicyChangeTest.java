@@ -2,17 +2,19 @@ package org.observatory.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.observatory.api.WriteSideSupport.acceptedOnly;
+import static org.observatory.api.WriteSideSupport.dataDirectory;
+import static org.observatory.api.WriteSideSupport.get;
+import static org.observatory.api.WriteSideSupport.json;
+import static org.observatory.api.WriteSideSupport.post;
+import static org.observatory.api.WriteSideSupport.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
-import org.observatory.api.config.ApiConfig;
+import org.observatory.api.WriteSideSupport;
 import org.observatory.api.config.SubmissionsConfig;
 import org.observatory.api.fixture.IndicatorRow;
 import org.observatory.api.fixture.SnapshotFixture;
@@ -31,12 +33,8 @@ import org.observatory.api.registry.Decision;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.api.registry.RunManifests;
-import org.observatory.api.submission.IntakeResult;
 import org.observatory.api.submission.PipelineLauncher;
 import org.observatory.api.submission.PolicyChange;
-import org.observatory.api.submission.SubmissionIntake;
-import org.observatory.api.submission.Upload;
-import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.SubmissionManifest;
@@ -49,7 +47,6 @@ import org.observatory.schemas.storage.DataDirectory;
  * it is confirmed. A withdrawn part is the country's own decision and needs no confirmation.
  */
 class PolicyChangeTest {
-    private static final Codelists CODELISTS = Codelists.load();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MEX = "sub-mex-2021";
     private static final String COL = "sub-col-2021";
@@ -62,29 +59,15 @@ class PolicyChangeTest {
     private static final List<SubmissionManifest> SUBMISSIONS =
             List.of(submission(MEX, "MEX", "2026-11-01T09:00:00Z"), submission(COL, "COL", "2026-11-02T09:00:00Z"));
 
-    /** The two accepted submissions (their staged rows are not read here). */
-    private static final SubmissionIntake TWO_SUBMISSIONS = new SubmissionIntake() {
-        @Override
-        public IntakeResult ingest(Upload upload) {
-            throw new AssertionError("no upload should reach the ingest service here: " + upload);
-        }
-
-        @Override
-        public List<SubmissionManifest> acceptedSubmissions() {
-            return SUBMISSIONS;
-        }
-    };
-
     @TempDir
     Path root;
 
     private DataDirectory data;
     private String secretariat;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void publishUnderAutomatic() throws Exception {
-        data = new DataDirectory(root.resolve("data"));
+        data = dataDirectory(root);
         new SnapshotFixture(data)
                 .writeAndPublish(
                         "snap-1",
@@ -109,31 +92,32 @@ class PolicyChangeTest {
     void switchingFromAutomaticToRequiredRefusesARunThatWouldUnpublishValues() throws Exception {
         Path runs = data.runs();
         try (ApiServer server = start(ApprovalPolicy.REQUIRED)) {
-            HttpResponse<String> refused = post(server, "/api/v1/pipeline-runs");
+            HttpResponse<String> refused = send(server, post("/api/v1/pipeline-runs", secretariat));
 
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
             assertThat(refused.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(JSON.readTree(refused.body()).get("detail").asText()).isEqualTo(REFUSAL);
+            assertThat(json(refused).get("detail").asText()).isEqualTo(REFUSAL);
             try (var entries = Files.list(runs)) {
                 assertThat(entries.map(path -> path.getFileName().toString()).toList())
                         .as("a refused run starts nothing")
                         .containsExactly("run-snap-1");
             }
 
-            HttpResponse<String> badConfirmation = post(server, "/api/v1/pipeline-runs?confirm=yes");
+            HttpResponse<String> badConfirmation = send(server, post("/api/v1/pipeline-runs?confirm=yes", secretariat));
             assertThat(badConfirmation.statusCode()).isEqualTo(400);
-            assertThat(JSON.readTree(badConfirmation.body()).get("detail").asText())
+            assertThat(json(badConfirmation).get("detail").asText())
                     .isEqualTo("Query parameter 'confirm' is 'yes'; the only confirmation is confirm=policy-change (a"
                             + " run that unpublishes the values a change of the approval policy leaves out)");
 
-            HttpResponse<String> confirmed = post(server, "/api/v1/pipeline-runs?confirm=policy-change");
+            HttpResponse<String> confirmed =
+                    send(server, post("/api/v1/pipeline-runs?confirm=policy-change", secretariat));
             assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
-            String runId = JSON.readTree(confirmed.body()).get("runId").asText();
+            String runId = json(confirmed).get("runId").asText();
             JsonNode manifest =
                     JSON.readTree(runs.resolve(runId).resolve("manifest.json").toFile());
             assertThat(manifest.get("approvalPolicy").asText()).isEqualTo("required");
-            JsonNode audit = JSON.readTree(get(server, "/api/v1/audit").body());
+            JsonNode audit = json(send(server, get("/api/v1/audit", secretariat)));
             assertThat(audit.toString())
                     .contains("confirmed the approval policy change from automatic to required, which unpublishes 3"
                             + " values of 1 submission part (MEX in sub-mex-2021)");
@@ -226,29 +210,11 @@ class PolicyChangeTest {
     private ApiServer start(ApprovalPolicy policy) {
         // a stand-in pipeline that ends at once: only the start of a run matters here
         PipelineLauncher launcher = new PipelineLauncher(List.of("true", PipelineLauncher.MANIFEST));
-        return ApiServer.start(
-                ApiConfig.of(data, CODELISTS)
-                        .withSubmissions(SubmissionsConfig.NONE
-                                .withIntake(TWO_SUBMISSIONS)
-                                .withPipeline(launcher)
-                                .withApprovalPolicy(policy)),
-                "127.0.0.1",
-                0);
-    }
-
-    private HttpResponse<String> post(ApiServer server, String path) throws Exception {
-        return http.send(
-                request(server, path).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(ApiServer server, String path) throws Exception {
-        return http.send(request(server, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(ApiServer server, String path) {
-        return HttpRequest.newBuilder(URI.create(server.baseUri().toString().replaceAll("/$", "") + path))
-                .header("Authorization", "Bearer " + secretariat)
-                .timeout(Duration.ofSeconds(30));
+        return WriteSideSupport.start(
+                data,
+                SubmissionsConfig.NONE
+                        .withIntake(acceptedOnly(SUBMISSIONS))
+                        .withPipeline(launcher)
+                        .withApprovalPolicy(policy));
     }
 }

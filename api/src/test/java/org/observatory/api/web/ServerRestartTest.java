@@ -1,17 +1,18 @@
 package org.observatory.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.observatory.api.WriteSideSupport.NO_INGEST;
+import static org.observatory.api.WriteSideSupport.addAccount;
+import static org.observatory.api.WriteSideSupport.dataDirectory;
+import static org.observatory.api.WriteSideSupport.get;
+import static org.observatory.api.WriteSideSupport.json;
+import static org.observatory.api.WriteSideSupport.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
-import org.observatory.api.config.ApiConfig;
+import org.observatory.api.WriteSideSupport;
 import org.observatory.api.config.SubmissionsConfig;
 import org.observatory.api.fixture.IndicatorRow;
 import org.observatory.api.fixture.SnapshotFixture;
@@ -29,13 +30,8 @@ import org.observatory.api.registry.PipelineRunRecord;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.api.registry.RunStatus;
-import org.observatory.api.submission.IntakeResult;
 import org.observatory.api.submission.PipelineLauncher;
 import org.observatory.api.submission.PipelineRuns;
-import org.observatory.api.submission.SubmissionIntake;
-import org.observatory.api.submission.Upload;
-import org.observatory.schemas.codelist.Codelists;
-import org.observatory.schemas.record.SubmissionManifest;
 import org.observatory.schemas.storage.DataDirectory;
 
 /**
@@ -46,22 +42,6 @@ import org.observatory.schemas.storage.DataDirectory;
  * pipeline JVM, is in the app module's {@code KilledServerTest}.)
  */
 class ServerRestartTest {
-    private static final Codelists CODELISTS = Codelists.load();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** No submission staged, and any upload is a test failure. */
-    private static final SubmissionIntake NO_INGEST = new SubmissionIntake() {
-        @Override
-        public IntakeResult ingest(Upload upload) {
-            throw new AssertionError("no upload should reach the ingest service here: " + upload);
-        }
-
-        @Override
-        public List<SubmissionManifest> acceptedSubmissions() {
-            return List.of();
-        }
-    };
-
     /** A pipeline that must not be started by these tests. */
     private static final PipelineLauncher NEVER =
             new PipelineLauncher(List.of("false", "never started", PipelineLauncher.MANIFEST));
@@ -71,15 +51,11 @@ class ServerRestartTest {
 
     private DataDirectory data;
     private String secretariat;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void createSecretariat() {
-        data = new DataDirectory(root.resolve("data"));
-        try (Registry registry = Registry.open(data, "")) {
-            secretariat = registry.addAccount(Role.SECRETARIAT, Optional.empty(), "test")
-                    .token();
-        }
+        data = dataDirectory(root);
+        secretariat = addAccount(data, Role.SECRETARIAT, Optional.empty()).token();
     }
 
     @Test
@@ -93,7 +69,7 @@ class ServerRestartTest {
                 StandardCharsets.UTF_8);
 
         try (ApiServer server = start(NEVER)) {
-            JsonNode run = json(get(server, "/api/v1/pipeline-runs/run-a"));
+            JsonNode run = read(server, "/api/v1/pipeline-runs/run-a");
 
             assertThat(run.get("status").asText()).isEqualTo("succeeded");
             assertThat(run.get("snapshotId").asText()).isEqualTo("snap-a");
@@ -113,7 +89,7 @@ class ServerRestartTest {
         unfinishedRun("run-snap-b", "2026-11-22T09:00:00Z");
 
         try (ApiServer server = start(NEVER)) {
-            JsonNode run = json(get(server, "/api/v1/pipeline-runs/run-snap-b"));
+            JsonNode run = read(server, "/api/v1/pipeline-runs/run-snap-b");
 
             assertThat(run.get("status").asText()).isEqualTo("succeeded");
             assertThat(run.get("snapshotId").asText()).isEqualTo("snap-b");
@@ -128,7 +104,7 @@ class ServerRestartTest {
         unfinishedRun("run-d", Instant.now().toString());
 
         try (ApiServer server = start(NEVER)) {
-            JsonNode run = json(get(server, "/api/v1/pipeline-runs/run-d"));
+            JsonNode run = read(server, "/api/v1/pipeline-runs/run-d");
 
             assertThat(run.get("status").asText()).isEqualTo("failed");
             assertThat(run.get("snapshotId").isNull()).isTrue();
@@ -171,7 +147,7 @@ class ServerRestartTest {
             assertThat(orphan.isAlive())
                     .as("the server started only once the run's process had ended")
                     .isFalse();
-            JsonNode run = json(get(server, "/api/v1/pipeline-runs/run-e"));
+            JsonNode run = read(server, "/api/v1/pipeline-runs/run-e");
 
             assertThat(run.get("status").asText()).isEqualTo("succeeded");
             assertThat(run.get("snapshotId").asText()).isEqualTo("snap-e");
@@ -225,25 +201,14 @@ class ServerRestartTest {
     }
 
     private ApiServer start(PipelineLauncher launcher) {
-        return ApiServer.start(
-                ApiConfig.of(data, CODELISTS)
-                        .withSubmissions(
-                                SubmissionsConfig.NONE.withIntake(NO_INGEST).withPipeline(launcher)),
-                "127.0.0.1",
-                0);
+        return WriteSideSupport.start(
+                data, SubmissionsConfig.NONE.withIntake(NO_INGEST).withPipeline(launcher));
     }
 
-    private HttpResponse<String> get(ApiServer server, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(server.baseUri().toString().replaceAll("/$", "") + path))
-                        .header("Authorization", "Bearer " + secretariat)
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
+    /** What the secretariat reads at {@code path}, which must answer 200. */
+    private JsonNode read(ApiServer server, String path) throws Exception {
+        HttpResponse<String> response = send(server, get(path, secretariat));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return json(response);
     }
 }

@@ -1,22 +1,25 @@
 package org.observatory.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.observatory.api.WriteSideSupport.NO_INGEST;
+import static org.observatory.api.WriteSideSupport.addAccount;
+import static org.observatory.api.WriteSideSupport.dataDirectory;
+import static org.observatory.api.WriteSideSupport.json;
+import static org.observatory.api.WriteSideSupport.request;
+import static org.observatory.api.WriteSideSupport.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
-import org.observatory.api.config.ApiConfig;
+import org.observatory.api.WriteSideSupport;
 import org.observatory.api.config.SubmissionsConfig;
-import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
-import org.observatory.api.submission.IntakeResult;
-import org.observatory.api.submission.SubmissionIntake;
-import org.observatory.api.submission.Upload;
-import org.observatory.schemas.codelist.Codelists;
-import org.observatory.schemas.record.SubmissionManifest;
 import org.observatory.schemas.storage.DataDirectory;
 
 /**
@@ -43,44 +40,23 @@ import org.observatory.schemas.storage.DataDirectory;
  */
 @Timeout(60)
 class SubmissionFormTest {
-    private static final Codelists CODELISTS = Codelists.load();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BOUNDARY = "observatory-test-boundary";
-
-    /** The ingest service's boundary: every request here must be refused before it. */
-    private static final SubmissionIntake NO_INGEST = new SubmissionIntake() {
-        @Override
-        public IntakeResult ingest(Upload upload) {
-            throw new AssertionError("no upload should reach the ingest service here: " + upload);
-        }
-
-        @Override
-        public List<SubmissionManifest> acceptedSubmissions() {
-            return List.of();
-        }
-    };
 
     @TempDir
     Path root;
 
     private DataDirectory data;
     private String secretariat;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void createAccount() {
-        data = new DataDirectory(root.resolve("data"));
-        try (Registry registry = Registry.open(data, "")) {
-            secretariat = registry.addAccount(Role.SECRETARIAT, Optional.empty(), "test")
-                    .token();
-        }
+        data = dataDirectory(root);
+        secretariat = addAccount(data, Role.SECRETARIAT, Optional.empty()).token();
     }
 
     private ApiServer start() {
-        return ApiServer.start(
-                ApiConfig.of(data, CODELISTS).withSubmissions(SubmissionsConfig.NONE.withIntake(NO_INGEST)),
-                "127.0.0.1",
-                0);
+        // every request here must be refused before the ingest service
+        return WriteSideSupport.start(data, SubmissionsConfig.NONE.withIntake(NO_INGEST));
     }
 
     @Test
@@ -172,13 +148,12 @@ class SubmissionFormTest {
     }
 
     private HttpResponse<String> upload(ApiServer server, String contentType, byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("api/v1/submissions"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + secretariat)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return send(
+                server,
+                request("/api/v1/submissions")
+                        .header("Authorization", "Bearer " + secretariat)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /**
@@ -225,10 +200,6 @@ class SubmissionFormTest {
             body.writeBytes(part);
         }
         return body.toByteArray();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
     }
 
     /** What the server logs (slf4j-simple writes to the standard error stream) while it is open. */

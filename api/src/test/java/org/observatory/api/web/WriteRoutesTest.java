@@ -1,13 +1,18 @@
 package org.observatory.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.observatory.api.WriteSideSupport.NO_INGEST;
+import static org.observatory.api.WriteSideSupport.addAccount;
+import static org.observatory.api.WriteSideSupport.dataDirectory;
+import static org.observatory.api.WriteSideSupport.get;
+import static org.observatory.api.WriteSideSupport.json;
+import static org.observatory.api.WriteSideSupport.post;
+import static org.observatory.api.WriteSideSupport.request;
+import static org.observatory.api.WriteSideSupport.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
-import org.observatory.api.config.ApiConfig;
+import org.observatory.api.WriteSideSupport;
 import org.observatory.api.config.SubmissionsConfig;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
-import org.observatory.api.submission.IntakeResult;
 import org.observatory.api.submission.PipelineLauncher;
-import org.observatory.api.submission.SubmissionIntake;
-import org.observatory.api.submission.Upload;
-import org.observatory.schemas.codelist.Codelists;
-import org.observatory.schemas.record.SubmissionManifest;
 import org.observatory.schemas.storage.DataDirectory;
 
 /**
@@ -40,43 +40,22 @@ import org.observatory.schemas.storage.DataDirectory;
  * in the app module.
  */
 class WriteRoutesTest {
-    private static final Codelists CODELISTS = Codelists.load();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The ingest service's boundary: no submission staged, and any upload is a test failure. */
-    private static final SubmissionIntake NO_INGEST = new SubmissionIntake() {
-        @Override
-        public IntakeResult ingest(Upload upload) {
-            throw new AssertionError("no upload should reach the ingest service here: " + upload);
-        }
-
-        @Override
-        public List<SubmissionManifest> acceptedSubmissions() {
-            return List.of();
-        }
-    };
-
     @TempDir
     Path root;
 
     private DataDirectory data;
     private String secretariat;
     private String mexAnalyst;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void createAccounts() {
-        data = new DataDirectory(root.resolve("data"));
-        try (Registry registry = Registry.open(data, "")) {
-            secretariat = registry.addAccount(Role.SECRETARIAT, Optional.empty(), "test")
-                    .token();
-            mexAnalyst = registry.addAccount(Role.ANALYST, Optional.of("MEX"), "test")
-                    .token();
-        }
+        data = dataDirectory(root);
+        secretariat = addAccount(data, Role.SECRETARIAT, Optional.empty()).token();
+        mexAnalyst = addAccount(data, Role.ANALYST, Optional.of("MEX")).token();
     }
 
     private ApiServer start(SubmissionsConfig submissions) {
-        return ApiServer.start(ApiConfig.of(data, CODELISTS).withSubmissions(submissions), "127.0.0.1", 0);
+        return WriteSideSupport.start(data, submissions);
     }
 
     @Test
@@ -329,37 +308,6 @@ class WriteRoutesTest {
             Thread.sleep(100);
         }
         throw new AssertionError("run " + runId + " did not finish within a minute");
-    }
-
-    private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://server" + path)).timeout(Duration.ofSeconds(30));
-    }
-
-    private static HttpRequest.Builder get(String path, String token) {
-        return request(path).header("Authorization", "Bearer " + token).GET();
-    }
-
-    private static HttpRequest.Builder post(String path, String token) {
-        return post(path, token, "");
-    }
-
-    private static HttpRequest.Builder post(String path, String token, String body) {
-        HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
-    }
-
-    private HttpResponse<String> send(ApiServer server, HttpRequest.Builder builder) throws Exception {
-        HttpRequest draft = builder.build();
-        String pathAndQuery = draft.uri().getRawPath()
-                + (draft.uri().getRawQuery() == null ? "" : "?" + draft.uri().getRawQuery());
-        URI uri = server.baseUri().resolve(pathAndQuery.substring(1));
-        HttpRequest.Builder copy =
-                HttpRequest.newBuilder(draft, (name, value) -> true).uri(uri);
-        return http.send(copy.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
     }
 
     /** A multipart/form-data body: one file field named {@code file} and text fields. */
