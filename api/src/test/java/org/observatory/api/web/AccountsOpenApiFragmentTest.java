@@ -3,21 +3,10 @@ package org.observatory.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.observatory.api.ObservatoryApp;
-import org.observatory.api.config.ApiConfig;
-import org.observatory.schemas.codelist.Codelists;
-import org.observatory.schemas.storage.DataDirectory;
 
 /**
  * The OpenAPI fragment of the accounts documents exactly the routes under {@code /api/v1/accounts} that {@link
@@ -32,29 +21,9 @@ class AccountsOpenApiFragmentTest {
 
     @Test
     void documentsEveryAccountsRouteAndNoOtherWithTheBearerScheme() throws Exception {
-        JsonNode fragment;
-        try (InputStream input = AccountsOpenApiFragmentTest.class.getResourceAsStream(FRAGMENT)) {
-            fragment = new ObjectMapper().readTree(input);
-        }
-        Set<String> documented = new TreeSet<>();
-        fragment.get("paths")
-                .properties()
-                .forEach(path -> path.getValue().properties().forEach(operation -> {
-                    documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-                    assertThat(operation.getValue().get("security").toString())
-                            .as(path.getKey())
-                            .isEqualTo("[{\"bearer\":[]}]");
-                }));
-
-        Javalin app = ObservatoryApp.create(ApiConfig.of(new DataDirectory(root), Codelists.load()));
-        Set<String> registered = new TreeSet<>();
-        app.unsafeConfig().pvt.internalRouter.allHttpHandlers().forEach(parsed -> {
-            var endpoint = parsed.getEndpoint();
-            if (endpoint.getMethod().isHttpMethod() && endpoint.getPath().startsWith(SubmissionRoutes.ACCOUNTS)) {
-                registered.add(endpoint.getMethod().name() + " " + endpoint.getPath());
-            }
-        });
-        app.stop();
+        JsonNode fragment = OpenApiFragments.read(FRAGMENT);
+        Set<String> documented = OpenApiFragments.documentedWithBearer(fragment);
+        Set<String> registered = OpenApiFragments.registered(root, path -> path.startsWith(SubmissionRoutes.ACCOUNTS));
 
         assertThat(documented)
                 .isEqualTo(registered)
@@ -63,13 +32,6 @@ class AccountsOpenApiFragmentTest {
                         "POST /api/v1/accounts",
                         "POST /api/v1/accounts/{id}/revoke",
                         "POST /api/v1/accounts/{id}/rotate");
-        Matcher references = Pattern.compile("\"#/components/(\\w+)/(\\w+)\"").matcher(fragment.toString());
-        while (references.find()) {
-            String section = references.group(1);
-            String name = references.group(2);
-            boolean resolves = fragment.get("components").path(section).has(name)
-                    || (section.equals("schemas") && name.equals("Problem"));
-            assertThat(resolves).as("#/components/%s/%s", section, name).isTrue();
-        }
+        OpenApiFragments.assertReferencesResolve(fragment);
     }
 }
