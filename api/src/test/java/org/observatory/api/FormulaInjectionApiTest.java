@@ -86,12 +86,7 @@ class FormulaInjectionApiTest {
             List<CSVRecord> rows = csv(client.get(SERIES + "&format=csv").body().string());
             assertThat(rows).hasSize(1);
             CSVRecord row = rows.get(0);
-            assertThat(row.get("footnote")).isEqualTo("'" + FOOTNOTE);
-            assertThat(row.get("source")).isEqualTo("'" + SOURCE);
-            assertThat(row.get("national_label")).isEqualTo("'" + LABEL);
-            assertThat(row.get("national_code")).isEqualTo("'" + NATIONAL_CODE);
-            assertThat(row.get("caveat")).isEqualTo("'" + CAVEAT);
-            assertThat(row.get("population_source")).isEqualTo("'" + POPULATION_SOURCE);
+            assertTextCellsNeutralised(row);
             assertThat(row.get("reported_rate"))
                     .as("a numeric column is never prefixed")
                     .isEqualTo("-5");
@@ -110,12 +105,7 @@ class FormulaInjectionApiTest {
                     csv(new String(entries.get(SNAPSHOT + "/csv/indicators.csv"), StandardCharsets.UTF_8));
             assertThat(rows).hasSize(1);
             CSVRecord row = rows.get(0);
-            assertThat(row.get("footnote")).isEqualTo("'" + FOOTNOTE);
-            assertThat(row.get("source")).isEqualTo("'" + SOURCE);
-            assertThat(row.get("national_label")).isEqualTo("'" + LABEL);
-            assertThat(row.get("national_code")).isEqualTo("'" + NATIONAL_CODE);
-            assertThat(row.get("caveat")).isEqualTo("'" + CAVEAT);
-            assertThat(row.get("population_source")).isEqualTo("'" + POPULATION_SOURCE);
+            assertTextCellsNeutralised(row);
             assertThat(row.get("reported_rate"))
                     .as("a numeric column is never prefixed")
                     .isEqualTo("-5.0");
@@ -167,5 +157,15 @@ class FormulaInjectionApiTest {
             }
         }
         return entries;
+    }
+
+    /** Each formula-like text cell of the CSV row comes back behind a single quote. */
+    private static void assertTextCellsNeutralised(CSVRecord row) {
+        assertThat(row.get("footnote")).isEqualTo("'" + FOOTNOTE);
+        assertThat(row.get("source")).isEqualTo("'" + SOURCE);
+        assertThat(row.get("national_label")).isEqualTo("'" + LABEL);
+        assertThat(row.get("national_code")).isEqualTo("'" + NATIONAL_CODE);
+        assertThat(row.get("caveat")).isEqualTo("'" + CAVEAT);
+        assertThat(row.get("population_source")).isEqualTo("'" + POPULATION_SOURCE);
     }
 }
