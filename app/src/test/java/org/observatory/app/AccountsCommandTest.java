@@ -3,8 +3,6 @@ package org.observatory.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -231,25 +229,11 @@ class AccountsCommandTest {
         Path data = temporary.resolve("data");
         Path file = temporary.resolve("population.csv");
         Files.writeString(file, "country,year,population\nJAM,2021,2827695\n", StandardCharsets.UTF_8);
-        Process server = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ObservatoryCommand.class.getName(),
-                        "serve",
-                        "--port",
-                        "0",
-                        "--data",
-                        data.toString())
+        Process server = ServeProcess.command("256m", "--port", "0", "--data", data.toString())
                 .redirectErrorStream(true)
                 .start();
         try {
-            BufferedReader output =
-                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            Optional<String> ready = output.lines()
-                    .filter(line -> line.startsWith("Observatory API ready at "))
-                    .findFirst();
+            Optional<String> ready = ServeProcess.readyLine(server);
             assertThat(ready).as("the server's first lines").isPresent();
 
             int accounts = run("accounts", "add", "--role", "secretariat", "--data", data.toString());

@@ -150,17 +150,7 @@ class KilledServerTest {
     /** Starts {@code observatory serve} on a free port in a new JVM and waits until it says where it listens. */
     private Server serve(Path root, String name) throws Exception {
         Path log = temporary.resolve("server-" + name + ".log");
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ObservatoryCommand.class.getName(),
-                        "serve",
-                        "--data",
-                        root.toString(),
-                        "--port",
-                        "0")
+        Process process = ServeProcess.command("384m", "--data", root.toString(), "--port", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

@@ -2,9 +2,7 @@ package org.observatory.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -123,13 +121,8 @@ class ServeCommandTest {
                         "PRIVATE KEY",
                         keys.getKey("server", "changeit".toCharArray()).getEncoded()));
 
-        Process server = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ObservatoryCommand.class.getName(),
-                        "serve",
+        Process server = ServeProcess.command(
+                        "256m",
                         "--port",
                         "0",
                         "--tls-certificate",
@@ -143,11 +136,7 @@ class ServeCommandTest {
                 .redirectErrorStream(true)
                 .start();
         try {
-            BufferedReader output =
-                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            Optional<String> ready = output.lines()
-                    .filter(line -> line.startsWith("Observatory API ready at "))
-                    .findFirst();
+            Optional<String> ready = ServeProcess.readyLine(server);
             assertThat(ready).as("the server's first lines").isPresent();
             assertThat(ready.get()).matches("Observatory API ready at https://127\\.0\\.0\\.1:\\d+/api/v1/countries");
             String base =
