@@ -122,6 +122,7 @@ public final class ObservatoryApp {
         ProblemMapping.register(app, throttle);
         app.before(securityHeaders::set);
         app.before(throttle::refuseWhileThrottled);
+        app.after(throttle::release);
 
         app.get("/health", health::health);
         app.get(API_PREFIX + "/countries", countries::list);

@@ -114,6 +114,20 @@ class AuthenticationThrottleApiTest {
     }
 
     @Test
+    void aGoodTokenIsNeverThrottledHoweverOftenItIsSent() {
+        try (ApiServer server = start(TrustedProxies.NONE)) {
+            // each request holds a place among the address's failures while it runs and gives it back afterwards
+            for (int request = 1; request <= 10; request++) {
+                assertThat(audit(server, first, secretariat).status())
+                        .as("request " + request)
+                        .isEqualTo(200);
+            }
+            assertThat(audit(server, first, "wrong-1").status()).isEqualTo(401);
+            assertThat(audit(server, first, secretariat).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void everyOperationThatAuthenticatesDocumentsThe429() {
         JsonNode document = org.observatory.api.openapi.OpenApiDocument.load().tree();
         List<String> authenticating = new ArrayList<>();

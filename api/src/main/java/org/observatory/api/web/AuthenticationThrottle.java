@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,19 @@ import org.observatory.api.config.TrustedProxies;
  * a guesser that also holds a token gains nothing. IPv6 clients are counted per /64 network (one host usually has a
  * whole /64). The client address is the connection's, or the one a trusted proxy forwarded ({@link
  * ForwardedHeaders}). At most {@code addresses} addresses are remembered, the least recently seen forgotten first.
+ *
+ * <p>A request that sends a token holds a place among its address's failures while it runs ({@link #reserve}, given
+ * back by {@link #release} after the request): a burst of parallel guesses gets no more answers than the limit, since
+ * each is counted before authentication runs, not after its 401.
  */
 public final class AuthenticationThrottle {
     private final AuthenticationThrottleSettings settings;
     private final Clock clock;
     private final Map<String, ArrayDeque<Instant>> failures;
+    /** Requests that sent a token and still run, by address key (at most one entry per request running). */
+    private final Map<String, Integer> running = new HashMap<>();
+
+    private static final String RESERVED = AuthenticationThrottle.class.getName() + ".reserved";
 
     public AuthenticationThrottle(AuthenticationThrottleSettings settings, Clock clock) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -43,15 +52,54 @@ public final class AuthenticationThrottle {
         };
     }
 
-    /** A before-handler: refuses a request that sends a token from an address that failed too often. */
+    /**
+     * A before-handler: refuses a request that sends a token from an address that failed too often (its requests
+     * still running counted as failures), and otherwise holds a place for it until {@link #release}.
+     */
     public void refuseWhileThrottled(Context ctx) {
         if (ctx.header("Authorization") == null) {
             return;
         }
-        Optional<Duration> wait = retryAfter(ctx.ip());
+        String address = ctx.ip();
+        Optional<Duration> wait = reserve(address);
         if (wait.isPresent()) {
             throw new TooManyFailedAuthenticationsException(settings, wait.get());
         }
+        ctx.attribute(RESERVED, address);
+    }
+
+    /** An after-handler: gives back the place {@link #refuseWhileThrottled} held for the request, if it held one. */
+    public void release(Context ctx) {
+        String address = ctx.attribute(RESERVED);
+        if (address != null) {
+            ctx.attribute(RESERVED, null);
+            release(address);
+        }
+    }
+
+    /**
+     * Holds a place for a request of the address that sends a token, unless its failures and its requests still
+     * running reach the limit: then answers how long to wait (until the oldest failure leaves the window, or a second
+     * while only requests still running fill it).
+     */
+    public synchronized Optional<Duration> reserve(String address) {
+        String key = key(address);
+        Optional<Duration> wait = retryAfter(address);
+        if (wait.isPresent()) {
+            return wait;
+        }
+        ArrayDeque<Instant> times = failures.get(key);
+        int failed = times == null ? 0 : times.size();
+        if (failed + running.getOrDefault(key, 0) >= settings.failures()) {
+            return Optional.of(Duration.ofSeconds(1));
+        }
+        running.merge(key, 1, Integer::sum);
+        return Optional.empty();
+    }
+
+    /** Gives back a place {@link #reserve} held for a request of the address. */
+    public synchronized void release(String address) {
+        running.computeIfPresent(key(address), (key, count) -> count > 1 ? count - 1 : null);
     }
 
     /** How long the address must wait before it may send a token again; empty when it may now. */

@@ -51,12 +51,16 @@ final class CrashLeftovers {
                 for (Path file : files.toList()) {
                     Matcher upload = UPLOAD.matcher(file.getFileName().toString());
                     if (!upload.matches() || !aliveOther(upload.group(1))) {
-                        delete(file);
-                        removed.add(file);
+                        try {
+                            delete(file);
+                            removed.add(file);
+                        } catch (IOException e) {
+                            LOG.warn("Cannot remove {}, a leftover of a killed upload; remove it by hand", file, e);
+                        }
                     }
                 }
             } catch (IOException e) {
-                LOG.warn("Cannot remove the leftovers of killed uploads in {}", uploads, e);
+                LOG.warn("Cannot list the leftovers of killed uploads in {}", uploads, e);
             }
         }
         try {

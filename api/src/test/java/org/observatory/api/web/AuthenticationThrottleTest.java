@@ -30,6 +30,36 @@ class AuthenticationThrottleTest {
     }
 
     @Test
+    void parallelRequestsWithTokensHoldPlacesSoThatABurstGetsNoMoreThanTheLimit() {
+        AuthenticationThrottle throttle =
+                new AuthenticationThrottle(new AuthenticationThrottleSettings(3, Duration.ofSeconds(60), 10), clock);
+        throttle.recordFailure("192.0.2.1");
+        // two more requests with tokens are running: together with the failure they fill the limit
+        assertThat(throttle.reserve("192.0.2.1")).isEmpty();
+        assertThat(throttle.reserve("192.0.2.1")).isEmpty();
+        assertThat(throttle.reserve("192.0.2.1")).contains(Duration.ofSeconds(1));
+        assertThat(throttle.reserve("192.0.2.2")).isEmpty();
+        // one of them succeeds and gives its place back; the other fails
+        throttle.release("192.0.2.1");
+        throttle.recordFailure("192.0.2.1");
+        throttle.release("192.0.2.1");
+        assertThat(throttle.reserve("192.0.2.1")).isEmpty();
+        throttle.recordFailure("192.0.2.1");
+        throttle.release("192.0.2.1");
+        assertThat(throttle.reserve("192.0.2.1")).contains(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void requestsThatSucceedGiveTheirPlacesBack() {
+        AuthenticationThrottle throttle =
+                new AuthenticationThrottle(new AuthenticationThrottleSettings(2, Duration.ofSeconds(60), 10), clock);
+        for (int i = 0; i < 100; i++) {
+            assertThat(throttle.reserve("192.0.2.1")).as("request %d", i).isEmpty();
+            throttle.release("192.0.2.1");
+        }
+    }
+
+    @Test
     void remembersABoundedNumberOfAddresses() {
         AuthenticationThrottle throttle =
                 new AuthenticationThrottle(new AuthenticationThrottleSettings(1, Duration.ofMinutes(1), 100), clock);
