@@ -106,7 +106,9 @@ class IngestFuzzTest {
                     .as("the type of the refusal %s: %s", refused.errorCode(), refused.getMessage())
                     .isEqualTo(ErrorType.USER_ERROR);
             assertReadable(refused.getMessage(), request.file());
-            assertThat(entries(data.staging())).as("the staging area after a refusal").isEmpty();
+            assertThat(entries(data.staging()))
+                    .as("the staging area after a refusal")
+                    .isEmpty();
             return Optional.empty();
         }
         for (ValidationIssue issue : result.issues()) {
