@@ -7,13 +7,18 @@ import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
@@ -105,6 +110,37 @@ class UploadFuzzTest {
             }
             assertThat(entries(data.staging())).as(what).noneMatch(name -> name.startsWith("."));
             assertThat(entries(data.registry().resolve("uploads"))).as(what).isEmpty();
+        }
+    }
+
+    /**
+     * Found by probing the name of the uploaded file: {@code filename="/"} was a 500 ({@code Path.of("/")} has no file
+     * name). A name is stored as its last part, without control characters, or as "upload" when nothing is left.
+     */
+    @Test
+    void aFileNameWithoutALastPartIsStoredAsUploadNotA500() throws Exception {
+        String[] sentNames = {"/", "../../replies.csv", "reports/..", "C:/reports/2023.csv"};
+        String[] storedNames = {"upload", "replies.csv", "upload", "2023.csv"};
+        for (int index = 0; index < sentNames.length; index++) {
+            String csv = "country,year,population\nJAM,%d,2827695\n".formatted(2000 + index);
+            String boundary = "observatory-test-boundary";
+            String body = ("--%1$s\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\npopulation\r\n"
+                            + "--%1$s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%2$s\"\r\n"
+                            + "Content-Type: text/csv\r\n\r\n%3$s\r\n--%1$s--\r\n")
+                    .formatted(boundary, sentNames[index], csv);
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            server.baseUri().toString().replaceAll("/$", "") + "/api/v1/submissions"))
+                                    .header("Authorization", "Bearer " + secretariat)
+                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            assertThat(WriteApi.json(response).get("report").get("fileName").asText())
+                    .isEqualTo(storedNames[index]);
         }
     }
 

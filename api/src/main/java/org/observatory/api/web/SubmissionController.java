@@ -140,9 +140,10 @@ final class SubmissionController {
             country = Optional.of(account.country());
         }
         OptionalInt cycle = cycle(ctx.formParam("cycle"));
-        String fileName = Path.of(Optional.ofNullable(file.filename()).orElse("upload"))
-                .getFileName()
-                .toString();
+        // the last part of the name the client sent, without control characters ("/" has none: it made a 500)
+        String sentName = Optional.ofNullable(file.filename()).orElse("").replaceAll("\\p{Cntrl}", "");
+        String lastPart = sentName.substring(sentName.lastIndexOf('/') + 1).strip();
+        String fileName = lastPart.isEmpty() || lastPart.equals(".") || lastPart.equals("..") ? "upload" : lastPart;
 
         Path uploads = data.registry().resolve("uploads");
         Files.createDirectories(uploads);
