@@ -125,9 +125,12 @@ final class SubmissionController {
             country = Optional.of(account.country());
         }
         OptionalInt cycle = cycle(form.field("cycle"));
-        String fileName = Path.of(Optional.ofNullable(file.filename()).orElse("upload"))
-                .getFileName()
-                .toString();
+        // the last part of the name the client sent (a browser on Windows may send a whole path), without control
+        // characters ("/" has no last part: it made a 500)
+        String sentName = Optional.ofNullable(file.filename()).orElse("").replaceAll("\\p{Cntrl}", "");
+        String lastPart = sentName.substring(Math.max(sentName.lastIndexOf('/'), sentName.lastIndexOf('\\')) + 1)
+                .strip();
+        String fileName = lastPart.isEmpty() || lastPart.equals(".") || lastPart.equals("..") ? "upload" : lastPart;
 
         Path uploads = data.registry().resolve("uploads");
         Files.createDirectories(uploads);

@@ -109,6 +109,20 @@ class SubmissionFormTest {
     }
 
     @Test
+    void aNulByteInAPartHeaderIsA400NotA500() throws Exception {
+        byte[] body = concat(part("source", "cts"), filePart("rep\u0000lies.csv", "a,b\n1,2\n"), closing());
+        try (ApiServer server = start();
+                CapturedLog log = CapturedLog.start()) {
+            HttpResponse<String> response = upload(server, "multipart/form-data; boundary=" + BOUNDARY, body);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(json(response).get("detail").asText())
+                    .startsWith("The request body is not valid multipart/form-data (");
+            assertThat(log.text()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void aSecondFileOrSourceFieldIsA400LikeARepeatedQueryParameter() throws Exception {
         byte[] twoSources =
                 concat(part("source", "cts"), part("source", "national"), filePart("a.csv", "x\n"), closing());
