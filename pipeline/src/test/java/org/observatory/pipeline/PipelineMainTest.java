@@ -81,25 +81,7 @@ class PipelineMainTest {
 
     @Test
     void runsAManifestAndWritesTheReport(@TempDir Path data) throws IOException {
-        StagedRow.stage(
-                TestSpark.session(),
-                data.resolve("staging"),
-                "sdmx-1",
-                List.of(StagedRow.accepted("sdmx-1", "sdmx-csv", 5)
-                        .at("CHL", 2022)
-                        .with("iccs_code", "0101")
-                        .count(800)));
-        Path manifest = data.resolve("run.json");
-        Files.writeString(
-                manifest,
-                """
-                {"runId": "run-7", "createdAt": "2026-11-22T12:00:00Z",
-                 "stagingUri": "%s", "warehouseUri": "%s",
-                 "submissions": [{"submissionId": "sdmx-1", "sourceKind": "sdmx-csv", "cycle": null,
-                                  "sequence": 1, "acceptedAt": "2026-11-21T09:00:00Z",
-                                  "approvedCountries": ["CHL"]}]}
-                """
-                        .formatted(data.resolve("staging").toUri(), data.resolve("warehouse")));
+        Path manifest = stagedManifest(data, "run-7");
         Path reportFile = data.resolve("report.json");
 
         int exitCode = run("--manifest", manifest.toString(), "--report", reportFile.toString());

@@ -39,7 +39,7 @@ public final class DocsPage {
                 .append(
                         "th,td{text-align:left;border-bottom:1px solid #e3e8ee;padding:.25rem .5rem;vertical-align:top}\n")
                 .append(".auth{color:#8a4b00;font-weight:600}\n")
-                .append("</style>\n</head>\n<body>\n");
+                .append("</style>\n</head>\n<body>\n<main>\n");
         html.append("<h1>").append(escape(info.path("title").asText())).append("</h1>\n");
         html.append("<p><strong>").append(escape(info.path("summary").asText())).append("</strong></p>\n");
         html.append("<p>").append(escape(info.path("description").asText())).append("</p>\n");
@@ -77,7 +77,7 @@ public final class DocsPage {
                 operation(html, openApi, operation[0], operation[1]);
             }
         }
-        html.append("</body>\n</html>\n");
+        html.append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
 

@@ -540,32 +540,7 @@ public final class Registry implements AutoCloseable {
     public synchronized SubmissionRecord recordSubmission(SubmissionRecord upload, String actor) {
         requireNonNull(upload, "upload is null");
         requireNonNull(actor, "actor is null");
-        java.util.SortedSet<String> touched = new java.util.TreeSet<>(upload.countries());
-        Map<String, Long> refused = new java.util.TreeMap<>();
-        try {
-            com.fasterxml.jackson.databind.JsonNode report =
-                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(upload.reportJson());
-            report.path("countries").forEach(country -> touched.add(country.asText()));
-            report.path("rowsOfOtherCountries").fields().forEachRemaining(rows -> {
-                touched.add(rows.getKey());
-                refused.put(rows.getKey(), rows.getValue().asLong());
-            });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // a report that is not JSON names no country; the submission's own countries are named all the same
-        }
-        boolean declaredCountryAlone = upload.country() != null && touched.equals(java.util.Set.of(upload.country()));
-        String countries = touched.isEmpty() || declaredCountryAlone
-                ? ""
-                : touched.stream()
-                        .map(country -> refused.containsKey(country)
-                                ? "%s (%d row%s refused as not %s's)"
-                                        .formatted(
-                                                country,
-                                                refused.get(country),
-                                                refused.get(country) == 1 ? "" : "s",
-                                                upload.country())
-                                : country)
-                        .collect(java.util.stream.Collectors.joining(", ", "; countries touched: ", ""));
+        String countries = TouchedCountries.describe(upload);
         Optional<SubmissionRecord> earlier = submission(upload.submissionId());
         try {
             if (earlier.isEmpty()) {
