@@ -9,6 +9,10 @@ import java.util.EnumSet;
 import java.util.List;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.openapi.OpenApiDocument;
+import org.observatory.api.page.Assets;
+import org.observatory.api.page.LandingPage;
+import org.observatory.api.page.Languages;
+import org.observatory.api.page.Pages;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.report.ResponseDeadlines;
@@ -96,7 +100,12 @@ public final class ObservatoryApp {
                 SubmissionRoutes.ACCOUNTS,
                 SubmissionRoutes.AUDIT));
 
+        Pages pages = new Pages(Languages.PAGES);
+        LandingPage landing = new LandingPage(pages, repository, config.codelists());
+        Assets assets = new Assets();
+
         Javalin app = Javalin.create(javalin -> {
+            javalin.fileRenderer(pages.renderer());
             javalin.showJavalinBanner = false;
             javalin.startupWatcherEnabled = false;
             javalin.http.prefer405over404 = true;
@@ -137,6 +146,10 @@ public final class ObservatoryApp {
         app.get("/openapi.json", openApi::openApi);
         app.get("/docs", openApi::docs);
         writeSide.register(app);
+
+        app.get(Assets.PATH, assets::serve);
+        app.get("/", landing::show);
+        app.get("/{lang}", landing::show);
         return app;
     }
 }

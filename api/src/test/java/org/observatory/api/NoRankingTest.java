@@ -58,7 +58,9 @@ class NoRankingTest {
             "iso3", "ARG",
             "code", "intentional-homicide",
             "id", SNAPSHOT,
-            "cycle", "2010");
+            "cycle", "2010",
+            "lang", "es",
+            "name", "observatory.css");
     /** The {@code id} of routes under these prefixes names a submission or a run, not a snapshot. */
     private static final Map<String, String> IDS =
             Map.of("/api/v1/submissions/", SUBMISSION, "/api/v1/pipeline-runs/", RUN);
@@ -226,7 +228,10 @@ class NoRankingTest {
         if (type.startsWith("text/csv")) {
             return check.csv(response.body().string());
         }
-        return List.of(); // HTML pages and archives: their data is the JSON and CSV checked above
+        if (type.startsWith("text/html")) {
+            return check.html(response.body().string());
+        }
+        return List.of(); // archives, stylesheets: their data is the JSON and CSV checked above
     }
 
     @Test
@@ -244,6 +249,14 @@ class NoRankingTest {
                 .containsExactly(
                         "CSV column 'percentile' is rank-like",
                         "CSV column country lists countries [BRA, ARG], neither by code nor by subregion then code");
+        assertThat(check.html("<a href=\"/es/countries/USA\">1</a><a href=\"/countries/ARG?x\">2</a>"
+                        + "<td data-country=\"JAM\">3</td><th>Rank</th>"))
+                .containsExactly(
+                        "the page lists countries [USA, ARG, JAM], neither by code nor by subregion then code",
+                        "the page has a rank-like column 'Rank'");
+        assertThat(check.html("<a href=\"/en/countries/USA\"></a><a href=\"/en/countries/MEX\"></a>"
+                        + "<a href=\"/en/countries/JAM\"></a><a href=\"/en/countries/ARG\"></a>"))
+                .isEmpty();
         // by code, and by subregion (Northern America, Central America, Caribbean, South America) then code, pass
         assertThat(check.json(MAPPER.readTree("[\"ARG\", \"JAM\", \"USA\"]"))).isEmpty();
         assertThat(check.json(MAPPER.readTree("[\"USA\", \"MEX\", \"JAM\", \"ARG\", \"BRA\"]")))

@@ -53,6 +53,35 @@ final class RankingCheck {
         return violations;
     }
 
+    /**
+     * A page lists countries through its links to their pages ({@code /countries/XXX}, in any language) and its
+     * elements marked {@code data-country="XXX"}: in order of appearance they must be by code or by subregion then
+     * code; a table header or a column named like a rank is a violation too.
+     */
+    List<String> html(String body) {
+        List<String> violations = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        java.util.regex.Matcher country = java.util.regex.Pattern.compile(
+                        "href=\"(?:/[a-z]{2})?/countries/([A-Z]{3})[\"?#/]|data-country=\"([A-Z]{3})\"")
+                .matcher(body);
+        while (country.find()) {
+            String code = country.group(1) != null ? country.group(1) : country.group(2);
+            if (codelists.members().isMember(code)) {
+                codes.add(code);
+            }
+        }
+        checkOrder(codes, "the page", violations);
+        java.util.regex.Matcher header =
+                java.util.regex.Pattern.compile("<th[^>]*>([^<]*)</th>").matcher(body);
+        while (header.find()) {
+            if (RANK_LIKE.contains(normalise(header.group(1).strip()))) {
+                violations.add("the page has a rank-like column '%s'"
+                        .formatted(header.group(1).strip()));
+            }
+        }
+        return violations;
+    }
+
     List<String> csv(String body) {
         List<String> violations = new ArrayList<>();
         try (CSVParser parser = CSVFormat.RFC4180

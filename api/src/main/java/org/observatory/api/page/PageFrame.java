@@ -1,0 +1,50 @@
+package org.observatory.api.page;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every page shows around its content (the {@code layout} template): the title, the language and its switch,
+ * the synthetic-data banner when the data shown is synthetic, and the vintage served. Links inside the site keep
+ * the page's language ({@link #link}).
+ *
+ * @param path the page's path without its language prefix, with its query string, e.g. {@code /countries/MEX}
+ * @param vintage the id of the snapshot the page shows, when there is one
+ */
+public record PageFrame(
+        Localizer t,
+        String title,
+        String path,
+        List<LanguageLink> languages,
+        boolean synthetic,
+        Optional<String> vintage) {
+    public PageFrame {
+        requireNonNull(t, "t is null");
+        requireNonNull(title, "title is null");
+        requireNonNull(path, "path is null");
+        languages = List.copyOf(requireNonNull(languages, "languages is null"));
+        requireNonNull(vintage, "vintage is null");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("A page path starts with /, not '" + path + "'");
+        }
+    }
+
+    /** One entry of the language switch: the same page in another language. */
+    public record LanguageLink(Language language, String href, boolean current) {
+        public LanguageLink {
+            requireNonNull(language, "language is null");
+            requireNonNull(href, "href is null");
+        }
+    }
+
+    public Language language() {
+        return t.language();
+    }
+
+    /** A site path in the page's language: {@code /countries/MEX} becomes {@code /es/countries/MEX}. */
+    public String link(String sitePath) {
+        return Pages.inLanguage(t.language(), sitePath);
+    }
+}

@@ -1,0 +1,2 @@
+// Enhancements only: every page reads and works without this script.
+"use strict";

@@ -1,0 +1,158 @@
+package org.observatory.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.observatory.api.config.ApiConfig;
+import org.observatory.api.fixture.Fixtures;
+import org.observatory.api.fixture.SnapshotFixture;
+import org.observatory.api.page.Pages;
+import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.storage.DataDirectory;
+
+/**
+ * The pages' frame on a real server: the language from the path prefix, then {@code ?lang=}, then {@code
+ * Accept-Language}; the {@code lang} attribute and {@code Content-Language}; the Content-Security-Policy; the
+ * language switch; the synthetic-data banner; and the landing page's members in subregion-then-code order.
+ */
+class PagesTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void theLandingPageSpeaksTheLanguageOfItsPathPrefix() {
+        ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", Fixtures.responses());
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            try (Response spanish = client.get("/es/")) {
+                String html = spanish.body().string();
+                assertThat(spanish.code()).isEqualTo(200);
+                assertThat(spanish.header("Content-Type")).startsWith("text/html");
+                assertThat(spanish.header("Content-Language")).isEqualTo("es-419");
+                assertThat(spanish.header("Vary")).isNull();
+                assertThat(html).contains("<html lang=\"es-419\">").contains("Estados miembros");
+            }
+            try (Response english = client.get("/en")) {
+                String html = english.body().string();
+                assertThat(english.header("Content-Language")).isEqualTo("en-US");
+                assertThat(html).contains("<html lang=\"en-US\">").contains("Member states");
+            }
+        });
+    }
+
+    @Test
+    void withoutAPrefixTheLanguageComesFromTheQueryThenAcceptLanguageThenSpanish() {
+        ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", List.of());
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            assertThat(language(client.get("/?lang=en"))).isEqualTo("en-US");
+            assertThat(language(client.get("/", request -> request.header("Accept-Language", "en-GB,en;q=0.8"))))
+                    .isEqualTo("en-US");
+            assertThat(language(
+                            client.get("/", request -> request.header("Accept-Language", "fr-CA, es;q=0.5, en;q=0.4"))))
+                    .as("French is not spoken yet: the next language the reader accepts")
+                    .isEqualTo("es-419");
+            assertThat(language(client.get("/", request -> request.header("Accept-Language", "de, en;q=0"))))
+                    .as("nothing acceptable: the first language")
+                    .isEqualTo("es-419");
+            assertThat(language(client.get("/?lang=xx", request -> request.header("Accept-Language", "en"))))
+                    .as("an unknown ?lang= is passed over")
+                    .isEqualTo("en-US");
+            try (Response negotiated = client.get("/", request -> request.header("Accept-Language", "en"))) {
+                assertThat(negotiated.header("Vary")).isEqualTo("Accept-Language");
+            }
+        });
+    }
+
+    @Test
+    void everyPageForbidsLoadingAnythingFromElsewhere() {
+        ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", List.of());
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            try (Response page = client.get("/en/")) {
+                assertThat(page.header("Content-Security-Policy"))
+                        .isEqualTo(Pages.CONTENT_SECURITY_POLICY)
+                        .contains("default-src 'none'")
+                        .contains("frame-ancestors 'none'")
+                        .contains("form-action 'self'");
+                String html = page.body().string();
+                assertThat(html)
+                        .doesNotContain("http://")
+                        .doesNotContain("https://")
+                        .doesNotContain("//cdn");
+            }
+            try (Response css = client.get("/assets/observatory.css")) {
+                assertThat(css.code()).isEqualTo(200);
+                assertThat(css.header("Content-Type")).startsWith("text/css");
+                assertThat(css.body().string()).contains("@media print");
+            }
+            try (Response missing = client.get("/assets/..%2Fmessages_en.properties")) {
+                assertThat(missing.code()).isEqualTo(404);
+                assertThat(missing.body().string()).contains("There is no asset");
+            }
+        });
+    }
+
+    @Test
+    void theLanguageSwitchLinksToTheSamePageInEveryOtherLanguage() {
+        ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", List.of());
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            try (Response page = client.get("/?lang=en")) {
+                String html = page.body().string();
+                assertThat(html)
+                        .contains("<a href=\"/es/\" lang=\"es-419\" hreflang=\"es-419\">Español</a>")
+                        .contains("<span aria-current=\"true\" lang=\"en-US\">English</span>")
+                        .doesNotContain("lang=en\"");
+            }
+        });
+    }
+
+    @Test
+    void theSyntheticBannerShowsOnlyOverSyntheticData() {
+        DataDirectory data = new DataDirectory(root);
+        new SnapshotFixture(data).writeAndPublish("synthetic-1", true, Fixtures.synthetic());
+        ApiTestSupport.withServer(ObservatoryApp.create(ApiConfig.of(data, Codelists.load())), client -> {
+            assertThat(client.get("/en/").body().string())
+                    .contains("class=\"synthetic-banner\"")
+                    .contains("synthetic demonstration data");
+            assertThat(client.get("/es/").body().string()).contains("Datos sintéticos.");
+        });
+        ApiConfig real = ApiTestSupport.publishedRealLooking(root.resolve("real"), "real-1", List.of());
+        ApiTestSupport.withServer(
+                ObservatoryApp.create(real),
+                client -> assertThat(client.get("/en/").body().string()).doesNotContain("synthetic-banner"));
+    }
+
+    @Test
+    void theLandingPageListsTheMembersBySubregionThenCodeAndLinksInItsLanguage() {
+        ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", Fixtures.responses());
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            String html = client.get("/es/").body().string();
+            List<String> codes = new ArrayList<>();
+            Matcher link = Pattern.compile("href=\"/es/countries/([A-Z]{3})\"").matcher(html);
+            while (link.find()) {
+                codes.add(link.group(1));
+            }
+            assertThat(codes)
+                    .hasSize(35)
+                    .startsWith("CAN", "USA", "BLZ", "CRI", "GTM", "HND", "MEX", "NIC", "PAN", "SLV", "ATG")
+                    .endsWith("URY", "VEN");
+            assertThat(html.indexOf("América del Norte"))
+                    .isLessThan(html.indexOf("Centroamérica"))
+                    .isLessThan(html.indexOf("Caribe"));
+            assertThat(html).contains("href=\"/es/indicators/intentional-homicide\">Homicidio intencional</a>");
+            assertThat(html).contains("/api/v1/reports/response-rates?cycle=");
+            assertThat(html).contains("/api/v1/snapshots/2026-11-01-a/download");
+        });
+    }
+
+    private static String language(Response response) {
+        try (response) {
+            return response.header("Content-Language");
+        }
+    }
+}
