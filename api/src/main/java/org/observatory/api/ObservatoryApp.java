@@ -13,6 +13,8 @@ import org.observatory.api.page.Assets;
 import org.observatory.api.page.LandingPage;
 import org.observatory.api.page.Languages;
 import org.observatory.api.page.Pages;
+import org.observatory.api.page.Sessions;
+import org.observatory.api.page.SignInPage;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.report.ResponseDeadlines;
@@ -103,6 +105,7 @@ public final class ObservatoryApp {
         Pages pages = new Pages(Languages.PAGES);
         LandingPage landing = new LandingPage(pages, repository, config.codelists());
         Assets assets = new Assets();
+        Sessions sessions = new Sessions(writeSide.registry(), config.clock());
 
         Javalin app = Javalin.create(javalin -> {
             javalin.fileRenderer(pages.renderer());
@@ -149,6 +152,12 @@ public final class ObservatoryApp {
 
         app.get(Assets.PATH, assets::serve);
         app.get("/", landing::show);
+        SignInPage signIn = new SignInPage(pages, sessions, throttle, repository);
+        app.get("/sign-in", signIn::show);
+        app.get("/{lang}/sign-in", signIn::show);
+        app.post("/{lang}/sign-in", signIn::signIn);
+        app.post("/{lang}/sign-out", signIn::signOut);
+        // last: a one-segment path is a language only when no other route has it (Javalin takes the first match)
         app.get("/{lang}", landing::show);
         return app;
     }

@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * @param path the page's path without its language prefix, with its query string, e.g. {@code /countries/MEX}
  * @param vintage the id of the snapshot the page shows, when there is one
+ * @param visitor the signed-in analyst or secretariat, shown (with a sign-out button) on their own pages only:
+ *     public pages are the same for everyone, so they can be cached
  */
 public record PageFrame(
         Localizer t,
@@ -19,13 +21,15 @@ public record PageFrame(
         String path,
         List<LanguageLink> languages,
         boolean synthetic,
-        Optional<String> vintage) {
+        Optional<String> vintage,
+        Optional<Sessions.SignedIn> visitor) {
     public PageFrame {
         requireNonNull(t, "t is null");
         requireNonNull(title, "title is null");
         requireNonNull(path, "path is null");
         languages = List.copyOf(requireNonNull(languages, "languages is null"));
         requireNonNull(vintage, "vintage is null");
+        requireNonNull(visitor, "visitor is null");
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("A page path starts with /, not '" + path + "'");
         }
@@ -41,6 +45,15 @@ public record PageFrame(
 
     public Language language() {
         return t.language();
+    }
+
+    /** How the page names the signed-in visitor: "a MEX analyst", "the secretariat", in the page's language. */
+    public String visitorName() {
+        return visitor.map(signedIn -> signedIn.account()
+                        .analystCountry()
+                        .map(country -> t.text("visitor.analyst", country))
+                        .orElseGet(() -> t.text("visitor.secretariat")))
+                .orElse("");
     }
 
     /** A site path in the page's language: {@code /countries/MEX} becomes {@code /es/countries/MEX}. */

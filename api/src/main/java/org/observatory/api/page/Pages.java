@@ -71,6 +71,21 @@ public final class Pages {
      * @param title the page's own title, already in the page's language
      */
     public PageFrame frame(Context ctx, Localizer t, String title, Optional<Snapshot> snapshot) {
+        return frame(ctx, t, title, snapshot, Optional.empty());
+    }
+
+    /**
+     * The frame of a signed-in visitor's own page (it names them and has the sign-out button). Such a page is
+     * theirs alone: it is sent with {@code Cache-Control: no-store}.
+     */
+    public PageFrame privateFrame(
+            Context ctx, Localizer t, String title, Optional<Snapshot> snapshot, Sessions.SignedIn visitor) {
+        ctx.header("Cache-Control", "no-store");
+        return frame(ctx, t, title, snapshot, Optional.of(visitor));
+    }
+
+    private PageFrame frame(
+            Context ctx, Localizer t, String title, Optional<Snapshot> snapshot, Optional<Sessions.SignedIn> visitor) {
         String path = languages.withoutPrefix(ctx.path());
         String query = withoutLanguageParameter(ctx.queryString());
         String pathAndQuery = query.isEmpty() ? path : path + "?" + query;
@@ -84,7 +99,8 @@ public final class Pages {
                 pathAndQuery,
                 links,
                 snapshot.map(Snapshot::containsSyntheticData).orElse(false),
-                snapshot.map(Snapshot::id));
+                snapshot.map(Snapshot::id),
+                visitor);
     }
 
     /** The query string without {@code lang=}: a link to the page in another language must not name this one. */

@@ -72,6 +72,11 @@ public final class SubmissionRoutes implements AutoCloseable {
         return new SubmissionRoutes(config, registry, runs, json);
     }
 
+    /** The registry the server holds open (the pages' sign-in sessions verify tokens with it). */
+    public Registry registry() {
+        return registry;
+    }
+
     /** Multipart uploads: to disk past 1 MiB (in the registry's upload folder), refused above the limit. */
     public void configure(JavalinConfig javalin) {
         long limit = config.submissions().uploadLimitBytes();
