@@ -4,26 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.observatory.schemas.error.ErrorCode;
-import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.storage.DataDirectory;
-import org.observatory.schemas.storage.PublishedSnapshots;
 import org.observatory.schemas.table.SnapshotTables;
 import org.observatory.schemas.table.TableSchema;
 
@@ -34,12 +24,9 @@ import org.observatory.schemas.table.TableSchema;
  * parquet/<table>/country=XXX/*.parquet}). Every entry sits under a folder named after the snapshot id.
  *
  * <p>While the archive is written the snapshot holds a reader lease ({@code warehouse/leases/<id>/<file>}, touched
- * at least every {@link #LEASE_TOUCH_INTERVAL}), so the pipeline's retention does not remove it under the reader.
+ * at least every ten seconds: {@link SnapshotLease}), so the pipeline's retention does not remove it under the reader.
  */
 public final class SnapshotArchive {
-    /** How often a running download touches its lease; well below the pipeline's retention grace period. */
-    static final Duration LEASE_TOUCH_INTERVAL = Duration.ofSeconds(10);
-
     private static final String PLATFORM = "Crime and violence observatory of the Americas";
 
     private final SnapshotRepository repository;
@@ -65,7 +52,7 @@ public final class SnapshotArchive {
         requireNonNull(snapshot, "snapshot is null");
         requireNonNull(publishedAt, "publishedAt is null");
         requireNonNull(out, "out is null");
-        try (Lease lease = Lease.take(repository.dataDirectory(), snapshot.id(), clock)) {
+        try (SnapshotLease lease = repository.catalogue().lease(snapshot, clock)) {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             String folder = snapshot.id() + "/";
             writeEntry(zip, folder + "CITATION.txt", citation(snapshot, publishedAt, downloadUrl));
@@ -182,60 +169,5 @@ public final class SnapshotArchive {
         zip.putNextEntry(entry);
         Files.copy(file, zip);
         zip.closeEntry();
-    }
-
-    /** A reader lease file in {@code warehouse/leases/<id>/}, removed on close. */
-    static final class Lease implements AutoCloseable {
-        private final Path file;
-        private final Clock clock;
-        private Instant touched;
-
-        private Lease(Path file, Clock clock) {
-            this.file = file;
-            this.clock = clock;
-            this.touched = clock.instant();
-        }
-
-        static Lease take(DataDirectory data, String snapshotId, Clock clock) {
-            Path directory = data.warehouse().resolve(PublishedSnapshots.LEASES).resolve(snapshotId);
-            Path file = directory.resolve("api-download-" + UUID.randomUUID() + ".lease");
-            try {
-                Files.createDirectories(directory);
-                Files.writeString(
-                        file, "read by the API for a download since " + clock.instant() + "\n", StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ObservatoryException(
-                        ErrorCode.STORAGE_FAILURE,
-                        "Cannot write the reader lease %s: %s; the API needs write access to the warehouse's %s folder"
-                                .formatted(file, e.getMessage(), PublishedSnapshots.LEASES),
-                        e);
-            }
-            return new Lease(file, clock);
-        }
-
-        void touchIfDue() {
-            Instant now = clock.instant();
-            if (Duration.between(touched, now).compareTo(LEASE_TOUCH_INTERVAL) < 0) {
-                return;
-            }
-            try {
-                Files.setLastModifiedTime(file, FileTime.from(now));
-                touched = now;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot touch the reader lease " + file, e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(file.getParent());
-            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-                // another reader holds a lease on the same snapshot
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot remove the reader lease " + file, e);
-            }
-        }
     }
 }

@@ -200,7 +200,26 @@ public final class ApiBenchmark {
             """;
 
     /** One measured route list on one server. */
-    record Measurement(String cache, String route, Wrk.Result result) {}
+    record Measurement(String cache, String route, String label, Wrk.Result result) {}
+
+    /**
+     * A list of routes wrk rotates over, measured against the trivial route on the same server: {@code name} names
+     * it in the measurements, {@code label} in the table; {@code goalCacheOn} is the least throughput ratio against
+     * the trivial route wanted with the response cache on (NaN: reported only).
+     */
+    record Rotation(String name, String label, List<String> paths, double goalCacheOn) {
+        Rotation {
+            requireNonNull(name, "name is null");
+            requireNonNull(label, "label is null");
+            paths = List.copyOf(paths);
+            if (paths.isEmpty()) {
+                throw new IllegalArgumentException("a rotation needs at least one path: " + name);
+            }
+        }
+    }
+
+    /** A rotation's throughput against the trivial route's on the same server, with the response cache on or off. */
+    record Ratio(String rotation, String cache, double ratio, double goal) {}
 
     /** The whole outcome. */
     record Report(
@@ -212,6 +231,8 @@ public final class ApiBenchmark {
             List<Double> firstRequestMillis,
             List<Double> repeatedRequestMillis,
             List<Double> noticedMillis,
+            List<Ratio> ratios,
+            QueryLatency.Result queries,
             boolean clean) {}
 
     public static void main(String[] arguments) {
@@ -280,17 +301,19 @@ public final class ApiBenchmark {
             progress.println("Generating the snapshot ...");
             long rows = generated.write("bench-0000", options.years(), 42);
             List<String> series = generated.seriesPaths(42);
+            List<Rotation> rotations = rotations(series);
             Wrk wrk = new Wrk(options.threads(), options.connections());
             List<Measurement> measurements = new ArrayList<>();
             List<Double> first = new ArrayList<>();
             List<Double> repeated = new ArrayList<>();
             List<Double> noticed = new ArrayList<>();
+            List<String> switched = new ArrayList<>();
             boolean clean = true;
 
             ApiConfig cacheOn = ApiConfig.of(data, codelists).withResponseCacheBytes(options.cacheMegabytes() << 20);
             try (ApiServer server = ApiServer.start(cacheOn, "127.0.0.1", 0)) {
                 checkEverySeries(server.baseUri(), series);
-                clean &= measure(wrk, server.baseUri(), "on", series, options, work, measurements, progress);
+                clean &= measure(wrk, server.baseUri(), "on", rotations, options, work, measurements, progress);
                 String current = "bench-0000";
                 for (int index = 1; index <= options.switches(); index++) {
                     String next = "bench-%04d".formatted(index);
@@ -302,32 +325,50 @@ public final class ApiBenchmark {
                     first.add(timeGet(server.baseUri(), path));
                     repeated.add(timeGet(server.baseUri(), path));
                     current = next;
+                    switched.add(next);
                 }
             }
+            progress.printf("Timing uncached queries on %d snapshots ...%n", switched.size());
+            QueryLatency.Result queries = QueryLatency.measure(
+                    data,
+                    switched.isEmpty() ? List.of("bench-0000") : switched,
+                    generated.countries(),
+                    generated.series(42));
             ApiConfig cacheOff = ApiConfig.of(data, codelists).withResponseCacheBytes(0);
             try (ApiServer server = ApiServer.start(cacheOff, "127.0.0.1", 0)) {
-                clean &= measure(wrk, server.baseUri(), "off", series, options, work, measurements, progress);
+                clean &= measure(wrk, server.baseUri(), "off", rotations, options, work, measurements, progress);
             }
             return new Report(
                     series.size(),
                     rows,
                     measurements,
-                    ratio(measurements, "on"),
-                    ratio(measurements, "off"),
+                    ratio(measurements, "on", "series"),
+                    ratio(measurements, "off", "series"),
                     first,
                     repeated,
                     noticed,
+                    ratios(measurements, rotations),
+                    queries,
                     clean);
         } finally {
             finish(work, options, progress);
         }
     }
 
+    /**
+     * The route lists measured against the trivial route: every country x indicator series route. The HTML country
+     * pages ({@code /countries/{iso3}}, 35 paths in code order from {@link GeneratedSnapshot#countries()}) join here
+     * as {@code new Rotation("country-pages", "country pages (rotating)", paths)} once that route exists.
+     */
+    static List<Rotation> rotations(List<String> series) {
+        return List.of(new Rotation("series", "series (rotating)", series, 0.5));
+    }
+
     private static boolean measure(
             Wrk wrk,
             URI base,
             String cache,
-            List<String> series,
+            List<Rotation> rotations,
             Options options,
             Path work,
             List<Measurement> measurements,
@@ -335,23 +376,41 @@ public final class ApiBenchmark {
         if (options.warmupSeconds() > 0) {
             progress.printf("Warming up (cache %s) ...%n", cache);
             wrk.run(base, List.of(TRIVIAL), options.warmupSeconds(), work);
-            wrk.run(base, series, options.warmupSeconds(), work);
+            for (Rotation rotation : rotations) {
+                wrk.run(base, rotation.paths(), options.warmupSeconds(), work);
+            }
         }
+        List<Rotation> measured = new ArrayList<>();
+        measured.add(new Rotation("trivial", TRIVIAL, List.of(TRIVIAL), Double.NaN));
+        measured.addAll(rotations);
         boolean clean = true;
-        for (String route : List.of("trivial", "series")) {
-            progress.printf("Measuring %s routes, cache %s, %d s ...%n", route, cache, options.seconds());
-            Wrk.Result result =
-                    wrk.run(base, route.equals("trivial") ? List.of(TRIVIAL) : series, options.seconds(), work);
-            measurements.add(new Measurement(cache, route, result));
+        for (Rotation rotation : measured) {
+            progress.printf("Measuring %s routes, cache %s, %d s ...%n", rotation.name(), cache, options.seconds());
+            Wrk.Result result = wrk.run(base, rotation.paths(), options.seconds(), work);
+            measurements.add(new Measurement(cache, rotation.name(), rotation.label(), result));
             clean &= result.non2xx() == 0 && result.socketErrors() == 0 && result.requests() > 0;
         }
         return clean;
     }
 
-    private static double ratio(List<Measurement> measurements, String cache) {
+    private static double ratio(List<Measurement> measurements, String cache, String rotation) {
         double trivial = find(measurements, cache, "trivial").result().requestsPerSecond();
-        double series = find(measurements, cache, "series").result().requestsPerSecond();
-        return series / trivial;
+        double routes = find(measurements, cache, rotation).result().requestsPerSecond();
+        return routes / trivial;
+    }
+
+    private static List<Ratio> ratios(List<Measurement> measurements, List<Rotation> rotations) {
+        List<Ratio> ratios = new ArrayList<>();
+        for (String cache : List.of("on", "off")) {
+            for (Rotation rotation : rotations) {
+                ratios.add(new Ratio(
+                        rotation.name(),
+                        cache,
+                        ratio(measurements, cache, rotation.name()),
+                        cache.equals("on") ? rotation.goalCacheOn() : Double.NaN));
+            }
+        }
+        return List.copyOf(ratios);
     }
 
     private static Measurement find(List<Measurement> measurements, String cache, String route) {
@@ -430,6 +489,16 @@ public final class ApiBenchmark {
         return millis;
     }
 
+    /** The value below which that fraction of the values lie (nearest rank); 1 gives the largest. */
+    static double percentile(List<Double> values, double fraction) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int rank = (int) Math.ceil(fraction * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
     static double median(List<Double> values) {
         if (values.isEmpty()) {
             return Double.NaN;
@@ -465,7 +534,7 @@ public final class ApiBenchmark {
                     Locale.ROOT,
                     "| %s | %s | %,d | %,.0f | %.2f | %.2f | %.2f | %d | %d |%n",
                     measurement.cache(),
-                    measurement.route().equals("trivial") ? TRIVIAL : "series (rotating)",
+                    measurement.label(),
                     result.requests(),
                     result.requestsPerSecond(),
                     result.p50Millis(),
@@ -475,13 +544,19 @@ public final class ApiBenchmark {
                     result.socketErrors());
         }
         out.println();
-        out.printf(
-                Locale.ROOT,
-                "Throughput ratio series / trivial, cache on:  %.3f (goal >= 0.5: %s)%n",
-                report.ratioCacheOn(),
-                report.ratioCacheOn() >= 0.5 ? "met" : "NOT met");
-        out.printf(
-                Locale.ROOT, "Throughput ratio series / trivial, cache off: %.3f (reported)%n", report.ratioCacheOff());
+        for (Ratio ratio : report.ratios()) {
+            out.printf(
+                    Locale.ROOT,
+                    "Throughput ratio %s / trivial, cache %s:%s %.3f (%s)%n",
+                    ratio.rotation(),
+                    ratio.cache(),
+                    ratio.cache().equals("on") ? " " : "",
+                    ratio.ratio(),
+                    Double.isNaN(ratio.goal())
+                            ? "reported"
+                            : "goal >= %s: %s"
+                                    .formatted(ratio.goal(), ratio.ratio() >= ratio.goal() ? "met" : "NOT met"));
+        }
         if (!report.firstRequestMillis().isEmpty()) {
             out.printf(
                     Locale.ROOT,
@@ -501,6 +576,37 @@ public final class ApiBenchmark {
                             .max(Comparator.naturalOrder())
                             .orElse(Double.NaN));
         }
+        QueryLatency.Result queries = report.queries();
+        out.printf(
+                Locale.ROOT,
+                "Uncached series query (SnapshotRepository.series, national totals, no response cache; a fresh"
+                        + " repository per snapshot, rotating over the %d series), %d queries on %d snapshots:"
+                        + " median %.3f ms (goal <= %.0f ms: %s), p99 %.2f ms, max %.2f ms; a country's first query in"
+                        + " a snapshot (reads its partition): median %.2f ms%n",
+                report.seriesRoutes(),
+                queries.seriesMillis().size(),
+                queries.countryPageMillis().size(),
+                median(queries.seriesMillis()),
+                QueryLatency.SERIES_GOAL_MILLIS,
+                median(queries.seriesMillis()) <= QueryLatency.SERIES_GOAL_MILLIS ? "met" : "NOT met",
+                percentile(queries.seriesMillis(), 0.99),
+                percentile(queries.seriesMillis(), 1),
+                median(queries.firstOfCountryMillis()));
+        out.printf(
+                Locale.ROOT,
+                "Country page data, first hit on a snapshot nothing has read (countrySeries + coverage of one country:"
+                        + " every indicator, totals and disaggregations), %d snapshots: median %.2f ms, max %.2f ms"
+                        + " (goal <= %.0f ms: %s)%n",
+                queries.countryPageMillis().size(),
+                median(queries.countryPageMillis()),
+                percentile(queries.countryPageMillis(), 1),
+                QueryLatency.COUNTRY_PAGE_GOAL_MILLIS,
+                median(queries.countryPageMillis()) <= QueryLatency.COUNTRY_PAGE_GOAL_MILLIS ? "met" : "NOT met");
+        out.printf(
+                Locale.ROOT,
+                "Every country's rows of one snapshot held in memory: %,d rows, about %.1f MiB of heap%n",
+                queries.heldRows(),
+                queries.heldBytes() / 1048576.0);
         if (!report.clean()) {
             out.println("A measurement saw non-2xx answers or socket errors: the figures above are NOT valid.");
         }

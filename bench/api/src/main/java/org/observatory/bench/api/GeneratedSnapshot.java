@@ -238,15 +238,30 @@ final class GeneratedSnapshot {
         }
     }
 
-    /** Every country x indicator series route, in a fixed shuffled order (so neighbours differ). */
-    List<String> seriesPaths(long seed) {
-        List<String> paths = new ArrayList<>();
+    /** Every country x indicator series, in a fixed shuffled order (so neighbours differ). */
+    List<QueryLatency.Series> series(long seed) {
+        List<QueryLatency.Series> series = new ArrayList<>();
         for (MemberState member : codelists.members().all()) {
             for (Indicator indicator : codelists.indicators().all()) {
-                paths.add("/api/v1/countries/" + member.iso3() + "/indicators/" + indicator.code());
+                series.add(new QueryLatency.Series(member.iso3(), indicator.code()));
             }
         }
-        Collections.shuffle(paths, new java.util.Random(seed));
-        return List.copyOf(paths);
+        Collections.shuffle(series, new java.util.Random(seed));
+        return List.copyOf(series);
+    }
+
+    /** Every country x indicator series route, in the order of {@link #series}. */
+    List<String> seriesPaths(long seed) {
+        return series(seed).stream()
+                .map(one -> "/api/v1/countries/" + one.iso3() + "/indicators/" + one.indicator())
+                .toList();
+    }
+
+    /** The member states' codes, in code order. */
+    List<String> countries() {
+        return codelists.members().all().stream()
+                .map(MemberState::iso3)
+                .sorted()
+                .toList();
     }
 }

@@ -37,12 +37,27 @@ class ApiBenchmarkTest {
         assertThat(report.ratioCacheOff()).isPositive();
         assertThat(report.firstRequestMillis()).hasSize(2);
         assertThat(report.noticedMillis()).hasSize(2);
+        assertThat(report.ratios())
+                .extracting(ratio -> ratio.rotation() + " " + ratio.cache())
+                .containsExactly("series on", "series off");
+        // the repository measured without HTTP: 700 series on each of the 2 new snapshots, one country page each
+        assertThat(report.queries().seriesMillis()).hasSize(2 * 35 * 20);
+        assertThat(report.queries().firstOfCountryMillis()).hasSize(2 * 35);
+        assertThat(report.queries().countryPageMillis()).hasSize(2);
+        assertThat(report.queries().heldRows()).isEqualTo(report.indicatorRows());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ApiBenchmark.print(report, options, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("Throughput ratio series / trivial, cache on:")
                 .contains("Throughput ratio series / trivial, cache off:")
-                .contains("First series request after a snapshot switch (nothing cached), 2 switches: median");
+                .contains("First series request after a snapshot switch (nothing cached), 2 switches: median")
+                .contains("Uncached series query (SnapshotRepository.series, national totals, no response cache;")
+                .contains("1400 queries on 2 snapshots: median ")
+                .contains("(goal <= 2 ms: ")
+                .contains("Country page data, first hit on a snapshot nothing has read")
+                .contains("(goal <= 100 ms: ")
+                .contains("Every country's rows of one snapshot held in memory: "
+                        + "%,d rows".formatted(report.indicatorRows()));
     }
 
     @Test
