@@ -1,12 +1,11 @@
 package org.observatory.api;
 
-import static java.util.Objects.requireNonNull;
-
 import static io.javalin.apibuilder.ApiBuilder.after;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;

@@ -33,8 +33,8 @@ public enum PartState {
                 return state;
             }
         }
-        throw new IllegalArgumentException("'%s' is not a submission state; use one of %s"
-                .formatted(name.strip(), wireNames()));
+        throw new IllegalArgumentException(
+                "'%s' is not a submission state; use one of %s".formatted(name.strip(), wireNames()));
     }
 
     public static String wireNames() {

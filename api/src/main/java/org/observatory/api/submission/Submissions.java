@@ -127,8 +127,9 @@ public final class Submissions {
             return country;
         }
         if (country.isPresent() && !country.get().equals(account.country())) {
-            throw forbidden("%s cannot submit for %s; only %s's analysts and the secretariat can. Leave country out or give %s"
-                    .formatted(account.who(), country.get(), country.get(), account.country()));
+            throw forbidden(
+                    "%s cannot submit for %s; only %s's analysts and the secretariat can. Leave country out or give %s"
+                            .formatted(account.who(), country.get(), country.get(), account.country()));
         }
         return Optional.of(account.country());
     }
@@ -207,7 +208,11 @@ public final class Submissions {
      * that state (of the country asked for, if any), or rejected ones.
      */
     public SubmissionPage list(
-            Account account, Optional<String> country, Optional<PartState> state, Optional<ListCursor> after, int limit) {
+            Account account,
+            Optional<String> country,
+            Optional<PartState> state,
+            Optional<ListCursor> after,
+            int limit) {
         requireNonNull(account, "account is null");
         if (limit < 1 || limit > MAXIMUM_PAGE_SIZE) {
             throw new IllegalArgumentException("limit must be from 1 to %d: %d".formatted(MAXIMUM_PAGE_SIZE, limit));
@@ -260,8 +265,9 @@ public final class Submissions {
         List<SubmissionRecord> recorded = registry.submissionsNewestFirst();
         Set<String> known = new TreeSet<>();
         recorded.forEach(submission -> known.add(submission.submissionId()));
-        List<SubmissionRecord> unrecorded =
-                staged().stream().filter(staged -> !known.contains(staged.submissionId())).toList();
+        List<SubmissionRecord> unrecorded = staged().stream()
+                .filter(staged -> !known.contains(staged.submissionId()))
+                .toList();
         if (unrecorded.isEmpty()) {
             return recorded;
         }
@@ -457,8 +463,8 @@ public final class Submissions {
         } catch (JsonProcessingException e) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    "The validation report of submission %s in the registry is not JSON".formatted(
-                            submission.submissionId()),
+                    "The validation report of submission %s in the registry is not JSON"
+                            .formatted(submission.submissionId()),
                     e);
         }
     }
@@ -482,17 +488,13 @@ public final class Submissions {
             Optional<Boolean> alreadySubmitted) {
         ApprovalPolicy policy = config.approvalPolicy();
         if (onlyCountry.isEmpty()) {
-            return new SubmissionView(
-                    submission, policy, allParts, report, onlyCountry, 0, 0, alreadySubmitted);
+            return new SubmissionView(submission, policy, allParts, report, onlyCountry, 0, 0, alreadySubmitted);
         }
         String own = onlyCountry.get();
-        List<SubmissionPart> parts = allParts.stream()
-                .filter(part -> part.country().equals(own))
-                .toList();
+        List<SubmissionPart> parts =
+                allParts.stream().filter(part -> part.country().equals(own)).toList();
         int otherParts = (int) new TreeSet<>(submission.countries())
-                .stream()
-                .filter(country -> !country.equals(own))
-                .count();
+                .stream().filter(country -> !country.equals(own)).count();
         ArrayNode issues = json.createArrayNode();
         int otherIssues = 0;
         for (JsonNode issue : report.path("issues")) {
@@ -528,10 +530,7 @@ public final class Submissions {
 
     /** The parts of a submission, ordered by country; only {@code country}'s when it is given. */
     private List<SubmissionPart> parts(
-            SubmissionRecord submission,
-            Approvals approvals,
-            Map<String, String> vintages,
-            Optional<String> country) {
+            SubmissionRecord submission, Approvals approvals, Map<String, String> vintages, Optional<String> country) {
         ApprovalPolicy policy = config.approvalPolicy();
         Map<String, ApprovalRecord> decisions = new LinkedHashMap<>();
         if (!submission.countries().isEmpty()) {

@@ -76,10 +76,12 @@ public final class SubmissionController {
         OptionalInt cycle = cycle(form.field("cycle"));
         SubmissionView submitted;
         try (InputStream content = file.content()) {
-            submitted = submissions.submit(
-                    account, new NewSubmission(source, country, cycle, file.filename()), content);
+            submitted =
+                    submissions.submit(account, new NewSubmission(source, country, cycle, file.filename()), content);
         }
-        ctx.header("Location", Paths.expand(Paths.SUBMISSION, submitted.submission().submissionId()));
+        ctx.header(
+                "Location",
+                Paths.expand(Paths.SUBMISSION, submitted.submission().submissionId()));
         ctx.status(submitted.alreadySubmitted().orElse(false) ? HttpStatus.OK : HttpStatus.CREATED);
         ctx.json(view(submitted)); // the submitter sees the whole report
     }
@@ -209,7 +211,9 @@ public final class SubmissionController {
                         "Query parameter 'cursor' '%s' %s".formatted(Messages.quote(value), e.getMessage()));
             }
         });
-        int limit = QueryParameters.optional(ctx, "limit").map(SubmissionController::limit).orElse(Submissions.DEFAULT_PAGE_SIZE);
+        int limit = QueryParameters.optional(ctx, "limit")
+                .map(SubmissionController::limit)
+                .orElse(Submissions.DEFAULT_PAGE_SIZE);
         SubmissionPage page = submissions.list(account, country, state, cursor, limit);
         List<Map<String, Object>> items = new ArrayList<>();
         for (SubmissionView item : page.items()) {
@@ -224,7 +228,9 @@ public final class SubmissionController {
             summary.put("submittedAt", item.submission().submittedAt());
             summary.put("errors", item.errors());
             summary.put("warnings", item.warnings());
-            summary.put("parts", item.parts().stream().map(SubmissionController::part).toList());
+            summary.put(
+                    "parts",
+                    item.parts().stream().map(SubmissionController::part).toList());
             summary.put("url", Paths.expand(Paths.SUBMISSION, item.submission().submissionId()));
             items.add(summary);
         }
@@ -247,7 +253,10 @@ public final class SubmissionController {
                     ErrorCode.INVALID_PARAMETER,
                     "limit",
                     "Query parameter 'limit' must be a whole number from 1 to %d (submissions per page), not '%s'; leave it out for %d"
-                            .formatted(Submissions.MAXIMUM_PAGE_SIZE, Messages.quote(value), Submissions.DEFAULT_PAGE_SIZE));
+                            .formatted(
+                                    Submissions.MAXIMUM_PAGE_SIZE,
+                                    Messages.quote(value),
+                                    Submissions.DEFAULT_PAGE_SIZE));
         }
         return limit;
     }
@@ -259,7 +268,8 @@ public final class SubmissionController {
             if (name.equals("cursor")) {
                 parameters.add("cursor=" + next.token());
             } else if (ctx.queryParam(name) != null) {
-                parameters.add(name + "=" + URLEncoder.encode(ctx.queryParam(name).strip(), StandardCharsets.UTF_8));
+                parameters.add(
+                        name + "=" + URLEncoder.encode(ctx.queryParam(name).strip(), StandardCharsets.UTF_8));
             }
         }
         return ctx.path() + "?" + String.join("&", parameters);
@@ -343,7 +353,9 @@ public final class SubmissionController {
         view.put("submittedBy", submission.submission().submittedBy());
         view.put("submittedAt", submission.submission().submittedAt());
         view.put("approvalPolicy", submission.policy().settingName());
-        view.put("parts", submission.parts().stream().map(SubmissionController::part).toList());
+        view.put(
+                "parts",
+                submission.parts().stream().map(SubmissionController::part).toList());
         view.put(
                 "note",
                 "'published' says whether the next pipeline run publishes the part; values become public"
