@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.openapi.OpenApiDocument;
 import org.observatory.api.page.Assets;
+import org.observatory.api.page.ErrorPage;
 import org.observatory.api.page.LandingPage;
 import org.observatory.api.page.Languages;
 import org.observatory.api.page.Pages;
@@ -38,6 +39,7 @@ import org.observatory.api.web.OpenApiController;
 import org.observatory.api.web.Paths;
 import org.observatory.api.web.PipelineRunController;
 import org.observatory.api.web.ProblemMapping;
+import org.observatory.api.web.ProblemPages;
 import org.observatory.api.web.ReportController;
 import org.observatory.api.web.ResponseCache;
 import org.observatory.api.web.SecurityHeaders;
@@ -188,6 +190,7 @@ public final class ObservatoryApp {
 
         Javalin app = Javalin.create(javalin -> {
             javalin.fileRenderer(pages.renderer());
+            javalin.appData(ProblemPages.KEY, new ErrorPage(pages));
             javalin.showJavalinBanner = false;
             javalin.startupWatcherEnabled = false;
             javalin.http.prefer405over404 = true;

@@ -150,6 +150,32 @@ class PagesTest {
         });
     }
 
+    @Test
+    void aBrowserGetsAnErrorPageInItsLanguageAndAnApiClientTheProblem() {
+        ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", List.of());
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            try (Response page = client.get("/es/nothing-here", request -> request.header("Accept", "text/html"))) {
+                assertThat(page.code()).isEqualTo(404);
+                assertThat(page.header("Content-Type")).startsWith("text/html");
+                assertThat(page.header("Content-Security-Policy")).isEqualTo(Pages.CONTENT_SECURITY_POLICY);
+                assertThat(page.body().string())
+                        .contains("<html lang=\"es-419\">")
+                        .contains("Página no encontrada")
+                        .contains("<p lang=\"en\">No route matches GET /es/nothing-here");
+            }
+            try (Response problem = client.get("/es/nothing-here", request -> request.header("Accept", "*/*"))) {
+                assertThat(problem.code()).isEqualTo(404);
+                assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
+            }
+            try (Response api = client.get("/api/v1/countries/XYZ", request -> request.header("Accept", "text/html"))) {
+                assertThat(api.code()).isEqualTo(404);
+                assertThat(api.header("Content-Type"))
+                        .as("the API answers problems, whatever the client accepts")
+                        .startsWith("application/problem+json");
+            }
+        });
+    }
+
     private static String language(Response response) {
         try (response) {
             return response.header("Content-Language");

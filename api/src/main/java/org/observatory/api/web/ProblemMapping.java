@@ -182,8 +182,21 @@ public final class ProblemMapping {
 
     private static void respond(Context ctx, Problem problem) {
         ctx.status(problem.status());
+        ProblemPages pages = problemPages(ctx);
+        if (pages != null && pages.render(ctx, problem)) {
+            return;
+        }
         ctx.json(problem);
         ctx.contentType(CONTENT_TYPE);
+    }
+
+    /** The app's error pages, when it has them (an app built without pages answers every error as a problem). */
+    private static ProblemPages problemPages(Context ctx) {
+        try {
+            return ctx.appData(ProblemPages.KEY);
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     static String type(ErrorCode code) {

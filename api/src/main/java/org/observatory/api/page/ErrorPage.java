@@ -1,0 +1,59 @@
+package org.observatory.api.page;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import org.observatory.api.web.Problem;
+import org.observatory.api.web.ProblemPages;
+
+/**
+ * The error page: what went wrong on a page, in the reader's language, with the problem's own detail (which says
+ * what, where and how to fix it) and the way back. It answers a browser's request (one that accepts {@code
+ * text/html}) for anything but the API, the OpenAPI document, the health check and the assets, which keep their
+ * problem documents.
+ */
+public final class ErrorPage implements ProblemPages {
+    private static final List<String> MACHINE_PATHS = List.of("/api/", "/openapi.json", "/health", "/assets/");
+    private static final List<Integer> TITLED = List.of(400, 401, 403, 404, 405, 409, 413, 422, 429, 503);
+
+    private final Pages pages;
+
+    public ErrorPage(Pages pages) {
+        this.pages = requireNonNull(pages, "pages is null");
+    }
+
+    /** The error page's content: the status, its title in the page's language, and the problem's detail. */
+    public record View(int status, String heading, String detail, boolean detailInEnglish) {
+        public View {
+            requireNonNull(heading, "heading is null");
+            requireNonNull(detail, "detail is null");
+        }
+    }
+
+    @Override
+    public boolean render(Context ctx, Problem problem) {
+        String path = ctx.path();
+        String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
+        if (MACHINE_PATHS.stream().anyMatch(path::startsWith) || !accept.contains("text/html")) {
+            return false;
+        }
+        Localizer t = new Localizer(pages.languages().of(ctx));
+        int status = problem.status();
+        String key = TITLED.contains(status) ? "error." + status : status >= 500 ? "error.500" : "error.400";
+        PageFrame frame = pages.frame(ctx, t, t.text(key), Optional.empty());
+        ctx.header("Cache-Control", "no-store");
+        // the problem's detail is in English until the messages are translated (issue 17)
+        pages.render(
+                ctx,
+                "error.jte",
+                frame,
+                new View(
+                        status,
+                        t.text(key),
+                        problem.detail(),
+                        !t.language().code().equals("en")));
+        return true;
+    }
+}
