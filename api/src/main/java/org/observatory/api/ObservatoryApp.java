@@ -10,9 +10,11 @@ import java.util.List;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.openapi.OpenApiDocument;
 import org.observatory.api.page.Assets;
+import org.observatory.api.page.IndicatorPage;
 import org.observatory.api.page.LandingPage;
 import org.observatory.api.page.Languages;
 import org.observatory.api.page.Pages;
+import org.observatory.api.query.IndicatorCoverageQuery;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.report.ResponseDeadlines;
@@ -103,6 +105,8 @@ public final class ObservatoryApp {
         Pages pages = new Pages(Languages.PAGES);
         LandingPage landing = new LandingPage(pages, repository, config.codelists());
         Assets assets = new Assets();
+        IndicatorCoverageQuery coverage = IndicatorCoverageQuery.open();
+        IndicatorPage indicatorPage = new IndicatorPage(pages, repository, coverage, lookups);
 
         Javalin app = Javalin.create(javalin -> {
             javalin.fileRenderer(pages.renderer());
@@ -126,6 +130,8 @@ public final class ObservatoryApp {
                 events.serverStartFailed(repository::close);
                 events.serverStopped(writeSide::close);
                 events.serverStartFailed(writeSide::close);
+                events.serverStopped(coverage::close);
+                events.serverStartFailed(coverage::close);
             });
         });
         ProblemMapping.register(app, throttle);
@@ -150,6 +156,8 @@ public final class ObservatoryApp {
         app.get(Assets.PATH, assets::serve);
         app.get("/", landing::show);
         app.get("/{lang}", landing::show);
+        app.get("/indicators/{code}", indicatorPage::show);
+        app.get("/{lang}/indicators/{code}", indicatorPage::show);
         return app;
     }
 }
