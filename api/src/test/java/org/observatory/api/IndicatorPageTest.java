@@ -111,7 +111,8 @@ class IndicatorPageTest {
     @Test
     void coverageRowsListEveryMemberBySubregionThenCode() {
         ApiTestSupport.withServer(ObservatoryApp.create(published("2026-11-01-a")), client -> {
-            String html = client.get("/en/indicators/intentional-homicide").body().string();
+            String html =
+                    client.get("/en/indicators/intentional-homicide").body().string();
             List<String> rows = all(html, "<tr data-country=\"([A-Z]{3})\">");
             assertThat(rows)
                     .hasSize(35)
@@ -127,7 +128,8 @@ class IndicatorPageTest {
     @Test
     void yearsAreShownAsRunsOfConsecutiveYearsAndMembersWithoutDataSaySo() {
         ApiTestSupport.withServer(ObservatoryApp.create(published("2026-11-01-a")), client -> {
-            String english = client.get("/en/indicators/intentional-homicide").body().string();
+            String english =
+                    client.get("/en/indicators/intentional-homicide").body().string();
             assertThat(years(english, "ARG")).isEqualTo("2010–2015, 2018");
             assertThat(years(english, "JAM")).isEqualTo("2012, 2014");
             assertThat(years(english, "MEX")).isEqualTo("2015–2016");
@@ -140,7 +142,8 @@ class IndicatorPageTest {
             assertThat(count(argentina, "class=\"year covered\"")).isEqualTo(7);
             assertThat(count(argentina, "class=\"year\"")).isEqualTo(3);
 
-            String spanish = client.get("/es/indicators/intentional-homicide").body().string();
+            String spanish =
+                    client.get("/es/indicators/intentional-homicide").body().string();
             assertThat(years(spanish, "ARG")).isEqualTo("2010–2015, 2018");
             assertThat(years(spanish, "CAN")).isEqualTo("Sin datos");
         });
@@ -183,12 +186,14 @@ class IndicatorPageTest {
     void theVintageParameterShowsTheCoverageOfAnOlderSnapshot() {
         DataDirectory data = new DataDirectory(root);
         SnapshotFixture fixture = new SnapshotFixture(data);
-        fixture.write("2025-11-01-a", false, List.of(IndicatorRow.total("CHL", 2003, "intentional-homicide", 7, 1.0e7)));
+        fixture.write(
+                "2025-11-01-a", false, List.of(IndicatorRow.total("CHL", 2003, "intentional-homicide", 7, 1.0e7)));
         fixture.publish("2025-11-01-a", Instant.parse("2025-11-01T12:00:00Z"));
         fixture.write("2026-11-01-a", false, coverageRows());
         fixture.publish("2026-11-01-a", Instant.parse("2026-11-01T12:00:00Z"));
         ApiTestSupport.withServer(ObservatoryApp.create(ApiConfig.of(data, Codelists.load())), client -> {
-            String current = client.get("/en/indicators/intentional-homicide").body().string();
+            String current =
+                    client.get("/en/indicators/intentional-homicide").body().string();
             assertThat(years(current, "CHL")).isEqualTo("No data");
             assertThat(current)
                     .contains("<option value=\"2026-11-01-a\" selected>2026-11-01-a</option>")
@@ -205,7 +210,8 @@ class IndicatorPageTest {
                     .as("the language switch keeps the vintage")
                     .contains("href=\"/es/indicators/intentional-homicide?vintage=2025-11-01-a\"");
 
-            assertThat(years(client.get("/en/indicators/intentional-homicide?vintage=2026-01-15")
+            assertThat(years(
+                            client.get("/en/indicators/intentional-homicide?vintage=2026-01-15")
                                     .body()
                                     .string(),
                             "CHL"))

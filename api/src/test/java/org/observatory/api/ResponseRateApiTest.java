@@ -121,7 +121,9 @@ class ResponseRateApiTest {
                         .doesNotContain("<script");
             }
             try (Response json = client.get(ROUTE + "?cycle=2010")) {
-                assertThat(json.header("Content-Security-Policy")).as("JSON is no page").isNull();
+                assertThat(json.header("Content-Security-Policy"))
+                        .as("JSON is no page")
+                        .isNull();
             }
         });
     }

@@ -153,15 +153,15 @@ public final class DocsPage {
         if (!body.isMissingNode()) {
             JsonNode resolved = openApi.resolve(body);
             requestBody = Optional.of(String.join(", ", fieldNames(resolved.path("content")))
-                    + (resolved.has("description") ? " - " + resolved.path("description").asText() : ""));
+                    + (resolved.has("description")
+                            ? " - " + resolved.path("description").asText()
+                            : ""));
         }
         List<Answer> responses = new ArrayList<>();
         operation.path("responses").properties().forEach(response -> {
             JsonNode resolved = openApi.resolve(response.getValue());
             responses.add(new Answer(
-                    response.getKey(),
-                    resolved.path("description").asText(),
-                    fieldNames(resolved.path("content"))));
+                    response.getKey(), resolved.path("description").asText(), fieldNames(resolved.path("content"))));
         });
         return new Operation(
                 method,

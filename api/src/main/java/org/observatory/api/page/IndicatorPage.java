@@ -37,8 +37,7 @@ public final class IndicatorPage {
     private final IndicatorCoverageQuery coverage;
     private final Lookups lookups;
 
-    public IndicatorPage(
-            Pages pages, SnapshotRepository repository, IndicatorCoverageQuery coverage, Lookups lookups) {
+    public IndicatorPage(Pages pages, SnapshotRepository repository, IndicatorCoverageQuery coverage, Lookups lookups) {
         this.pages = requireNonNull(pages, "pages is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.coverage = requireNonNull(coverage, "coverage is null");
@@ -107,7 +106,8 @@ public final class IndicatorPage {
     public record YearRange(int first, int last) {
         public YearRange {
             if (last < first) {
-                throw new IllegalArgumentException("a year range ends (%d) before it starts (%d)".formatted(last, first));
+                throw new IllegalArgumentException(
+                        "a year range ends (%d) before it starts (%d)".formatted(last, first));
             }
         }
 
@@ -125,11 +125,10 @@ public final class IndicatorPage {
         Indicator indicator = lookups.indicator(ctx.pathParam("code"));
         Optional<Snapshot> snapshot = snapshot(ctx);
         MemberList members = lookups.codelists().members();
-        List<CountryYears> years = snapshot.map(chosen -> coverage.yearsByCountry(chosen, indicator.code()))
-                .orElse(List.of())
-                .stream()
-                .filter(country -> members.isMember(country.iso3()))
-                .toList();
+        List<CountryYears> years =
+                snapshot.map(chosen -> coverage.yearsByCountry(chosen, indicator.code())).orElse(List.of()).stream()
+                        .filter(country -> members.isMember(country.iso3()))
+                        .toList();
         List<String> vintages = snapshot.isEmpty()
                 ? List.of()
                 : repository.publishedSnapshots().stream()
@@ -156,12 +155,14 @@ public final class IndicatorPage {
         if (asked == null || asked.isBlank()) {
             return repository.current();
         }
-        return Optional.of(repository.vintage(asked.strip()).orElseThrow(() -> new ObservatoryException(
-                ErrorCode.NOT_FOUND,
-                ("No published snapshot has the id or was current on '%s' (query parameter 'vintage'); give a"
-                                + " snapshot id or a date (YYYY-MM-DD) as listed by GET /api/v1/snapshots, or leave"
-                                + " 'vintage' out to see the current snapshot")
-                        .formatted(printable(asked)))));
+        return Optional.of(repository
+                .vintage(asked.strip())
+                .orElseThrow(() -> new ObservatoryException(
+                        ErrorCode.NOT_FOUND,
+                        ("No published snapshot has the id or was current on '%s' (query parameter 'vintage'); give a"
+                                        + " snapshot id or a date (YYYY-MM-DD) as listed by GET /api/v1/snapshots, or leave"
+                                        + " 'vintage' out to see the current snapshot")
+                                .formatted(printable(asked)))));
     }
 
     /** Every year from the first to the last year any of the countries has data for; empty when none has. */

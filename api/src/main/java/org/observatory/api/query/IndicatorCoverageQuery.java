@@ -66,7 +66,8 @@ public final class IndicatorCoverageQuery implements AutoCloseable {
             requireNonNull(iso3, "iso3 is null");
             years = List.copyOf(requireNonNull(years, "years is null"));
             if (years.isEmpty()) {
-                throw new IllegalArgumentException("a country with data for an indicator has at least one year: " + iso3);
+                throw new IllegalArgumentException(
+                        "a country with data for an indicator has at least one year: " + iso3);
             }
         }
     }

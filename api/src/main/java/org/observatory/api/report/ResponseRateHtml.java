@@ -81,10 +81,7 @@ public final class ResponseRateHtml {
                     .append(" (")
                     .append(Figures.share(completeness.indicatorsWithValues(), completeness.indicatorsExpected()));
             for (SectionCompleteness section : completeness.sections()) {
-                text.append("; ")
-                        .append(section.section())
-                        .append(' ')
-                        .append(Figures.percent(section.percent()));
+                text.append("; ").append(section.section()).append(' ').append(Figures.percent(section.percent()));
             }
             return text.append(')').toString();
         }
@@ -194,8 +191,7 @@ public final class ResponseRateHtml {
     public record Tick(int value, String y, String labelY) {}
 
     /** One cycle on the chart: its point on the responding line, and its labels. */
-    public record Mark(
-            int cycle, int responded, int expected, boolean selected, String x, String y, String labelY) {}
+    public record Mark(int cycle, int responded, int expected, boolean selected, String x, String y, String labelY) {}
 
     private static Chart chart(ResponseRateReport report) {
         List<CycleTotals> trend = report.trend();
