@@ -16,11 +16,13 @@ import org.observatory.api.config.ApiConfig;
 import org.observatory.api.openapi.OpenApiDocument;
 import org.observatory.api.page.Assets;
 import org.observatory.api.page.ErrorPage;
+import org.observatory.api.page.IndicatorPage;
 import org.observatory.api.page.LandingPage;
 import org.observatory.api.page.Languages;
 import org.observatory.api.page.Pages;
 import org.observatory.api.page.Sessions;
 import org.observatory.api.page.SignInPage;
+import org.observatory.api.query.IndicatorCoverageQuery;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.report.ResponseDeadlines;
@@ -89,7 +91,7 @@ public final class ObservatoryApp {
             AuditController audit) {}
 
     /** The pages for people and what they need. */
-    private record PageControllers(Assets assets, LandingPage landing, SignInPage signIn) {}
+    private record PageControllers(Assets assets, LandingPage landing, SignInPage signIn, IndicatorPage indicator) {}
 
     /**
      * Every route of the app, in one table: the handlers every request passes first (in this order), then the
@@ -135,6 +137,7 @@ public final class ObservatoryApp {
         // Pages for people. Each is at /x, in the language of ?lang= or Accept-Language, and at /{lang}/x.
         get("assets/{name}", p.assets()::serve);
         get("/", p.landing()::show);
+        page("indicators/{code}", p.indicator()::show); // ?vintage
         page("sign-in", p.signIn()::show); // ?next
         path("{lang}", () -> {
             post("sign-in", p.signIn()::signIn);
@@ -183,10 +186,12 @@ public final class ObservatoryApp {
 
         Pages pages = new Pages(Languages.PAGES);
         Sessions sessions = new Sessions(writeSide.registry(), config.clock());
+        IndicatorCoverageQuery coverage = IndicatorCoverageQuery.open();
         PageControllers pageControllers = new PageControllers(
                 new Assets(),
                 new LandingPage(pages, repository, config.codelists()),
-                new SignInPage(pages, sessions, throttle, repository));
+                new SignInPage(pages, sessions, throttle, repository),
+                new IndicatorPage(pages, repository, coverage, lookups));
 
         Javalin app = Javalin.create(javalin -> {
             javalin.fileRenderer(pages.renderer());
@@ -212,6 +217,8 @@ public final class ObservatoryApp {
                 events.serverStartFailed(repository::close);
                 events.serverStopped(writeSide::close);
                 events.serverStartFailed(writeSide::close);
+                events.serverStopped(coverage::close);
+                events.serverStartFailed(coverage::close);
             });
         });
         ProblemMapping.register(app, throttle);

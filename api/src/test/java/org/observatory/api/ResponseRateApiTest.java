@@ -21,6 +21,7 @@ import org.observatory.api.config.ApiConfig;
 import org.observatory.api.fixture.Fixtures;
 import org.observatory.api.fixture.ResponseRow;
 import org.observatory.api.fixture.SnapshotFixture;
+import org.observatory.api.page.Pages;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
 
@@ -103,6 +104,27 @@ class ResponseRateApiTest {
                     .contains("<dd id=\"responding\">19 of 35 (54.3 %)</dd>")
                     .contains("<dd id=\"change\">+14 (+280 %) against cycle 2009 (5 responding)</dd>")
                     .contains("<svg id=\"trend-chart\"");
+        });
+    }
+
+    @Test
+    void theHtmlReportIsAPageSentWithThePagesContentSecurityPolicyAndItEscapesItsTexts() {
+        withServer(client -> {
+            try (Response html = client.get(ROUTE + "?cycle=2010&format=html")) {
+                assertThat(html.header("Content-Security-Policy")).isEqualTo(Pages.CONTENT_SECURITY_POLICY);
+                String page = html.body().string();
+                assertThat(page)
+                        .contains("<main>")
+                        .contains("<title>Response rates, UN-CTS cycle 2010</title>")
+                        .contains("<tr class=\"group\"><th colspan=\"11\">Northern America</th></tr>")
+                        .contains("<td class=\"none\" title=\"ARG 2009: no reply\">&middot;</td>")
+                        .doesNotContain("<script");
+            }
+            try (Response json = client.get(ROUTE + "?cycle=2010")) {
+                assertThat(json.header("Content-Security-Policy"))
+                        .as("JSON is no page")
+                        .isNull();
+            }
         });
     }
 

@@ -1,53 +1,98 @@
 package org.observatory.api.openapi;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.observatory.api.page.Templates;
 
 /**
- * The OpenAPI document as one readable, self-contained HTML page: operations grouped by tag, each with its
- * summary, description, parameters and responses. Inline CSS only; the page loads nothing (the server sends a
- * content-security policy that forbids any load).
+ * The OpenAPI document as one readable, self-contained HTML page (template {@value #TEMPLATE}): operations grouped by
+ * tag, each with its summary, description, parameters and responses. Inline CSS only; the page loads nothing (the
+ * server sends a content-security policy that forbids any load). This class reads the document into the {@link
+ * View} the template shows; the template escapes every text.
  */
 public final class DocsPage {
     /** Forbids every load but the inline style of the page itself. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
+    static final String TEMPLATE = "docs.jte";
+
     private DocsPage() {}
 
     public static String render(OpenApiDocument openApi) {
+        return Templates.render(TEMPLATE, Map.of("view", view(openApi)));
+    }
+
+    /** The page's content: the document's title, summary, description and version, and its operations by tag. */
+    public record View(String title, String summary, String description, String openApiVersion, List<Tag> tags) {
+        public View {
+            requireNonNull(title, "title is null");
+            requireNonNull(summary, "summary is null");
+            requireNonNull(description, "description is null");
+            requireNonNull(openApiVersion, "openApiVersion is null");
+            tags = List.copyOf(requireNonNull(tags, "tags is null"));
+        }
+    }
+
+    /** A tag with its description (when the document gives one) and its operations, in the document's order. */
+    public record Tag(String name, Optional<String> description, List<Operation> operations) {
+        public Tag {
+            requireNonNull(name, "name is null");
+            requireNonNull(description, "description is null");
+            operations = List.copyOf(requireNonNull(operations, "operations is null"));
+        }
+    }
+
+    /**
+     * One operation.
+     *
+     * @param method lower case, as the document writes it ({@code get})
+     * @param requestBody its media types and description, when it takes a body
+     */
+    public record Operation(
+            String method,
+            String path,
+            String summary,
+            Optional<String> description,
+            boolean needsToken,
+            List<Parameter> parameters,
+            Optional<String> requestBody,
+            List<Answer> responses) {
+        public Operation {
+            requireNonNull(method, "method is null");
+            requireNonNull(path, "path is null");
+            requireNonNull(summary, "summary is null");
+            requireNonNull(description, "description is null");
+            parameters = List.copyOf(requireNonNull(parameters, "parameters is null"));
+            requireNonNull(requestBody, "requestBody is null");
+            responses = List.copyOf(requireNonNull(responses, "responses is null"));
+        }
+
+        public String methodUpperCase() {
+            return method.toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** A parameter: where it goes, whether it is required, its values (enum or type, default) and meaning. */
+    public record Parameter(String name, String in, boolean required, String values, String meaning) {}
+
+    /** A response: its status, description and media types (empty when it has no body). */
+    public record Answer(String status, String description, List<String> mediaTypes) {
+        public Answer {
+            mediaTypes = List.copyOf(requireNonNull(mediaTypes, "mediaTypes is null"));
+        }
+    }
+
+    static View view(OpenApiDocument openApi) {
         JsonNode document = openApi.root();
         JsonNode info = document.path("info");
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>")
-                .append(escape(info.path("title").asText()))
-                .append("</title>\n")
-                .append("<style>\n")
-                .append(
-                        "body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2733}\n")
-                .append("h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:2px solid #ccd5df}\n")
-                .append("section.op{border:1px solid #ccd5df;border-radius:6px;margin:1rem 0;padding:.6rem 1rem}\n")
-                .append(".method{display:inline-block;min-width:4rem;font-weight:700;color:#fff;background:#2f6f4f;")
-                .append("border-radius:4px;padding:0 .5rem;text-align:center}\n")
-                .append(".method.post{background:#2b5797}.method.delete{background:#9b2c2c}\n")
-                .append("code.path{font-size:1.05rem;margin-left:.5rem}table{border-collapse:collapse;width:100%}\n")
-                .append(
-                        "th,td{text-align:left;border-bottom:1px solid #e3e8ee;padding:.25rem .5rem;vertical-align:top}\n")
-                .append(".auth{color:#8a4b00;font-weight:600}\n")
-                .append("</style>\n</head>\n<body>\n<main>\n");
-        html.append("<h1>").append(escape(info.path("title").asText())).append("</h1>\n");
-        html.append("<p><strong>").append(escape(info.path("summary").asText())).append("</strong></p>\n");
-        html.append("<p>").append(escape(info.path("description").asText())).append("</p>\n");
-        html.append("<p>OpenAPI ")
-                .append(escape(document.path("openapi").asText()))
-                .append(" document: <a href=\"/openapi.json\">/openapi.json</a>.</p>\n");
-
-        Map<String, List<String[]>> byTag = new LinkedHashMap<>();
+        Map<String, List<Operation>> byTag = new LinkedHashMap<>();
         document.path("tags").forEach(tag -> byTag.put(tag.path("name").asText(), new ArrayList<>()));
         document.path("paths")
                 .properties()
@@ -57,103 +102,78 @@ public final class DocsPage {
                     }
                     String tag = operation.getValue().path("tags").path(0).asText("other");
                     byTag.computeIfAbsent(tag, key -> new ArrayList<>())
-                            .add(new String[] {operation.getKey(), path.getKey()});
+                            .add(operation(openApi, operation.getKey(), path.getKey()));
                 }));
-        JsonNode tags = document.path("tags");
-        for (Map.Entry<String, List<String[]>> tag : byTag.entrySet()) {
-            if (tag.getValue().isEmpty()) {
-                continue;
+        List<Tag> tags = new ArrayList<>();
+        byTag.forEach((name, operations) -> {
+            if (operations.isEmpty()) {
+                return;
             }
-            html.append("<h2 id=\"").append(escape(tag.getKey())).append("\">").append(escape(tag.getKey()));
-            for (JsonNode described : tags) {
-                if (described.path("name").asText().equals(tag.getKey())) {
-                    html.append(" <small>")
-                            .append(escape(described.path("description").asText()))
-                            .append("</small>");
+            Optional<String> description = Optional.empty();
+            for (JsonNode described : document.path("tags")) {
+                if (described.path("name").asText().equals(name)) {
+                    description = Optional.of(described.path("description").asText());
                 }
             }
-            html.append("</h2>\n");
-            for (String[] operation : tag.getValue()) {
-                operation(html, openApi, operation[0], operation[1]);
-            }
-        }
-        html.append("</main>\n</body>\n</html>\n");
-        return html.toString();
+            tags.add(new Tag(name, description, operations));
+        });
+        return new View(
+                info.path("title").asText(),
+                info.path("summary").asText(),
+                info.path("description").asText(),
+                document.path("openapi").asText(),
+                tags);
     }
 
-    private static void operation(StringBuilder html, OpenApiDocument openApi, String method, String path) {
+    private static Operation operation(OpenApiDocument openApi, String method, String path) {
         JsonNode document = openApi.root();
         JsonNode operation = document.path("paths").path(path).path(method);
-        html.append("<section class=\"op\">\n<p><span class=\"method ")
-                .append(method)
-                .append("\">")
-                .append(method.toUpperCase(Locale.ROOT))
-                .append("</span><code class=\"path\">")
-                .append(escape(path))
-                .append("</code></p>\n");
-        html.append("<p>").append(escape(operation.path("summary").asText())).append("</p>\n");
-        if (operation.has("description")) {
-            html.append("<p>")
-                    .append(escape(operation.path("description").asText()))
-                    .append("</p>\n");
-        }
-        if (operation.has("security")) {
-            html.append("<p class=\"auth\">Needs a bearer token.</p>\n");
-        }
-        List<JsonNode> parameters = new ArrayList<>();
-        document.path("paths").path(path).path("parameters").forEach(parameters::add);
-        operation.path("parameters").forEach(parameters::add);
-        if (!parameters.isEmpty()) {
-            html.append(
-                    "<table><tr><th>parameter</th><th>in</th><th>required</th><th>values</th><th>meaning</th></tr>\n");
-            for (JsonNode reference : parameters) {
-                JsonNode parameter = openApi.resolve(reference);
-                JsonNode schema = openApi.resolve(parameter.path("schema"));
-                String values = schema.has("enum")
-                        ? String.join(", ", texts(schema.path("enum")))
-                        : schema.path("type").asText("");
-                if (schema.has("default")) {
-                    values += " (default " + schema.path("default").asText() + ")";
-                }
-                html.append("<tr><td><code>")
-                        .append(escape(parameter.path("name").asText()))
-                        .append("</code></td><td>")
-                        .append(escape(parameter.path("in").asText()))
-                        .append("</td><td>")
-                        .append(parameter.path("required").asBoolean(false) ? "yes" : "no")
-                        .append("</td><td>")
-                        .append(escape(values))
-                        .append("</td><td>")
-                        .append(escape(parameter.path("description").asText("")))
-                        .append("</td></tr>\n");
+        List<JsonNode> references = new ArrayList<>();
+        document.path("paths").path(path).path("parameters").forEach(references::add);
+        operation.path("parameters").forEach(references::add);
+        List<Parameter> parameters = new ArrayList<>();
+        for (JsonNode reference : references) {
+            JsonNode parameter = openApi.resolve(reference);
+            JsonNode schema = openApi.resolve(parameter.path("schema"));
+            String values = schema.has("enum")
+                    ? String.join(", ", texts(schema.path("enum")))
+                    : schema.path("type").asText("");
+            if (schema.has("default")) {
+                values += " (default " + schema.path("default").asText() + ")";
             }
-            html.append("</table>\n");
+            parameters.add(new Parameter(
+                    parameter.path("name").asText(),
+                    parameter.path("in").asText(),
+                    parameter.path("required").asBoolean(false),
+                    values,
+                    parameter.path("description").asText("")));
         }
+        Optional<String> requestBody = Optional.empty();
         JsonNode body = operation.path("requestBody");
         if (!body.isMissingNode()) {
             JsonNode resolved = openApi.resolve(body);
-            html.append("<p>Request body: ")
-                    .append(escape(String.join(", ", fieldNames(resolved.path("content")))))
-                    .append(
-                            resolved.has("description")
-                                    ? " - "
-                                            + escape(
-                                                    resolved.path("description").asText())
-                                    : "")
-                    .append("</p>\n");
+            requestBody = Optional.of(String.join(", ", fieldNames(resolved.path("content")))
+                    + (resolved.has("description")
+                            ? " - " + resolved.path("description").asText()
+                            : ""));
         }
-        html.append("<table><tr><th>status</th><th>answer</th></tr>\n");
+        List<Answer> responses = new ArrayList<>();
         operation.path("responses").properties().forEach(response -> {
             JsonNode resolved = openApi.resolve(response.getValue());
-            List<String> types = fieldNames(resolved.path("content"));
-            html.append("<tr><td>")
-                    .append(escape(response.getKey()))
-                    .append("</td><td>")
-                    .append(escape(resolved.path("description").asText()))
-                    .append(types.isEmpty() ? "" : " <small>(" + escape(String.join(", ", types)) + ")</small>")
-                    .append("</td></tr>\n");
+            responses.add(new Answer(
+                    response.getKey(), resolved.path("description").asText(), fieldNames(resolved.path("content"))));
         });
-        html.append("</table>\n</section>\n");
+        return new Operation(
+                method,
+                path,
+                operation.path("summary").asText(),
+                operation.has("description")
+                        ? Optional.of(operation.path("description").asText())
+                        : Optional.empty(),
+                operation.has("security"),
+                parameters,
+                requestBody,
+                responses);
     }
 
     private static List<String> texts(JsonNode array) {
@@ -166,20 +186,5 @@ public final class DocsPage {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

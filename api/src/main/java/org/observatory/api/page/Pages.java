@@ -2,8 +2,6 @@ package org.observatory.api.page;
 
 import static java.util.Objects.requireNonNull;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.rendering.FileRenderer;
@@ -23,7 +21,7 @@ import org.observatory.api.query.Snapshot;
  * the request's headers rather than its path varies by them.
  */
 public final class Pages {
-    public static final String TEMPLATE_PACKAGE = "org.observatory.api.page.template";
+    public static final String TEMPLATE_PACKAGE = Templates.PACKAGE;
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data:; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -34,8 +32,7 @@ public final class Pages {
 
     public Pages(Languages languages) {
         this.languages = requireNonNull(languages, "languages is null");
-        this.renderer = new JavalinJte(TemplateEngine.createPrecompiled(
-                null, ContentType.Html, Pages.class.getClassLoader(), TEMPLATE_PACKAGE));
+        this.renderer = new JavalinJte(Templates.engine());
     }
 
     /** The renderer Javalin's {@code ctx.render} uses. */

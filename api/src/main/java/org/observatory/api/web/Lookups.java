@@ -38,7 +38,7 @@ public final class Lookups {
         });
     }
 
-    Indicator indicator(String code) {
+    public Indicator indicator(String code) {
         return codelists
                 .indicators()
                 .find(code)
@@ -48,13 +48,13 @@ public final class Lookups {
                                 .formatted(Messages.quote(code))));
     }
 
-    List<IccsCategory> iccsCategories(Indicator indicator) {
+    public List<IccsCategory> iccsCategories(Indicator indicator) {
         return indicator.iccsCodes().stream()
                 .map(code -> codelists.iccs().require(code))
                 .toList();
     }
 
-    Codelists codelists() {
+    public Codelists codelists() {
         return codelists;
     }
 }

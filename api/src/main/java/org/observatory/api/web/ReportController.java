@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.observatory.api.page.Pages;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.report.NoRepliesForCycleException;
 import org.observatory.api.report.ReportFormat;
@@ -53,6 +54,9 @@ public final class ReportController {
             throw new ParameterException(ErrorCode.NOT_FOUND, CYCLE, e.getMessage());
         }
         ctx.contentType(format.contentType());
+        if (format == ReportFormat.html) {
+            ctx.header("Content-Security-Policy", Pages.CONTENT_SECURITY_POLICY);
+        }
         if (format == ReportFormat.csv) {
             ctx.header("Content-Disposition", "inline; filename=\"%s\"".formatted(format.fileName(report)));
         }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * An indicator of the catalogue. Its {@code code} is part of the public interface (routes use it). Offence
  * indicators cover a set of ICCS codes; criminal-justice indicators cover every offence (empty list). When
- * {@code ratePer100k} is true the platform computes count / resident population x 100,000.
+ * {@code ratePer100k} is true the platform computes count / resident population x 100,000. The {@code definition}
+ * is in English, {@code definitionEs} its Spanish translation.
  */
 public record Indicator(
         String code,
@@ -19,6 +20,7 @@ public record Indicator(
         boolean ratePer100k,
         List<SourceKind> sourceKinds,
         String definition,
+        String definitionEs,
         String formula) {
     public Indicator {
         requireNonNull(code, "code is null");
@@ -29,6 +31,7 @@ public record Indicator(
         requireNonNull(unit, "unit is null");
         sourceKinds = List.copyOf(requireNonNull(sourceKinds, "sourceKinds is null"));
         requireNonNull(definition, "definition is null");
+        requireNonNull(definitionEs, "definitionEs is null");
         requireNonNull(formula, "formula is null");
         if (!code.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException(

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.observatory.schemas.classification.Iccs;
 
 /**
- * The indicator catalogue ({@code codelists/indicators.csv}): code, names, definition, ICCS codes covered, CTS
+ * The indicator catalogue ({@code codelists/indicators.csv}): code, names, definition (English and Spanish), ICCS codes covered, CTS
  * section, unit and formula. Every ICCS code it names must exist in the classification.
  */
 public final class IndicatorCatalogue {
@@ -23,6 +23,7 @@ public final class IndicatorCatalogue {
             "rate_per_100k",
             "source_kinds",
             "definition",
+            "definition_es",
             "formula");
 
     private final Map<String, Indicator> byCode;
@@ -60,6 +61,7 @@ public final class IndicatorCatalogue {
                             .map(SourceKind::fromCliName)
                             .toList(),
                     row.required("definition"),
+                    row.required("definition_es"),
                     row.required("formula"));
         } catch (IllegalArgumentException e) {
             throw row.invalid(e.getMessage());

@@ -131,6 +131,24 @@ class CodelistsTest {
     }
 
     @Test
+    void everyIndicatorHasItsDefinitionInEnglishAndSpanish() {
+        IndicatorCatalogue catalogue = IndicatorCatalogue.load(Iccs.load());
+
+        assertThat(catalogue.all()).hasSize(20).allSatisfy(indicator -> {
+            assertThat(indicator.definitionEs()).isNotBlank().isNotEqualTo(indicator.definition());
+            // the Spanish definition names the ICCS codes the English one names
+            for (String code : indicator.iccsCodes()) {
+                if (indicator.definition().contains("ICCS " + code)) {
+                    assertThat(indicator.definitionEs()).contains("ICCS " + code);
+                }
+            }
+        });
+        assertThat(catalogue.find("intentional-homicide").orElseThrow().definitionEs())
+                .startsWith("Muerte ilícita causada a una persona")
+                .contains("indicador 16.1.1 de los ODS");
+    }
+
+    @Test
     void loadsAllCodelistsTogetherIncludingFlags() {
         Codelists codelists = Codelists.load();
 
