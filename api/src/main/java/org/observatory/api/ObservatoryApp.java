@@ -10,6 +10,7 @@ import java.util.List;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.openapi.OpenApiDocument;
 import org.observatory.api.page.Assets;
+import org.observatory.api.page.CountryPage;
 import org.observatory.api.page.LandingPage;
 import org.observatory.api.page.Languages;
 import org.observatory.api.page.Pages;
@@ -150,6 +151,9 @@ public final class ObservatoryApp {
         app.get(Assets.PATH, assets::serve);
         app.get("/", landing::show);
         app.get("/{lang}", landing::show);
+        CountryPage country = new CountryPage(pages, repository, lookups, responses, config.clock());
+        app.get("/countries/{iso3}", country::show);
+        app.get("/{lang}/countries/{iso3}", country::show);
         return app;
     }
 }

@@ -22,7 +22,7 @@ public final class Lookups {
         this.codelists = requireNonNull(codelists, "codelists is null");
     }
 
-    MemberState memberState(String iso3) {
+    public MemberState memberState(String iso3) {
         return codelists.members().find(iso3).orElseThrow(() -> {
             String message = codelists
                     .countries()
@@ -38,7 +38,7 @@ public final class Lookups {
         });
     }
 
-    Indicator indicator(String code) {
+    public Indicator indicator(String code) {
         return codelists
                 .indicators()
                 .find(code)
@@ -48,13 +48,13 @@ public final class Lookups {
                                 .formatted(Messages.quote(code))));
     }
 
-    List<IccsCategory> iccsCategories(Indicator indicator) {
+    public List<IccsCategory> iccsCategories(Indicator indicator) {
         return indicator.iccsCodes().stream()
                 .map(code -> codelists.iccs().require(code))
                 .toList();
     }
 
-    Codelists codelists() {
+    public Codelists codelists() {
         return codelists;
     }
 }
