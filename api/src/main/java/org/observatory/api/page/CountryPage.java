@@ -141,9 +141,16 @@ public final class CountryPage {
      * One chart with its accessible name and description; {@code values} holds each marker's number as the table
      * shows it, by year.
      */
-    public record Chart(String id, String title, String description, TrendChart chart, Map<Integer, String> values) {
+    public record Chart(
+            String id,
+            String caption,
+            String title,
+            String description,
+            TrendChart chart,
+            Map<Integer, String> values) {
         public Chart {
             requireNonNull(id, "id is null");
+            requireNonNull(caption, "caption is null");
             requireNonNull(title, "title is null");
             requireNonNull(description, "description is null");
             requireNonNull(chart, "chart is null");
@@ -566,7 +573,7 @@ public final class CountryPage {
             }
         }
         TrendChart chart = TrendChart.of(values, t::decimal);
-        return new Chart(id, title, describe(t, noun, values, labels, chart), chart, labels);
+        return new Chart(id, noun, title, describe(t, noun, values, labels, chart), chart, labels);
     }
 
     /**
