@@ -18,6 +18,7 @@ import org.observatory.api.config.ApiConfig;
 import org.observatory.api.fixture.Fixtures;
 import org.observatory.api.fixture.IndicatorRow;
 import org.observatory.api.fixture.SnapshotFixture;
+import org.observatory.api.page.TrendChart;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
 
@@ -98,7 +99,9 @@ class CountryPageTest {
         ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
             String svg = chart(body(client.get("/en/countries/CHL")), "intentional-homicide-count");
             Map<Integer, String> points = points(svg);
-            assertThat(svg).contains("<g class=\"break-mark\" data-year=\"2018\">").contains(">Break 2018</text>");
+            assertThat(svg)
+                    .contains("<g class=\"break-mark\" data-year=\"2018\">")
+                    .contains(">Break 2018</text>");
             List<String> lines = lines(svg);
             assertThat(lines)
                     .as("2017 and 2018 are on either side of the break: never on one line")
@@ -132,7 +135,8 @@ class CountryPageTest {
             String svg = chart(html, "intentional-homicide-count");
             Map<Integer, String> points = points(svg);
             assertThat(points).doesNotContainKey(2016);
-            assertThat(lines(svg)).noneMatch(line -> line.contains(points.get(2015)) && line.contains(points.get(2017)));
+            assertThat(lines(svg))
+                    .noneMatch(line -> line.contains(points.get(2015)) && line.contains(points.get(2017)));
             assertThat(section(html, "intentional-homicide"))
                     .containsPattern("<tr class=\"missing\" data-year=\"2016\">\\s*<th scope=\"row\">2016</th>\\s*"
                             + "<td class=\"number muted\">no data</td>");
@@ -300,7 +304,8 @@ class CountryPageTest {
             assertThat(bySex)
                     .contains("<details class=\"disaggregation\" open>")
                     .contains("Intentional homicide in Argentina, disaggregated</caption>")
-                    .containsPattern("<td>Male</td>\\s*<td>Total</td>\\s*<td>Total</td>\\s*<td class=\"number\">1,800</td>")
+                    .containsPattern(
+                            "<td>Male</td>\\s*<td>Total</td>\\s*<td>Total</td>\\s*<td class=\"number\">1,800</td>")
                     .contains("?format=csv&amp;sex=all&amp;age=_T&amp;breakdown=_T");
             try (Response bad = client.get("/en/countries/ARG?indicator=intentional-homicide&sex=X")) {
                 assertThat(bad.code()).isEqualTo(400);
@@ -313,7 +318,8 @@ class CountryPageTest {
             try (Response unknownIndicator = client.get("/en/countries/ARG?indicator=arson&sex=all")) {
                 assertThat(unknownIndicator.code()).isEqualTo(400);
                 assertThat(body(unknownIndicator))
-                        .contains("Query parameter 'indicator' must be an indicator code of the catalogue, not 'arson'");
+                        .contains(
+                                "Query parameter 'indicator' must be an indicator code of the catalogue, not 'arson'");
             }
             try (Response noValues = client.get("/en/countries/ARG?indicator=kidnapping")) {
                 assertThat(noValues.code()).isEqualTo(400);
@@ -344,7 +350,8 @@ class CountryPageTest {
             try (Response spanish = client.get("/es/countries/ARG")) {
                 assertThat(spanish.header("ETag")).isNotEqualTo(etag);
             }
-            try (Response negotiated = client.get("/countries/ARG", request -> request.header("Accept-Language", "en"))) {
+            try (Response negotiated =
+                    client.get("/countries/ARG", request -> request.header("Accept-Language", "en"))) {
                 assertThat(negotiated.header("Vary")).isEqualTo("Accept-Language");
                 assertThat(negotiated.header("Content-Language")).isEqualTo("en-US");
             }
@@ -366,11 +373,8 @@ class CountryPageTest {
         while (circle.find()) {
             points.put(
                     Integer.parseInt(circle.group(2)),
-                    String.format(
-                            Locale.ROOT,
-                            "%.1f,%.1f",
-                            Double.parseDouble(circle.group(3)),
-                            Double.parseDouble(circle.group(4))));
+                    TrendChart.coordinate(Double.parseDouble(circle.group(3))) + ","
+                            + TrendChart.coordinate(Double.parseDouble(circle.group(4))));
         }
         return points;
     }

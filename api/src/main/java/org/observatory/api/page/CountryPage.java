@@ -266,8 +266,10 @@ public final class CountryPage {
     }
 
     private Request request(Context ctx) {
-        Optional<Indicator> indicator = QueryParameters.optional(ctx, INDICATOR)
-                .map(code -> lookups.codelists().indicators().find(code).orElseThrow(() -> new ParameterException(
+        Optional<Indicator> indicator = QueryParameters.optional(ctx, INDICATOR).map(code -> lookups.codelists()
+                .indicators()
+                .find(code)
+                .orElseThrow(() -> new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         INDICATOR,
                         ("Query parameter 'indicator' must be an indicator code of the catalogue, not '%s'; GET"
@@ -354,12 +356,7 @@ public final class CountryPage {
                 API_PREFIX + "/snapshots/" + snapshot.id() + "/download",
                 snapshot.containsSyntheticData());
         return new View(
-                member,
-                sections,
-                new VintageChoice(options, snapshot.id()),
-                citation,
-                pagePath,
-                selectedVintage);
+                member, sections, new VintageChoice(options, snapshot.id()), citation, pagePath, selectedVintage);
     }
 
     private static String publishedYear(List<PublishedSnapshot> published, Snapshot snapshot) {
@@ -369,9 +366,10 @@ public final class CountryPage {
                 .filter(at -> at.length() >= 4)
                 .map(at -> at.substring(0, 4))
                 .findFirst()
-                .orElse(snapshot.manifest().createdAt().length() >= 4
-                        ? snapshot.manifest().createdAt().substring(0, 4)
-                        : "");
+                .orElse(
+                        snapshot.manifest().createdAt().length() >= 4
+                                ? snapshot.manifest().createdAt().substring(0, 4)
+                                : "");
     }
 
     private IndicatorSection section(
@@ -397,7 +395,9 @@ public final class CountryPage {
                 SeriesObservation::count,
                 CountryPage::formatCount);
         boolean computedRates = series.stream().anyMatch(observation -> observation.ratePer100k() != null);
-        boolean reportedRates = series.stream().anyMatch(observation -> observation.reportedRate() != null);
+        // DESIGN: the platform's own rate wherever a population exists, otherwise the rate the source reported
+        boolean reportedRates = series.stream()
+                .anyMatch(observation -> observation.ratePer100k() == null && observation.reportedRate() != null);
         Optional<Chart> rate = Optional.empty();
         if (computedRates) {
             rate = Optional.of(chart(
@@ -436,10 +436,10 @@ public final class CountryPage {
                         year,
                         observation.count() == null ? "" : formatCount(t, observation.count()),
                         observation.ratePer100k() == null ? "" : t.decimal(observation.ratePer100k(), 2),
-                        observation.population() == null
+                        observation.population() == null ? "" : t.integer(Math.round(observation.population())),
+                        observation.reportedRate() == null || observation.ratePer100k() != null
                                 ? ""
-                                : t.integer(Math.round(observation.population())),
-                        observation.reportedRate() == null ? "" : t.decimal(observation.reportedRate(), 2),
+                                : t.decimal(observation.reportedRate(), 2),
                         flags(t, observation),
                         observation.footnote() == null ? "" : observation.footnote(),
                         suppressed,
@@ -476,7 +476,8 @@ public final class CountryPage {
             for (String code : flagCodes(observation)) {
                 flags.add(new Flag(code, statusLabel(t, code)));
             }
-            if (observation.populationSource() != null && !observation.populationSource().isBlank()) {
+            if (observation.populationSource() != null
+                    && !observation.populationSource().isBlank()) {
                 populationSources.add(observation.populationSource());
             }
         }
@@ -487,9 +488,11 @@ public final class CountryPage {
         String base = API_PREFIX + "/countries/" + member.iso3() + "/indicators/" + indicator.code();
         String vintageParameter = selectedVintage.map(id -> "vintage=" + id).orElse("");
         Downloads downloads = new Downloads(
-                base + "?format=csv" + selectedVintage.map(id -> "&vintage=" + id).orElse(""),
+                base + "?format=csv"
+                        + selectedVintage.map(id -> "&vintage=" + id).orElse(""),
                 vintageParameter.isEmpty() ? base : base + "?" + vintageParameter,
-                base + "?format=sdmx-csv" + selectedVintage.map(id -> "&vintage=" + id).orElse(""));
+                base + "?format=sdmx-csv"
+                        + selectedVintage.map(id -> "&vintage=" + id).orElse(""));
         return new IndicatorSection(
                 indicator,
                 "indicator-" + indicator.code(),
@@ -550,8 +553,7 @@ public final class CountryPage {
     /** A value the small-cell rule (or the source) suppressed: no number, status Q or confidentiality C. */
     static boolean suppressed(SeriesObservation observation) {
         return observation.count() == null
-                && (ObservationStatus.SUPPRESSED.equals(observation.obsStatus())
-                        || "C".equals(observation.obsConf()));
+                && (ObservationStatus.SUPPRESSED.equals(observation.obsStatus()) || "C".equals(observation.obsConf()));
     }
 
     private Chart chart(
@@ -614,7 +616,9 @@ public final class CountryPage {
         if (!chart.breaks().isEmpty()) {
             sentences.add(t.text(
                     "country.desc.breaks",
-                    years(chart.breaks().stream().map(TrendChart.BreakMark::year).toList())));
+                    years(chart.breaks().stream()
+                            .map(TrendChart.BreakMark::year)
+                            .toList())));
         }
         List<Integer> hollow = chart.markers().stream()
                 .filter(TrendChart.Marker::hollow)

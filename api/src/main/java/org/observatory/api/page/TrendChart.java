@@ -151,8 +151,8 @@ public record TrendChart(
                 values.stream().sorted(Comparator.comparingInt(Value::year)).toList();
         for (int index = 1; index < sorted.size(); index++) {
             if (sorted.get(index).year() == sorted.get(index - 1).year()) {
-                throw new IllegalArgumentException(
-                        "A trend chart has one value per year, but %d has two".formatted(sorted.get(index).year()));
+                throw new IllegalArgumentException("A trend chart has one value per year, but %d has two"
+                        .formatted(sorted.get(index).year()));
             }
         }
         int firstYear = sorted.get(0).year();
@@ -311,7 +311,42 @@ public record TrendChart(
         return Math.round(value * 10) / 10.0;
     }
 
-    private static String coordinate(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+    /** A coordinate as SVG text: one fraction digit at most, none when it is whole ({@code 64}, {@code 82.1}). */
+    public static String coordinate(double value) {
+        long tenths = Math.round(value * 10);
+        return tenths % 10 == 0 ? Long.toString(tenths / 10) : String.format(Locale.ROOT, "%.1f", tenths / 10.0);
+    }
+
+    /** The horizontal grid lines at the y ticks, as one SVG path. */
+    public String gridPath() {
+        StringBuilder path = new StringBuilder();
+        for (Tick tick : yTicks) {
+            path.append('M')
+                    .append(coordinate(plotLeft))
+                    .append(' ')
+                    .append(coordinate(tick.position()))
+                    .append('H')
+                    .append(coordinate(plotRight));
+        }
+        return path.toString();
+    }
+
+    /** The x axis and a short tick under each labelled year, as one SVG path. */
+    public String xAxisPath() {
+        StringBuilder path = new StringBuilder();
+        path.append('M')
+                .append(coordinate(plotLeft))
+                .append(' ')
+                .append(coordinate(plotBottom))
+                .append('H')
+                .append(coordinate(plotRight));
+        for (Tick tick : xTicks) {
+            path.append('M')
+                    .append(coordinate(tick.position()))
+                    .append(' ')
+                    .append(coordinate(plotBottom))
+                    .append("v5");
+        }
+        return path.toString();
     }
 }

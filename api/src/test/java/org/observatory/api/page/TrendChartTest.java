@@ -50,13 +50,15 @@ class TrendChartTest {
 
     @Test
     void consecutiveYearsAreJoinedAndAMissingYearIsAGap() {
-        TrendChart chart = TrendChart.of(
-                List.of(value(2014, 10), value(2015, 12), value(2017, 11), value(2018, 13)), PLAIN);
+        TrendChart chart =
+                TrendChart.of(List.of(value(2014, 10), value(2015, 12), value(2017, 11), value(2018, 13)), PLAIN);
 
-        assertThat(chart.lines()).extracting(TrendChartTest::years)
+        assertThat(chart.lines())
+                .extracting(TrendChartTest::years)
                 .containsExactly(List.of(2014, 2015), List.of(2017, 2018));
         assertThat(chart.gapYears()).containsExactly(2016);
-        assertThat(chart.xTicks()).extracting(TrendChart.Tick::label)
+        assertThat(chart.xTicks())
+                .extracting(TrendChart.Tick::label)
                 .containsExactly("2014", "2015", "2016", "2017", "2018");
     }
 
@@ -65,7 +67,8 @@ class TrendChartTest {
         TrendChart chart = TrendChart.of(
                 List.of(value(2016, 10), value(2017, 11), flagged(2018, 30, "B"), value(2019, 31)), PLAIN);
 
-        assertThat(chart.lines()).extracting(TrendChartTest::years)
+        assertThat(chart.lines())
+                .extracting(TrendChartTest::years)
                 .containsExactly(List.of(2016, 2017), List.of(2018, 2019));
         assertThat(chart.breaks()).extracting(TrendChart.BreakMark::year).containsExactly(2018);
         double x2017 = chart.markers().get(1).x();
@@ -78,7 +81,8 @@ class TrendChartTest {
         TrendChart chart = TrendChart.of(
                 List.of(flagged(2017, 5, "E"), value(2018, 6), flagged(2019, 7, "P"), flagged(2020, 8, "D")), PLAIN);
 
-        assertThat(chart.markers()).extracting(TrendChart.Marker::year, TrendChart.Marker::hollow)
+        assertThat(chart.markers())
+                .extracting(TrendChart.Marker::year, TrendChart.Marker::hollow)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(2017, true),
                         org.assertj.core.groups.Tuple.tuple(2018, false),
@@ -92,8 +96,11 @@ class TrendChartTest {
                 List.of(value(2019, 9), new TrendChart.Value(2020, null, "Q", true), value(2021, 12)), PLAIN);
 
         assertThat(chart.markers()).extracting(TrendChart.Marker::year).containsExactly(2019, 2021);
-        assertThat(chart.suppressed()).extracting(TrendChart.SuppressedMark::year).containsExactly(2020);
-        assertThat(chart.lines()).extracting(TrendChartTest::years)
+        assertThat(chart.suppressed())
+                .extracting(TrendChart.SuppressedMark::year)
+                .containsExactly(2020);
+        assertThat(chart.lines())
+                .extracting(TrendChartTest::years)
                 .as("the line is not drawn through the suppressed year")
                 .containsExactly(List.of(2019), List.of(2021));
         assertThat(chart.gapYears()).as("a suppressed year is not missing").isEmpty();
@@ -105,7 +112,14 @@ class TrendChartTest {
         TrendChart chart = TrendChart.of(List.of(value(2020, 42)), PLAIN);
 
         assertThat(chart.markers().get(0).x()).isEqualTo((chart.plotLeft() + chart.plotRight()) / 2);
-        assertThat(chart.lines().get(0).svgPoints()).isEqualTo("264.0,66.8");
+        assertThat(chart.lines().get(0).svgPoints()).isEqualTo("264,66.8");
+    }
+
+    @Test
+    void coordinatesAreWrittenWithoutAWholeNumbersFraction() {
+        assertThat(TrendChart.coordinate(64.0)).isEqualTo("64");
+        assertThat(TrendChart.coordinate(82.14)).isEqualTo("82.1");
+        assertThat(TrendChart.coordinate(189.96)).isEqualTo("190");
     }
 
     @Test
@@ -114,7 +128,8 @@ class TrendChartTest {
                 .mapToObj(year -> value(year, year - 2000))
                 .toList();
 
-        assertThat(TrendChart.of(fifteen, PLAIN).xTicks()).extracting(TrendChart.Tick::label)
+        assertThat(TrendChart.of(fifteen, PLAIN).xTicks())
+                .extracting(TrendChart.Tick::label)
                 .containsExactly("2009", "2011", "2013", "2015", "2017", "2019", "2021", "2023");
     }
 
