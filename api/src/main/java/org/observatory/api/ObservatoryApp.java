@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.openapi.OpenApiDocument;
 import org.observatory.api.page.Assets;
+import org.observatory.api.page.CountryPage;
 import org.observatory.api.page.ErrorPage;
 import org.observatory.api.page.IndicatorPage;
 import org.observatory.api.page.LandingPage;
@@ -91,7 +92,8 @@ public final class ObservatoryApp {
             AuditController audit) {}
 
     /** The pages for people and what they need. */
-    private record PageControllers(Assets assets, LandingPage landing, SignInPage signIn, IndicatorPage indicator) {}
+    private record PageControllers(
+            Assets assets, LandingPage landing, SignInPage signIn, IndicatorPage indicator, CountryPage country) {}
 
     /**
      * Every route of the app, in one table: the handlers every request passes first (in this order), then the
@@ -137,6 +139,7 @@ public final class ObservatoryApp {
         // Pages for people. Each is at /x, in the language of ?lang= or Accept-Language, and at /{lang}/x.
         get("assets/{name}", p.assets()::serve);
         get("/", p.landing()::show);
+        page("countries/{iso3}", p.country()::show); // ?vintage&indicator&sex&age&breakdown
         page("indicators/{code}", p.indicator()::show); // ?vintage
         page("sign-in", p.signIn()::show); // ?next
         path("{lang}", () -> {
@@ -191,7 +194,8 @@ public final class ObservatoryApp {
                 new Assets(),
                 new LandingPage(pages, repository, config.codelists()),
                 new SignInPage(pages, sessions, throttle, repository),
-                new IndicatorPage(pages, repository, coverage, lookups));
+                new IndicatorPage(pages, repository, coverage, lookups),
+                new CountryPage(pages, repository, lookups, responses, config.clock()));
 
         Javalin app = Javalin.create(javalin -> {
             javalin.fileRenderer(pages.renderer());

@@ -22,7 +22,7 @@ public final class Lookups {
         this.codelists = requireNonNull(codelists, "codelists is null");
     }
 
-    MemberState memberState(String iso3) {
+    public MemberState memberState(String iso3) {
         return codelists.members().find(iso3).orElseThrow(() -> {
             String message = codelists
                     .countries()

@@ -13,7 +13,7 @@ import org.observatory.schemas.error.ErrorCode;
  * any other, so a client asking for {@code ?sort=value} or {@code ?top=5} is told that nothing here ranks
  * countries (invariant 5) instead of silently receiving an unsorted list.
  */
-final class QueryParameters {
+public final class QueryParameters {
     private static final Set<String> RANKING_WORDS = Set.of(
             "sort",
             "sortby",
@@ -34,7 +34,7 @@ final class QueryParameters {
     private QueryParameters() {}
 
     /** Fails on the first query parameter that the route does not accept, or that is given more than once. */
-    static void acceptOnly(Context ctx, List<String> accepted) {
+    public static void acceptOnly(Context ctx, List<String> accepted) {
         for (Map.Entry<String, List<String>> parameter : ctx.queryParamMap().entrySet()) {
             String name = parameter.getKey();
             if (!accepted.contains(name)) {
@@ -61,7 +61,7 @@ final class QueryParameters {
     }
 
     /** The parameter's value, or empty when it is absent; fails when it is present but blank. */
-    static Optional<String> optional(Context ctx, String name) {
+    public static Optional<String> optional(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null) {
             return Optional.empty();

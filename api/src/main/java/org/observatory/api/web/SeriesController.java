@@ -37,12 +37,12 @@ import org.observatory.schemas.error.ErrorCode;
 public final class SeriesController {
     static final String FROM = "from";
     static final String TO = "to";
-    static final String SEX = "sex";
-    static final String AGE = "age";
-    static final String BREAKDOWN = "breakdown";
-    static final String VINTAGE = "vintage";
+    public static final String SEX = "sex";
+    public static final String AGE = "age";
+    public static final String BREAKDOWN = "breakdown";
+    public static final String VINTAGE = "vintage";
     static final String FORMAT = "format";
-    static final String ALL = "all";
+    public static final String ALL = "all";
 
     private static final int EARLIEST_YEAR = 1900;
     private static final int LATEST_YEAR = 2100;
@@ -99,17 +99,9 @@ public final class SeriesController {
                     FROM,
                     "Query parameter 'from' (%d) is after 'to' (%d); give from <= to".formatted(from, to));
         }
-        String sex = QueryParameters.optional(ctx, SEX).orElse(SeriesQuery.TOTAL);
-        if (!SEXES.contains(sex)) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    SEX,
-                    "Query parameter 'sex' must be one of %s, not '%s'"
-                            .formatted(String.join(", ", SEXES), Messages.quote(sex)));
-        }
-        String age = code(ctx, AGE, AGE_CODE, "an age-group code such as Y15T29, _T for the total, or all");
-        String breakdown =
-                code(ctx, BREAKDOWN, BREAKDOWN_CODE, "a breakdown type such as mechanism or relationship, _T, or all");
+        String sex = sex(ctx);
+        String age = age(ctx);
+        String breakdown = breakdown(ctx);
         Vintage vintage = vintage(ctx, repository, clock);
         Snapshot snapshot = vintage.snapshot();
         String canonical = String.join(
@@ -163,6 +155,29 @@ public final class SeriesController {
         });
     }
 
+    /** The validated {@code sex} parameter: {@code _T} (the default), M, F, _U or {@code all}. */
+    public static String sex(Context ctx) {
+        String sex = QueryParameters.optional(ctx, SEX).orElse(SeriesQuery.TOTAL);
+        if (!SEXES.contains(sex)) {
+            throw new ParameterException(
+                    ErrorCode.INVALID_PARAMETER,
+                    SEX,
+                    "Query parameter 'sex' must be one of %s, not '%s'"
+                            .formatted(String.join(", ", SEXES), Messages.quote(sex)));
+        }
+        return sex;
+    }
+
+    /** The validated {@code age} parameter: an age-group code, {@code _T} (the default) or {@code all}. */
+    public static String age(Context ctx) {
+        return code(ctx, AGE, AGE_CODE, "an age-group code such as Y15T29, _T for the total, or all");
+    }
+
+    /** The validated {@code breakdown} parameter: a breakdown type, {@code _T} (the default) or {@code all}. */
+    public static String breakdown(Context ctx) {
+        return code(ctx, BREAKDOWN, BREAKDOWN_CODE, "a breakdown type such as mechanism or relationship, _T, or all");
+    }
+
     private static String format(Context ctx) {
         String format = QueryParameters.optional(ctx, FORMAT).orElse(JSON);
         if (!FORMATS.contains(format)) {
@@ -176,7 +191,7 @@ public final class SeriesController {
     }
 
     /** The snapshot a request reads and how clients may cache the answer, from how the request named it. */
-    record Vintage(Snapshot snapshot, Caching caching) {}
+    public record Vintage(Snapshot snapshot, Caching caching) {}
 
     /**
      * The snapshot this request reads, resolved once: the vintage it names, or the current one. Only a snapshot id
@@ -185,7 +200,7 @@ public final class SeriesController {
      * be kept an hour. A date or time not yet over is answered from the snapshot current now, which may still
      * change, so it is cached like the current snapshot.
      */
-    static Vintage vintage(Context ctx, SnapshotRepository repository, Clock clock) {
+    public static Vintage vintage(Context ctx, SnapshotRepository repository, Clock clock) {
         Optional<String> vintage = QueryParameters.optional(ctx, VINTAGE);
         if (vintage.isEmpty()) {
             return new Vintage(repository.requireCurrent(), Caching.REVALIDATE);
@@ -262,7 +277,7 @@ public final class SeriesController {
         return value;
     }
 
-    private static Optional<String> filter(String value) {
+    public static Optional<String> filter(String value) {
         return value.equals(ALL) ? Optional.empty() : Optional.of(value);
     }
 }
