@@ -9,10 +9,13 @@ import java.util.EnumSet;
 import java.util.List;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.openapi.OpenApiDocument;
+import org.observatory.api.page.AccountsPage;
 import org.observatory.api.page.Assets;
 import org.observatory.api.page.LandingPage;
 import org.observatory.api.page.Languages;
 import org.observatory.api.page.Pages;
+import org.observatory.api.page.RunPage;
+import org.observatory.api.page.SecretariatPage;
 import org.observatory.api.page.Sessions;
 import org.observatory.api.page.SignInPage;
 import org.observatory.api.query.SnapshotArchive;
@@ -157,6 +160,22 @@ public final class ObservatoryApp {
         app.get("/{lang}/sign-in", signIn::show);
         app.post("/{lang}/sign-in", signIn::signIn);
         app.post("/{lang}/sign-out", signIn::signOut);
+        SecretariatPage secretariat = new SecretariatPage(
+                pages, sessions, writeSide.registry(), writeSide.runs(), repository, config.codelists());
+        AccountsPage accounts = new AccountsPage(
+                pages, sessions, writeSide.registry(), repository, config.codelists(), secretariat, config.clock());
+        RunPage run = new RunPage(pages, sessions, writeSide.runs(), repository, secretariat);
+        app.get("/secretariat", secretariat::show);
+        app.get("/{lang}/secretariat", secretariat::show);
+        app.post("/{lang}/secretariat/accounts", accounts::create);
+        app.get("/{lang}/secretariat/accounts/{id}/token", accounts::token);
+        app.get("/{lang}/secretariat/accounts/{id}/revoke", accounts::confirm);
+        app.post("/{lang}/secretariat/accounts/{id}/revoke", accounts::revoke);
+        app.get("/{lang}/secretariat/accounts/{id}/rotate", accounts::confirm);
+        app.post("/{lang}/secretariat/accounts/{id}/rotate", accounts::rotate);
+        app.post("/{lang}/secretariat/runs", run::start);
+        app.get("/secretariat/runs/{id}", run::show);
+        app.get("/{lang}/secretariat/runs/{id}", run::show);
         // last: a one-segment path is a language only when no other route has it (Javalin takes the first match)
         app.get("/{lang}", landing::show);
         return app;
