@@ -141,6 +141,29 @@ class SecretariatPagesTest {
     }
 
     @Test
+    void rotatingOnesOwnAccountShowsTheNewTokenAtOnceSinceTheSessionEndsWithTheOldOne() throws Exception {
+        DataDirectory data = publishedData();
+        NewAccount secretariat = WriteSideSupport.addAccount(data, Role.SECRETARIAT, Optional.empty());
+        String accountId = secretariat.account().accountId();
+        try (ApiServer server = WriteSideSupport.start(data, SubmissionsConfig.NONE)) {
+            PageClient browser = new PageClient(server);
+            browser.signIn("en", secretariat.token());
+            browser.get("/en/secretariat/accounts/" + accountId + "/rotate");
+            HttpResponse<String> rotated =
+                    browser.post("/en/secretariat/accounts/" + accountId + "/rotate", Map.of());
+            assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+            assertThat(rotated.body()).contains("Your own account has a new token");
+            Matcher token = NEW_TOKEN.matcher(rotated.body());
+            assertThat(token.find()).isTrue();
+            assertThat(browser.get("/en/secretariat").statusCode())
+                    .as("the session's token was replaced: signed out")
+                    .isEqualTo(303);
+            browser.signIn("en", token.group(1));
+            assertThat(browser.get("/en/secretariat").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aRefusedAccountFormSaysWhyAndCreatesNothing() throws Exception {
         DataDirectory data = publishedData();
         NewAccount secretariat = WriteSideSupport.addAccount(data, Role.SECRETARIAT, Optional.empty());
@@ -266,17 +289,22 @@ class SecretariatPagesTest {
 
             HttpResponse<String> running = browser.get(runPage);
             assertThat(running.statusCode()).isEqualTo(200);
+            assertThat(running.headers().firstValue("Refresh")).as("reloads itself without script").contains("3");
+            assertThat(running.headers().firstValue("Cache-Control")).contains("no-store");
             assertThat(running.body())
                     .contains("State: Running.")
-                    .contains("<meta http-equiv=\"refresh\" content=\"3\">")
-                    .contains("This page reloads itself every 3 seconds until the run has ended.");
+                    .contains("This page reloads itself every 3 seconds until the run has ended.")
+                    .contains(runPage + "?reload=off");
+            HttpResponse<String> holdingStill = browser.get(runPage + "?reload=off");
+            assertThat(holdingStill.headers().firstValue("Refresh")).isEmpty();
+            assertThat(holdingStill.body()).contains("The page no longer reloads itself.");
             assertThat(browser.get("/en/secretariat").body()).contains(runPage).contains("Running");
 
             Files.writeString(release, "go");
             String finished = awaitEnded(browser, runPage);
             assertThat(finished)
                     .contains("State: Succeeded.")
-                    .doesNotContain("http-equiv=\"refresh\"")
+                    .doesNotContain("reloads itself")
                     .contains("Vintage published")
                     .contains("2026-12-01-b")
                     .contains("12,345")
@@ -392,13 +420,13 @@ class SecretariatPagesTest {
         }
     }
 
-    /** Reads the run's page, as its meta refresh does, until the run has ended; answers the last page. */
+    /** Reads the run's page, as its Refresh header makes a browser do, until the run has ended; answers the last page. */
     private static String awaitEnded(PageClient browser, String runPage) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
-            String page = browser.get(runPage).body();
-            if (!page.contains("http-equiv=\"refresh\"")) {
-                return page;
+            HttpResponse<String> page = browser.get(runPage);
+            if (page.headers().firstValue("Refresh").isEmpty()) {
+                return page.body();
             }
             Thread.sleep(100);
         }

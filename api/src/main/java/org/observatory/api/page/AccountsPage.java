@@ -65,10 +65,14 @@ public final class AccountsPage {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** Why a token is shown: a new account, or a rotation of an existing one. */
+    /**
+     * Why a token is shown: a new account, a rotation of an existing one, or of the visitor's own account (whose
+     * session ends with its old token: the new token is shown at once, as the answer to the form).
+     */
     public enum Origin {
         CREATED,
-        ROTATED
+        ROTATED,
+        ROTATED_OWN
     }
 
     /** What the confirmation page asks for. */
@@ -143,7 +147,11 @@ public final class AccountsPage {
         }
         Sessions.SignedIn secretariat = SecretariatPage.secretariatOnly(visitor.get());
         AccountRecord account = account(ctx);
-        Optional<Waiting> shown = take(secretariat, account.accountId());
+        renderToken(ctx, t, secretariat, account, take(secretariat, account.accountId()));
+    }
+
+    private void renderToken(
+            Context ctx, Localizer t, Sessions.SignedIn secretariat, AccountRecord account, Optional<Waiting> shown) {
         PageFrame frame = pages.privateFrame(ctx, t, t.text("accounts.token.title"), repository.current(), secretariat);
         String signIn = ctx.scheme() + "://" + ctx.host() + Pages.inLanguage(t.language(), "/sign-in");
         pages.render(
@@ -200,6 +208,12 @@ public final class AccountsPage {
             return;
         } catch (ObservatoryException e) {
             refuse(ctx, t, secretariat, Action.ROTATE, e, expiresField);
+            return;
+        }
+        if (account.accountId().equals(secretariat.account().accountId())) {
+            // the session held the old token and ends with it: no later page would show the new one
+            renderToken(ctx, t, secretariat, registry.account(account.accountId()).orElseThrow(), Optional.of(
+                    new Waiting(rotated.token(), Origin.ROTATED_OWN, clock.instant())));
             return;
         }
         keep(secretariat, rotated, Origin.ROTATED);

@@ -25,11 +25,17 @@ import org.observatory.schemas.error.ObservatoryException;
  * unpublish values needs confirming, which the page then asks for) and goes on (303) to the run's page, {@code
  * /secretariat/runs/{id}}: its state and times and, once it ended, what {@code GET /api/v1/pipeline-runs/{id}} gives,
  * its report (the vintage published, the counts, the warnings). Until the run ends the page reloads itself every
- * {@value #REFRESH_SECONDS} seconds, without script. A server started without a pipeline says that it starts no
- * runs, and why.
+ * {@value #REFRESH_SECONDS} seconds, without script: the answer has a {@code Refresh} header (a header rather than a
+ * {@code <meta http-equiv="refresh">}, which axe-core reports as a critical violation of WCAG 2.2.1), and the page
+ * has a link that stops the reloading ({@code ?reload=off}) for a reader who needs the page to hold still. A server
+ * started without a pipeline says that it starts no runs, and why.
  */
 public final class RunPage {
     static final int REFRESH_SECONDS = 3;
+    /** The query parameter, and its value, that stop the run page from reloading itself. */
+    static final String RELOAD_PARAMETER = "reload";
+
+    static final String RELOAD_OFF = "off";
 
     private final Pages pages;
     private final Sessions sessions;
@@ -50,17 +56,30 @@ public final class RunPage {
         this.home = requireNonNull(home, "home is null");
     }
 
+    /** Whether the page of a run that goes on reloads itself. */
+    public enum Reloading {
+        ON,
+        OFF
+    }
+
     /** The run page: the run, or why this server has none ({@code available} false). */
-    public record View(boolean available, Optional<Details> run) {
+    public record View(boolean available, Optional<Details> run, Reloading reloading) {
         public View {
             requireNonNull(run, "run is null");
+            requireNonNull(reloading, "reloading is null");
         }
 
-        /** Seconds between reloads while the run goes on; 0 once it ended (or without runs). */
+        /** Seconds between reloads while the run goes on; 0 once it ended, without runs, or when switched off. */
         public int refreshSeconds() {
             return run.filter(details -> !details.status().finished())
+                    .filter(details -> reloading == Reloading.ON)
                     .map(details -> REFRESH_SECONDS)
                     .orElse(0);
+        }
+
+        /** The query string that stops the reloading. */
+        public String reloadOff() {
+            return "?" + RELOAD_PARAMETER + "=" + RELOAD_OFF;
         }
     }
 
@@ -93,11 +112,14 @@ public final class RunPage {
     }
 
     /**
-     * The run report as the page shows it: its figures (label and formatted value, those the report has), the rows
+     * The run report as the page shows it: the vintage it published and the one before, its figures (label and
+ * formatted value, those the report has), the rows
      * excluded by reason, the countries recomputed and carried over (by code, as the pipeline sorts them), the
      * national codes left unmapped by country, and the warnings.
      */
     public record Report(
+            Optional<String> snapshotId,
+            Optional<String> previousSnapshotId,
             List<Figure> figures,
             List<Figure> excluded,
             List<String> countriesRecomputed,
@@ -105,6 +127,8 @@ public final class RunPage {
             List<Figure> unmapped,
             List<String> warnings) {
         public Report {
+            requireNonNull(snapshotId, "snapshotId is null");
+            requireNonNull(previousSnapshotId, "previousSnapshotId is null");
             figures = List.copyOf(requireNonNull(figures, "figures is null"));
             excluded = List.copyOf(requireNonNull(excluded, "excluded is null"));
             countriesRecomputed = List.copyOf(requireNonNull(countriesRecomputed, "countriesRecomputed is null"));
@@ -149,7 +173,7 @@ public final class RunPage {
         Sessions.SignedIn secretariat = SecretariatPage.verifiedSecretariat(ctx, sessions);
         if (runs.isEmpty()) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-            render(ctx, t, secretariat, t.text("run.unavailable.title"), new View(false, Optional.empty()));
+            render(ctx, t, secretariat, t.text("run.unavailable.title"), new View(false, Optional.empty(), Reloading.OFF));
             return;
         }
         PolicyChange.Confirmation confirmation = PolicyChange.CONFIRM_VALUE.equals(ctx.formParam(
@@ -187,7 +211,7 @@ public final class RunPage {
         Sessions.SignedIn secretariat = SecretariatPage.secretariatOnly(visitor.get());
         if (runs.isEmpty()) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-            render(ctx, t, secretariat, t.text("run.unavailable.title"), new View(false, Optional.empty()));
+            render(ctx, t, secretariat, t.text("run.unavailable.title"), new View(false, Optional.empty(), Reloading.OFF));
             return;
         }
         String runId = ctx.pathParam("id");
@@ -198,7 +222,13 @@ public final class RunPage {
                         "No pipeline run '%s' started through this server; the secretariat's page lists the recent runs"
                                 .formatted(runId.length() <= 64 ? runId : runId.substring(0, 64) + "...")));
         Details details = details(t, run, runs.get().report(run.runId()));
-        render(ctx, t, secretariat, t.text("run.title", run.runId()), new View(true, Optional.of(details)));
+        Reloading reloading =
+                RELOAD_OFF.equals(ctx.queryParam(RELOAD_PARAMETER)) ? Reloading.OFF : Reloading.ON;
+        View view = new View(true, Optional.of(details), reloading);
+        if (view.refreshSeconds() > 0) {
+            ctx.header("Refresh", Integer.toString(view.refreshSeconds()));
+        }
+        render(ctx, t, secretariat, t.text("run.title", run.runId()), view);
     }
 
     private void render(Context ctx, Localizer t, Sessions.SignedIn secretariat, String title, View view) {
@@ -224,9 +254,6 @@ public final class RunPage {
     /** The report's figures the report has (a report may predate some of them). */
     static Report report(Localizer t, JsonNode report) {
         List<Figure> figures = new ArrayList<>();
-        text(report, "snapshotId").ifPresent(id -> figures.add(new Figure(t.text("run.report.snapshot"), id)));
-        text(report, "previousSnapshotId")
-                .ifPresent(id -> figures.add(new Figure(t.text("run.report.previous"), id)));
         Map<String, String> counts = new LinkedHashMap<>();
         counts.put("rowsIn", "run.report.rowsIn");
         counts.put("rowsOut", "run.report.rowsOut");
@@ -256,6 +283,8 @@ public final class RunPage {
                 .properties()
                 .forEach(country -> unmapped.add(new Figure(country.getKey(), String.join(", ", texts(country.getValue())))));
         return new Report(
+                text(report, "snapshotId"),
+                text(report, "previousSnapshotId"),
                 figures,
                 excluded,
                 texts(report.path("countriesRecomputed")),
