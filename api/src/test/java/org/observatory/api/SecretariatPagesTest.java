@@ -82,7 +82,9 @@ class SecretariatPagesTest {
             String analystToken = token.group(1);
             assertThat(analystToken).startsWith(accountId + ".");
             HttpResponse<String> byAnalyst = audit(server, analystToken);
-            assertThat(byAnalyst.statusCode()).as("the new token works: the API knows its analyst").isEqualTo(403);
+            assertThat(byAnalyst.statusCode())
+                    .as("the new token works: the API knows its analyst")
+                    .isEqualTo(403);
 
             HttpResponse<String> reloaded = browser.get("/en/secretariat/accounts/" + accountId + "/token");
             assertThat(reloaded.statusCode()).isEqualTo(200);
@@ -103,8 +105,8 @@ class SecretariatPagesTest {
             HttpResponse<String> afterRevocation = audit(server, analystToken);
             assertThat(afterRevocation.statusCode()).isEqualTo(401);
             assertThat(WriteSideSupport.json(afterRevocation).get("detail").asText())
-                    .startsWith("The bearer token is of account %s, which the secretariat revoked at"
-                            .formatted(accountId));
+                    .startsWith(
+                            "The bearer token is of account %s, which the secretariat revoked at".formatted(accountId));
             browser.get("/en/secretariat/accounts/" + accountId + "/revoke");
             HttpResponse<String> again = browser.post("/en/secretariat/accounts/" + accountId + "/revoke", Map.of());
             assertThat(again.statusCode()).isEqualTo(409);
@@ -131,7 +133,8 @@ class SecretariatPagesTest {
             HttpResponse<String> rotated =
                     browser.post("/es/secretariat/accounts/" + accountId + "/rotate", Map.of("expires", ""));
             assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(303);
-            HttpResponse<String> shown = browser.get(rotated.headers().firstValue("Location").orElseThrow());
+            HttpResponse<String> shown =
+                    browser.get(rotated.headers().firstValue("Location").orElseThrow());
             assertThat(shown.body()).contains("Copie el token ahora: no se vuelve a mostrar");
             Matcher token = NEW_TOKEN.matcher(shown.body());
             assertThat(token.find()).isTrue();
@@ -149,8 +152,7 @@ class SecretariatPagesTest {
             PageClient browser = new PageClient(server);
             browser.signIn("en", secretariat.token());
             browser.get("/en/secretariat/accounts/" + accountId + "/rotate");
-            HttpResponse<String> rotated =
-                    browser.post("/en/secretariat/accounts/" + accountId + "/rotate", Map.of());
+            HttpResponse<String> rotated = browser.post("/en/secretariat/accounts/" + accountId + "/rotate", Map.of());
             assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
             assertThat(rotated.body()).contains("Your own account has a new token");
             Matcher token = NEW_TOKEN.matcher(rotated.body());
@@ -223,8 +225,8 @@ class SecretariatPagesTest {
             PageClient browser = new PageClient(server);
             browser.signIn("en", secretariat.token());
             browser.get("/en/secretariat");
-            HttpResponse<String> account = browser.post(
-                    "/en/secretariat/accounts", Map.of("csrf", "", "role", "analyst", "country", "COL"));
+            HttpResponse<String> account =
+                    browser.post("/en/secretariat/accounts", Map.of("csrf", "", "role", "analyst", "country", "COL"));
             assertThat(account.statusCode()).isEqualTo(403);
             assertThat(WriteSideSupport.json(account).get("detail").asText())
                     .startsWith("The form's security token is missing or out of date");
@@ -255,7 +257,8 @@ class SecretariatPagesTest {
                 rows.add(row.group(1) + " " + row.group(2));
             }
             assertThat(rows).hasSize(6).isSorted();
-            assertThat(rows).extracting(entry -> entry.substring(0, 3))
+            assertThat(rows)
+                    .extracting(entry -> entry.substring(0, 3))
                     .containsExactly("ARG", "ARG", "BRA", "MEX", "MEX", "USA");
             assertThat(page.indexOf(secretariat.account().accountId()))
                     .as("the secretariat's account, without a country, comes first")
@@ -289,7 +292,9 @@ class SecretariatPagesTest {
 
             HttpResponse<String> running = browser.get(runPage);
             assertThat(running.statusCode()).isEqualTo(200);
-            assertThat(running.headers().firstValue("Refresh")).as("reloads itself without script").contains("3");
+            assertThat(running.headers().firstValue("Refresh"))
+                    .as("reloads itself without script")
+                    .contains("3");
             assertThat(running.headers().firstValue("Cache-Control")).contains("no-store");
             assertThat(running.body())
                     .contains("State: Running.")
@@ -388,8 +393,8 @@ class SecretariatPagesTest {
                 .withIntake(WriteSideSupport.acceptedOnly(List.of(
                         submission("sub-mex-2021", "MEX", "2026-11-01T09:00:00Z"),
                         submission("sub-col-2021", "COL", "2026-11-02T09:00:00Z"))))
-                .withPipeline(new PipelineLauncher(List.of(
-                        "sh", "-c", script, "pipeline", PipelineLauncher.MANIFEST, PipelineLauncher.REPORT)))
+                .withPipeline(new PipelineLauncher(
+                        List.of("sh", "-c", script, "pipeline", PipelineLauncher.MANIFEST, PipelineLauncher.REPORT)))
                 .withApprovalPolicy(policy);
     }
 

@@ -198,10 +198,10 @@ public final class AccountsPage {
         String expiresField = field(ctx, "expires");
         NewAccount rotated;
         try {
-            Optional<Expiry> expiry = expiresField.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(Expiry.parse(expiresField, Instant.now()));
-            rotated = registry.rotate(account.accountId(), expiry, secretariat.account().describe());
+            Optional<Expiry> expiry =
+                    expiresField.isEmpty() ? Optional.empty() : Optional.of(Expiry.parse(expiresField, Instant.now()));
+            rotated = registry.rotate(
+                    account.accountId(), expiry, secretariat.account().describe());
         } catch (IllegalArgumentException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             renderConfirm(ctx, t, secretariat, Action.ROTATE, account, expiresField, Optional.of(e.getMessage()));
@@ -212,8 +212,12 @@ public final class AccountsPage {
         }
         if (account.accountId().equals(secretariat.account().accountId())) {
             // the session held the old token and ends with it: no later page would show the new one
-            renderToken(ctx, t, secretariat, registry.account(account.accountId()).orElseThrow(), Optional.of(
-                    new Waiting(rotated.token(), Origin.ROTATED_OWN, clock.instant())));
+            renderToken(
+                    ctx,
+                    t,
+                    secretariat,
+                    registry.account(account.accountId()).orElseThrow(),
+                    Optional.of(new Waiting(rotated.token(), Origin.ROTATED_OWN, clock.instant())));
             return;
         }
         keep(secretariat, rotated, Origin.ROTATED);
@@ -249,8 +253,7 @@ public final class AccountsPage {
                 t.text("accounts." + action.segment() + ".title", account.accountId()),
                 repository.current(),
                 secretariat);
-        pages.render(
-                ctx, "accountConfirm.jte", frame, new ConfirmView(action, row(t, account), expires, refusal));
+        pages.render(ctx, "accountConfirm.jte", frame, new ConfirmView(action, row(t, account), expires, refusal));
     }
 
     private SecretariatPage.AccountRow row(Localizer t, AccountRecord account) {

@@ -113,7 +113,7 @@ public final class RunPage {
 
     /**
      * The run report as the page shows it: the vintage it published and the one before, its figures (label and
- * formatted value, those the report has), the rows
+     * formatted value, those the report has), the rows
      * excluded by reason, the countries recomputed and carried over (by code, as the pipeline sorts them), the
      * national codes left unmapped by country, and the warnings.
      */
@@ -173,20 +173,24 @@ public final class RunPage {
         Sessions.SignedIn secretariat = SecretariatPage.verifiedSecretariat(ctx, sessions);
         if (runs.isEmpty()) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-            render(ctx, t, secretariat, t.text("run.unavailable.title"), new View(false, Optional.empty(), Reloading.OFF));
+            render(
+                    ctx,
+                    t,
+                    secretariat,
+                    t.text("run.unavailable.title"),
+                    new View(false, Optional.empty(), Reloading.OFF));
             return;
         }
-        PolicyChange.Confirmation confirmation = PolicyChange.CONFIRM_VALUE.equals(ctx.formParam(
-                        PolicyChange.CONFIRM_PARAMETER))
-                ? PolicyChange.Confirmation.GIVEN
-                : PolicyChange.Confirmation.NOT_GIVEN;
+        PolicyChange.Confirmation confirmation =
+                PolicyChange.CONFIRM_VALUE.equals(ctx.formParam(PolicyChange.CONFIRM_PARAMETER))
+                        ? PolicyChange.Confirmation.GIVEN
+                        : PolicyChange.Confirmation.NOT_GIVEN;
         PipelineRunRecord run;
         try {
             run = runs.get().start(secretariat.account(), confirmation);
         } catch (PolicyChange.Refused refused) {
             ctx.status(HttpStatus.CONFLICT);
-            PageFrame frame =
-                    pages.privateFrame(ctx, t, t.text("run.policy.title"), repository.current(), secretariat);
+            PageFrame frame = pages.privateFrame(ctx, t, t.text("run.policy.title"), repository.current(), secretariat);
             pages.render(ctx, "runPolicyChange.jte", frame, policyView(t, refused.change()));
             return;
         } catch (ObservatoryException refused) {
@@ -211,7 +215,12 @@ public final class RunPage {
         Sessions.SignedIn secretariat = SecretariatPage.secretariatOnly(visitor.get());
         if (runs.isEmpty()) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-            render(ctx, t, secretariat, t.text("run.unavailable.title"), new View(false, Optional.empty(), Reloading.OFF));
+            render(
+                    ctx,
+                    t,
+                    secretariat,
+                    t.text("run.unavailable.title"),
+                    new View(false, Optional.empty(), Reloading.OFF));
             return;
         }
         String runId = ctx.pathParam("id");
@@ -222,8 +231,7 @@ public final class RunPage {
                         "No pipeline run '%s' started through this server; the secretariat's page lists the recent runs"
                                 .formatted(runId.length() <= 64 ? runId : runId.substring(0, 64) + "...")));
         Details details = details(t, run, runs.get().report(run.runId()));
-        Reloading reloading =
-                RELOAD_OFF.equals(ctx.queryParam(RELOAD_PARAMETER)) ? Reloading.OFF : Reloading.ON;
+        Reloading reloading = RELOAD_OFF.equals(ctx.queryParam(RELOAD_PARAMETER)) ? Reloading.OFF : Reloading.ON;
         View view = new View(true, Optional.of(details), reloading);
         if (view.refreshSeconds() > 0) {
             ctx.header("Refresh", Integer.toString(view.refreshSeconds()));
@@ -270,18 +278,21 @@ public final class RunPage {
         });
         if (report.path("seconds").isNumber()) {
             figures.add(new Figure(
-                    t.text("run.report.seconds"), t.decimal(report.path("seconds").asDouble(), 1)));
+                    t.text("run.report.seconds"),
+                    t.decimal(report.path("seconds").asDouble(), 1)));
         }
         List<Figure> excluded = new ArrayList<>();
         report.path("rowsExcluded").properties().forEach(reason -> {
             if (reason.getValue().isIntegralNumber()) {
-                excluded.add(new Figure(reason.getKey(), t.integer(reason.getValue().asLong())));
+                excluded.add(
+                        new Figure(reason.getKey(), t.integer(reason.getValue().asLong())));
             }
         });
         List<Figure> unmapped = new ArrayList<>();
         report.path("unmappedNationalCodes")
                 .properties()
-                .forEach(country -> unmapped.add(new Figure(country.getKey(), String.join(", ", texts(country.getValue())))));
+                .forEach(country ->
+                        unmapped.add(new Figure(country.getKey(), String.join(", ", texts(country.getValue())))));
         return new Report(
                 text(report, "snapshotId"),
                 text(report, "previousSnapshotId"),

@@ -203,9 +203,7 @@ public final class SecretariatPage {
                                     + " %s; to act for the secretariat, sign out and sign in with a secretariat"
                                     + " account's token")
                             .formatted(
-                                    visitor.account().who(),
-                                    visitor.account().accountId(),
-                                    SignInPage.ANALYST_HOME));
+                                    visitor.account().who(), visitor.account().accountId(), SignInPage.ANALYST_HOME));
         }
         return visitor;
     }
