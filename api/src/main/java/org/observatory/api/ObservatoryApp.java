@@ -14,6 +14,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.openapi.OpenApiDocument;
+import org.observatory.api.page.AccountsPage;
 import org.observatory.api.page.Assets;
 import org.observatory.api.page.CountryPage;
 import org.observatory.api.page.ErrorPage;
@@ -21,6 +22,8 @@ import org.observatory.api.page.IndicatorPage;
 import org.observatory.api.page.LandingPage;
 import org.observatory.api.page.Languages;
 import org.observatory.api.page.Pages;
+import org.observatory.api.page.RunPage;
+import org.observatory.api.page.SecretariatPage;
 import org.observatory.api.page.Sessions;
 import org.observatory.api.page.SignInPage;
 import org.observatory.api.query.IndicatorCoverageQuery;
@@ -93,7 +96,14 @@ public final class ObservatoryApp {
 
     /** The pages for people and what they need. */
     private record PageControllers(
-            Assets assets, LandingPage landing, SignInPage signIn, IndicatorPage indicator, CountryPage country) {}
+            Assets assets,
+            LandingPage landing,
+            SignInPage signIn,
+            IndicatorPage indicator,
+            CountryPage country,
+            SecretariatPage secretariat,
+            AccountsPage accounts,
+            RunPage run) {}
 
     /**
      * Every route of the app, in one table: the handlers every request passes first (in this order), then the
@@ -142,9 +152,18 @@ public final class ObservatoryApp {
         page("countries/{iso3}", p.country()::show); // ?vintage&indicator&sex&age&breakdown
         page("indicators/{code}", p.indicator()::show); // ?vintage
         page("sign-in", p.signIn()::show); // ?next
+        page("secretariat", p.secretariat()::show);
+        page("secretariat/runs/{id}", p.run()::show); // ?reload=off
         path("{lang}", () -> {
             post("sign-in", p.signIn()::signIn);
             post("sign-out", p.signIn()::signOut);
+            post("secretariat/accounts", p.accounts()::create);
+            get("secretariat/accounts/{id}/token", p.accounts()::token);
+            get("secretariat/accounts/{id}/revoke", p.accounts()::confirm);
+            post("secretariat/accounts/{id}/revoke", p.accounts()::revoke);
+            get("secretariat/accounts/{id}/rotate", p.accounts()::confirm);
+            post("secretariat/accounts/{id}/rotate", p.accounts()::rotate);
+            post("secretariat/runs", p.run()::start); // confirm=policy-change
         });
         // last: a one-segment path is a language only when no other route has it (Javalin takes the first match)
         get("{lang}", p.landing()::show);
@@ -190,12 +209,24 @@ public final class ObservatoryApp {
         Pages pages = new Pages(Languages.PAGES);
         Sessions sessions = new Sessions(writeSide.registry(), config.clock());
         IndicatorCoverageQuery coverage = IndicatorCoverageQuery.open();
+        SecretariatPage secretariat = new SecretariatPage(
+                pages, sessions, writeSide.registry(), writeSide.runs(), repository, config.codelists());
         PageControllers pageControllers = new PageControllers(
                 new Assets(),
                 new LandingPage(pages, repository, config.codelists()),
                 new SignInPage(pages, sessions, throttle, repository),
                 new IndicatorPage(pages, repository, coverage, lookups),
-                new CountryPage(pages, repository, lookups, responses, config.clock()));
+                new CountryPage(pages, repository, lookups, responses, config.clock()),
+                secretariat,
+                new AccountsPage(
+                        pages,
+                        sessions,
+                        writeSide.registry(),
+                        repository,
+                        config.codelists(),
+                        secretariat,
+                        config.clock()),
+                new RunPage(pages, sessions, writeSide.runs(), repository, secretariat));
 
         Javalin app = Javalin.create(javalin -> {
             javalin.fileRenderer(pages.renderer());

@@ -3,6 +3,7 @@ package org.observatory.api.registry;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
+import org.observatory.schemas.codelist.MemberList;
 
 /**
  * An account of the registry: its id (the public part of its token), role, the country of an analyst (null for
@@ -32,5 +33,34 @@ public record Account(String accountId, Role role, String country, String create
     /** A description of an analyst for messages, e.g. {@code a MEX analyst}, or {@code the secretariat}. */
     public String who() {
         return role == Role.ANALYST ? "a %s analyst".formatted(country) : "the secretariat";
+    }
+
+    /**
+     * The rule for a new account's country, which the API and the secretariat's pages both apply: an analyst
+     * account belongs to one member state, a secretariat account to none.
+     *
+     * @throws IllegalArgumentException saying what is wrong and how to fix it, for the caller to report
+     */
+    public static void checkCountry(Role role, Optional<String> country, MemberList members) {
+        requireNonNull(role, "role is null");
+        requireNonNull(country, "country is null");
+        requireNonNull(members, "members is null");
+        if (role == Role.ANALYST && country.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "An analyst account belongs to one country; give its ISO alpha-3 code, e.g. \"country\": \"MEX\"");
+        }
+        if (role == Role.SECRETARIAT && country.isPresent()) {
+            throw new IllegalArgumentException("A secretariat account acts for every country; leave country out");
+        }
+        if (country.isPresent() && members.find(country.get()).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "'%s' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX"
+                            .formatted(quote(country.get())));
+        }
+    }
+
+    /** A value as messages echo it: cut to 64 characters with an ellipsis when it is longer. */
+    private static String quote(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
     }
 }

@@ -735,6 +735,14 @@ public final class Registry implements AutoCloseable {
                 .findFirst();
     }
 
+    /** The latest runs, newest first (the secretariat's page lists them). */
+    public synchronized List<PipelineRunRecord> recentRuns(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        return runs("SELECT * FROM pipeline_runs ORDER BY requested_at DESC, run_id DESC LIMIT " + limit);
+    }
+
     /** The runs not finished yet (queued or running), oldest first. */
     public synchronized List<PipelineRunRecord> unfinishedRuns() {
         return runs("SELECT * FROM pipeline_runs WHERE status IN ('queued', 'running') ORDER BY requested_at");

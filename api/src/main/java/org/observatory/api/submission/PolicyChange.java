@@ -129,8 +129,7 @@ public record PolicyChange(
      * Refuses the run of {@code manifest} when a change of the approval policy would unpublish values and the change
      * is not confirmed; answers the change (to audit) when it is confirmed.
      *
-     * @throws ObservatoryException {@link ErrorCode#CONFLICT} naming the number of values, the parts and how to
-     *     confirm
+     * @throws Refused ({@link ErrorCode#CONFLICT}) naming the number of values, the parts and how to confirm
      */
     public static Optional<PolicyChange> check(
             DataDirectory data,
@@ -141,9 +140,26 @@ public record PolicyChange(
         requireNonNull(confirmation, "confirmation is null");
         Optional<PolicyChange> change = of(data, manifest, policy, approvals);
         if (change.isPresent() && confirmation == Confirmation.NOT_GIVEN) {
-            throw new ObservatoryException(ErrorCode.CONFLICT, change.get().refusal());
+            throw new Refused(change.get());
         }
         return change;
+    }
+
+    /**
+     * A run refused because of a policy change that is not confirmed: a {@link ErrorCode#CONFLICT} whose message is
+     * {@link #refusal()}, carrying the change so that a page can offer to confirm it.
+     */
+    public static final class Refused extends ObservatoryException {
+        private final transient PolicyChange change;
+
+        public Refused(PolicyChange change) {
+            super(ErrorCode.CONFLICT, requireNonNull(change, "change is null").refusal());
+            this.change = change;
+        }
+
+        public PolicyChange change() {
+            return change;
+        }
     }
 
     /** Why a run is refused, with what it would unpublish and how to confirm. */

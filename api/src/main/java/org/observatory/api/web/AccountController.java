@@ -187,26 +187,12 @@ public final class AccountController {
         }
     }
 
-    /** An analyst's country must be a member state; the secretariat has none. */
+    /** An analyst's country must be a member state; the secretariat has none ({@link Account#checkCountry}). */
     static void checkCountry(Role role, Optional<String> country, Codelists codelists) {
-        if (role == Role.ANALYST && country.isEmpty()) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "country",
-                    "An analyst account belongs to one country; give its ISO alpha-3 code, e.g. \"country\": \"MEX\"");
-        }
-        if (role == Role.SECRETARIAT && country.isPresent()) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "country",
-                    "A secretariat account acts for every country; leave country out");
-        }
-        if (country.isPresent() && codelists.members().find(country.get()).isEmpty()) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "country",
-                    "'%s' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX"
-                            .formatted(Messages.quote(country.get())));
+        try {
+            Account.checkCountry(role, country, codelists.members());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "country", e.getMessage());
         }
     }
 }

@@ -86,6 +86,11 @@ public final class SubmissionRoutes implements AutoCloseable {
         return registry;
     }
 
+    /** The pipeline runs the server starts; empty when it was started without a pipeline command or intake. */
+    public Optional<PipelineRuns> runs() {
+        return runs;
+    }
+
     /** Multipart uploads: to disk past 1 MiB (in the registry's upload folder), refused above the limit. */
     public void configure(JavalinConfig javalin) {
         long limit = config.submissions().uploadLimitBytes();
