@@ -1,12 +1,17 @@
 package org.observatory.api;
 
+import static io.javalin.apibuilder.ApiBuilder.after;
+import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
-import java.util.List;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.openapi.OpenApiDocument;
 import org.observatory.api.page.Assets;
@@ -14,11 +19,14 @@ import org.observatory.api.page.LandingPage;
 import org.observatory.api.page.Languages;
 import org.observatory.api.page.Pages;
 import org.observatory.api.page.Sessions;
+import org.observatory.api.page.SubmissionPages;
 import org.observatory.api.page.SignInPage;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.report.ResponseDeadlines;
 import org.observatory.api.report.ResponseRateReporter;
+import org.observatory.api.web.AccountController;
+import org.observatory.api.web.AuditController;
 import org.observatory.api.web.AuthenticationThrottle;
 import org.observatory.api.web.CountryController;
 import org.observatory.api.web.ForwardedHeaders;
@@ -28,6 +36,8 @@ import org.observatory.api.web.IndicatorController;
 import org.observatory.api.web.JsonViews;
 import org.observatory.api.web.Lookups;
 import org.observatory.api.web.OpenApiController;
+import org.observatory.api.web.Paths;
+import org.observatory.api.web.PipelineRunController;
 import org.observatory.api.web.ProblemMapping;
 import org.observatory.api.web.ReportController;
 import org.observatory.api.web.ResponseCache;
@@ -36,26 +46,16 @@ import org.observatory.api.web.SeriesController;
 import org.observatory.api.web.ServerErrors;
 import org.observatory.api.web.SnapshotController;
 import org.observatory.api.web.SnapshotResponses;
+import org.observatory.api.web.SubmissionController;
 import org.observatory.api.web.SubmissionRoutes;
 
 /**
- * Builds the observatory's Javalin app from its configuration: the read routes over the published snapshot, JSON
- * through Jackson, and every error as an RFC 9457 problem. The app is returned configured but not started (tests
- * start it with {@code JavalinTest}, the command line with {@link ApiServer}); the DuckDB connection it opens is
- * closed when the server stops.
- *
- * <pre>
- * GET /health
- * GET /api/v1/countries                         GET /api/v1/countries/{iso3}
- * GET /api/v1/countries/{iso3}/indicators       GET /api/v1/countries/{iso3}/indicators/{code}?from&amp;to&amp;sex&amp;age&amp;breakdown&amp;vintage
- * GET /api/v1/indicators                        GET /api/v1/indicators/{code}
- * GET /api/v1/reports/response-rates?cycle&amp;format
- * GET /api/v1/snapshots                         GET /api/v1/snapshots/{id}/download
- * GET /openapi.json                             GET /docs
- * </pre>
- *
- * <p>and the write side ({@link SubmissionRoutes}: submissions, approvals, pipeline runs, accounts, audit log), whose
- * registry the server holds open until it stops.
+ * Builds the observatory's Javalin app from its configuration: the read routes over the published snapshot, the
+ * write side ({@link SubmissionRoutes}: submissions, approvals, pipeline runs, accounts, audit log, whose registry
+ * the server holds open until it stops), JSON through Jackson, and every error as an RFC 9457 problem. The app is
+ * returned configured but not started (tests start it with {@code JavalinTest}, the command line with {@link
+ * ApiServer}); the DuckDB connection it opens is closed when the server stops. Every route is declared in one place,
+ * {@link #routes}.
  *
  * <p>At the edge, for every route: {@code HEAD} runs the GET route and its checks and sends no body ({@link
  * HeadRequests}); every answer has {@code X-Content-Type-Options: nosniff} and the private routes' answers {@code
@@ -67,9 +67,96 @@ import org.observatory.api.web.SubmissionRoutes;
  * ways); a new area adds a {@code paths-<area>.json} and a line in {@code fragments.txt}.
  */
 public final class ObservatoryApp {
-    public static final String API_PREFIX = "/api/v1";
+    public static final String API_PREFIX = Paths.API;
 
     private ObservatoryApp() {}
+
+    /** The controllers the routes call, and the handlers every request passes. */
+    private record Controllers(
+            SecurityHeaders securityHeaders,
+            AuthenticationThrottle throttle,
+            HealthController health,
+            CountryController countries,
+            IndicatorController indicators,
+            SeriesController series,
+            ReportController reports,
+            SnapshotController snapshots,
+            OpenApiController openApi,
+            SubmissionController submissions,
+            PipelineRunController pipelineRuns,
+            AccountController accounts,
+            AuditController audit) {}
+
+    /** The pages for people and what they need. */
+    private record PageControllers(
+            Assets assets, LandingPage landing, SignInPage signIn, SubmissionPages submissions) {}
+
+    /**
+     * Every route of the app, in one table: the handlers every request passes first (in this order), then the
+     * routes. HTML pages go beside the API, outside {@code api/v1}.
+     */
+    private static void routes(Controllers c, PageControllers p) {
+        before(c.securityHeaders()::set);
+        before(c.throttle()::refuseWhileThrottled);
+        after(c.throttle()::release);
+
+        get("health", c.health()::health);
+        get("openapi.json", c.openApi()::openApi);
+        get("docs", c.openApi()::docs);
+        path("api/v1", () -> {
+            get("countries", c.countries()::list);
+            get("countries/{iso3}", c.countries()::one);
+            get("countries/{iso3}/indicators", c.series()::countryIndicators);
+            get("countries/{iso3}/indicators/{code}", c.series()::series); // ?from&to&sex&age&breakdown&vintage
+            get("indicators", c.indicators()::list);
+            get("indicators/{code}", c.indicators()::one);
+            get("reports/response-rates", c.reports()::responseRates); // ?cycle&format
+            get("snapshots", c.snapshots()::list);
+            get("snapshots/{id}/download", c.snapshots()::download);
+            path("submissions", () -> {
+                before("", c.submissions()::refuseLargeUpload); // 413 before the body is read
+                post("", c.submissions()::submit); // multipart: file, source, country, cycle
+                get("", c.submissions()::list); // ?country&status&cursor&limit
+                get("{id}", c.submissions()::one);
+                post("{id}/approve", c.submissions()::approve); // ?country
+                post("{id}/withdraw", c.submissions()::withdraw); // ?country
+                get("{id}/file", c.submissions()::file);
+                get("{id}/fix-list", c.submissions()::fixList);
+            });
+            post("pipeline-runs", c.pipelineRuns()::start); // ?confirm=policy-change
+            get("pipeline-runs/{id}", c.pipelineRuns()::one);
+            post("accounts", c.accounts()::add);
+            get("accounts", c.accounts()::list);
+            post("accounts/{id}/revoke", c.accounts()::revoke);
+            post("accounts/{id}/rotate", c.accounts()::rotate);
+            get("audit", c.audit()::list);
+        });
+
+        // Pages for people. Each is at /x, in the language of ?lang= or Accept-Language, and at /{lang}/x.
+        get("assets/{name}", p.assets()::serve);
+        get("/", p.landing()::show);
+        page("sign-in", p.signIn()::show); // ?next
+        page("submit", p.submissions()::form);
+        page("submissions", p.submissions()::list); // ?country&status&cursor
+        page("submissions/{id}", p.submissions()::receipt);
+        get("submissions/{id}/file", p.submissions()::rawFile);
+        get("submissions/{id}/fix-list", p.submissions()::fixList);
+        path("{lang}", () -> {
+            post("sign-in", p.signIn()::signIn);
+            post("sign-out", p.signIn()::signOut);
+            post("submit", p.submissions()::submit); // multipart: csrf, file, source, cycle, country
+            post("submissions/{id}/approve", p.submissions()::approve); // csrf, country
+            post("submissions/{id}/withdraw", p.submissions()::withdraw); // csrf, country
+        });
+        // last: a one-segment path is a language only when no other route has it (Javalin takes the first match)
+        get("{lang}", p.landing()::show);
+    }
+
+    /** A page at {@code /path} and at {@code /{lang}/path}. */
+    private static void page(String path, Handler handler) {
+        get(path, handler);
+        get("{lang}/" + path, handler);
+    }
 
     public static Javalin create(ApiConfig config) {
         requireNonNull(config, "config is null");
@@ -82,30 +169,33 @@ public final class ObservatoryApp {
             throw e;
         }
         Lookups lookups = new Lookups(config.codelists());
-        HealthController health = new HealthController(repository);
         SnapshotResponses responses = new SnapshotResponses(new ResponseCache(config.responseCacheBytes()));
-        CountryController countries = new CountryController(lookups, repository, responses);
-        IndicatorController indicators = new IndicatorController(lookups, repository, responses);
-        SeriesController series = new SeriesController(lookups, repository, responses, config.clock());
-        SnapshotController snapshots =
-                new SnapshotController(repository, new SnapshotArchive(repository, config.clock()));
-        OpenApiController openApi = new OpenApiController(OpenApiDocument.load());
-        ReportController reports = new ReportController(
-                new ResponseRateReporter(repository, config.codelists()),
-                repository,
-                () -> ResponseDeadlines.of(config.dataDirectory()));
-
         AuthenticationThrottle throttle = new AuthenticationThrottle(config.authenticationThrottle(), config.clock());
-        SecurityHeaders securityHeaders = new SecurityHeaders(List.of(
-                SubmissionRoutes.SUBMISSIONS,
-                SubmissionRoutes.PIPELINE_RUNS,
-                SubmissionRoutes.ACCOUNTS,
-                SubmissionRoutes.AUDIT));
+        Controllers controllers = new Controllers(
+                new SecurityHeaders(Paths.PRIVATE),
+                throttle,
+                new HealthController(repository),
+                new CountryController(lookups, repository, responses),
+                new IndicatorController(lookups, repository, responses),
+                new SeriesController(lookups, repository, responses, config.clock()),
+                new ReportController(
+                        new ResponseRateReporter(repository, config.codelists()),
+                        repository,
+                        () -> ResponseDeadlines.of(config.dataDirectory())),
+                new SnapshotController(repository, new SnapshotArchive(repository, config.clock())),
+                new OpenApiController(OpenApiDocument.load()),
+                writeSide.submissions(),
+                writeSide.pipelineRuns(),
+                writeSide.accounts(),
+                writeSide.audit());
 
         Pages pages = new Pages(Languages.PAGES);
-        LandingPage landing = new LandingPage(pages, repository, config.codelists());
-        Assets assets = new Assets();
         Sessions sessions = new Sessions(writeSide.registry(), config.clock());
+        PageControllers pageControllers = new PageControllers(
+                new Assets(),
+                new LandingPage(pages, repository, config.codelists()),
+                new SignInPage(pages, sessions, throttle, repository),
+                new SubmissionPages(pages, sessions, writeSide.service(), repository, config.codelists()));
 
         Javalin app = Javalin.create(javalin -> {
             javalin.fileRenderer(pages.renderer());
@@ -124,6 +214,7 @@ public final class ObservatoryApp {
             javalin.jetty.modifyHttpConfiguration(
                     http -> http.addCustomizer(new ForwardedHeaders(config.trustedProxies())));
             writeSide.configure(javalin);
+            javalin.router.apiBuilder(() -> routes(controllers, pageControllers));
             javalin.events(events -> {
                 events.serverStopped(repository::close);
                 events.serverStartFailed(repository::close);
@@ -132,33 +223,6 @@ public final class ObservatoryApp {
             });
         });
         ProblemMapping.register(app, throttle);
-        app.before(securityHeaders::set);
-        app.before(throttle::refuseWhileThrottled);
-        app.after(throttle::release);
-
-        app.get("/health", health::health);
-        app.get(API_PREFIX + "/countries", countries::list);
-        app.get(API_PREFIX + "/countries/{iso3}", countries::one);
-        app.get(API_PREFIX + "/countries/{iso3}/indicators", series::countryIndicators);
-        app.get(API_PREFIX + "/countries/{iso3}/indicators/{code}", series::series);
-        app.get(API_PREFIX + "/indicators", indicators::list);
-        app.get(API_PREFIX + "/indicators/{code}", indicators::one);
-        app.get(API_PREFIX + "/reports/response-rates", reports::responseRates);
-        app.get(API_PREFIX + "/snapshots", snapshots::list);
-        app.get(API_PREFIX + "/snapshots/{id}/download", snapshots::download);
-        app.get("/openapi.json", openApi::openApi);
-        app.get("/docs", openApi::docs);
-        writeSide.register(app);
-
-        app.get(Assets.PATH, assets::serve);
-        app.get("/", landing::show);
-        SignInPage signIn = new SignInPage(pages, sessions, throttle, repository);
-        app.get("/sign-in", signIn::show);
-        app.get("/{lang}/sign-in", signIn::show);
-        app.post("/{lang}/sign-in", signIn::signIn);
-        app.post("/{lang}/sign-out", signIn::signOut);
-        // last: a one-segment path is a language only when no other route has it (Javalin takes the first match)
-        app.get("/{lang}", landing::show);
         return app;
     }
 }

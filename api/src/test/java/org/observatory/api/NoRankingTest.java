@@ -124,7 +124,8 @@ class NoRankingTest {
                             List.of("USA", "JAM", "BRA", "ARG"),
                             "acct-walk",
                             at,
-                            "{\"status\": \"accepted\", \"rowsSkipped\": {\"country-not-member\": 2}}"),
+                            "{\"status\": \"accepted\", \"encoding\": \"UTF-8\", \"delimiter\": \",\","
+                                    + " \"rowsSkipped\": {\"country-not-member\": 2}}"),
                     "NoRankingTest");
             registry.saveRun(
                     new PipelineRunRecord(RUN, RunStatus.SUCCEEDED, "acct-walk", at, at, at, 0, SNAPSHOT, null));

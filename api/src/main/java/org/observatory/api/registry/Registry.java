@@ -598,28 +598,44 @@ public final class Registry implements AutoCloseable {
                 connection.prepareStatement("SELECT * FROM submissions WHERE submission_id = ?")) {
             select.setString(1, submissionId);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                int cycle = row.getInt("cycle");
-                Integer cycleOrNull = row.wasNull() ? null : cycle;
-                String countries = row.getString("countries");
-                return Optional.of(new SubmissionRecord(
-                        row.getString("submission_id"),
-                        row.getString("status"),
-                        row.getString("source_kind"),
-                        row.getString("country"),
-                        cycleOrNull,
-                        row.getString("file_name"),
-                        row.getString("sha256"),
-                        countries.isEmpty() ? List.of() : Arrays.asList(countries.split(",")),
-                        row.getString("submitted_by"),
-                        row.getString("submitted_at"),
-                        row.getString("report")));
+                return row.next() ? Optional.of(submission(row)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw failure("read submission " + submissionId, e);
         }
+    }
+
+    /** Every submission, newest first (by time of first submission, then by id, descending). */
+    public synchronized List<SubmissionRecord> submissionsNewestFirst() {
+        List<SubmissionRecord> submissions = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT * FROM submissions ORDER BY submitted_at DESC, submission_id DESC")) {
+            while (row.next()) {
+                submissions.add(submission(row));
+            }
+        } catch (SQLException e) {
+            throw failure("read the submissions", e);
+        }
+        return submissions;
+    }
+
+    private static SubmissionRecord submission(ResultSet row) throws SQLException {
+        int cycle = row.getInt("cycle");
+        Integer cycleOrNull = row.wasNull() ? null : cycle;
+        String countries = row.getString("countries");
+        return new SubmissionRecord(
+                row.getString("submission_id"),
+                row.getString("status"),
+                row.getString("source_kind"),
+                row.getString("country"),
+                cycleOrNull,
+                row.getString("file_name"),
+                row.getString("sha256"),
+                countries.isEmpty() ? List.of() : Arrays.asList(countries.split(",")),
+                row.getString("submitted_by"),
+                row.getString("submitted_at"),
+                row.getString("report"));
     }
 
     // approvals

@@ -42,7 +42,7 @@ import org.observatory.schemas.error.ObservatoryException;
  *       expiry, so an analyst who fears their token leaked replaces it without waiting for the secretariat.
  * </ul>
  */
-final class AccountController {
+public final class AccountController {
     private static final List<String> FIELDS = List.of("role", "country", "expires");
     private static final List<String> ROTATE_FIELDS = List.of("expires");
     private static final Pattern ACCOUNT_ID = Pattern.compile("acct-[0-9a-f]{12}");
@@ -60,7 +60,7 @@ final class AccountController {
         this.json = requireNonNull(json, "json is null");
     }
 
-    void add(Context ctx) throws IOException {
+    public void add(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
         Account secretariat = access.secretariat(ctx, "create accounts");
         String shape =
@@ -85,7 +85,7 @@ final class AccountController {
         ctx.json(created.view());
     }
 
-    void list(Context ctx) {
+    public void list(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
         Account secretariat = access.secretariat(ctx, "list the accounts");
         Instant now = Instant.now();
@@ -97,7 +97,7 @@ final class AccountController {
         ctx.json(Map.of("accounts", accounts));
     }
 
-    void revoke(Context ctx) {
+    public void revoke(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
         Account secretariat = access.secretariat(ctx, "revoke accounts");
         AccountRecord revoked = registry.revoke(accountId(ctx), secretariat.describe());
@@ -105,7 +105,7 @@ final class AccountController {
         ctx.json(revoked.view(Instant.now()));
     }
 
-    void rotate(Context ctx) throws IOException {
+    public void rotate(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
         Account caller = access.required(ctx, "rotate an account's token");
         String accountId = ctx.pathParam("id");

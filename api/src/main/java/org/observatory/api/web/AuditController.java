@@ -8,7 +8,7 @@ import java.util.Map;
 import org.observatory.api.registry.Registry;
 
 /** {@code GET /audit} (secretariat): the audit log, oldest first: who did what, when. Tokens never appear. */
-final class AuditController {
+public final class AuditController {
     private final Registry registry;
     private final Access access;
 
@@ -17,7 +17,7 @@ final class AuditController {
         this.access = requireNonNull(access, "access is null");
     }
 
-    void list(Context ctx) {
+    public void list(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
         access.secretariat(ctx, "read the audit log");
         ctx.json(Map.of("entries", registry.auditLog()));

@@ -23,7 +23,7 @@ import org.observatory.schemas.error.ObservatoryException;
  * running}, {@code succeeded}, {@code failed}) and, once written, the run report. The server keeps serving the published snapshot and switches
  * when the run publishes a new one.
  */
-final class PipelineRunController {
+public final class PipelineRunController {
     private final Optional<PipelineRuns> runs;
     private final Access access;
 
@@ -32,14 +32,14 @@ final class PipelineRunController {
         this.access = requireNonNull(access, "access is null");
     }
 
-    void start(Context ctx) throws IOException {
+    public void start(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of(PolicyChange.CONFIRM_PARAMETER));
         Account secretariat = access.secretariat(ctx, "start pipeline runs");
         PolicyChange.Confirmation confirmation = QueryParameters.optional(ctx, PolicyChange.CONFIRM_PARAMETER)
                 .map(PipelineRunController::confirmation)
                 .orElse(PolicyChange.Confirmation.NOT_GIVEN);
         PipelineRunRecord run = runs().start(secretariat, confirmation);
-        ctx.header("Location", SubmissionRoutes.PIPELINE_RUNS + "/" + run.runId());
+        ctx.header("Location", Paths.expand(Paths.PIPELINE_RUN, run.runId()));
         ctx.status(HttpStatus.ACCEPTED);
         ctx.json(view(run));
     }
@@ -56,7 +56,7 @@ final class PipelineRunController {
         return PolicyChange.Confirmation.GIVEN;
     }
 
-    void one(Context ctx) {
+    public void one(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
         access.secretariat(ctx, "follow pipeline runs");
         String runId = ctx.pathParam("id");

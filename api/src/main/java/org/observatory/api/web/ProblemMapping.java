@@ -8,10 +8,12 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.observatory.api.submission.SubmissionRejectedException;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ErrorType;
 import org.observatory.schemas.error.ObservatoryException;
@@ -98,7 +100,25 @@ public final class ProblemMapping {
                             : "The server failed to answer; the cause is in the server log under reference %s. Give the reference to the operators."
                                     .formatted(reference);
         }
-        respond(ctx, problem(ctx, code, detail, parameter));
+        Problem problem = problem(ctx, code, detail, parameter);
+        if (exception instanceof SubmissionRejectedException rejected) {
+            // the rejected submission is recorded: where it is, its id and its whole report beside the problem
+            ctx.header("Location", Paths.expand(Paths.SUBMISSION, rejected.submissionId()));
+            Map<String, Object> withReport = new LinkedHashMap<>();
+            withReport.put("type", problem.type());
+            withReport.put("title", problem.title());
+            withReport.put("status", problem.status());
+            withReport.put("detail", problem.detail());
+            withReport.put("instance", problem.instance());
+            withReport.put("code", problem.code());
+            withReport.put("submissionId", rejected.submissionId());
+            withReport.put("report", rejected.report());
+            ctx.status(problem.status());
+            ctx.json(withReport);
+            ctx.contentType(CONTENT_TYPE);
+            return;
+        }
+        respond(ctx, problem);
     }
 
     private static void validationException(ValidationException exception, Context ctx) {

@@ -7,7 +7,6 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import org.observatory.api.ObservatoryApp;
 import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
@@ -104,6 +103,6 @@ public final class SnapshotController {
     }
 
     static String downloadPath(String snapshotId) {
-        return ObservatoryApp.API_PREFIX + "/snapshots/" + snapshotId + "/download";
+        return Paths.expand(Paths.SNAPSHOT_DOWNLOAD, snapshotId);
     }
 }

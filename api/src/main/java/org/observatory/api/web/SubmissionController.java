@@ -2,107 +2,67 @@ package org.observatory.api.web;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
-import org.observatory.api.config.SubmissionsConfig;
 import org.observatory.api.registry.Account;
-import org.observatory.api.registry.ApprovalPolicy;
 import org.observatory.api.registry.ApprovalRecord;
-import org.observatory.api.registry.Approvals;
 import org.observatory.api.registry.Decision;
-import org.observatory.api.registry.Registry;
-import org.observatory.api.registry.Role;
-import org.observatory.api.registry.SubmissionRecord;
 import org.observatory.api.report.ResponseRateReporter;
-import org.observatory.api.submission.IntakeResult;
-import org.observatory.api.submission.SubmissionIntake;
-import org.observatory.api.submission.Upload;
+import org.observatory.api.submission.FixList;
+import org.observatory.api.submission.ListCursor;
+import org.observatory.api.submission.NewSubmission;
+import org.observatory.api.submission.PartState;
+import org.observatory.api.submission.SubmissionPage;
+import org.observatory.api.submission.SubmissionPart;
+import org.observatory.api.submission.SubmissionView;
+import org.observatory.api.submission.Submissions;
 import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
-import org.observatory.schemas.record.SubmissionManifest;
-import org.observatory.schemas.storage.DataDirectory;
 
 /**
- * The submission routes: {@code POST /submissions} (multipart upload through the same ingest service as the command
- * line), {@code GET /submissions/{id}} (status, each country's part and decision, validation report), {@code POST
- * /submissions/{id}/approve|withdraw?country=ISO3} (a country's own analysts only, invariant 7) and {@code GET
- * /submissions/{id}/file} (the raw landed file, for its country's analysts and the secretariat, invariant 8).
- * Uploads are streamed to disk and ingested one at a time.
+ * The submission routes, as HTTP only (the rules are {@link Submissions}'): {@code POST /submissions} (a multipart
+ * upload), {@code GET /submissions?country&status&cursor&limit} (a page, newest first), {@code GET /submissions/{id}}
+ * (status, each country's part and decision, validation report), {@code POST /submissions/{id}/approve|withdraw?country=ISO3},
+ * {@code GET /submissions/{id}/file} (the raw landed file) and {@code GET /submissions/{id}/fix-list} (the file with
+ * its issues in an added column).
  */
-final class SubmissionController {
+public final class SubmissionController {
     private static final List<String> FORM_FIELDS = List.of("file", "source", "country", "cycle");
+    /** How many of the issues the report counts the fix list names: {@code <listed> of <counted>}. */
+    static final String ISSUES_HEADER = "Observatory-Issues-Listed";
 
-    private final DataDirectory data;
-    private final Registry registry;
+    private static final List<String> LIST_PARAMETERS = List.of("country", "status", "cursor", "limit");
+
+    private final Submissions submissions;
     private final Access access;
-    private final SubmissionsConfig config;
-    private final ObjectMapper json;
-    private final ReentrantLock ingestLock = new ReentrantLock(true);
 
-    SubmissionController(
-            DataDirectory data, Registry registry, Access access, SubmissionsConfig config, ObjectMapper json) {
-        this.data = requireNonNull(data, "data is null");
-        this.registry = requireNonNull(registry, "registry is null");
+    SubmissionController(Submissions submissions, Access access) {
+        this.submissions = requireNonNull(submissions, "submissions is null");
         this.access = requireNonNull(access, "access is null");
-        this.config = requireNonNull(config, "config is null");
-        this.json = requireNonNull(json, "json is null");
     }
 
     /** Answers 413 before reading the body when the declared length is above the limit. */
-    void refuseLargeUpload(Context ctx) {
-        long length = ctx.req().getContentLengthLong();
-        if (length > config.uploadLimitBytes() + MULTIPART_OVERHEAD_BYTES) {
-            throw tooLarge(length);
-        }
+    public void refuseLargeUpload(Context ctx) {
+        submissions.refuseDeclaredLength(ctx.req().getContentLengthLong());
     }
 
-    /** What multipart framing and the form fields may add to a file at the limit. */
-    static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-    private ObservatoryException tooLarge(long length) {
-        return new ObservatoryException(
-                ErrorCode.UPLOAD_TOO_LARGE,
-                ("The upload is %s; this server accepts files up to %s. Split the file (e.g. one file per year or per"
-                                + " country) and upload the parts, or ask the operators to raise upload-limit-megabytes")
-                        .formatted(length < 0 ? "above the limit" : size(length), size(config.uploadLimitBytes())));
-    }
-
-    private static String size(long bytes) {
-        return bytes >= 1 << 20 ? "%d MiB (%d bytes)".formatted(bytes >> 20, bytes) : "%d bytes".formatted(bytes);
-    }
-
-    void submit(Context ctx) throws IOException {
+    public void submit(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
         Account account = access.required(ctx, "submit a file");
-        SubmissionIntake intake = config.intake()
-                .orElseThrow(
-                        () -> new ObservatoryException(
-                                ErrorCode.NOT_CONFIGURED,
-                                "This server was started without the ingest service and takes no submissions; start it with"
-                                        + " './observatory serve', or ingest with './observatory ingest' while no server runs"));
+        submissions.intake();
         Form form = form(ctx);
         UploadedFile file = form.file().orElse(null);
         if (file == null) {
@@ -112,83 +72,18 @@ final class SubmissionController {
                     "The form has no file; send the file as multipart/form-data field 'file', e.g. curl -F file=@replies.csv -F source=cts");
         }
         SourceKind source = sourceKind(form.field("source"));
-        Optional<String> country = Optional.ofNullable(form.field("country"))
-                .map(String::strip)
-                .filter(value -> !value.isEmpty())
-                .map(value -> value.toUpperCase(java.util.Locale.ROOT));
-        if (account.role() == Role.ANALYST) {
-            if (country.isPresent() && !country.get().equals(account.country())) {
-                throw Access.forbidden(
-                        "%s cannot submit for %s; only %s's analysts and the secretariat can. Leave country out or give %s"
-                                .formatted(account.who(), country.get(), country.get(), account.country()));
-            }
-            country = Optional.of(account.country());
-        }
+        Optional<String> country = submissions.declaredCountry(account, Optional.ofNullable(form.field("country")));
         OptionalInt cycle = cycle(form.field("cycle"));
-        // the last part of the name the client sent (a browser on Windows may send a whole path), without control
-        // characters ("/" has no last part: it made a 500)
-        String sentName = Optional.ofNullable(file.filename()).orElse("").replaceAll("\\p{Cntrl}", "");
-        String lastPart = sentName.substring(Math.max(sentName.lastIndexOf('/'), sentName.lastIndexOf('\\')) + 1)
-                .strip();
-        String fileName = lastPart.isEmpty() || lastPart.equals(".") || lastPart.equals("..") ? "upload" : lastPart;
-
-        Path uploads = data.registry().resolve("uploads");
-        Files.createDirectories(uploads);
-        Path temporary = Files.createTempFile(uploads, CrashLeftovers.uploadPrefix(), ".part");
-        IntakeResult result;
-        try {
-            long copied;
-            try (InputStream content = file.content()) {
-                copied = Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (copied > config.uploadLimitBytes()) {
-                throw tooLarge(copied);
-            }
-            ingestLock.lock();
-            try {
-                result = intake.ingest(new Upload(temporary, source, country, cycle, account.accountId(), fileName));
-            } finally {
-                ingestLock.unlock();
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+        SubmissionView submitted;
+        try (InputStream content = file.content()) {
+            submitted =
+                    submissions.submit(account, new NewSubmission(source, country, cycle, file.filename()), content);
         }
-        SubmissionRecord recorded = registry.recordSubmission(
-                new SubmissionRecord(
-                        result.submissionId(),
-                        result.accepted() ? SubmissionRecord.ACCEPTED : "rejected",
-                        source.cliName(),
-                        country.orElse(null),
-                        cycle.isPresent() ? cycle.getAsInt() : null,
-                        fileName,
-                        result.sha256(),
-                        result.countries(),
-                        account.accountId(),
-                        Instant.now().toString(),
-                        result.report().toString()),
-                account.describe());
-        ctx.header("Location", SubmissionRoutes.SUBMISSIONS + "/" + result.submissionId());
-        if (!result.accepted()) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", ProblemMapping.type(ErrorCode.SUBMISSION_REJECTED));
-            problem.put("title", "Submission rejected");
-            problem.put("status", HttpStatus.UNPROCESSABLE_CONTENT.getCode());
-            problem.put(
-                    "detail",
-                    ("File '%s' was rejected with %d error(s) and nothing of it was staged; the report lists each"
-                                    + " problem with its line, column and how to fix it. Correct the file and upload it again")
-                            .formatted(fileName, result.report().path("errors").asLong()));
-            problem.put("instance", ctx.path());
-            problem.put("code", ErrorCode.SUBMISSION_REJECTED.name());
-            problem.put("submissionId", result.submissionId());
-            problem.put("report", result.report());
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            ctx.result(json.writeValueAsString(problem));
-            ctx.contentType(ProblemMapping.CONTENT_TYPE);
-            return;
-        }
-        ctx.status(result.alreadySubmitted() ? HttpStatus.OK : HttpStatus.CREATED);
-        ctx.json(view(recorded, Optional.of(result), Optional.empty())); // the submitter sees the whole report
+        ctx.header(
+                "Location",
+                Paths.expand(Paths.SUBMISSION, submitted.submission().submissionId()));
+        ctx.status(submitted.alreadySubmitted().orElse(false) ? HttpStatus.OK : HttpStatus.CREATED);
+        ctx.json(view(submitted)); // the submitter sees the whole report
     }
 
     /** The fields of an upload form: at most one file and one value of each text field. */
@@ -221,7 +116,7 @@ final class SubmissionController {
             fields = ctx.formParamMap();
         } catch (IllegalStateException e) {
             if (String.valueOf(e.getMessage()).contains("exceeds")) {
-                throw tooLarge(-1);
+                throw submissions.tooLarge(-1);
             }
             throw notMultipart(e);
         } catch (RuntimeException e) {
@@ -282,39 +177,115 @@ final class SubmissionController {
                 .formatted(reason);
     }
 
-    void one(Context ctx) throws JsonProcessingException {
+    public void list(Context ctx) {
+        QueryParameters.acceptOnly(ctx, LIST_PARAMETERS);
+        Account account = access.required(ctx, "list submissions");
+        Optional<String> country = QueryParameters.optional(ctx, "country").map(code -> {
+            if (!code.matches("[A-Za-z]{3}")) {
+                throw new ParameterException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "country",
+                        "Query parameter 'country' must be an ISO alpha-3 code such as MEX, not '%s'"
+                                .formatted(Messages.quote(code)));
+            }
+            return code;
+        });
+        Optional<PartState> state = QueryParameters.optional(ctx, "status").map(value -> {
+            try {
+                return PartState.fromWireName(value);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "status",
+                        "Query parameter 'status': '%s' is not a submission state; use one of %s, or leave status out"
+                                .formatted(Messages.quote(value), PartState.wireNames()));
+            }
+        });
+        Optional<ListCursor> cursor = QueryParameters.optional(ctx, "cursor").map(value -> {
+            try {
+                return ListCursor.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "cursor",
+                        "Query parameter 'cursor' '%s' %s".formatted(Messages.quote(value), e.getMessage()));
+            }
+        });
+        int limit = QueryParameters.optional(ctx, "limit")
+                .map(SubmissionController::limit)
+                .orElse(Submissions.DEFAULT_PAGE_SIZE);
+        SubmissionPage page = submissions.list(account, country, state, cursor, limit);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (SubmissionView item : page.items()) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("submissionId", item.submission().submissionId());
+            summary.put("status", item.submission().status());
+            summary.put("sourceKind", item.submission().sourceKind());
+            summary.put("country", item.submission().country());
+            summary.put("cycle", item.submission().cycle());
+            summary.put("fileName", item.submission().fileName());
+            summary.put("submittedBy", item.submission().submittedBy());
+            summary.put("submittedAt", item.submission().submittedAt());
+            summary.put("errors", item.errors());
+            summary.put("warnings", item.warnings());
+            summary.put(
+                    "parts",
+                    item.parts().stream().map(SubmissionController::part).toList());
+            summary.put("url", Paths.expand(Paths.SUBMISSION, item.submission().submissionId()));
+            items.add(summary);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("approvalPolicy", submissions.approvalPolicy().settingName());
+        answer.put("items", items);
+        answer.put("next", page.next().map(next -> nextPage(ctx, next)).orElse(null));
+        ctx.json(answer);
+    }
+
+    private static int limit(String value) {
+        int limit;
+        try {
+            limit = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            limit = 0;
+        }
+        if (limit < 1 || limit > Submissions.MAXIMUM_PAGE_SIZE) {
+            throw new ParameterException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "limit",
+                    "Query parameter 'limit' must be a whole number from 1 to %d (submissions per page), not '%s'; leave it out for %d"
+                            .formatted(
+                                    Submissions.MAXIMUM_PAGE_SIZE,
+                                    Messages.quote(value),
+                                    Submissions.DEFAULT_PAGE_SIZE));
+        }
+        return limit;
+    }
+
+    /** This request's path and query with the cursor of the next page. */
+    private static String nextPage(Context ctx, ListCursor next) {
+        List<String> parameters = new ArrayList<>();
+        for (String name : LIST_PARAMETERS) {
+            if (name.equals("cursor")) {
+                parameters.add("cursor=" + next.token());
+            } else if (ctx.queryParam(name) != null) {
+                parameters.add(
+                        name + "=" + URLEncoder.encode(ctx.queryParam(name).strip(), StandardCharsets.UTF_8));
+            }
+        }
+        return ctx.path() + "?" + String.join("&", parameters);
+    }
+
+    public void one(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
         Account account = access.required(ctx, "read a submission");
-        SubmissionRecord submission = find(ctx.pathParam("id"));
-        if (account.role() == Role.ANALYST
-                && !submission.concerns(account.country())
-                && !submission.submittedBy().equals(account.accountId())) {
-            throw Access.forbidden("%s cannot read submission %s: it concerns %s, not %s"
-                    .formatted(account.who(), submission.submissionId(), concerned(submission), account.country()));
-        }
-        ctx.json(view(submission, Optional.empty(), onlyCountryOf(account, submission)));
+        ctx.json(view(submissions.read(account, ctx.pathParam("id"))));
     }
 
-    /**
-     * The country whose part alone an account may see of a submission, or empty when it may see all of it: the
-     * secretariat, the submitter and the analysts of a submission that is their country's alone see everything; the
-     * analysts of one of the countries of a multi-country file see their own country's part and issues, and only
-     * counts of the others (their values are not theirs to see).
-     */
-    private static Optional<String> onlyCountryOf(Account account, SubmissionRecord submission) {
-        if (account.role() != Role.ANALYST
-                || submission.submittedBy().equals(account.accountId())
-                || submission.belongsOnlyTo(account.country())) {
-            return Optional.empty();
-        }
-        return Optional.of(account.country());
-    }
-
-    void approve(Context ctx) {
+    public void approve(Context ctx) {
         decide(ctx, Decision.APPROVED);
     }
 
-    void withdraw(Context ctx) {
+    public void withdraw(Context ctx) {
         decide(ctx, Decision.WITHDRAWN);
     }
 
@@ -323,44 +294,12 @@ final class SubmissionController {
         QueryParameters.acceptOnly(ctx, List.of("country"));
         Account account = access.required(ctx, verb + " a country's part of a submission");
         String country = QueryParameters.optional(ctx, "country")
-                .map(value -> value.toUpperCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         "country",
                         "Give the country whose part you %s: ?country=ISO3 (each country decides about its own part)"
                                 .formatted(verb)));
-        if (account.role() != Role.ANALYST || !country.equals(account.country())) {
-            throw Access.forbidden(
-                    "%s cannot %s %s's part of a submission; only %s's own analysts can (country sovereignty)"
-                            .formatted(account.who(), verb, country, country));
-        }
-        SubmissionRecord submission = find(ctx.pathParam("id"));
-        if (!submission.accepted()) {
-            throw new ObservatoryException(
-                    ErrorCode.CONFLICT,
-                    "Submission %s was rejected and staged nothing, so there is nothing to %s; correct the file and upload it again"
-                            .formatted(submission.submissionId(), verb));
-        }
-        if (!submission.countries().contains(country)) {
-            throw new ObservatoryException(
-                    ErrorCode.NOT_FOUND,
-                    "Submission %s has no accepted rows of %s, so it has no %s part to %s; its parts are %s"
-                            .formatted(submission.submissionId(), country, country, verb, concerned(submission)));
-        }
-        ApprovalPolicy policy = config.approvalPolicy();
-        boolean published = registry.approvals().publishes(policy, submission.submissionId(), country);
-        if (decision == Decision.WITHDRAWN && !published) {
-            throw new ObservatoryException(
-                    ErrorCode.CONFLICT,
-                    "%s's part of submission %s is not approved (approval policy %s), so there is nothing to withdraw"
-                            .formatted(country, submission.submissionId(), policy.settingName()));
-        }
-        Optional<ApprovalRecord> earlier = registry.decisions(submission.submissionId()).stream()
-                .filter(record -> record.country().equals(country))
-                .findFirst();
-        ApprovalRecord record = earlier.isPresent() && earlier.get().decision() == decision
-                ? earlier.get()
-                : registry.decide(submission.submissionId(), country, decision, account.describe());
+        ApprovalRecord record = submissions.decide(account, ctx.pathParam("id"), country, decision);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("submissionId", record.submissionId());
         answer.put("country", record.country());
@@ -370,183 +309,84 @@ final class SubmissionController {
         answer.put(
                 "effect",
                 decision == Decision.APPROVED
-                        ? "%s's part is published by the next pipeline run".formatted(country)
+                        ? "%s's part is published by the next pipeline run".formatted(record.country())
                         : "the next pipeline run removes %s's values of this submission; the raw file stays"
-                                .formatted(country));
+                                .formatted(record.country()));
         ctx.json(answer);
     }
 
-    void file(Context ctx) throws IOException {
+    public void file(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
         Account account = access.required(ctx, "download a raw file");
-        SubmissionRecord submission = find(ctx.pathParam("id"));
-        if (account.role() == Role.ANALYST && !submission.belongsOnlyTo(account.country())) {
-            throw Access.forbidden(
-                    "%s cannot download the raw file of submission %s: raw files are served only to their country's analysts and the secretariat, and this file %s"
-                            .formatted(
-                                    account.who(),
-                                    submission.submissionId(),
-                                    submission.country() != null
-                                            ? "is " + submission.country() + "'s"
-                                            : "holds rows of " + concerned(submission)));
-        }
-        Path landed = landedFile(submission.sha256())
-                .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.STORAGE_FAILURE,
-                        "The raw file of submission %s (sha256 %s) is missing from landing/"
-                                .formatted(submission.submissionId(), submission.sha256())));
-        registry.audit(account.describe(), "raw-file", submission.submissionId(), "downloaded the raw file");
-        ctx.header(
-                "Content-Disposition",
-                "attachment; filename=\"%s\"".formatted(submission.fileName().replace("\"", "")));
+        Submissions.RawFile file = submissions.rawFile(account, ctx.pathParam("id"));
+        ctx.header("Content-Disposition", attachment(file.fileName()));
         ctx.contentType("application/octet-stream");
-        ctx.result(Files.newInputStream(landed));
+        ctx.result(Files.newInputStream(file.path()));
     }
 
-    private Optional<Path> landedFile(String sha256) throws IOException {
-        if (!sha256.matches("[0-9a-f]{64}") || !Files.isDirectory(data.landing())) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(data.landing())) {
-            return files.filter(path -> path.getFileName().toString().startsWith(sha256 + "."))
-                    .filter(path -> !path.getFileName().toString().endsWith(".json"))
-                    .findFirst();
-        }
+    public void fixList(Context ctx) throws IOException {
+        QueryParameters.acceptOnly(ctx, List.of());
+        Account account = access.required(ctx, "download a fix list");
+        FixList fixList = submissions.fixList(account, ctx.pathParam("id"));
+        ctx.header("Content-Disposition", attachment(fixList.fileName()));
+        // the report lists the first issues of each code only: say how many of the counted ones the list holds
+        ctx.header(ISSUES_HEADER, "%d of %d".formatted(fixList.listedIssues(), fixList.countedIssues()));
+        ctx.contentType("text/csv; charset=utf-8");
+        fixList.writeTo(ctx.outputStream());
     }
 
-    /**
-     * The submission from the registry, or (for one staged before the registry recorded submissions) from its
-     * staging manifest; 404 when neither knows it.
-     */
-    private SubmissionRecord find(String id) {
-        Optional<SubmissionRecord> recorded = registry.submission(id);
-        if (recorded.isPresent()) {
-            return recorded.get();
-        }
-        if (config.intake().isPresent()) {
-            try {
-                for (SubmissionManifest manifest : config.intake().get().acceptedSubmissions()) {
-                    if (manifest.submissionId().equals(id)) {
-                        return new SubmissionRecord(
-                                manifest.submissionId(),
-                                SubmissionRecord.ACCEPTED,
-                                manifest.sourceKind(),
-                                manifest.country(),
-                                manifest.cycle(),
-                                manifest.fileName(),
-                                manifest.sha256(),
-                                manifest.countries(),
-                                manifest.submitter(),
-                                manifest.receivedAt(),
-                                "{}");
-                    }
-                }
-            } catch (IOException e) {
-                throw new ObservatoryException(ErrorCode.STORAGE_FAILURE, "Cannot read the staged submissions", e);
-            }
-        }
-        throw new ObservatoryException(
-                ErrorCode.NOT_FOUND,
-                "No submission '%s'; submission ids are answered by POST /api/v1/submissions and printed by './observatory ingest'"
-                        .formatted(Messages.quote(id)));
+    private static String attachment(String fileName) {
+        return "attachment; filename=\"%s\"".formatted(fileName.replace("\"", ""));
     }
 
-    /**
-     * The submission with its parts and validation report; limited to one country's part and issues when {@code
-     * onlyCountry} is given, the rest counted in {@code otherCountries}.
-     */
-    private Map<String, Object> view(
-            SubmissionRecord submission, Optional<IntakeResult> upload, Optional<String> onlyCountry)
-            throws JsonProcessingException {
-        Approvals approvals = registry.approvals();
-        ApprovalPolicy policy = config.approvalPolicy();
-        Map<String, ApprovalRecord> decisions = new LinkedHashMap<>();
-        registry.decisions(submission.submissionId()).forEach(record -> decisions.put(record.country(), record));
-        List<Map<String, Object>> parts = new ArrayList<>();
-        int otherParts = 0;
-        for (String country : new TreeSet<>(submission.countries())) {
-            if (onlyCountry.isPresent() && !onlyCountry.get().equals(country)) {
-                otherParts++;
-                continue;
-            }
-            Map<String, Object> part = new LinkedHashMap<>();
-            ApprovalRecord decision = decisions.get(country);
-            part.put("country", country);
-            part.put(
-                    "decision",
-                    decision == null ? "pending" : decision.decision().wireName());
-            part.put("published", approvals.publishes(policy, submission.submissionId(), country));
-            part.put("decidedBy", decision == null ? null : decision.decidedBy());
-            part.put("decidedAt", decision == null ? null : decision.decidedAt());
-            parts.add(part);
-        }
+    /** The submission with its parts and validation report, as the routes answer it. */
+    private static Map<String, Object> view(SubmissionView submission) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("submissionId", submission.submissionId());
-        view.put("status", submission.status());
-        upload.ifPresent(result -> view.put("alreadySubmitted", result.alreadySubmitted()));
-        view.put("sourceKind", submission.sourceKind());
-        view.put("country", submission.country());
-        view.put("cycle", submission.cycle());
-        view.put("fileName", submission.fileName());
-        view.put("sha256", submission.sha256());
-        view.put("submittedBy", submission.submittedBy());
-        view.put("submittedAt", submission.submittedAt());
-        view.put("approvalPolicy", policy.settingName());
-        view.put("parts", parts);
+        view.put("submissionId", submission.submission().submissionId());
+        view.put("status", submission.submission().status());
+        submission.alreadySubmitted().ifPresent(already -> view.put("alreadySubmitted", already));
+        view.put("sourceKind", submission.submission().sourceKind());
+        view.put("country", submission.submission().country());
+        view.put("cycle", submission.submission().cycle());
+        view.put("fileName", submission.submission().fileName());
+        view.put("sha256", submission.submission().sha256());
+        view.put("submittedBy", submission.submission().submittedBy());
+        view.put("submittedAt", submission.submission().submittedAt());
+        view.put("approvalPolicy", submission.policy().settingName());
+        view.put(
+                "parts",
+                submission.parts().stream().map(SubmissionController::part).toList());
         view.put(
                 "note",
                 "'published' says whether the next pipeline run publishes the part; values become public"
                         + " only when that run has published its snapshot");
-        JsonNode report = upload.map(IntakeResult::report).orElse(json.readTree(submission.reportJson()));
-        if (onlyCountry.isPresent()) {
-            ArrayNode issues = json.createArrayNode();
-            int otherIssues = 0;
-            for (JsonNode issue : report.path("issues")) {
-                if (onlyCountry.get().equals(issue.path("country").asText(null))) {
-                    issues.add(issue);
-                } else {
-                    otherIssues++; // another country's row, the file as a whole, or a report of no countries
-                }
-            }
-            if (report instanceof ObjectNode whole) {
-                ObjectNode limited = whole.deepCopy();
-                limited.set("issues", issues);
-                // the report's lists of countries name the others too: keep only the reader's own
-                ArrayNode countries = json.createArrayNode();
-                whole.path("countries").forEach(country -> {
-                    if (onlyCountry.get().equals(country.asText())) {
-                        countries.add(country);
-                    }
-                });
-                limited.set("countries", countries);
-                ObjectNode refused = json.createObjectNode();
-                JsonNode ownRefused = whole.path("rowsOfOtherCountries").path(onlyCountry.get());
-                if (!ownRefused.isMissingNode()) {
-                    refused.set(onlyCountry.get(), ownRefused);
-                }
-                limited.set("rowsOfOtherCountries", refused);
-                report = limited;
-            }
+        submission.onlyCountry().ifPresent(own -> {
             Map<String, Object> others = new LinkedHashMap<>();
-            others.put("parts", otherParts);
-            others.put("issues", otherIssues);
+            others.put("parts", submission.otherParts());
+            others.put("issues", submission.otherIssues());
             others.put(
                     "note",
                     ("This file holds rows of other countries too: you see %s's part and the issues of %s's rows;"
                                     + " the others are only counted. The secretariat sees the whole report")
-                            .formatted(onlyCountry.get(), onlyCountry.get()));
+                            .formatted(own, own));
             view.put("otherCountries", others);
-        }
-        view.put("report", report);
+        });
+        view.put("report", submission.report());
         return view;
     }
 
-    private static String concerned(SubmissionRecord submission) {
-        Set<String> countries = new TreeSet<>(submission.countries());
-        if (submission.country() != null) {
-            countries.add(submission.country());
-        }
-        return countries.isEmpty() ? "no member state" : String.join(", ", countries);
+    private static Map<String, Object> part(SubmissionPart part) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("country", part.country());
+        view.put(
+                "decision",
+                part.decision().map(decision -> decision.decision().wireName()).orElse("pending"));
+        view.put("published", part.publishedByNextRun());
+        view.put("decidedBy", part.decision().map(ApprovalRecord::decidedBy).orElse(null));
+        view.put("decidedAt", part.decision().map(ApprovalRecord::decidedAt).orElse(null));
+        view.put("state", part.state().wireName());
+        view.put("publishedIn", part.publishedIn().orElse(null));
+        return view;
     }
 
     private static SourceKind sourceKind(String value) {

@@ -3,45 +3,50 @@ package org.observatory.api.web;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
-import org.observatory.api.ObservatoryApp;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.config.SubmissionsConfig;
 import org.observatory.api.registry.Registry;
+import org.observatory.api.submission.CrashLeftovers;
 import org.observatory.api.submission.PipelineRuns;
+import org.observatory.api.submission.Submissions;
 
 /**
  * The write side of the app: opens the registry (the running server is its writer until it stops), configures
- * multipart uploads (streamed to disk past 1 MiB, at most the upload limit) and registers the routes:
- *
- * <pre>
- * POST /api/v1/submissions                        GET  /api/v1/submissions/{id}
- * POST /api/v1/submissions/{id}/approve?country   POST /api/v1/submissions/{id}/withdraw?country
- * GET  /api/v1/submissions/{id}/file              raw landed file (addition to DESIGN's routes)
- * POST /api/v1/pipeline-runs                      GET  /api/v1/pipeline-runs/{id}
- * POST /api/v1/accounts                           GET  /api/v1/audit   (additions to DESIGN's routes)
- * GET  /api/v1/accounts                           POST /api/v1/accounts/{id}/revoke|rotate
- * </pre>
+ * multipart uploads (streamed to disk past 1 MiB, at most the upload limit) and holds the controllers of the write
+ * routes (submissions, pipeline runs, accounts, the audit log), which {@code ObservatoryApp.routes} declares.
  */
 public final class SubmissionRoutes implements AutoCloseable {
-    public static final String SUBMISSIONS = ObservatoryApp.API_PREFIX + "/submissions";
-    public static final String PIPELINE_RUNS = ObservatoryApp.API_PREFIX + "/pipeline-runs";
-    public static final String ACCOUNTS = ObservatoryApp.API_PREFIX + "/accounts";
-    public static final String AUDIT = ObservatoryApp.API_PREFIX + "/audit";
+    public static final String SUBMISSIONS = Paths.API + "/submissions";
+    public static final String PIPELINE_RUNS = Paths.API + "/pipeline-runs";
+    public static final String ACCOUNTS = Paths.API + "/accounts";
+    public static final String AUDIT = Paths.API + "/audit";
 
     private final ApiConfig config;
     private final Registry registry;
     private final Optional<PipelineRuns> runs;
-    private final ObjectMapper json;
+    private final SubmissionController submissions;
+    private final PipelineRunController pipelineRuns;
+    private final AccountController accounts;
+    private final AuditController audit;
+    private final Submissions service;
 
     private SubmissionRoutes(ApiConfig config, Registry registry, Optional<PipelineRuns> runs, ObjectMapper json) {
         this.config = config;
         this.registry = registry;
         this.runs = runs;
-        this.json = json;
+        Access access = new Access(registry);
+        this.service = new Submissions(config.dataDirectory(), registry, config.submissions(), json);
+        this.submissions = new SubmissionController(service, access);
+        this.pipelineRuns = new PipelineRunController(runs, access);
+        this.accounts = new AccountController(registry, access, config.codelists(), json);
+        this.audit = new AuditController(registry, access);
     }
 
     /**
@@ -58,18 +63,23 @@ public final class SubmissionRoutes implements AutoCloseable {
                 config.dataDirectory(),
                 "Wait until the command that uses it (e.g. ./observatory ingest or accounts add) has finished, or"
                         + " stop the other server of this data directory, and start this server again.");
-        SubmissionsConfig submissions = config.submissions();
-        CrashLeftovers.remove(config.dataDirectory(), submissions.intake());
-        Optional<PipelineRuns> runs = Optional.empty();
-        if (submissions.intake().isPresent() && submissions.pipeline().isPresent()) {
-            runs = Optional.of(new PipelineRuns(
-                    config.dataDirectory(),
-                    registry,
-                    submissions.intake().get(),
-                    submissions.approvalPolicy(),
-                    submissions.pipeline().get()));
+        try {
+            SubmissionsConfig submissions = config.submissions();
+            CrashLeftovers.remove(config.dataDirectory(), submissions.intake());
+            Optional<PipelineRuns> runs = Optional.empty();
+            if (submissions.intake().isPresent() && submissions.pipeline().isPresent()) {
+                runs = Optional.of(new PipelineRuns(
+                        config.dataDirectory(),
+                        registry,
+                        submissions.intake().get(),
+                        submissions.approvalPolicy(),
+                        submissions.pipeline().get()));
+            }
+            return new SubmissionRoutes(config, registry, runs, json);
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
         }
-        return new SubmissionRoutes(config, registry, runs, json);
     }
 
     /** The registry the server holds open (the pages' sign-in sessions verify tokens with it). */
@@ -80,40 +90,37 @@ public final class SubmissionRoutes implements AutoCloseable {
     /** Multipart uploads: to disk past 1 MiB (in the registry's upload folder), refused above the limit. */
     public void configure(JavalinConfig javalin) {
         long limit = config.submissions().uploadLimitBytes();
-        java.nio.file.Path uploads = CrashLeftovers.uploads(config.dataDirectory());
+        Path uploads = CrashLeftovers.uploads(config.dataDirectory());
         try {
-            java.nio.file.Files.createDirectories(uploads);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot create the upload folder " + uploads, e);
+            Files.createDirectories(uploads);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the upload folder " + uploads, e);
         }
         javalin.jetty.multipartConfig.cacheDirectory(uploads.toString());
         javalin.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         javalin.jetty.multipartConfig.maxFileSize(limit, SizeUnit.BYTES);
-        javalin.jetty.multipartConfig.maxTotalRequestSize(
-                limit + SubmissionController.MULTIPART_OVERHEAD_BYTES, SizeUnit.BYTES);
+        javalin.jetty.multipartConfig.maxTotalRequestSize(limit + Submissions.MULTIPART_OVERHEAD_BYTES, SizeUnit.BYTES);
     }
 
-    public void register(Javalin app) {
-        Access access = new Access(registry);
-        SubmissionController submissions =
-                new SubmissionController(config.dataDirectory(), registry, access, config.submissions(), json);
-        PipelineRunController pipelineRuns = new PipelineRunController(runs, access);
-        AccountController accounts = new AccountController(registry, access, config.codelists(), json);
-        AuditController audit = new AuditController(registry, access);
+    /** The submission rules the API's routes and the analysts' pages share (one ingest lock for both). */
+    public Submissions service() {
+        return service;
+    }
 
-        app.before(SUBMISSIONS, submissions::refuseLargeUpload);
-        app.post(SUBMISSIONS, submissions::submit);
-        app.get(SUBMISSIONS + "/{id}", submissions::one);
-        app.post(SUBMISSIONS + "/{id}/approve", submissions::approve);
-        app.post(SUBMISSIONS + "/{id}/withdraw", submissions::withdraw);
-        app.get(SUBMISSIONS + "/{id}/file", submissions::file);
-        app.post(PIPELINE_RUNS, pipelineRuns::start);
-        app.get(PIPELINE_RUNS + "/{id}", pipelineRuns::one);
-        app.post(ACCOUNTS, accounts::add);
-        app.get(ACCOUNTS, accounts::list);
-        app.post(ACCOUNTS + "/{id}/revoke", accounts::revoke);
-        app.post(ACCOUNTS + "/{id}/rotate", accounts::rotate);
-        app.get(AUDIT, audit::list);
+    public SubmissionController submissions() {
+        return submissions;
+    }
+
+    public PipelineRunController pipelineRuns() {
+        return pipelineRuns;
+    }
+
+    public AccountController accounts() {
+        return accounts;
+    }
+
+    public AuditController audit() {
+        return audit;
     }
 
     /** Stops a running pipeline process and closes the registry. */

@@ -1,4 +1,4 @@
-package org.observatory.api.web;
+package org.observatory.api.submission;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.observatory.api.submission.SubmissionIntake;
 import org.observatory.schemas.storage.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +21,19 @@ import org.slf4j.LoggerFactory;
  * start); in {@code staging/}, the hidden working directories of ingests of processes that are gone ({@link
  * SubmissionIntake#removeLeftoversOfDeadProcesses}). Files of live processes stay.
  */
-final class CrashLeftovers {
+public final class CrashLeftovers {
     private static final Logger LOG = LoggerFactory.getLogger(CrashLeftovers.class);
     private static final Pattern UPLOAD = Pattern.compile("upload-([0-9]+)-.*\\.part");
 
     private CrashLeftovers() {}
 
     /** The start of the name of an upload being copied: {@code upload-<pid>-}. */
-    static String uploadPrefix() {
+    public static String uploadPrefix() {
         return "upload-" + ProcessHandle.current().pid() + "-";
     }
 
     /** The upload folder: Jetty's multipart files and the uploads being copied. */
-    static Path uploads(DataDirectory data) {
+    public static Path uploads(DataDirectory data) {
         return data.registry().resolve("uploads");
     }
 
@@ -43,7 +42,7 @@ final class CrashLeftovers {
      *
      * @return the files and directories removed
      */
-    static List<Path> remove(DataDirectory data, Optional<SubmissionIntake> intake) {
+    public static List<Path> remove(DataDirectory data, Optional<SubmissionIntake> intake) {
         List<Path> removed = new ArrayList<>();
         Path uploads = uploads(data);
         if (Files.isDirectory(uploads)) {

@@ -1,0 +1,34 @@
+package org.observatory.api.submission;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.error.ObservatoryException;
+
+/**
+ * An upload that validation rejected: nothing of it was staged. The problem answered for it carries the submission
+ * id and the whole validation report beside the detail, so the sender sees every issue at once.
+ */
+public final class SubmissionRejectedException extends ObservatoryException {
+    private final String submissionId;
+    private final transient JsonNode report;
+
+    public SubmissionRejectedException(String submissionId, String fileName, JsonNode report) {
+        super(
+                ErrorCode.SUBMISSION_REJECTED,
+                ("File '%s' was rejected with %d error(s) and nothing of it was staged; the report lists each"
+                                + " problem with its line, column and how to fix it. Correct the file and upload it again")
+                        .formatted(fileName, report.path("errors").asLong()));
+        this.submissionId = requireNonNull(submissionId, "submissionId is null");
+        this.report = requireNonNull(report, "report is null");
+    }
+
+    public String submissionId() {
+        return submissionId;
+    }
+
+    public JsonNode report() {
+        return report;
+    }
+}
