@@ -135,9 +135,9 @@ class SubmissionPagesTest {
                     .isPositive()
                     .isLessThan(page.indexOf("<code>YEAR_OUT_OF_RANGE</code>"));
             assertThat(page)
-                    .contains("error: 1,247")
+                    .contains("1,247 error(s)")
                     .contains("The first 2 of 1,247 are listed")
-                    .contains("<td class=\"number\">4</td>")
+                    .contains("<td class=\"number\" data-label=\"Line\">4</td>")
                     .contains("<code>VALUE</code>")
                     .contains("<code class=\"value\">=1+2</code>")
                     .contains("Line 3, column 'Year': 1850 is before 1970; correct the year");
@@ -170,7 +170,7 @@ class SubmissionPagesTest {
             assertThat(receipt.headers().firstValue("Content-Language")).contains("es-419");
             assertThat(receipt.body())
                     .contains("Rechazado: no se incorporó nada de este archivo.")
-                    .contains("<td lang=\"en\">Line 4, column 'VALUE': '=1+2' is not a number")
+                    .contains("<td lang=\"en\" class=\"message\">Line 4, column 'VALUE': '=1+2' is not a number")
                     .contains("Se listan los primeros 2 de 1,247")
                     .contains("Por ahora, las descripciones de los problemas están en inglés.");
         }

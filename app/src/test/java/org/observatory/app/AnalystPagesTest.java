@@ -92,10 +92,10 @@ class AnalystPagesTest {
                     .contains("<th scope=\"row\">Read</th><td class=\"number\">4</td>")
                     .contains("<th scope=\"row\">Accepted</th><td class=\"number\">0</td>")
                     .contains("<code>VALUE_NOT_A_NUMBER</code>")
-                    .contains("<td class=\"number\">3</td>")
+                    .contains("<td class=\"number\" data-label=\"Line\">3</td>")
                     .contains("<code>Year</code>")
                     .contains("<code class=\"value\">20x1</code>")
-                    .contains("<td class=\"number\">4</td>")
+                    .contains("<td class=\"number\" data-label=\"Line\">4</td>")
                     .contains("<code class=\"value\">=1+2</code>")
                     .contains("Line 3, column 'Year': '20x1' is not a year; write a four-digit year such as 2023");
             String id = rejectedReceipt.substring(rejectedReceipt.lastIndexOf('/') + 1);
