@@ -76,13 +76,27 @@ class SubmissionPagesTest {
     void recordSubmissions() {
         data = WriteSideSupport.dataDirectory(root);
         new SnapshotFixture(data).writeAndPublish("2026-03-01", false, Fixtures.realLooking());
-        secretariat = WriteSideSupport.addAccount(data, Role.SECRETARIAT, Optional.empty()).token();
-        mexAnalyst = WriteSideSupport.addAccount(data, Role.ANALYST, Optional.of("MEX")).token();
+        secretariat = WriteSideSupport.addAccount(data, Role.SECRETARIAT, Optional.empty())
+                .token();
+        mexAnalyst = WriteSideSupport.addAccount(data, Role.ANALYST, Optional.of("MEX"))
+                .token();
         try (Registry registry = Registry.open(data, "")) {
             record(registry, "sub-mex-rejected", "rejected", "MEX", List.of(), "2026-01-04T10:00:00Z", REJECTED_REPORT);
-            record(registry, "sub-mex-accepted", "accepted", "MEX", List.of("MEX"), "2026-01-05T10:00:00Z",
+            record(
+                    registry,
+                    "sub-mex-accepted",
+                    "accepted",
+                    "MEX",
+                    List.of("MEX"),
+                    "2026-01-05T10:00:00Z",
                     ACCEPTED_REPORT.formatted("MEX"));
-            record(registry, "sub-col", "accepted", "COL", List.of("COL"), "2026-01-06T10:00:00Z",
+            record(
+                    registry,
+                    "sub-col",
+                    "accepted",
+                    "COL",
+                    List.of("COL"),
+                    "2026-01-06T10:00:00Z",
                     ACCEPTED_REPORT.formatted("COL"));
         }
     }
@@ -97,7 +111,16 @@ class SubmissionPagesTest {
             String report) {
         registry.recordSubmission(
                 new SubmissionRecord(
-                        id, status, "cts", country, 2023, id + ".csv", "0".repeat(64), countries, "acct-test", at,
+                        id,
+                        status,
+                        "cts",
+                        country,
+                        2023,
+                        id + ".csv",
+                        "0".repeat(64),
+                        countries,
+                        "acct-test",
+                        at,
                         report),
                 "test");
     }
@@ -154,7 +177,8 @@ class SubmissionPagesTest {
             JsonNode api = WriteSideSupport.json(WriteSideSupport.send(
                     server, WriteSideSupport.get("/api/v1/submissions/sub-mex-rejected", mexAnalyst)));
             assertThat(api.get("status").asText()).isEqualTo("rejected");
-            assertThat(api.at("/report/issueCounts/VALUE_NOT_A_NUMBER").asLong()).isEqualTo(1247);
+            assertThat(api.at("/report/issueCounts/VALUE_NOT_A_NUMBER").asLong())
+                    .isEqualTo(1247);
         }
     }
 
@@ -229,15 +253,13 @@ class SubmissionPagesTest {
             HttpResponse<String> file = browser.get("/submissions/sub-col/file");
             HttpResponse<String> list = browser.get("/en/submissions");
             HttpResponse<String> listOfCol = browser.get("/en/submissions?country=COL");
-            HttpResponse<String> approveCol =
-                    browser.post("/en/submissions/sub-col/approve", Map.of("country", "COL"));
+            HttpResponse<String> approveCol = browser.post("/en/submissions/sub-col/approve", Map.of("country", "COL"));
 
             assertThat(receipt.statusCode()).isEqualTo(403);
             assertThat(receipt.body())
                     .contains("a MEX analyst cannot read submission sub-col: it concerns COL, not MEX");
             assertThat(file.statusCode()).isEqualTo(403);
-            assertThat(file.body())
-                    .contains("a MEX analyst cannot download the raw file of submission sub-col");
+            assertThat(file.body()).contains("a MEX analyst cannot download the raw file of submission sub-col");
             assertThat(list.body()).doesNotContain("sub-col").contains("sub-mex-accepted");
             assertThat(listOfCol.statusCode()).isEqualTo(403);
             assertThat(listOfCol.body()).contains("a MEX analyst cannot list COL's submissions");
@@ -251,8 +273,14 @@ class SubmissionPagesTest {
         try (Registry registry = Registry.open(data, "")) {
             for (int day = 10; day < 40; day++) { // 30 more MEX files: the list shows 25 at a time
                 String id = "sub-mex-%02d".formatted(day);
-                record(registry, id, "accepted", "MEX", List.of("MEX"),
-                        "2026-02-%02dT10:00:00Z".formatted(day - 9), ACCEPTED_REPORT.formatted("MEX"));
+                record(
+                        registry,
+                        id,
+                        "accepted",
+                        "MEX",
+                        List.of("MEX"),
+                        "2026-02-%02dT10:00:00Z".formatted(day - 9),
+                        ACCEPTED_REPORT.formatted("MEX"));
             }
             registry.decide("sub-mex-39", "MEX", Decision.APPROVED, "test");
         }
@@ -272,13 +300,13 @@ class SubmissionPagesTest {
             assertThat(second.body()).contains("Newest submissions").doesNotContain("rel=\"next\"");
             shown.addAll(rowIds(second.body()));
 
-            JsonNode api = WriteSideSupport.json(WriteSideSupport.send(
-                    server, WriteSideSupport.get("/api/v1/submissions?limit=200", mexAnalyst)));
+            JsonNode api = WriteSideSupport.json(
+                    WriteSideSupport.send(server, WriteSideSupport.get("/api/v1/submissions?limit=200", mexAnalyst)));
             assertThat(shown).hasSize(25 + 7).isEqualTo(api.get("items").findValuesAsText("submissionId"));
             assertThat(shown.get(0)).isEqualTo("sub-mex-39");
             assertThat(first.body())
-                    .contains("MEX: <span class=\"state state-approved\">approved, not yet published</span>")
-                    .contains("MEX: <span class=\"state state-pending-approval\">pending approval</span>");
+                    .contains("<span class=\"state state-approved\">approved, not yet published</span>: MEX")
+                    .contains("<span class=\"state state-pending-approval\">pending approval</span>: MEX");
             assertThat(second.body()).contains("<span class=\"state state-rejected\">rejected</span>");
 
             HttpResponse<String> rejectedOnly = browser.get("/en/submissions?status=rejected");
@@ -346,8 +374,8 @@ class SubmissionPagesTest {
             browser.signIn("es", mexAnalyst);
             browser.get("/es/submit");
 
-            HttpResponse<String> wrong = browser.postMultipart(
-                    "/es/submit", Map.of("source", "", "cycle", "1850"), "", new byte[0]);
+            HttpResponse<String> wrong =
+                    browser.postMultipart("/es/submit", Map.of("source", "", "cycle", "1850"), "", new byte[0]);
 
             assertThat(wrong.statusCode()).isEqualTo(400);
             assertThat(wrong.headers().firstValue("Cache-Control")).contains("no-store");
@@ -375,10 +403,12 @@ class SubmissionPagesTest {
                 assertThat(anonymous.headers().firstValue("Location").orElseThrow())
                         .as(path)
                         .contains("/sign-in?next=");
-                assertThat(anonymous.headers().firstValue("Cache-Control")).as(path).contains("no-store");
+                assertThat(anonymous.headers().firstValue("Cache-Control"))
+                        .as(path)
+                        .contains("no-store");
             }
-            HttpResponse<String> anonymousUpload = browser.postMultipartAsIs(
-                    "/en/submit", Map.of("source", "cts"), "x.csv", new byte[] {'x'});
+            HttpResponse<String> anonymousUpload =
+                    browser.postMultipartAsIs("/en/submit", Map.of("source", "cts"), "x.csv", new byte[] {'x'});
             assertThat(anonymousUpload.statusCode()).isEqualTo(403);
 
             browser.signIn("en", mexAnalyst);
@@ -387,7 +417,9 @@ class SubmissionPagesTest {
                 HttpResponse<String> page = browser.get(path);
                 assertThat(page.statusCode()).as(path).isEqualTo(200);
                 assertThat(page.headers().firstValue("Cache-Control")).as(path).contains("no-store");
-                assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+                assertThat(page.headers().firstValue("Content-Security-Policy"))
+                        .as(path)
+                        .isPresent();
             }
         }
     }

@@ -136,11 +136,9 @@ class AnalystPagesTest {
                     .contains("state-pending-approval\">pending approval")
                     .doesNotContain("Rejected");
 
-            HttpResponse<String> approved =
-                    browser.post(acceptedReceipt + "/approve", Map.of("country", "MEX"));
+            HttpResponse<String> approved = browser.post(acceptedReceipt + "/approve", Map.of("country", "MEX"));
             assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
-            assertThat(browser.get(acceptedReceipt).body())
-                    .contains("state-approved\">approved, not yet published");
+            assertThat(browser.get(acceptedReceipt).body()).contains("state-approved\">approved, not yet published");
 
             HttpResponse<String> list = browser.get("/en/submissions");
             assertThat(list.body().indexOf(acceptedReceipt))
@@ -164,7 +162,8 @@ class AnalystPagesTest {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
             Matcher token = CSRF.matcher(response.body());
             if (token.find()) {
                 csrf = token.group(1);
@@ -195,7 +194,8 @@ class AnalystPagesTest {
                 throws Exception {
             String boundary = "analyst-pages-test";
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (Map.Entry<String, String> field : Map.of("csrf", csrf, "source", source, "cycle", cycle).entrySet()) {
+            for (Map.Entry<String, String> field :
+                    Map.of("csrf", csrf, "source", source, "cycle", cycle).entrySet()) {
                 body.writeBytes("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
                         .formatted(boundary, field.getKey(), field.getValue())
                         .getBytes(StandardCharsets.UTF_8));

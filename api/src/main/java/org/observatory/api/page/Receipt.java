@@ -186,13 +186,12 @@ public record Receipt(
                 .map(List::of)
                 .orElseGet(() -> submission.countries().stream().sorted().toList());
         Optional<String> readersCountry = reader.analystCountry();
-        List<Part> parts = seen.parts().stream()
-                .map(part -> part(part, readersCountry))
-                .toList();
+        List<Part> parts =
+                seen.parts().stream().map(part -> part(part, readersCountry)).toList();
         boolean rawFile = reader.role() == Role.SECRETARIAT
                 || readersCountry.map(submission::belongsOnlyTo).orElse(false);
-        boolean delimitedText = report.path("encoding").isTextual()
-                && report.path("delimiter").isTextual();
+        boolean delimitedText =
+                report.path("encoding").isTextual() && report.path("delimiter").isTextual();
         return new Receipt(
                 submission.submissionId(),
                 submission.fileName(),
@@ -248,8 +247,9 @@ public record Receipt(
             return Optional.empty();
         }
         Map<String, Long> skipped = new LinkedHashMap<>();
-        report.path("rowsSkipped").properties().forEach(entry -> skipped.put(entry.getKey(), entry.getValue()
-                .asLong()));
+        report.path("rowsSkipped")
+                .properties()
+                .forEach(entry -> skipped.put(entry.getKey(), entry.getValue().asLong()));
         return Optional.of(new Rows(
                 report.path("rowsRead").asLong(),
                 report.path("rowsAccepted").asLong(),
@@ -279,7 +279,8 @@ public record Receipt(
         if (!onlyOwnIssues) {
             report.path("issueCounts")
                     .properties()
-                    .forEach(entry -> counted.put(entry.getKey(), entry.getValue().asLong()));
+                    .forEach(entry ->
+                            counted.put(entry.getKey(), entry.getValue().asLong()));
         }
         listed.forEach((code, issues) -> counted.merge(code, (long) issues.size(), Math::max));
         List<IssueGroup> groups = new ArrayList<>();

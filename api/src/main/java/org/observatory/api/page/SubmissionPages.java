@@ -165,7 +165,9 @@ public final class SubmissionPages {
         Chosen chosen = new Chosen(field(ctx, "source"), field(ctx, "country"), field(ctx, "cycle"));
         List<String> problems = new ArrayList<>();
         UploadedFile file = ctx.uploadedFile("file");
-        if (file == null || (file.size() == 0 && Optional.ofNullable(file.filename()).orElse("").isBlank())) {
+        if (file == null
+                || (file.size() == 0
+                        && Optional.ofNullable(file.filename()).orElse("").isBlank())) {
             problems.add(t.text("submit.error.file"));
         }
         Optional<SourceKind> source = Arrays.stream(SourceKind.values())
@@ -185,8 +187,8 @@ public final class SubmissionPages {
                 problems.add(t.text("submit.error.cycle", chosen.cycle()));
             }
         }
-        Optional<String> country = Optional.of(chosen.country().toUpperCase(Locale.ROOT))
-                .filter(code -> !code.isEmpty());
+        Optional<String> country =
+                Optional.of(chosen.country().toUpperCase(Locale.ROOT)).filter(code -> !code.isEmpty());
         if (account.role() == Role.SECRETARIAT
                 && country.isPresent()
                 && !codelists.members().isMember(country.get())) {
@@ -325,7 +327,7 @@ public final class SubmissionPages {
             String countries,
             Optional<Integer> cycle,
             boolean rejected,
-            List<SubmissionPart> parts) {
+            List<States> states) {
         public Row {
             requireNonNull(submissionId, "submissionId is null");
             requireNonNull(received, "received is null");
@@ -334,20 +336,18 @@ public final class SubmissionPages {
             requireNonNull(sourceKind, "sourceKind is null");
             requireNonNull(countries, "countries is null");
             requireNonNull(cycle, "cycle is null");
-            parts = List.copyOf(requireNonNull(parts, "parts is null"));
+            states = List.copyOf(requireNonNull(states, "states is null"));
         }
 
         static Row of(SubmissionView view) {
             SubmissionRecord submission = view.submission();
-            List<String> countries = view.onlyCountry()
-                    .map(List::of)
-                    .orElseGet(() -> {
-                        java.util.TreeSet<String> all = new java.util.TreeSet<>(submission.countries());
-                        if (submission.country() != null) {
-                            all.add(submission.country());
-                        }
-                        return List.copyOf(all);
-                    });
+            List<String> countries = view.onlyCountry().map(List::of).orElseGet(() -> {
+                java.util.TreeSet<String> all = new java.util.TreeSet<>(submission.countries());
+                if (submission.country() != null) {
+                    all.add(submission.country());
+                }
+                return List.copyOf(all);
+            });
             return new Row(
                     submission.submissionId(),
                     submission.submittedAt(),
@@ -357,7 +357,32 @@ public final class SubmissionPages {
                     String.join(", ", countries),
                     Optional.ofNullable(submission.cycle()),
                     !submission.accepted(),
-                    view.parts());
+                    States.of(view.parts()));
+        }
+    }
+
+    /**
+     * The parts of a submission in one state (and vintage), countries by code: a release of 35 countries reads as
+     * one line per state, not 35.
+     */
+    public record States(PartState state, Optional<String> publishedIn, List<String> countries) {
+        public States {
+            requireNonNull(state, "state is null");
+            requireNonNull(publishedIn, "publishedIn is null");
+            countries = List.copyOf(requireNonNull(countries, "countries is null"));
+        }
+
+        static List<States> of(List<SubmissionPart> parts) {
+            java.util.Map<java.util.Map.Entry<PartState, Optional<String>>, List<String>> grouped =
+                    new java.util.LinkedHashMap<>();
+            parts.stream()
+                    .sorted(java.util.Comparator.comparing(SubmissionPart::country))
+                    .forEach(part -> grouped.computeIfAbsent(
+                                    java.util.Map.entry(part.state(), part.publishedIn()), key -> new ArrayList<>())
+                            .add(part.country()));
+            List<States> states = new ArrayList<>();
+            grouped.forEach((key, countries) -> states.add(new States(key.getKey(), key.getValue(), countries)));
+            return states;
         }
     }
 
@@ -399,8 +424,8 @@ public final class SubmissionPages {
         state.ifPresent(value -> filters.add("status=" + value.wireName()));
         String base = Pages.inLanguage(t.language(), "/submissions");
         String filtered = filters.isEmpty() ? base : base + "?" + String.join("&", filters);
-        Optional<String> older = page.next()
-                .map(next -> filtered + (filters.isEmpty() ? "?" : "&") + "cursor=" + next.token());
+        Optional<String> older =
+                page.next().map(next -> filtered + (filters.isEmpty() ? "?" : "&") + "cursor=" + next.token());
         Optional<String> newest = cursor.map(ignored -> filtered);
         ListView view = new ListView(
                 page.items().stream().map(Row::of).toList(),
@@ -455,7 +480,8 @@ public final class SubmissionPages {
 
     /** A Content-Disposition naming the file, safely for any name the client sent (RFC 6266 and 5987). */
     static String attachment(String fileName) {
-        String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "").replace("\\", "");
+        String ascii =
+                fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "").replace("\\", "");
         return "attachment; filename=\"%s\"; filename*=UTF-8''%s"
                 .formatted(ascii, encode(fileName).replace("+", "%20"));
     }
