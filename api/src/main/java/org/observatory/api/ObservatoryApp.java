@@ -26,6 +26,7 @@ import org.observatory.api.page.RunPage;
 import org.observatory.api.page.SecretariatPage;
 import org.observatory.api.page.Sessions;
 import org.observatory.api.page.SignInPage;
+import org.observatory.api.page.SubmissionPages;
 import org.observatory.api.query.IndicatorCoverageQuery;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
@@ -103,7 +104,8 @@ public final class ObservatoryApp {
             CountryPage country,
             SecretariatPage secretariat,
             AccountsPage accounts,
-            RunPage run) {}
+            RunPage run,
+            SubmissionPages submissions) {}
 
     /**
      * Every route of the app, in one table: the handlers every request passes first (in this order), then the
@@ -154,6 +156,11 @@ public final class ObservatoryApp {
         page("sign-in", p.signIn()::show); // ?next
         page("secretariat", p.secretariat()::show);
         page("secretariat/runs/{id}", p.run()::show); // ?reload=off
+        page("submit", p.submissions()::form);
+        page("submissions", p.submissions()::list); // ?country&status&cursor
+        page("submissions/{id}", p.submissions()::receipt);
+        get("submissions/{id}/file", p.submissions()::rawFile);
+        get("submissions/{id}/fix-list", p.submissions()::fixList);
         path("{lang}", () -> {
             post("sign-in", p.signIn()::signIn);
             post("sign-out", p.signIn()::signOut);
@@ -164,6 +171,9 @@ public final class ObservatoryApp {
             get("secretariat/accounts/{id}/rotate", p.accounts()::confirm);
             post("secretariat/accounts/{id}/rotate", p.accounts()::rotate);
             post("secretariat/runs", p.run()::start); // confirm=policy-change
+            post("submit", p.submissions()::submit); // multipart: csrf, file, source, cycle, country
+            post("submissions/{id}/approve", p.submissions()::approve); // csrf, country
+            post("submissions/{id}/withdraw", p.submissions()::withdraw); // csrf, country
         });
         // last: a one-segment path is a language only when no other route has it (Javalin takes the first match)
         get("{lang}", p.landing()::show);
@@ -226,7 +236,8 @@ public final class ObservatoryApp {
                         config.codelists(),
                         secretariat,
                         config.clock()),
-                new RunPage(pages, sessions, writeSide.runs(), repository, secretariat));
+                new RunPage(pages, sessions, writeSide.runs(), repository, secretariat),
+                new SubmissionPages(pages, sessions, writeSide.service(), repository, config.codelists()));
 
         Javalin app = Javalin.create(javalin -> {
             javalin.fileRenderer(pages.renderer());

@@ -62,8 +62,13 @@ class NoRankingTest {
             "lang", "es",
             "name", "observatory.css");
     /** The {@code id} of routes under these prefixes names a submission or a run, not a snapshot. */
-    private static final Map<String, String> IDS =
-            Map.of("/api/v1/submissions/", SUBMISSION, "/api/v1/pipeline-runs/", RUN);
+    private static final Map<String, String> IDS = Map.of(
+            "/api/v1/submissions/", SUBMISSION,
+            "/api/v1/pipeline-runs/", RUN,
+            "/submissions/", SUBMISSION,
+            "/{lang}/submissions/", SUBMISSION,
+            "/secretariat/runs/", RUN,
+            "/{lang}/secretariat/runs/", RUN);
 
     /** The walk only reads: an upload reaching the ingest service fails the test. */
     private static final SubmissionIntake NO_UPLOADS = new SubmissionIntake() {
@@ -190,6 +195,9 @@ class NoRankingTest {
     }
 
     private static String value(String template, String name) {
+        if (name.equals("id") && template.startsWith("/{lang}/secretariat/accounts/")) {
+            return secretariatToken.substring(0, secretariatToken.indexOf('.'));
+        }
         if (name.equals("id")) {
             for (Map.Entry<String, String> prefix : IDS.entrySet()) {
                 if (template.startsWith(prefix.getKey())) {
@@ -221,6 +229,12 @@ class NoRankingTest {
         Response response = call.secured()
                 ? client.get(url, request -> request.header("Authorization", "Bearer " + secretariatToken))
                 : client.get(url);
+        if (response.request().url().encodedPath().endsWith("/sign-in")
+                && !call.template().endsWith("sign-in")) {
+            // a signed-in visitor's page: walk it as the secretariat, signed in through the sign-in form
+            String session = signIn(client);
+            response = client.get(url, request -> request.header("Cookie", session));
+        }
         assertThat(response.code()).as(url).isEqualTo(200);
         String type = String.valueOf(response.header("Content-Type"));
         if (type.startsWith("application/json")) {
@@ -233,6 +247,36 @@ class NoRankingTest {
             return check.html(response.body().string());
         }
         return List.of(); // archives, stylesheets: their data is the JSON and CSV checked above
+    }
+
+    private static final java.util.regex.Pattern CSRF_FIELD =
+            java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    /** Signs in as the secretariat through the sign-in form and answers the session's {@code Cookie} header. */
+    private static String signIn(HttpClient client) throws Exception {
+        Response form = client.get("/es/sign-in");
+        String formCookie = cookie(form, "observatory_form").orElseThrow();
+        java.util.regex.Matcher csrf = CSRF_FIELD.matcher(form.body().string());
+        assertThat(csrf.find()).isTrue();
+        Response signedIn = client.request("/es/sign-in", request -> request.header("Cookie", formCookie)
+                .post(new okhttp3.FormBody.Builder()
+                        .add("csrf", csrf.group(1))
+                        .add("token", secretariatToken)
+                        .build()));
+        for (Response answer = signedIn; answer != null; answer = answer.priorResponse()) {
+            Optional<String> session = cookie(answer, "observatory_session");
+            if (session.isPresent()) {
+                return session.get();
+            }
+        }
+        throw new AssertionError("signing in set no session cookie: " + signedIn.code());
+    }
+
+    private static Optional<String> cookie(Response response, String name) {
+        return response.headers("Set-Cookie").stream()
+                .filter(header -> header.startsWith(name + "="))
+                .map(header -> header.split(";", 2)[0])
+                .findFirst();
     }
 
     @Test

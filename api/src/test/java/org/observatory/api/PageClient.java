@@ -54,6 +54,45 @@ final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * POSTs a multipart form (as a browser sends a form with {@code enctype="multipart/form-data"}): the text fields,
+     * then the file as field {@code file}, adding the CSRF token of the last page read unless a field names one.
+     */
+    HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf", lastCsrf);
+        form.putAll(fields);
+        return postMultipartAsIs(path, form, fileName, content);
+    }
+
+    /** POSTs a multipart form with exactly these text fields (no CSRF token unless one is given) and the file. */
+    HttpResponse<String> postMultipartAsIs(String path, Map<String, String> fields, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        String boundary = "page-client-boundary-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+                            .formatted(boundary, field.getKey(), field.getValue()))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n")
+                .formatted(boundary, fileName)
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n--%s--\r\n".formatted(boundary).getBytes(StandardCharsets.UTF_8));
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** GETs the path's bytes (a download), with the cookies. */
+    HttpResponse<byte[]> download(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Signs in through the sign-in page, as a person does, and checks that it worked. */
     void signIn(String language, String token) throws IOException, InterruptedException {
         get("/" + language + "/sign-in");

@@ -35,14 +35,15 @@ public final class SubmissionRoutes implements AutoCloseable {
     private final PipelineRunController pipelineRuns;
     private final AccountController accounts;
     private final AuditController audit;
+    private final Submissions service;
 
     private SubmissionRoutes(ApiConfig config, Registry registry, Optional<PipelineRuns> runs, ObjectMapper json) {
         this.config = config;
         this.registry = registry;
         this.runs = runs;
         Access access = new Access(registry);
-        this.submissions = new SubmissionController(
-                new Submissions(config.dataDirectory(), registry, config.submissions(), json), access);
+        this.service = new Submissions(config.dataDirectory(), registry, config.submissions(), json);
+        this.submissions = new SubmissionController(service, access);
         this.pipelineRuns = new PipelineRunController(runs, access);
         this.accounts = new AccountController(registry, access, config.codelists(), json);
         this.audit = new AuditController(registry, access);
@@ -104,6 +105,11 @@ public final class SubmissionRoutes implements AutoCloseable {
         javalin.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         javalin.jetty.multipartConfig.maxFileSize(limit, SizeUnit.BYTES);
         javalin.jetty.multipartConfig.maxTotalRequestSize(limit + Submissions.MULTIPART_OVERHEAD_BYTES, SizeUnit.BYTES);
+    }
+
+    /** The submission rules the API's routes and the analysts' pages share (one ingest lock for both). */
+    public Submissions service() {
+        return service;
     }
 
     public SubmissionController submissions() {
