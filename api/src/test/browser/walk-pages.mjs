@@ -100,7 +100,7 @@ try {
   seen.csvUrl = await csvLink.getAttribute('href');
   const csvResponse = await page.context().request.get(walk.base + seen.csvUrl);
   seen.csv = await csvResponse.text();
-  await page.getByRole('link', { name: 'Homicidio intencional' }).last().click();
+  await page.locator('main a[href="/es/indicators/intentional-homicide"]').first().click();
   await page.waitForURL(/\/indicators\/intentional-homicide/);
   await axe('indicator', here(page));
 

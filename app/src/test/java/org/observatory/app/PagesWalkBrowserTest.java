@@ -91,6 +91,7 @@ class PagesWalkBrowserTest {
             JsonNode seen = BrowserScript.run(
                     "walk-pages.mjs", walkFile.toAbsolutePath().toString());
 
+            assertThat(seen.path("error").asText("")).as("the walk stopped at: %s", seen.get("steps")).isEmpty();
             assertThat(strings(seen.get("consoleErrors"))).as("console errors").isEmpty();
             assertThat(strings(seen.get("externalRequests")))
                     .as("pages load nothing from elsewhere")
@@ -110,17 +111,23 @@ class PagesWalkBrowserTest {
                             "secretariat es", "secretariat en",
                             "run es", "run en");
 
-            // the newcomer's CSV download is the API's CSV, byte for byte
+            // the newcomer's CSV download is the API's CSV of the vintage then current, byte for byte
             String downloadedFrom = seen.get("csvUrl").asText();
-            assertThat(downloadedFrom).startsWith("/api/v1/countries/COL/indicators/intentional-homicide");
-            HttpResponse<String> apiCsv = api.get(downloadedFrom, null);
+            assertThat(downloadedFrom).startsWith("/api/v1/countries/COL/indicators/intentional-homicide?");
+            HttpResponse<String> apiCsv = api.get(
+                    downloadedFrom + "&vintage=" + first.get("snapshotId").asText(), null);
             assertThat(seen.get("csv").asText()).isEqualTo(apiCsv.body());
 
             // the broken file's receipt: rejected, with the line and column of each issue
             assertThat(seen.get("brokenReceipt").asText())
                     .contains("2O21")
                     .containsPattern("(?s)\\b3\\b.*Year|Year.*\\b3\\b");
-            assertThat(seen.get("fixList").asText()).startsWith("Iso3_code,").contains("2O21");
+            assertThat(seen.get("fixList").asText())
+                    .as("the analyst's own lines (UTF-8 with a byte-order mark, for Excel) and one added column")
+                    .startsWith("\uFEFFIso3_code,")
+                    .contains(",Source,observatory_issue\n")
+                    .contains(",2O21,Counts,35700,CTS,\"Line 3, column 'Year': '2O21' is not a year");
+            assertThat(seen.get("approvedReceipt").asText()).isNotEqualTo(seen.get("correctedReceipt").asText());
             assertThat(seen.get("correctedReceipt").asText()).doesNotContain("2O21");
             assertThat(seen.get("runPage").asText()).contains(seen.get("runId").asText());
 
