@@ -111,7 +111,9 @@ class PagesWalkBrowserTest {
                             "receipt es", "receipt en",
                             "submissions es", "submissions en",
                             "secretariat es", "secretariat en",
-                            "run es", "run en");
+                            "run es", "run en",
+                            "error es", "error en",
+                            "docs es", "docs en");
 
             // the newcomer's CSV download is the API's CSV of the vintage then current, byte for byte
             String downloadedFrom = seen.get("csvUrl").asText();
