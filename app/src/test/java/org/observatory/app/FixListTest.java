@@ -138,16 +138,18 @@ class FixListTest {
         HttpResponse<byte[]> fixList = api.getBytes("/api/v1/submissions/" + id + "/fix-list", mexAnalyst);
 
         assertThat(fixList.statusCode()).isEqualTo(200);
-        List<String> lines = new String(fixList.body(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines =
+                new String(fixList.body(), StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(121);
         assertThat(lines.get(0)).isEqualTo("\uFEFF" + HEADER + ";observatory_issue");
         for (int row = 1; row <= 120; row++) {
             int line = row + 1;
-            String value = "Line %d, column 'VALUE': 'bad%d' is not a number with decimal separator ',';"
-                    .formatted(line, row);
+            String value =
+                    "Line %d, column 'VALUE': 'bad%d' is not a number with decimal separator ',';".formatted(line, row);
             String year = "Line %d, column 'Year': '20x%d' is not a year".formatted(line, row);
-            assertThat(lines.get(row)).as("line %d", line).startsWith(ROW.formatted(
-                    row % 3 == 0 ? "20x" + row : "2020", "bad" + row, "CTS " + row) + ";\"");
+            assertThat(lines.get(row))
+                    .as("line %d", line)
+                    .startsWith(ROW.formatted(row % 3 == 0 ? "20x" + row : "2020", "bad" + row, "CTS " + row) + ";\"");
             assertThat(lines.get(row)).as("line %d", line).contains(value);
             if (row % 3 == 0) {
                 assertThat(lines.get(row)).as("line %d", line).contains(year).contains(" | ");

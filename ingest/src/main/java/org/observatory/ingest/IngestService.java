@@ -227,7 +227,8 @@ public final class IngestService {
         Files.createDirectories(data.staging());
         removeLeftoversOfDeadProcesses();
         Path scratch = Files.createTempDirectory(data.staging(), WORK_PREFIX + PROCESS_ID + "-again-");
-        try (StagingTable staging = new StagingTable("validated-again", request.sourceKind().cliName(), scratch)) {
+        try (StagingTable staging =
+                new StagingTable("validated-again", request.sourceKind().cliName(), scratch)) {
             return validate(request, country, table, profile, staging, listing).report();
         } finally {
             deleteRecursively(scratch);

@@ -95,7 +95,14 @@ public record FixList(
         for (JsonNode count : report.path("issueCounts")) {
             counted += count.asLong();
         }
-        return of(landed, uploadedName, report, messages, listed, Math.max(counted, report.path("issues").size()), "");
+        return of(
+                landed,
+                uploadedName,
+                report,
+                messages,
+                listed,
+                Math.max(counted, report.path("issues").size()),
+                "");
     }
 
     /**
@@ -111,9 +118,8 @@ public record FixList(
         long counted = all.complete() ? listed : all.counted();
         String note = all.complete()
                 ? ""
-                : (" (the file has %d issues: this list names the first %d found; correct them and download the fix"
-                                + " list again for the rest)")
-                        .formatted(counted, listed);
+                : " (the first %d of the file's %d issues: correct them, then download the fix list again for the rest)"
+                        .formatted(listed, counted);
         return of(landed, uploadedName, report, messages, listed, counted, note);
     }
 
@@ -126,7 +132,9 @@ public record FixList(
             long counted,
             String note) {
         NavigableMap<Long, String> byLine = new TreeMap<>();
-        messages.forEach((line, texts) -> byLine.put(line, String.join(JOINER, texts)));
+        // a line's only message is kept as it is, not copied: a fix list may name a million
+        messages.forEach(
+                (line, texts) -> byLine.put(line, texts.size() == 1 ? texts.get(0) : String.join(JOINER, texts)));
         String delimiter = report.path("delimiter").asText();
         return new FixList(
                 landed,

@@ -38,6 +38,7 @@ public final class ValidationReport {
     private final Map<ErrorCode, Long> keptByCode = new EnumMap<>(ErrorCode.class);
     /** The issues kept that are not reported once per file: at most {@code totalLimit}. */
     private long keptInAll;
+
     private final Map<String, Long> skippedByReason = new TreeMap<>();
     private final Map<String, Long> rowsOfOtherCountries = new TreeMap<>();
     private long errorCount;
