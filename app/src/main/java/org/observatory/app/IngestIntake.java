@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.SubmissionRecord;
 import org.observatory.api.submission.IntakeResult;
@@ -16,6 +18,9 @@ import org.observatory.api.submission.Upload;
 import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
+import org.observatory.ingest.validate.ValidationIssue;
+import org.observatory.ingest.validate.ValidationReport;
+import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.record.SubmissionManifest;
 import org.observatory.schemas.storage.DataDirectory;
 
@@ -59,6 +64,29 @@ final class IngestIntake implements SubmissionIntake {
     @Override
     public void removeLeftoversOfDeadProcesses() throws IOException {
         service.removeLeftoversOfDeadProcesses();
+    }
+
+    /** Validates the landed file again as it was declared, with the ingest's own validation, listing every issue. */
+    @Override
+    public Optional<AllIssues> allIssues(SubmissionRecord submission, Path landed, int limit) throws IOException {
+        ValidationReport report = service.validateAgain(
+                new IngestRequest(
+                        landed,
+                        SourceKind.fromCliName(submission.sourceKind()),
+                        Optional.ofNullable(submission.country()),
+                        submission.cycle() == null ? OptionalInt.empty() : OptionalInt.of(submission.cycle()),
+                        submission.submittedBy(),
+                        submission.fileName()),
+                limit);
+        List<ValidationIssue> listed = report.issues();
+        long counted = report.countsByCode().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        List<LineIssue> lines = listed.stream()
+                .filter(issue -> issue.line() > 0)
+                .map(issue -> new LineIssue(issue.line(), issue.column(), issue.value(), issue.message()))
+                .toList();
+        return Optional.of(new AllIssues(lines, Math.max(counted, listed.size()), listed.size() >= counted));
     }
 
     /** The validation report as {@code observatory ingest --format json} prints it (without the process's memory). */

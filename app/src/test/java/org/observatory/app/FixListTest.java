@@ -3,11 +3,15 @@ package org.observatory.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.observatory.app.WriteApi.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.config.SubmissionsConfig;
+import org.observatory.api.registry.SubmissionRecord;
+import org.observatory.api.submission.SubmissionIntake;
 import org.observatory.ingest.IngestService;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
@@ -33,6 +39,8 @@ class FixListTest {
     @TempDir
     static Path temporary;
 
+    private static DataDirectory data;
+    private static IngestIntake intake;
     private static ApiServer server;
     private static WriteApi api;
     private static String mexAnalyst;
@@ -45,11 +53,10 @@ class FixListTest {
         secretariat = WriteApi.addAccount(root, "--role", "secretariat");
         mexAnalyst = WriteApi.addAccount(root, "--role", "analyst", "--country", "MEX");
         colAnalyst = WriteApi.addAccount(root, "--role", "analyst", "--country", "COL");
-        DataDirectory data = new DataDirectory(root);
+        data = new DataDirectory(root);
+        intake = new IngestIntake(data, new IngestService(data, CODELISTS));
         server = ApiServer.start(
-                ApiConfig.of(data, CODELISTS)
-                        .withSubmissions(SubmissionsConfig.NONE.withIntake(
-                                new IngestIntake(data, new IngestService(data, CODELISTS)))),
+                ApiConfig.of(data, CODELISTS).withSubmissions(SubmissionsConfig.NONE.withIntake(intake)),
                 "127.0.0.1",
                 0);
         api = new WriteApi(server);
@@ -107,6 +114,109 @@ class FixListTest {
                                 ROW.formatted("2019", "34000", "CTS") + ";",
                                 ""));
         assertThat(fixList.headers().firstValue("Observatory-Issues-Listed")).contains("2 of 2");
+    }
+
+    /** A MEX file of 120 rows, each with a VALUE that is not a number, and every third with a Year that is not one. */
+    private static Path fileOfManyBadLines(String name) throws Exception {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (int row = 1; row <= 120; row++) {
+            text.append(ROW.formatted(row % 3 == 0 ? "20x" + row : "2020", "bad" + row, "CTS " + row))
+                    .append('\n');
+        }
+        return file(name, text.toString(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theFixListMarksEveryBadLineEvenPastTheReportsCapOfFiftyPerCode() throws Exception {
+        HttpResponse<String> rejected = api.submit(mexAnalyst, fileOfManyBadLines("mex-many.csv"), "source", "cts");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(422);
+        String id = json(rejected).get("submissionId").asText();
+        String storedReport = json(api.get("/api/v1/submissions/" + id, mexAnalyst))
+                .get("report")
+                .toString();
+
+        HttpResponse<byte[]> fixList = api.getBytes("/api/v1/submissions/" + id + "/fix-list", mexAnalyst);
+
+        assertThat(fixList.statusCode()).isEqualTo(200);
+        List<String> lines =
+                new String(fixList.body(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(121);
+        assertThat(lines.get(0)).isEqualTo("\uFEFF" + HEADER + ";observatory_issue");
+        for (int row = 1; row <= 120; row++) {
+            int line = row + 1;
+            String value =
+                    "Line %d, column 'VALUE': 'bad%d' is not a number with decimal separator ',';".formatted(line, row);
+            String year = "Line %d, column 'Year': '20x%d' is not a year".formatted(line, row);
+            assertThat(lines.get(row))
+                    .as("line %d", line)
+                    .startsWith(ROW.formatted(row % 3 == 0 ? "20x" + row : "2020", "bad" + row, "CTS " + row) + ";\"");
+            assertThat(lines.get(row)).as("line %d", line).contains(value);
+            if (row % 3 == 0) {
+                assertThat(lines.get(row)).as("line %d", line).contains(year).contains(" | ");
+            } else {
+                assertThat(lines.get(row)).as("line %d", line).doesNotContain("'Year'");
+            }
+        }
+        assertThat(fixList.headers().firstValue("Observatory-Issues-Listed")).contains("160 of 160");
+        // the stored report is as it was: the first 50 VALUE_NOT_A_NUMBER of 120 listed
+        String after = json(api.get("/api/v1/submissions/" + id, mexAnalyst))
+                .get("report")
+                .toString();
+        assertThat(after).isEqualTo(storedReport);
+        JsonNode report = json(api.get("/api/v1/submissions/" + id, mexAnalyst)).get("report");
+        assertThat(report.get("issueCounts").get("VALUE_NOT_A_NUMBER").asLong()).isEqualTo(120);
+        long listedValues = 0;
+        for (JsonNode issue : report.get("issues")) {
+            listedValues += issue.get("code").asText().equals("VALUE_NOT_A_NUMBER") ? 1 : 0;
+        }
+        assertThat(listedValues).isEqualTo(50);
+        // nothing was staged by validating the file again, and its scratch directory is gone
+        try (Stream<Path> staged = Files.list(data.staging())) {
+            assertThat(staged.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith(".work-"));
+        }
+        assertThat(data.staging(id)).doesNotExist();
+    }
+
+    @Test
+    void validatingALandedFileAgainListsTheFirstIssuesFoundWhenItHasMoreThanTheBound() throws Exception {
+        HttpResponse<String> rejected = api.submit(mexAnalyst, fileOfManyBadLines("mex-many-2.csv"), "source", "cts");
+        String id = json(rejected).get("submissionId").asText();
+        JsonNode view = json(api.get("/api/v1/submissions/" + id, mexAnalyst));
+        SubmissionRecord submission = new SubmissionRecord(
+                id,
+                view.get("status").asText(),
+                view.get("sourceKind").asText(),
+                view.get("country").asText(),
+                null,
+                view.get("fileName").asText(),
+                view.get("sha256").asText(),
+                List.of(),
+                view.get("submittedBy").asText(),
+                view.get("submittedAt").asText(),
+                view.get("report").toString());
+        Path landed;
+        try (Stream<Path> files = Files.list(data.landing())) {
+            landed = files.filter(path -> path.getFileName().toString().equals(submission.sha256() + ".csv"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        SubmissionIntake.AllIssues all =
+                intake.allIssues(submission, landed, 100).orElseThrow();
+
+        assertThat(all.complete()).isFalse();
+        assertThat(all.counted()).isEqualTo(160);
+        assertThat(all.lines()).hasSize(100);
+        List<Long> lines = new ArrayList<>();
+        all.lines().forEach(issue -> lines.add(issue.line()));
+        assertThat(lines).isSorted();
+        assertThat(all.lines().get(0))
+                .isEqualTo(new SubmissionIntake.LineIssue(
+                        2,
+                        "VALUE",
+                        "bad1",
+                        "Line 2, column 'VALUE': 'bad1' is not a number with decimal separator ','; write digits only,"
+                                + " e.g. 1234,5"));
     }
 
     @Test

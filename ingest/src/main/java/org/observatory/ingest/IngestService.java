@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -77,6 +78,9 @@ public final class IngestService {
 
     private static final long PROCESS_ID = ProcessHandle.current().pid();
 
+    /** How much of a landed file {@link #validateAgain} scans at a time (as landing hands it on). */
+    private static final int SCAN_BLOCK_BYTES = 1 << 20;
+
     private final IngestSettings settings;
 
     public IngestService(DataDirectory data, Codelists codelists) {
@@ -119,25 +123,10 @@ public final class IngestService {
             table = DelimitedTable.open(landed.path(), InputFormat.columns(request.sourceKind()), profile);
             layout = table.layout();
         } catch (ObservatoryException e) {
-            ValidationReport report = new ValidationReport(settings.issuesPerCode());
+            ValidationReport report = settings.report();
             report.add(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
             return rejected(submissionId, request, country, landed, null, null, 0, 0, List.of(), report);
         }
-
-        String source = "%s (%s)".formatted(describe(request, country), request.fileName());
-        KnownNationalCodes knownCodes = new KnownNationalCodes(this::nationalCodes);
-        Function<ValidationContext, RowValidator> validators =
-                switch (request.sourceKind()) {
-                    case CTS -> CtsRowValidator::new;
-                    case NATIONAL -> context -> new NationalRowValidator(context, layout, source, knownCodes);
-                    case POPULATION -> context -> new PopulationRowValidator(context, source);
-                    case CORRESPONDENCE ->
-                        context -> new CorrespondenceRowValidator(context, country.orElseThrow(), source);
-                    case SDMX_CSV -> context -> new SdmxRowValidator(context, layout, source);
-                };
-        Consumer<ValidationReport> headerCheck = request.sourceKind() == SourceKind.SDMX_CSV
-                ? report -> SdmxRowValidator.checkHeader(layout, report)
-                : report -> {};
 
         Files.createDirectories(data.staging());
         removeLeftoversOfDeadProcesses();
@@ -147,23 +136,9 @@ public final class IngestService {
                 Files.createTempDirectory(data.staging(), WORK_PREFIX + PROCESS_ID + "-scratch-" + submissionId + "-");
         try (StagingTable staging =
                 new StagingTable(submissionId, request.sourceKind().cliName(), scratch)) {
-            ValidationPass.Outcome pass = new ValidationPass(
-                            table,
-                            profile.lineStarts(),
-                            codelists,
-                            country,
-                            request.cycle(),
-                            numericColumn(request.sourceKind(), layout),
-                            headerCheck,
-                            validators,
-                            settings,
-                            staging::startWriting)
-                    .run();
+            ValidationPass.Outcome pass = validate(request, country, table, profile, staging, settings);
             ValidationReport report = pass.report();
             DecimalSeparator separator = pass.separator();
-            if (!report.hasErrors()) {
-                staging.check(request.sourceKind(), report, settings, populationFiles());
-            }
             if (report.hasErrors()) {
                 return rejected(
                         submissionId,
@@ -216,6 +191,93 @@ public final class IngestService {
             deleteRecursively(working);
             deleteRecursively(scratch);
         }
+    }
+
+    /**
+     * Validates a file that was landed before once more, as {@link #ingest} validated it (the same reading, row
+     * validators and whole-file checks, with this service's thresholds), but listing every issue up to {@code issues}
+     * in all, whatever their code, instead of the first of each code: what a fix list needs. Nothing is staged and no
+     * report is written: the rows go to a hidden scratch directory that is deleted before this returns. The file is
+     * checked against the reference data of now (e.g. a correspondence table accepted since it was ingested).
+     *
+     * @param request the landed file ({@code landing/<sha256>.<ext>}) as it was declared
+     * @throws ObservatoryException {@code INVALID_PARAMETER} for a declaration {@link #ingest} refuses
+     */
+    public ValidationReport validateAgain(IngestRequest request, int issues) throws IOException {
+        Optional<String> country = request.country().map(code -> code.strip().toUpperCase(java.util.Locale.ROOT));
+        checkDeclaration(request, country);
+        IngestSettings listing = settings.listing(issues);
+        TextScan scan = new TextScan(listing.segmentBytes());
+        try (InputStream input = Files.newInputStream(request.file())) {
+            byte[] block = new byte[SCAN_BLOCK_BYTES];
+            int read;
+            while ((read = input.readNBytes(block, 0, block.length)) > 0) {
+                scan.accept(block, read);
+            }
+        }
+        TextProfile profile = scan.profile();
+        DelimitedTable table;
+        try {
+            table = DelimitedTable.open(request.file(), InputFormat.columns(request.sourceKind()), profile);
+        } catch (ObservatoryException e) {
+            ValidationReport report = listing.report();
+            report.add(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
+            return report;
+        }
+        Files.createDirectories(data.staging());
+        removeLeftoversOfDeadProcesses();
+        Path scratch = Files.createTempDirectory(data.staging(), WORK_PREFIX + PROCESS_ID + "-again-");
+        try (StagingTable staging =
+                new StagingTable("validated-again", request.sourceKind().cliName(), scratch)) {
+            return validate(request, country, table, profile, staging, listing).report();
+        } finally {
+            deleteRecursively(scratch);
+        }
+    }
+
+    /**
+     * The one validation of a file: every row read, checked and staged into {@code staging} ({@link ValidationPass}),
+     * then, when no row has an error, the whole-file checks over the staged rows.
+     */
+    private ValidationPass.Outcome validate(
+            IngestRequest request,
+            Optional<String> country,
+            DelimitedTable table,
+            TextProfile profile,
+            StagingTable staging,
+            IngestSettings settings)
+            throws IOException {
+        FileLayout layout = table.layout();
+        String source = "%s (%s)".formatted(describe(request, country), request.fileName());
+        KnownNationalCodes knownCodes = new KnownNationalCodes(this::nationalCodes);
+        Function<ValidationContext, RowValidator> validators =
+                switch (request.sourceKind()) {
+                    case CTS -> CtsRowValidator::new;
+                    case NATIONAL -> context -> new NationalRowValidator(context, layout, source, knownCodes);
+                    case POPULATION -> context -> new PopulationRowValidator(context, source);
+                    case CORRESPONDENCE ->
+                        context -> new CorrespondenceRowValidator(context, country.orElseThrow(), source);
+                    case SDMX_CSV -> context -> new SdmxRowValidator(context, layout, source);
+                };
+        Consumer<ValidationReport> headerCheck = request.sourceKind() == SourceKind.SDMX_CSV
+                ? report -> SdmxRowValidator.checkHeader(layout, report)
+                : report -> {};
+        ValidationPass.Outcome pass = new ValidationPass(
+                        table,
+                        profile.lineStarts(),
+                        codelists,
+                        country,
+                        request.cycle(),
+                        numericColumn(request.sourceKind(), layout),
+                        headerCheck,
+                        validators,
+                        settings,
+                        staging::startWriting)
+                .run();
+        if (!pass.report().hasErrors()) {
+            staging.check(request.sourceKind(), pass.report(), settings, populationFiles());
+        }
+        return pass;
     }
 
     /** The column whose numbers decide the file's decimal separator, if the kind and the file have one. */

@@ -129,7 +129,7 @@ final class ValidationPass {
             rows.writer.abandon();
             rows = read(decided);
         }
-        ValidationReport report = new ValidationReport(settings.issuesPerCode());
+        ValidationReport report = settings.report();
         if (numericColumn.isPresent()) {
             String shown = numericColumn.get().shown();
             rows.evidence
@@ -145,7 +145,7 @@ final class ValidationPass {
                     .ifPresent(finding -> report.warning(
                             ErrorCode.VALUE_NOT_A_NUMBER, finding.line(), shown, finding.value(), finding.message()));
         }
-        ValidationReport header = new ValidationReport(settings.issuesPerCode());
+        ValidationReport header = settings.report();
         headerCheck.accept(header);
         report.append(header);
         report.append(rows.report);
@@ -247,7 +247,7 @@ final class ValidationPass {
             AtomicBoolean cancelled,
             Consumer<List<StagedRowBatch>> stage)
             throws IOException {
-        ValidationReport report = new ValidationReport(settings.issuesPerCode());
+        ValidationReport report = settings.report();
         ValidationContext context = new ValidationContext(codelists, declaredCountry, cycle, separator, report);
         RowValidator validator = validators.apply(context);
         DecimalSeparator.Evidence evidence = new DecimalSeparator.Evidence();
@@ -423,7 +423,7 @@ final class ValidationPass {
     /** The rows of the file read so far, parts appended in file order, and the writer of their staged rows. */
     private final class Rows {
         private final StagingTable.Writer writer;
-        private final ValidationReport report = new ValidationReport(settings.issuesPerCode());
+        private final ValidationReport report = settings.report();
         private final DecimalSeparator.Evidence evidence = new DecimalSeparator.Evidence();
         private final SortedSet<String> countries = new TreeSet<>();
         private long read;

@@ -29,12 +29,19 @@ import org.observatory.api.query.SpreadsheetCells;
  * record whose quoted value spans lines gets the column on its last line. Preamble lines above the header and blank
  * lines stay as they were; issues of the file as a whole and of the header are in the report only.
  *
+ * <p>The issues are every issue of the file, found by validating it again ({@link SubmissionIntake#allIssues}), up to
+ * a bound ({@link #ALL_ISSUES_LIMIT}): past it, the first ones found, and the header line's added cell says so after
+ * the column's name. When the file cannot be validated again, they are those its stored report lists (the first of
+ * each code).
+ *
  * <p>The file is read in the encoding the ingest detected and written as UTF-8 with a byte-order mark (so that a
  * spreadsheet reads it as UTF-8; the ingest accepts it), with the file's own delimiter. The analyst's cells keep their
  * values; the added cells are neutralised like every CSV cell the server writes ({@link SpreadsheetCells}).
  *
- * @param listedIssues the issues of lines the report lists
- * @param countedIssues the issues the report counts: more than listed when it lists only the first of each code
+ * @param listedIssues the issues of lines the fix list names
+ * @param countedIssues the issues counted: more than listed when the stored report lists only the first of each code,
+ *     or when the file has more than {@link #ALL_ISSUES_LIMIT}
+ * @param note what the header line's added cell says after the column's name (empty for nothing)
  */
 public record FixList(
         Path file,
@@ -44,9 +51,16 @@ public record FixList(
         int preambleLines,
         NavigableMap<Long, String> issuesByLine,
         long listedIssues,
-        long countedIssues) {
+        long countedIssues,
+        String note) {
     /** The name of the added column. */
     public static final String COLUMN = "observatory_issue";
+
+    /**
+     * How many issues of a file its fix list names at most: they are held in memory while the file is validated
+     * again and written.
+     */
+    public static final int ALL_ISSUES_LIMIT = 1_000_000;
 
     private static final String JOINER = " | ";
 
@@ -54,6 +68,7 @@ public record FixList(
         requireNonNull(file, "file is null");
         requireNonNull(fileName, "fileName is null");
         requireNonNull(charset, "charset is null");
+        requireNonNull(note, "note is null");
         issuesByLine = Collections.unmodifiableNavigableMap(
                 new TreeMap<>(requireNonNull(issuesByLine, "issuesByLine is null")));
         if (preambleLines < 0) {
@@ -80,8 +95,46 @@ public record FixList(
         for (JsonNode count : report.path("issueCounts")) {
             counted += count.asLong();
         }
+        return of(
+                landed,
+                uploadedName,
+                report,
+                messages,
+                listed,
+                Math.max(counted, report.path("issues").size()),
+                "");
+    }
+
+    /**
+     * The fix list of a landed file with every issue of its lines ({@code all}, found by validating the file again),
+     * read as its validation report says ({@code encoding}, {@code delimiter}, {@code preambleLines}).
+     */
+    static FixList of(Path landed, String uploadedName, JsonNode report, SubmissionIntake.AllIssues all) {
+        Map<Long, List<String>> messages = new TreeMap<>();
+        for (SubmissionIntake.LineIssue issue : all.lines()) {
+            messages.computeIfAbsent(issue.line(), key -> new ArrayList<>()).add(issue.message());
+        }
+        long listed = all.lines().size();
+        long counted = all.complete() ? listed : all.counted();
+        String note = all.complete()
+                ? ""
+                : " (the first %d of the file's %d issues: correct them, then download the fix list again for the rest)"
+                        .formatted(listed, counted);
+        return of(landed, uploadedName, report, messages, listed, counted, note);
+    }
+
+    private static FixList of(
+            Path landed,
+            String uploadedName,
+            JsonNode report,
+            Map<Long, List<String>> messages,
+            long listed,
+            long counted,
+            String note) {
         NavigableMap<Long, String> byLine = new TreeMap<>();
-        messages.forEach((line, texts) -> byLine.put(line, String.join(JOINER, texts)));
+        // a line's only message is kept as it is, not copied: a fix list may name a million
+        messages.forEach(
+                (line, texts) -> byLine.put(line, texts.size() == 1 ? texts.get(0) : String.join(JOINER, texts)));
         String delimiter = report.path("delimiter").asText();
         return new FixList(
                 landed,
@@ -91,7 +144,8 @@ public record FixList(
                 report.path("preambleLines").asInt(0),
                 byLine,
                 listed,
-                Math.max(counted, report.path("issues").size()));
+                counted,
+                note);
     }
 
     /** {@code replies.csv} gives {@code replies-fix-list.csv}. */
@@ -104,7 +158,10 @@ public record FixList(
         return encoding.equalsIgnoreCase("Windows-1252") ? Charset.forName("windows-1252") : StandardCharsets.UTF_8;
     }
 
-    /** Whether the report lists fewer issues than it counts (it lists the first ones of each code only). */
+    /**
+     * Whether the list names fewer issues than were counted (the stored report lists the first ones of each code
+     * only, or the file has more than {@link #ALL_ISSUES_LIMIT}).
+     */
     public boolean capped() {
         return countedIssues > listedIssues;
     }
@@ -138,7 +195,7 @@ public record FixList(
                     boolean header = recordStart == preambleLines + 1;
                     String issues = issues(recordStart, number);
                     if (header) {
-                        writer.append(delimiter).append(COLUMN);
+                        writer.append(delimiter).append(note.isEmpty() ? COLUMN : cell(COLUMN + note));
                     } else if (!(recordStart == number && line.isEmpty() && issues.isEmpty())) {
                         writer.append(delimiter).append(cell(issues));
                     }

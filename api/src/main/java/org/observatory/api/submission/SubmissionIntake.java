@@ -1,7 +1,12 @@
 package org.observatory.api.submission;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.observatory.api.registry.SubmissionRecord;
 import org.observatory.schemas.record.SubmissionManifest;
 
 /**
@@ -26,4 +31,48 @@ public interface SubmissionIntake {
      * it when it starts. The default leaves nothing to delete.
      */
     default void removeLeftoversOfDeadProcesses() throws IOException {}
+
+    /**
+     * Every issue of a submission's landed file, found by validating the file again as its ingest did, but listing
+     * every issue (up to {@code limit} in all) instead of the first of each code as its stored report does; stages
+     * nothing and leaves the stored report as it is. Empty when this intake cannot (the default): the fix list then
+     * names the issues of the stored report.
+     *
+     * @param landed the submission's file in the landing area
+     */
+    default Optional<AllIssues> allIssues(SubmissionRecord submission, Path landed, int limit) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
+     * One issue of one line of a file (line 1 is the file's first line), as its report words it.
+     *
+     * @param column the column's name as the file writes it, or null for the line as a whole
+     * @param value the value found, or null
+     */
+    record LineIssue(long line, String column, String value, String message) {
+        public LineIssue {
+            requireNonNull(message, "message is null");
+            if (line < 1) {
+                throw new IllegalArgumentException("line must be 1 or more: " + line);
+            }
+        }
+    }
+
+    /**
+     * The issues of a file's lines, in the order they were found, and how many issues its validation found in all
+     * (those of the file as a whole included).
+     *
+     * @param complete whether every issue found is listed (the validation found no more than it may list); when not,
+     *     {@code lines} holds the first ones found
+     */
+    record AllIssues(List<LineIssue> lines, long counted, boolean complete) {
+        public AllIssues {
+            lines = List.copyOf(requireNonNull(lines, "lines is null"));
+            if (counted < lines.size()) {
+                throw new IllegalArgumentException(
+                        "counted (%d) must not be below the issues listed (%d)".formatted(counted, lines.size()));
+            }
+        }
+    }
 }

@@ -356,7 +356,10 @@ public final class Submissions {
 
     /**
      * The fix list of a submission: its file with one added column naming every issue of each line ({@link
-     * FixList}), under the raw file's access rules; audited like a download of the raw file.
+     * FixList}), under the raw file's access rules; audited like a download of the raw file. The issues are found by
+     * validating the landed file again ({@link SubmissionIntake#allIssues}, one validation at a time like uploads),
+     * which lists every issue up to {@link FixList#ALL_ISSUES_LIMIT}; without an intake that can, they are those of
+     * the stored report (the first of each code).
      *
      * @throws ObservatoryException {@code CONFLICT} when the file was not read as delimited text
      */
@@ -372,9 +375,26 @@ public final class Submissions {
                             .formatted(submission.submissionId(), submission.fileName()));
         }
         Path landed = landed(submission);
-        FixList fixList = FixList.of(landed, submission.fileName(), report);
+        Optional<SubmissionIntake.AllIssues> all = allIssues(submission, landed);
+        FixList fixList = all.isPresent()
+                ? FixList.of(landed, submission.fileName(), report, all.get())
+                : FixList.of(landed, submission.fileName(), report);
         registry.audit(account.describe(), "fix-list", submission.submissionId(), "downloaded the fix list");
         return fixList;
+    }
+
+    /** Every issue of the landed file, when this server's intake can validate it again. */
+    private Optional<SubmissionIntake.AllIssues> allIssues(SubmissionRecord submission, Path landed)
+            throws IOException {
+        if (config.intake().isEmpty()) {
+            return Optional.empty();
+        }
+        ingestLock.lock(); // as heavy as an ingest: one at a time
+        try {
+            return config.intake().get().allIssues(submission, landed, FixList.ALL_ISSUES_LIMIT);
+        } finally {
+            ingestLock.unlock();
+        }
     }
 
     private SubmissionRecord fileReader(Account account, String submissionId, String toDo) {

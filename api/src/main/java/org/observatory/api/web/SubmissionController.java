@@ -329,7 +329,7 @@ public final class SubmissionController {
         Account account = access.required(ctx, "download a fix list");
         FixList fixList = submissions.fixList(account, ctx.pathParam("id"));
         ctx.header("Content-Disposition", attachment(fixList.fileName()));
-        // the report lists the first issues of each code only: say how many of the counted ones the list holds
+        // say how many of the counted issues the list names (fewer past its bound, or from a stored report)
         ctx.header(ISSUES_HEADER, "%d of %d".formatted(fixList.listedIssues(), fixList.countedIssues()));
         ctx.contentType("text/csv; charset=utf-8");
         fixList.writeTo(ctx.outputStream());

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +51,36 @@ class FixListTest {
         assertThat(fixList.listedIssues()).isEqualTo(2);
         assertThat(fixList.countedIssues()).isEqualTo(61);
         assertThat(fixList.capped()).isTrue();
+    }
+
+    @Test
+    void aFixListOfEveryIssueNamesThemAllAndSaysOnItsHeaderLineWhenTheFileHadMoreThanItsBound() throws Exception {
+        Path landed = root.resolve("landed.csv");
+        Files.writeString(landed, "country,count\r\nMEX,-1\r\nCOL,x\r\nARG,y\r\n", StandardCharsets.UTF_8);
+        JsonNode report = JSON.readTree(
+                """
+                {"encoding": "UTF-8", "delimiter": ",", "preambleLines": 0, "issueCounts": {"A": 5},
+                 "issues": [{"line": 2, "message": "only the first of its code"}]}
+                """);
+        List<SubmissionIntake.LineIssue> found = List.of(
+                new SubmissionIntake.LineIssue(2, "count", "-1", "-1 is negative"),
+                new SubmissionIntake.LineIssue(3, "count", "x", "x is not a number, write digits"),
+                new SubmissionIntake.LineIssue(2, null, null, "second"));
+
+        FixList every = FixList.of(landed, "replies.csv", report, new SubmissionIntake.AllIssues(found, 3, true));
+        FixList bounded = FixList.of(landed, "replies.csv", report, new SubmissionIntake.AllIssues(found, 5, false));
+
+        assertThat(written(every))
+                .isEqualTo("\uFEFFcountry,count,observatory_issue\r\nMEX,-1,'-1 is negative | second\r\n"
+                        + "COL,x,\"x is not a number, write digits\"\r\nARG,y,\r\n");
+        assertThat(every.listedIssues()).isEqualTo(3);
+        assertThat(every.countedIssues()).isEqualTo(3);
+        assertThat(every.capped()).isFalse();
+        assertThat(written(bounded))
+                .startsWith("\uFEFFcountry,count,\"observatory_issue (the first 3 of the file's 5 issues: correct them,"
+                        + " then download the fix list again for the rest)\"\r\nMEX,-1,'-1 is");
+        assertThat(bounded.listedIssues()).isEqualTo(3);
+        assertThat(bounded.countedIssues()).isEqualTo(5);
+        assertThat(bounded.capped()).isTrue();
     }
 }

@@ -14,7 +14,9 @@ import org.observatory.schemas.error.ErrorCode;
 
 /**
  * Collects every problem of a file at once. The listing is capped per error code (the first {@code perCodeLimit}
- * issues are kept, all are counted) so that a million-row file still gives a readable report.
+ * issues are kept, all are counted) so that a million-row file still gives a readable report, and may be capped in
+ * all too ({@code totalLimit}: the first issues found, whatever their code), so that a report that lists every issue
+ * of a file (for its fix list) still holds a bounded number of them.
  *
  * <p>A file read in parts gets one report per part; {@link #append} then adds each part's report, in file order,
  * to the file's report, which ends up exactly as if one report had seen every row in order.
@@ -23,6 +25,7 @@ public final class ValidationReport {
     public static final int DEFAULT_PER_CODE_LIMIT = 50;
 
     private final int perCodeLimit;
+    private final int totalLimit;
     /**
      * The issues kept, in the order they were found: per code the first {@code perCodeLimit} of those reported
      * normally, and every issue reported once per file (few: one per country at most), so that reports of parts
@@ -33,6 +36,9 @@ public final class ValidationReport {
     private final Set<String> onceKeys = new HashSet<>();
     private final Map<ErrorCode, Long> countsByCode = new EnumMap<>(ErrorCode.class);
     private final Map<ErrorCode, Long> keptByCode = new EnumMap<>(ErrorCode.class);
+    /** The issues kept that are not reported once per file: at most {@code totalLimit}. */
+    private long keptInAll;
+
     private final Map<String, Long> skippedByReason = new TreeMap<>();
     private final Map<String, Long> rowsOfOtherCountries = new TreeMap<>();
     private long errorCount;
@@ -40,11 +46,24 @@ public final class ValidationReport {
     /** The country of the row being checked (looked up when an issue needs it), or null when no row is. */
     private Supplier<String> rowCountry;
 
+    /** A report that lists the first {@code perCodeLimit} issues of each code. */
     public ValidationReport(int perCodeLimit) {
+        this(perCodeLimit, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A report that lists the first {@code perCodeLimit} issues of each code, and of those the first {@code
+     * totalLimit} found (besides the few reported once per file).
+     */
+    public ValidationReport(int perCodeLimit, int totalLimit) {
         if (perCodeLimit < 1) {
             throw new IllegalArgumentException("perCodeLimit must be at least 1: " + perCodeLimit);
         }
+        if (totalLimit < 1) {
+            throw new IllegalArgumentException("totalLimit must be at least 1: " + totalLimit);
+        }
         this.perCodeLimit = perCodeLimit;
+        this.totalLimit = totalLimit;
     }
 
     public void add(ValidationIssue issue) {
@@ -115,9 +134,10 @@ public final class ValidationReport {
     private void keep(ValidationIssue issue, String onceKey) {
         if (onceKey != null) {
             kept.add(new Kept(issue, onceKey));
-        } else if (keptByCode.getOrDefault(issue.code(), 0L) < perCodeLimit) {
+        } else if (keptByCode.getOrDefault(issue.code(), 0L) < perCodeLimit && keptInAll < totalLimit) {
             kept.add(new Kept(issue, null));
             keptByCode.merge(issue.code(), 1L, Long::sum);
+            keptInAll++;
         }
     }
 
@@ -176,7 +196,7 @@ public final class ValidationReport {
         return warningCount;
     }
 
-    /** The listed issues, in the order they were found (capped per code). */
+    /** The listed issues, in the order they were found (capped per code, and in all). */
     public List<ValidationIssue> issues() {
         Map<ErrorCode, Long> listed = new EnumMap<>(ErrorCode.class);
         List<ValidationIssue> issues = new ArrayList<>();

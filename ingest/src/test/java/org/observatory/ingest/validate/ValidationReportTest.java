@@ -53,8 +53,34 @@ class ValidationReportTest {
                 .containsEntry(ErrorCode.UNKNOWN_NATIONAL_CODE, 5L);
     }
 
+    @Test
+    void aReportCappedInAllListsTheFirstIssuesFoundWhateverTheirCodeAndItsPartsAppendToTheSame() {
+        ValidationReport whole = new ValidationReport(100, 4);
+        LINES.forEach(line -> line.accept(whole));
+
+        for (int cut = 0; cut <= LINES.size(); cut++) {
+            ValidationReport file = new ValidationReport(100, 4);
+            file.append(part(0, cut, new ValidationReport(100, 4)));
+            file.append(part(cut, LINES.size(), new ValidationReport(100, 4)));
+
+            assertThat(file.issues()).as("parts cut at %d", cut).isEqualTo(whole.issues());
+            assertThat(file.countsByCode()).isEqualTo(whole.countsByCode());
+        }
+        // the first four found, and those reported once per file (few), which are never dropped
+        assertThat(whole.issues())
+                .extracting(ValidationIssue::message)
+                .containsExactly(
+                        "year 1", "no table ARG", "year 3", "unknown X", "year 6", "no table BRA", "no table CHL");
+        assertThat(whole.countsByCode())
+                .containsEntry(ErrorCode.YEAR_OUT_OF_RANGE, 4L)
+                .containsEntry(ErrorCode.UNKNOWN_NATIONAL_CODE, 5L);
+    }
+
     private static ValidationReport part(int from, int to) {
-        ValidationReport part = new ValidationReport(LIMIT);
+        return part(from, to, new ValidationReport(LIMIT));
+    }
+
+    private static ValidationReport part(int from, int to, ValidationReport part) {
         LINES.subList(from, to).forEach(line -> line.accept(part));
         return part;
     }
