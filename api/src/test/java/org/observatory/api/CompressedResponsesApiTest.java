@@ -49,8 +49,12 @@ class CompressedResponsesApiTest {
 
                 assertThat(identity.statusCode()).as(route).isEqualTo(200);
                 assertThat(gzip.statusCode()).as(route).isEqualTo(200);
-                assertThat(identity.headers().firstValue("Content-Encoding")).as(route).isEmpty();
-                assertThat(gzip.headers().firstValue("Content-Encoding")).as(route).contains("gzip");
+                assertThat(identity.headers().firstValue("Content-Encoding"))
+                        .as(route)
+                        .isEmpty();
+                assertThat(gzip.headers().firstValue("Content-Encoding"))
+                        .as(route)
+                        .contains("gzip");
                 assertThat(gunzip(gzip.body())).as(route).isEqualTo(identity.body());
                 assertThat(gzip.body().length).as(route).isLessThan(identity.body().length);
                 String identityEtag = identity.headers().firstValue("ETag").orElseThrow();
@@ -111,8 +115,8 @@ class CompressedResponsesApiTest {
                         .orElseThrow();
                 assertThat(gzipEtag).isNotEqualTo(identityEtag);
 
-                HttpResponse<byte[]> gzipRevalidated = send(
-                        server, "GET", route, Map.of("Accept-Encoding", "gzip", "If-None-Match", gzipEtag));
+                HttpResponse<byte[]> gzipRevalidated =
+                        send(server, "GET", route, Map.of("Accept-Encoding", "gzip", "If-None-Match", gzipEtag));
                 assertThat(gzipRevalidated.statusCode()).as(route).isEqualTo(304);
                 assertThat(gzipRevalidated.headers().firstValue("ETag")).contains(gzipEtag);
                 assertThat(gzipRevalidated.body()).isEmpty();
@@ -124,8 +128,8 @@ class CompressedResponsesApiTest {
                 assertThat(identityRevalidated.headers().firstValue("ETag")).contains(identityEtag);
 
                 // a shared cache holding the identity copy may serve it to a gzip client: same content
-                HttpResponse<byte[]> heldIdentity = send(
-                        server, "GET", route, Map.of("Accept-Encoding", "gzip", "If-None-Match", identityEtag));
+                HttpResponse<byte[]> heldIdentity =
+                        send(server, "GET", route, Map.of("Accept-Encoding", "gzip", "If-None-Match", identityEtag));
                 assertThat(heldIdentity.statusCode()).as(route).isEqualTo(304);
                 assertThat(heldIdentity.headers().firstValue("ETag")).contains(identityEtag);
 
@@ -148,7 +152,8 @@ class CompressedResponsesApiTest {
         ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", Fixtures.responses());
         try (ApiServer server = ApiServer.start(config, "127.0.0.1", 0)) {
             for (String route : ROUTES) {
-                for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("Accept-Encoding", "gzip"))) {
+                for (Map<String, String> headers :
+                        List.of(Map.<String, String>of(), Map.of("Accept-Encoding", "gzip"))) {
                     HttpResponse<byte[]> get = send(server, "GET", route, headers);
                     HttpResponse<byte[]> head = send(server, "HEAD", route, headers);
                     assertThat(head.statusCode()).as(route + " " + headers).isEqualTo(200);

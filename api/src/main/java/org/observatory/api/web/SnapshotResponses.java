@@ -130,11 +130,17 @@ public final class SnapshotResponses {
             });
             ctx.header("ETag", gzipEtag(etag));
             ctx.header("Content-Encoding", GZIP);
-            ctx.result(gzipped);
+            result(ctx, gzipped);
         } else {
             ctx.header("ETag", etag);
-            ctx.result(response.body());
+            result(ctx, response.body());
         }
+    }
+
+    /** The body with its length (a large one would otherwise go chunked, its length unknown to a HEAD). */
+    private static void result(Context ctx, byte[] body) {
+        ctx.res().setContentLength(body.length);
+        ctx.result(body);
     }
 
     /**
@@ -180,8 +186,7 @@ public final class SnapshotResponses {
         String vary = ctx.res().getHeader("Vary");
         if (vary == null || vary.isBlank()) {
             ctx.header("Vary", header);
-        } else if (Arrays.stream(vary.split(",")).noneMatch(name -> name.strip()
-                .equalsIgnoreCase(header))) {
+        } else if (Arrays.stream(vary.split(",")).noneMatch(name -> name.strip().equalsIgnoreCase(header))) {
             ctx.header("Vary", vary + ", " + header);
         }
     }

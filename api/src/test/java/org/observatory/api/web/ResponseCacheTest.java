@@ -59,9 +59,8 @@ class ResponseCacheTest {
         cache.putGzipped("s1", "page", response, new byte[100]);
         assertThat(cache.heldBytes()).isEqualTo(1_356);
         assertThat(cache.size()).isEqualTo(1);
-        assertThat(cache.get("s1", "page").orElseThrow().gzipped()).hasValueSatisfying(gzipped -> assertThat(
-                        gzipped)
-                .hasSize(100));
+        assertThat(cache.get("s1", "page").orElseThrow().gzipped())
+                .hasValueSatisfying(gzipped -> assertThat(gzipped).hasSize(100));
         // a response no longer held (or replaced) gets nothing
         cache.putGzipped("s1", "other", response, new byte[100]);
         assertThat(cache.get("s1", "other")).isEmpty();
