@@ -32,8 +32,9 @@ import org.observatory.schemas.storage.DataDirectory;
 
 /**
  * The API benchmark (bench/api/README.md): on a generated snapshot, wrk rotating over every country x indicator
- * series route against {@code /health} of the same server in the same run, with the response cache on and off,
- * then the latency of a first request after a snapshot switch (nothing cached). Prints the ratios. With {@code
+ * series route and over every HTML country page (without and with gzip) against {@code /health} of the same server
+ * in the same run, with the response cache on and off, then the latency of a first request of a country page and of
+ * a series after a snapshot switch (nothing cached). Prints the ratios. With {@code
  * --during-publish}, the series routes while a new snapshot is published against the same without a publication
  * ({@link DuringPublication}).
  */
@@ -185,7 +186,7 @@ public final class ApiBenchmark {
 
     static final String USAGE =
             """
-            bench/api/run [options]                    series vs /health, response cache on and off, switches
+            bench/api/run [options]                    series, country pages vs /health, cache on and off, switches
             bench/api/run --during-publish [options]   series during a publication vs the same without one
               --seconds N         seconds of each wrk measurement (default 60; e.g. 5 for a quick check)
               --warmup N          seconds of wrk warm-up per route list and server (default 5)
