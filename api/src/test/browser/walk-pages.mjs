@@ -37,13 +37,13 @@ async function person(name, locale) {
 
 /** axe-core in a page of its own (bypassing the CSP only there, to inject the script), serious and critical only. */
 const axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-async function axe(type, url, cookies) {
+async function axe(type, url, cookies, status = 200) {
   for (const language of languages) {
     const localized = url.replace(/^\/(es|en)(\/|$)/, `/${language}$2`);
     if (cookies) await axeContext.addCookies(cookies);
     const page = await axeContext.newPage();
     const response = await page.goto(walk.base + localized, { waitUntil: 'load' });
-    if (!response || response.status() >= 400) {
+    if (!response || response.status() !== status) {
       seen.axeViolations.push(`${type} ${language}: ${localized} answered ${response && response.status()}`);
     }
     await page.addScriptTag({ content: axeSource });
@@ -159,6 +159,11 @@ try {
   seen.runPage = runText;
   await shot(page, 'run-en');
   await axe('run', `/en/secretariat/runs/${seen.runId}?reload=off`, secretariatCookies);
+
+  // the pages of no one in particular: an error page and the API documentation (the response-rate report has its
+  // own browser test, ResponseRateReportBrowserTest)
+  await axe('error', '/en/countries/XYZ', undefined, 404);
+  await axe('docs', '/docs');
 
   // 4. the analyst reads the published value on the country page (the server notices the new vintage within 1 s)
   page = analyst.page;

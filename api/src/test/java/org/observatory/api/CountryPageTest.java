@@ -86,7 +86,7 @@ class CountryPageTest {
             }
             assertThat(body(client.get("/es/countries/ARG")))
                     .contains("<h2 id=\"indicator-intentional-homicide-heading\">Homicidio intencional</h2>")
-                    .contains("Tasa por 100 000");
+                    .contains("Tasa por 100\u00a0000");
             assertThat(body(client.get("/en/countries/ARG")))
                     .contains("<h2 id=\"indicator-intentional-homicide-heading\">Intentional homicide</h2>")
                     .contains("Rate per 100,000");

@@ -91,7 +91,9 @@ class OpenApiTest {
             assertThat(response.code()).isEqualTo(200);
             assertThat(contentType(response)).startsWith("text/html");
             assertThat(response.header("Content-Security-Policy"))
-                    .isEqualTo("default-src 'none'; style-src 'unsafe-inline'");
+                    .isEqualTo(org.observatory.api.page.Pages.CONTENT_SECURITY_POLICY)
+                    .contains("default-src 'none'")
+                    .contains("frame-ancestors 'none'");
             String page = response.body().string();
             assertThat(page)
                     .startsWith("<!DOCTYPE html>")

@@ -57,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
                         "observatory-shutdown"));
         String base = api.baseUri().toString().replaceAll("/$", "");
         out.println("Observatory API ready at " + base + "/api/v1/countries");
+        out.println("  pages:   " + base + "/  (open it in a browser; /es/ and /en/ for a language)");
         out.println("  health:  " + base + "/health");
         out.println("  example: " + base + "/api/v1/countries/JAM/indicators/intentional-homicide");
         out.println("  submissions (approval policy " + policy.settingName() + "): " + base + "/api/v1/submissions");

@@ -91,7 +91,9 @@ class PagesWalkBrowserTest {
             JsonNode seen = BrowserScript.run(
                     "walk-pages.mjs", walkFile.toAbsolutePath().toString());
 
-            assertThat(seen.path("error").asText("")).as("the walk stopped at: %s", seen.get("steps")).isEmpty();
+            assertThat(seen.path("error").asText(""))
+                    .as("the walk stopped at: %s", seen.get("steps"))
+                    .isEmpty();
             assertThat(strings(seen.get("consoleErrors"))).as("console errors").isEmpty();
             assertThat(strings(seen.get("externalRequests")))
                     .as("pages load nothing from elsewhere")
@@ -109,7 +111,9 @@ class PagesWalkBrowserTest {
                             "receipt es", "receipt en",
                             "submissions es", "submissions en",
                             "secretariat es", "secretariat en",
-                            "run es", "run en");
+                            "run es", "run en",
+                            "error es", "error en",
+                            "docs es", "docs en");
 
             // the newcomer's CSV download is the API's CSV of the vintage then current, byte for byte
             String downloadedFrom = seen.get("csvUrl").asText();
@@ -127,7 +131,8 @@ class PagesWalkBrowserTest {
                     .startsWith("\uFEFFIso3_code,")
                     .contains(",Source,observatory_issue\n")
                     .contains(",2O21,Counts,35700,CTS,\"Line 3, column 'Year': '2O21' is not a year");
-            assertThat(seen.get("approvedReceipt").asText()).isNotEqualTo(seen.get("correctedReceipt").asText());
+            assertThat(seen.get("approvedReceipt").asText())
+                    .isNotEqualTo(seen.get("correctedReceipt").asText());
             assertThat(seen.get("correctedReceipt").asText()).doesNotContain("2O21");
             assertThat(seen.get("runPage").asText()).contains(seen.get("runId").asText());
 

@@ -18,8 +18,8 @@ import org.observatory.api.page.Templates;
  * View} the template shows; the template escapes every text.
  */
 public final class DocsPage {
-    /** Forbids every load but the inline style of the page itself. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+    /** The pages' policy: nothing is loaded from elsewhere, no frame may hold the page. */
+    public static final String CONTENT_SECURITY_POLICY = org.observatory.api.page.Pages.CONTENT_SECURITY_POLICY;
 
     static final String TEMPLATE = "docs.jte";
 

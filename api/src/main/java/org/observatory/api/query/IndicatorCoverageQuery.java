@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 import static org.observatory.schemas.table.SnapshotTables.COUNTRY;
 import static org.observatory.schemas.table.SnapshotTables.INDICATORS;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
@@ -80,7 +76,7 @@ public final class IndicatorCoverageQuery implements AutoCloseable {
         requireNonNull(snapshot, "snapshot is null");
         requireNonNull(indicator, "indicator is null");
         Path table = snapshot.directory().resolve(INDICATORS.name());
-        if (!hasPartitionFiles(table)) {
+        if (!SnapshotQueries.hasPartitionFiles(table)) {
             return List.of();
         }
         String glob = table + "/" + COUNTRY + "=*/*.parquet";
@@ -105,28 +101,6 @@ public final class IndicatorCoverageQuery implements AutoCloseable {
         List<CountryYears> coverage = new ArrayList<>();
         years.forEach((iso3, covered) -> coverage.add(new CountryYears(iso3, covered)));
         return List.copyOf(coverage);
-    }
-
-    /** Whether any {@code country=XXX/} directory of the table holds a Parquet file (DuckDB fails on an empty glob). */
-    private static boolean hasPartitionFiles(Path table) {
-        if (!Files.isDirectory(table)) {
-            return false;
-        }
-        try (Stream<Path> partitions = Files.list(table)) {
-            return partitions
-                    .filter(partition -> partition.getFileName().toString().startsWith(COUNTRY + "="))
-                    .anyMatch(partition -> {
-                        try (Stream<Path> files = Files.list(partition)) {
-                            return files.anyMatch(
-                                    file -> file.getFileName().toString().endsWith(".parquet"));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-        } catch (IOException | UncheckedIOException e) {
-            throw new ObservatoryException(
-                    ErrorCode.STORAGE_FAILURE, "Cannot list %s: %s".formatted(table, e.getMessage()), e);
-        }
     }
 
     @Override

@@ -319,8 +319,11 @@ public final class SnapshotQueries implements AutoCloseable {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    /** Whether any {@code country=XXX/} directory of the table holds a Parquet file. */
-    private static boolean hasPartitionFiles(Path table) {
+    /** Whether any {@code country=XXX/} directory of the table holds a Parquet file (DuckDB fails on an empty glob). */
+    static boolean hasPartitionFiles(Path table) {
+        if (!Files.isDirectory(table)) {
+            return false;
+        }
         try (Stream<Path> partitions = Files.list(table)) {
             return partitions
                     .filter(partition -> partition.getFileName().toString().startsWith(COUNTRY + "="))
