@@ -240,7 +240,9 @@ class CountryPageTest {
                         .doesNotContain("Intentional homicide</h2>")
                         .contains("/api/v1/countries/ARG/indicators/robbery?format=csv&amp;vintage=2026-10-01-a")
                         .contains("Data vintage 2026-10-01-a")
-                        .contains("<input type=\"hidden\" name=\"vintage\" value=\"2026-10-01-a\">");
+                        // the disaggregation links keep the vintage
+                        .contains("/en/countries/ARG?indicator=robbery&amp;sex=all&amp;vintage=2026-10-01-a"
+                                + "#indicator-robbery\"");
             }
             try (Response unknown = client.get("/en/countries/ARG?vintage=1999-a")) {
                 assertThat(unknown.code()).isEqualTo(404);
@@ -352,9 +354,34 @@ class CountryPageTest {
             }
             try (Response negotiated =
                     client.get("/countries/ARG", request -> request.header("Accept-Language", "en"))) {
-                assertThat(negotiated.header("Vary")).isEqualTo("Accept-Language");
+                // OkHttp asks for gzip: the page varies by both
+                assertThat(negotiated.header("Vary")).isEqualTo("Accept-Language, Accept-Encoding");
                 assertThat(negotiated.header("Content-Language")).isEqualTo("en-US");
             }
+        });
+    }
+
+    @Test
+    void eachIndicatorLinksToItsDisaggregationsAndMarksTheOneShown() {
+        ApiConfig config = published(Fixtures.withChileanBreaks());
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            String plain = section(body(client.get("/es/countries/ARG")), "intentional-homicide");
+            assertThat(plain)
+                    .contains("<a href=\"/es/countries/ARG?indicator=intentional-homicide&amp;sex=all"
+                            + "#indicator-intentional-homicide\">Sexo</a>")
+                    .contains("?indicator=intentional-homicide&amp;age=all#indicator-intentional-homicide\">")
+                    .contains("?indicator=intentional-homicide&amp;breakdown=all#indicator-intentional-homicide\">")
+                    .contains("?indicator=intentional-homicide&amp;sex=all&amp;age=all&amp;breakdown=all"
+                            + "#indicator-intentional-homicide\">Sexo, grupo de edad y desagregación a la vez</a>")
+                    .doesNotContain("aria-current")
+                    .doesNotContain("<form");
+            String byAge = section(
+                    body(client.get("/en/countries/ARG?indicator=intentional-homicide&age=all")),
+                    "intentional-homicide");
+            assertThat(byAge)
+                    .contains("<details class=\"disaggregation\" open>")
+                    .contains("&amp;age=all#indicator-intentional-homicide\" aria-current=\"true\">Age group</a>")
+                    .containsOnlyOnce("aria-current");
         });
     }
 

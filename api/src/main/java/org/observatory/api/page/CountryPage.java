@@ -86,7 +86,57 @@ public final class CountryPage {
             requireNonNull(pagePath, "pagePath is null");
             requireNonNull(selectedVintage, "selectedVintage is null");
         }
+
+        /** The query and fragment of the link that shows that disaggregation of the section's indicator. */
+        public String disaggregationQuery(IndicatorSection section, DisaggregationChoice choice) {
+            StringBuilder query =
+                    new StringBuilder("?indicator=").append(section.indicator().code());
+            if (!choice.sex().equals(SeriesQuery.TOTAL)) {
+                query.append("&sex=").append(choice.sex());
+            }
+            if (!choice.age().equals(SeriesQuery.TOTAL)) {
+                query.append("&age=").append(choice.age());
+            }
+            if (!choice.breakdown().equals(SeriesQuery.TOTAL)) {
+                query.append("&breakdown=").append(choice.breakdown());
+            }
+            selectedVintage.ifPresent(id -> query.append("&vintage=").append(id));
+            return query.append('#').append(section.anchor()).toString();
+        }
     }
+
+    /**
+     * A disaggregation the page links to from each indicator (the parameters of the series route, and the message
+     * key of the link's text); other combinations can still be asked for in the URL.
+     */
+    public record DisaggregationChoice(String sex, String age, String breakdown, String labelKey) {
+        public DisaggregationChoice {
+            requireNonNull(sex, "sex is null");
+            requireNonNull(age, "age is null");
+            requireNonNull(breakdown, "breakdown is null");
+            requireNonNull(labelKey, "labelKey is null");
+        }
+
+        /** Whether the section shows this disaggregation now. */
+        public boolean shownIn(IndicatorSection section) {
+            return section.disaggregation()
+                    .filter(shown -> shown.sex().equals(sex)
+                            && shown.age().equals(age)
+                            && shown.breakdown().equals(breakdown))
+                    .isPresent();
+        }
+    }
+
+    /** Each sex, each age group, each breakdown, and all three at once. */
+    public static final List<DisaggregationChoice> DISAGGREGATIONS = List.of(
+            new DisaggregationChoice(
+                    SeriesController.ALL, SeriesQuery.TOTAL, SeriesQuery.TOTAL, "country.disaggregation.sex"),
+            new DisaggregationChoice(
+                    SeriesQuery.TOTAL, SeriesController.ALL, SeriesQuery.TOTAL, "country.disaggregation.age"),
+            new DisaggregationChoice(
+                    SeriesQuery.TOTAL, SeriesQuery.TOTAL, SeriesController.ALL, "country.disaggregation.breakdown"),
+            new DisaggregationChoice(
+                    SeriesController.ALL, SeriesController.ALL, SeriesController.ALL, "country.disaggregation.all"));
 
     /** One indicator: its charts, its table and everything that travels with the values. */
     public record IndicatorSection(

@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * Rendered response bodies of published snapshots, which never change: a bounded least-recently-used map keyed by
- * snapshot id and canonical request. The bound is on the bytes of the bodies held; a body larger than an eighth of
- * the bound is not kept. When {@code CURRENT} moves, the entries of the earlier snapshot are no longer asked for
- * and leave as newer ones come in. A capacity of 0 switches the cache off.
+ * snapshot id and canonical request. An entry may also hold the body gzipped, made once for the first client that
+ * accepts gzip ({@link #putGzipped}). The bound is on the bytes of the bodies held, both encodings counted; a
+ * response larger than an eighth of the bound is not kept. When {@code CURRENT} moves, the entries of the earlier
+ * snapshot are no longer asked for and leave as newer ones come in. A capacity of 0 switches the cache off.
  */
 public final class ResponseCache {
     private final long capacityBytes;
@@ -29,17 +30,31 @@ public final class ResponseCache {
         return capacityBytes > 0;
     }
 
-    /** One response, as sent: body, content type, ETag and the extra headers (e.g. Content-Disposition). */
-    public record CachedResponse(byte[] body, String contentType, String etag, Map<String, String> headers) {
+    /**
+     * One response, as sent: body, content type, ETag and the extra headers (e.g. Content-Disposition); {@code
+     * gzipped} is the same body gzipped, once a client that accepts gzip asked for it.
+     */
+    public record CachedResponse(
+            byte[] body, String contentType, String etag, Map<String, String> headers, Optional<byte[]> gzipped) {
         public CachedResponse {
             requireNonNull(body, "body is null");
             requireNonNull(contentType, "contentType is null");
             requireNonNull(etag, "etag is null");
             headers = Map.copyOf(requireNonNull(headers, "headers is null"));
+            requireNonNull(gzipped, "gzipped is null");
+        }
+
+        public CachedResponse(byte[] body, String contentType, String etag, Map<String, String> headers) {
+            this(body, contentType, etag, headers, Optional.empty());
+        }
+
+        /** The same response with its body gzipped. */
+        public CachedResponse withGzipped(byte[] gzippedBody) {
+            return new CachedResponse(body, contentType, etag, headers, Optional.of(gzippedBody));
         }
 
         long weight() {
-            return body.length + 256L;
+            return body.length + gzipped.map(bytes -> (long) bytes.length).orElse(0L) + 256L;
         }
     }
 
@@ -63,6 +78,21 @@ public final class ResponseCache {
             heldBytes -= eldest.next().weight();
             eldest.remove();
         }
+    }
+
+    /**
+     * Keeps the gzipped body beside the response held for that request, counted in the bound; nothing when that
+     * response is no longer held (or another one is), or when both bodies together are too large to keep.
+     */
+    public synchronized void putGzipped(
+            String snapshotId, String canonicalRequest, CachedResponse response, byte[] gzippedBody) {
+        requireNonNull(gzippedBody, "gzippedBody is null");
+        Key key = new Key(snapshotId, canonicalRequest);
+        CachedResponse held = entries.get(key);
+        if (held != response) {
+            return;
+        }
+        put(snapshotId, canonicalRequest, response.withGzipped(gzippedBody));
     }
 
     /** How many responses are held (for tests and the benchmark). */

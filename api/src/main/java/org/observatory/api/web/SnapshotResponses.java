@@ -4,13 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import org.observatory.api.web.ResponseCache.CachedResponse;
 
 /**
@@ -19,11 +27,19 @@ import org.observatory.api.web.ResponseCache.CachedResponse;
  * computed from, not the spelling of the URL), an {@code If-None-Match} that matches it gets 304 without a body,
  * and the rendered body is kept in the {@link ResponseCache}. How long clients may keep a response depends on how
  * the request named its snapshot ({@link Caching}).
+ *
+ * <p>A client that accepts gzip gets the body gzipped, with {@code Content-Encoding: gzip} and its own ETag (the
+ * identity one with {@code -gzip} before the closing quote), whatever the body's size, so that the ETag depends on
+ * the request only; the gzip body is made once and kept beside the identity body in the cache, instead of Javalin
+ * compressing it again on every request (Javalin's compression is off for these responses). Every response says
+ * {@code Vary: Accept-Encoding}. An {@code If-None-Match} naming either encoding's ETag gets 304 with that ETag: the
+ * client (or a shared cache) holds the same content in that encoding.
  */
 public final class SnapshotResponses {
     static final String CACHE_IMMUTABLE = "public, max-age=86400, immutable";
     static final String CACHE_AN_HOUR = "public, max-age=3600";
     static final String CACHE_REVALIDATE = "public, no-cache";
+    static final String GZIP = "gzip";
 
     /** How clients may cache a response, from how the request named the snapshot it reads. */
     public enum Caching {
@@ -82,11 +98,19 @@ public final class SnapshotResponses {
             Context ctx, String snapshotId, Caching caching, String canonicalRequest, Supplier<Rendered> render) {
         requireNonNull(caching, "caching is null");
         String etag = etag(snapshotId, canonicalRequest);
-        ctx.header("ETag", etag);
+        boolean acceptsGzip = acceptsGzip(ctx.header("Accept-Encoding"));
+        // the encodings are made here, once; Javalin must not compress these bodies (again) on every request
+        ctx.disableCompression();
         ctx.header("Cache-Control", caching.cacheControl());
-        if (matches(ctx.header("If-None-Match"), etag)) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
-            return;
+        vary(ctx, "Accept-Encoding");
+        String ifNoneMatch = ctx.header("If-None-Match");
+        // the ETag of the encoding this client gets first (for '*'), then the other one's
+        for (String tag : acceptsGzip ? List.of(gzipEtag(etag), etag) : List.of(etag, gzipEtag(etag))) {
+            if (matches(ifNoneMatch, tag)) {
+                ctx.header("ETag", tag);
+                ctx.status(HttpStatus.NOT_MODIFIED);
+                return;
+            }
         }
         Optional<CachedResponse> cached = cache.get(snapshotId, canonicalRequest);
         CachedResponse response = cached.orElseGet(() -> {
@@ -98,7 +122,96 @@ public final class SnapshotResponses {
         });
         response.headers().forEach(ctx::header);
         ctx.contentType(response.contentType());
-        ctx.result(response.body());
+        if (acceptsGzip) {
+            byte[] gzipped = response.gzipped().orElseGet(() -> {
+                byte[] fresh = gzip(response.body());
+                cache.putGzipped(snapshotId, canonicalRequest, response, fresh);
+                return fresh;
+            });
+            ctx.header("ETag", gzipEtag(etag));
+            ctx.header("Content-Encoding", GZIP);
+            result(ctx, gzipped);
+        } else {
+            ctx.header("ETag", etag);
+            result(ctx, response.body());
+        }
+    }
+
+    /** The body with its length (a large one would otherwise go chunked, its length unknown to a HEAD). */
+    private static void result(Context ctx, byte[] body) {
+        ctx.res().setContentLength(body.length);
+        ctx.result(body);
+    }
+
+    /**
+     * Whether an {@code Accept-Encoding} header accepts gzip (RFC 9110, 12.5.3): {@code gzip} or {@code x-gzip}
+     * with a weight above 0, or {@code *} with a weight above 0 when gzip is not named.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null || acceptEncoding.isBlank()) {
+            return false;
+        }
+        Optional<Boolean> named = Optional.empty();
+        boolean star = false;
+        for (String element : acceptEncoding.split(",")) {
+            String[] parts = element.split(";");
+            String coding = parts[0].strip().toLowerCase(Locale.ROOT);
+            boolean accepted = weight(parts) > 0;
+            if (coding.equals(GZIP) || coding.equals("x-gzip")) {
+                named = Optional.of(named.orElse(false) || accepted);
+            } else if (coding.equals("*")) {
+                star = accepted;
+            }
+        }
+        return named.orElse(star);
+    }
+
+    /** The {@code q} parameter of an Accept-Encoding element, 1 when absent, 0 when unreadable. */
+    private static double weight(String[] parts) {
+        for (int index = 1; index < parts.length; index++) {
+            String parameter = parts[index].strip();
+            if (parameter.length() > 2 && parameter.substring(0, 2).equalsIgnoreCase("q=")) {
+                try {
+                    return Double.parseDouble(parameter.substring(2).strip());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** Adds a header name to {@code Vary}, keeping the names already there (e.g. Accept-Language of pages). */
+    private static void vary(Context ctx, String header) {
+        String vary = ctx.res().getHeader("Vary");
+        if (vary == null || vary.isBlank()) {
+            ctx.header("Vary", header);
+        } else if (Arrays.stream(vary.split(",")).noneMatch(name -> name.strip().equalsIgnoreCase(header))) {
+            ctx.header("Vary", vary + ", " + header);
+        }
+    }
+
+    /** The body gzipped, at the best compression: it is made once per cached response. */
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 8 + 64);
+        try (GZIPOutputStream out = new BestGzip(bytes)) {
+            out.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot gzip in memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static final class BestGzip extends GZIPOutputStream {
+        BestGzip(ByteArrayOutputStream out) throws IOException {
+            super(out, 8192);
+            def.setLevel(Deflater.BEST_COMPRESSION);
+        }
+    }
+
+    /** The ETag of the gzip body: the identity ETag with {@code -gzip} before its closing quote. */
+    static String gzipEtag(String etag) {
+        return etag.substring(0, etag.length() - 1) + "-" + GZIP + "\"";
     }
 
     /** The snapshot id a response depends on, or {@code _none} before the first publication. */

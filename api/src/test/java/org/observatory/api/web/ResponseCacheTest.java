@@ -51,6 +51,58 @@ class ResponseCacheTest {
     }
 
     @Test
+    void keepsTheGzippedBodyBesideTheBodyCountedInTheBound() {
+        ResponseCache cache = new ResponseCache(1 << 20);
+        CachedResponse response = body(1_000);
+        cache.put("s1", "page", response);
+        assertThat(cache.heldBytes()).isEqualTo(1_256);
+        cache.putGzipped("s1", "page", response, new byte[100]);
+        assertThat(cache.heldBytes()).isEqualTo(1_356);
+        assertThat(cache.size()).isEqualTo(1);
+        assertThat(cache.get("s1", "page").orElseThrow().gzipped())
+                .hasValueSatisfying(gzipped -> assertThat(gzipped).hasSize(100));
+        // a response no longer held (or replaced) gets nothing
+        cache.putGzipped("s1", "other", response, new byte[100]);
+        assertThat(cache.get("s1", "other")).isEmpty();
+        cache.putGzipped("s1", "page", body(1_000), new byte[50]);
+        assertThat(cache.heldBytes()).isEqualTo(1_356);
+        // the two bodies together past an eighth of the bound: the identity body stays alone
+        ResponseCache small = new ResponseCache(8 * 1_300);
+        CachedResponse page = body(1_000);
+        small.put("s1", "page", page);
+        small.putGzipped("s1", "page", page, new byte[100]);
+        assertThat(small.get("s1", "page").orElseThrow().gzipped()).isEmpty();
+        assertThat(small.heldBytes()).isEqualTo(1_256);
+    }
+
+    @Test
+    void gzipsBodiesThatDecompressToThemselves() throws Exception {
+        byte[] body = "<p>ARG</p>".repeat(1_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] gzipped = SnapshotResponses.gzip(body);
+        assertThat(gzipped.length).isLessThan(body.length / 20);
+        try (java.util.zip.GZIPInputStream in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            assertThat(in.readAllBytes()).isEqualTo(body);
+        }
+        assertThat(SnapshotResponses.gzipEtag("\"s1-0123456789abcdef\"")).isEqualTo("\"s1-0123456789abcdef-gzip\"");
+    }
+
+    @Test
+    void acceptsGzipWhenNamedOrStarredWithAWeightAboveZero() {
+        assertThat(SnapshotResponses.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(SnapshotResponses.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+        assertThat(SnapshotResponses.acceptsGzip("x-gzip")).isTrue();
+        assertThat(SnapshotResponses.acceptsGzip("*")).isTrue();
+        assertThat(SnapshotResponses.acceptsGzip(null)).isFalse();
+        assertThat(SnapshotResponses.acceptsGzip("")).isFalse();
+        assertThat(SnapshotResponses.acceptsGzip("identity")).isFalse();
+        assertThat(SnapshotResponses.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(SnapshotResponses.acceptsGzip("gzip;q=0.000, *")).isFalse();
+        assertThat(SnapshotResponses.acceptsGzip("*;q=0")).isFalse();
+        assertThat(SnapshotResponses.acceptsGzip("gzip;q=x")).isFalse();
+    }
+
+    @Test
     void matchesIfNoneMatchListsWeaklyAndStar() {
         assertThat(SnapshotResponses.matches("\"a\"", "\"a\"")).isTrue();
         assertThat(SnapshotResponses.matches("W/\"a\"", "\"a\"")).isTrue();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -11,15 +12,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.observatory.api.ApiServer;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.schemas.codelist.Codelists;
@@ -27,8 +32,9 @@ import org.observatory.schemas.storage.DataDirectory;
 
 /**
  * The API benchmark (bench/api/README.md): on a generated snapshot, wrk rotating over every country x indicator
- * series route against {@code /health} of the same server in the same run, with the response cache on and off,
- * then the latency of a first request after a snapshot switch (nothing cached). Prints the ratios. With {@code
+ * series route and over every HTML country page (without and with gzip) against {@code /health} of the same server
+ * in the same run, with the response cache on and off, then the latency of a first request of a country page and of
+ * a series after a snapshot switch (nothing cached). Prints the ratios. With {@code
  * --during-publish}, the series routes while a new snapshot is published against the same without a publication
  * ({@link DuringPublication}).
  */
@@ -180,7 +186,7 @@ public final class ApiBenchmark {
 
     static final String USAGE =
             """
-            bench/api/run [options]                    series vs /health, response cache on and off, switches
+            bench/api/run [options]                    series, country pages vs /health, cache on and off, switches
             bench/api/run --during-publish [options]   series during a publication vs the same without one
               --seconds N         seconds of each wrk measurement (default 60; e.g. 5 for a quick check)
               --warmup N          seconds of wrk warm-up per route list and server (default 5)
@@ -204,22 +210,38 @@ public final class ApiBenchmark {
 
     /**
      * A list of routes wrk rotates over, measured against the trivial route on the same server: {@code name} names
-     * it in the measurements, {@code label} in the table; {@code goalCacheOn} is the least throughput ratio against
-     * the trivial route wanted with the response cache on (NaN: reported only).
+     * it in the measurements, {@code label} in the table; every request carries {@code headers} (e.g. {@code
+     * Accept-Encoding: gzip}, as browsers send); {@code goalCacheOn} is the least throughput ratio against the
+     * trivial route wanted with the response cache on (NaN: reported only).
      */
-    record Rotation(String name, String label, List<String> paths, double goalCacheOn) {
+    record Rotation(String name, String label, List<String> paths, Map<String, String> headers, double goalCacheOn) {
         Rotation {
             requireNonNull(name, "name is null");
             requireNonNull(label, "label is null");
             paths = List.copyOf(paths);
+            headers = Map.copyOf(requireNonNull(headers, "headers is null"));
             if (paths.isEmpty()) {
                 throw new IllegalArgumentException("a rotation needs at least one path: " + name);
             }
         }
     }
 
+    /** What browsers send: every one accepts gzip. */
+    static final Map<String, String> GZIP = Map.of("Accept-Encoding", "gzip");
+    /** Goal of issue 15: series routes against the trivial route, response cache on. */
+    static final double SERIES_GOAL = 0.5;
+    /** Goal of issue 15: country pages, as browsers ask for them (gzip), against the trivial route, cache on. */
+    static final double COUNTRY_PAGES_GOAL = 0.3;
+    /** Goal of issue 15: a country page's first hit over HTTP after a snapshot switch. */
+    static final double COUNTRY_PAGE_FIRST_HIT_GOAL_MILLIS = 100;
+    /** The languages the country pages are measured in, each at {@code /{lang}/countries/{iso3}}. */
+    static final List<String> PAGE_LANGUAGES = List.of("en", "es");
+
     /** A rotation's throughput against the trivial route's on the same server, with the response cache on or off. */
     record Ratio(String rotation, String cache, double ratio, double goal) {}
+
+    /** A country page's size as sent, without and with gzip (the median over the pages checked). */
+    record PageSizes(long identityBytes, long gzipBytes) {}
 
     /** The whole outcome. */
     record Report(
@@ -231,6 +253,10 @@ public final class ApiBenchmark {
             List<Double> firstRequestMillis,
             List<Double> repeatedRequestMillis,
             List<Double> noticedMillis,
+            int countryPages,
+            List<Double> firstPageMillis,
+            List<Double> repeatedPageMillis,
+            PageSizes pageSizes,
             List<Ratio> ratios,
             QueryLatency.Result queries,
             boolean clean) {}
@@ -301,20 +327,26 @@ public final class ApiBenchmark {
             progress.println("Generating the snapshot ...");
             long rows = generated.write("bench-0000", options.years(), 42);
             List<String> series = generated.seriesPaths(42);
-            List<Rotation> rotations = rotations(series);
+            List<String> pages = countryPagePaths(generated.countries());
+            List<Rotation> rotations = rotations(series, pages);
             Wrk wrk = new Wrk(options.threads(), options.connections());
             List<Measurement> measurements = new ArrayList<>();
             List<Double> first = new ArrayList<>();
             List<Double> repeated = new ArrayList<>();
             List<Double> noticed = new ArrayList<>();
+            List<Double> firstPage = new ArrayList<>();
+            List<Double> repeatedPage = new ArrayList<>();
             List<String> switched = new ArrayList<>();
+            PageSizes pageSizes;
             boolean clean = true;
 
             ApiConfig cacheOn = ApiConfig.of(data, codelists).withResponseCacheBytes(options.cacheMegabytes() << 20);
             try (ApiServer server = ApiServer.start(cacheOn, "127.0.0.1", 0)) {
                 checkEverySeries(server.baseUri(), series);
+                pageSizes = checkEveryPage(server.baseUri(), pages);
                 clean &= measure(wrk, server.baseUri(), "on", rotations, options, work, measurements, progress);
                 String current = "bench-0000";
+                List<String> countries = generated.countries();
                 for (int index = 1; index <= options.switches(); index++) {
                     String next = "bench-%04d".formatted(index);
                     generated.republish(current, next);
@@ -322,6 +354,16 @@ public final class ApiBenchmark {
                     awaitSnapshot(server.baseUri(), next);
                     noticed.add((System.nanoTime() - published) / 1e6);
                     String path = series.get(index % series.size());
+                    // a country page first, of another country than the series request's: nothing of it read yet
+                    String seriesCountry = path.split("/")[4];
+                    String country = countries.get(index % countries.size());
+                    if (country.equals(seriesCountry)) {
+                        country = countries.get((index + 1) % countries.size());
+                    }
+                    String page =
+                            "/%s/countries/%s".formatted(PAGE_LANGUAGES.get(index % PAGE_LANGUAGES.size()), country);
+                    firstPage.add(timeGet(server.baseUri(), page, GZIP));
+                    repeatedPage.add(timeGet(server.baseUri(), page, GZIP));
                     first.add(timeGet(server.baseUri(), path));
                     repeated.add(timeGet(server.baseUri(), path));
                     current = next;
@@ -347,6 +389,10 @@ public final class ApiBenchmark {
                     first,
                     repeated,
                     noticed,
+                    pages.size(),
+                    firstPage,
+                    repeatedPage,
+                    pageSizes,
                     ratios(measurements, rotations),
                     queries,
                     clean);
@@ -356,12 +402,32 @@ public final class ApiBenchmark {
     }
 
     /**
-     * The route lists measured against the trivial route: every country x indicator series route. The HTML country
-     * pages ({@code /countries/{iso3}}, 35 paths in code order from {@link GeneratedSnapshot#countries()}) join here
-     * as {@code new Rotation("country-pages", "country pages (rotating)", paths)} once that route exists.
+     * The route lists measured against the trivial route: every country x indicator series route (JSON, asked for
+     * without Accept-Encoding, as API clients often do), and every HTML country page twice: without Accept-Encoding
+     * (reported) and with {@code Accept-Encoding: gzip}, what every browser sends, which carries the goal.
      */
-    static List<Rotation> rotations(List<String> series) {
-        return List.of(new Rotation("series", "series (rotating)", series, 0.5));
+    static List<Rotation> rotations(List<String> series, List<String> pages) {
+        return List.of(
+                new Rotation("series", "series (rotating)", series, Map.of(), SERIES_GOAL),
+                new Rotation(
+                        "country-pages", "country pages, no Accept-Encoding (rotating)", pages, Map.of(), Double.NaN),
+                new Rotation(
+                        "country-pages-gzip",
+                        "country pages, Accept-Encoding: gzip (rotating)",
+                        pages,
+                        GZIP,
+                        COUNTRY_PAGES_GOAL));
+    }
+
+    /** Every member state's country page in every measured language, country by country in code order. */
+    static List<String> countryPagePaths(List<String> countries) {
+        List<String> paths = new ArrayList<>();
+        for (String country : countries) {
+            for (String language : PAGE_LANGUAGES) {
+                paths.add("/%s/countries/%s".formatted(language, country));
+            }
+        }
+        return List.copyOf(paths);
     }
 
     private static boolean measure(
@@ -377,16 +443,16 @@ public final class ApiBenchmark {
             progress.printf("Warming up (cache %s) ...%n", cache);
             wrk.run(base, List.of(TRIVIAL), options.warmupSeconds(), work);
             for (Rotation rotation : rotations) {
-                wrk.run(base, rotation.paths(), options.warmupSeconds(), work);
+                wrk.run(base, rotation.paths(), rotation.headers(), options.warmupSeconds(), work);
             }
         }
         List<Rotation> measured = new ArrayList<>();
-        measured.add(new Rotation("trivial", TRIVIAL, List.of(TRIVIAL), Double.NaN));
+        measured.add(new Rotation("trivial", TRIVIAL, List.of(TRIVIAL), Map.of(), Double.NaN));
         measured.addAll(rotations);
         boolean clean = true;
         for (Rotation rotation : measured) {
             progress.printf("Measuring %s routes, cache %s, %d s ...%n", rotation.name(), cache, options.seconds());
-            Wrk.Result result = wrk.run(base, rotation.paths(), options.seconds(), work);
+            Wrk.Result result = wrk.run(base, rotation.paths(), rotation.headers(), options.seconds(), work);
             measurements.add(new Measurement(cache, rotation.name(), rotation.label(), result));
             clean &= result.non2xx() == 0 && result.socketErrors() == 0 && result.requests() > 0;
         }
@@ -439,6 +505,20 @@ public final class ApiBenchmark {
         }
     }
 
+    private static HttpResponse<byte[]> getBytes(URI base, String path, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+            headers.forEach(request::header);
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every series route answers 200 with values: the rotation measures real work, not 404s. */
     static void checkEverySeries(URI base, List<String> series) {
         for (String path : series) {
@@ -455,6 +535,55 @@ public final class ApiBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /**
+     * Every country page answers 200 with HTML, and with {@code Accept-Encoding: gzip} a gzip body that decompresses
+     * (once) to the same page: the rotation measures real pages, compressed once. Returns the median sizes.
+     */
+    static PageSizes checkEveryPage(URI base, List<String> pages) {
+        List<Double> identitySizes = new ArrayList<>();
+        List<Double> gzipSizes = new ArrayList<>();
+        for (String path : pages) {
+            HttpResponse<byte[]> identity = getBytes(base, path, Map.of());
+            HttpResponse<byte[]> gzip = getBytes(base, path, GZIP);
+            for (HttpResponse<byte[]> response : List.of(identity, gzip)) {
+                if (response.statusCode() != 200
+                        || !response.headers()
+                                .firstValue("Content-Type")
+                                .orElse("")
+                                .startsWith("text/html")) {
+                    throw new IllegalStateException("%s answered %d %s: %s"
+                            .formatted(
+                                    path,
+                                    response.statusCode(),
+                                    response.headers()
+                                            .firstValue("Content-Type")
+                                            .orElse("(no Content-Type)"),
+                                    new String(response.body(), StandardCharsets.UTF_8)));
+                }
+            }
+            if (identity.headers().firstValue("Content-Encoding").isPresent()) {
+                throw new IllegalStateException(path + " was compressed for a client that accepts no encoding");
+            }
+            if (!gzip.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+                throw new IllegalStateException(path + " was not gzipped for a client that accepts gzip");
+            }
+            if (!Arrays.equals(gunzip(path, gzip.body()), identity.body())) {
+                throw new IllegalStateException(path + ": the gzip body does not decompress to the identity body");
+            }
+            identitySizes.add((double) identity.body().length);
+            gzipSizes.add((double) gzip.body().length);
+        }
+        return new PageSizes(Math.round(median(identitySizes)), Math.round(median(gzipSizes)));
+    }
+
+    private static byte[] gunzip(String path, byte[] body) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(path + ": the gzip body does not decompress: " + e.getMessage(), e);
         }
     }
 
@@ -480,8 +609,12 @@ public final class ApiBenchmark {
     }
 
     private static double timeGet(URI base, String path) {
+        return timeGet(base, path, Map.of());
+    }
+
+    private static double timeGet(URI base, String path, Map<String, String> headers) {
         long start = System.nanoTime();
-        HttpResponse<String> response = get(base, path);
+        HttpResponse<byte[]> response = getBytes(base, path, headers);
         double millis = (System.nanoTime() - start) / 1e6;
         if (response.statusCode() != 200) {
             throw new IllegalStateException("%s answered %d".formatted(path, response.statusCode()));
@@ -514,6 +647,13 @@ public final class ApiBenchmark {
                 "API benchmark: %d series routes (35 member states x indicators), %,d indicator rows, synthetic%n",
                 report.seriesRoutes(),
                 report.indicatorRows());
+        out.printf(
+                Locale.ROOT,
+                "Country pages: %d (35 member states x %s), median %,d bytes as HTML, %,d bytes gzipped%n",
+                report.countryPages(),
+                String.join(", ", PAGE_LANGUAGES),
+                report.pageSizes().identityBytes(),
+                report.pageSizes().gzipBytes());
         out.printf(
                 Locale.ROOT,
                 "wrk -t%d -c%d, %d s per measurement after %d s of warm-up; server in the benchmark JVM; %d CPUs;"
@@ -568,6 +708,18 @@ public final class ApiBenchmark {
                             .max(Comparator.naturalOrder())
                             .orElse(Double.NaN),
                     median(report.repeatedRequestMillis()));
+            double pageMedian = median(report.firstPageMillis());
+            out.printf(
+                    Locale.ROOT,
+                    "First country page request after a snapshot switch (over HTTP, Accept-Encoding: gzip; nothing"
+                            + " of that country read or cached), %d switches: median %.2f ms, max %.2f ms (goal <= %.0f"
+                            + " ms: %s); the same page repeated (cached): median %.2f ms%n",
+                    report.firstPageMillis().size(),
+                    pageMedian,
+                    percentile(report.firstPageMillis(), 1),
+                    COUNTRY_PAGE_FIRST_HIT_GOAL_MILLIS,
+                    pageMedian <= COUNTRY_PAGE_FIRST_HIT_GOAL_MILLIS ? "met" : "NOT met",
+                    median(report.repeatedPageMillis()));
             out.printf(
                     Locale.ROOT,
                     "New CURRENT served after: median %.0f ms, max %.0f ms (design: within 1000 ms)%n",

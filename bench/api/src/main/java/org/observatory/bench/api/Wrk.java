@@ -96,18 +96,31 @@ final class Wrk {
 
     /** The Lua script: rotate over the paths; print machine-readable lines when done. */
     static String script(List<String> paths, Answers answers) {
+        return script(paths, Map.of(), answers);
+    }
+
+    /**
+     * The Lua script: rotate over the paths, each request with the given headers (e.g. {@code Accept-Encoding:
+     * gzip}, as browsers send); print machine-readable lines when done.
+     */
+    static String script(List<String> paths, Map<String, String> headers, Answers answers) {
         StringBuilder lua = new StringBuilder("local paths = {\n");
         for (String path : paths) {
-            if (path.contains("\"") || path.contains("\\")) {
-                throw new IllegalArgumentException("path with a quote or backslash: " + path);
-            }
-            lua.append("  \"").append(path).append("\",\n");
+            lua.append("  \"").append(quotable(path, "path")).append("\",\n");
+        }
+        lua.append("}\n").append("local headers = {\n");
+        for (Map.Entry<String, String> header : new TreeMap<>(headers).entrySet()) {
+            lua.append("  [\"")
+                    .append(quotable(header.getKey(), "header name"))
+                    .append("\"] = \"")
+                    .append(quotable(header.getValue(), "header value"))
+                    .append("\",\n");
         }
         lua.append("}\n")
                 .append("local counter = 0\n")
                 .append("request = function()\n")
                 .append("  counter = counter % #paths + 1\n")
-                .append("  return wrk.format(\"GET\", paths[counter])\n")
+                .append("  return wrk.format(\"GET\", paths[counter], headers)\n")
                 .append("end\n");
         if (answers == Answers.CHECKED) {
             // each wrk thread has its own Lua state: done() (main state) reads the threads' globals through get()
@@ -120,6 +133,8 @@ final class Wrk {
                     .append("response = function(status, headers, body)\n")
                     .append("  if status < 200 or status > 299 then non2xx = non2xx + 1 end\n")
                     .append("  local etag = headers[\"ETag\"] or headers[\"Etag\"] or headers[\"etag\"]\n")
+                    // a gzip answer's ETag ends in -gzip (the identity one's snapshot id and hash, then -gzip)
+                    .append("  if etag then etag = (string.gsub(etag, '%-gzip\"$', '\"')) end\n")
                     .append("  local id = etag and string.match(etag, '^\"(.+)%-%x+\"$') or \"(none)\"\n")
                     .append("  snapshots[id] = (snapshots[id] or 0) + 1\n")
                     .append("end\n");
@@ -147,17 +162,39 @@ final class Wrk {
         return lua.toString();
     }
 
+    private static String quotable(String text, String what) {
+        if (text.contains("\"") || text.contains("\\")) {
+            throw new IllegalArgumentException("%s with a quote or backslash: %s".formatted(what, text));
+        }
+        return text;
+    }
+
     Result run(URI base, List<String> paths, int seconds, Path workDirectory) {
-        return start(base, paths, Answers.COUNTED_BY_WRK, seconds, workDirectory)
+        return run(base, paths, Map.of(), seconds, workDirectory);
+    }
+
+    /** Rotates over the paths for {@code seconds}, each request with the given headers. */
+    Result run(URI base, List<String> paths, Map<String, String> headers, int seconds, Path workDirectory) {
+        return start(base, paths, headers, Answers.COUNTED_BY_WRK, seconds, workDirectory)
                 .await();
     }
 
     /** Starts wrk for at most {@code seconds}; {@link Running#stop} ends it earlier. */
     Running start(URI base, List<String> paths, Answers answers, int seconds, Path workDirectory) {
+        return start(base, paths, Map.of(), answers, seconds, workDirectory);
+    }
+
+    private Running start(
+            URI base,
+            List<String> paths,
+            Map<String, String> headers,
+            Answers answers,
+            int seconds,
+            Path workDirectory) {
         requireNonNull(base, "base is null");
         try {
             Path script = Files.createTempFile(workDirectory, "wrk-", ".lua");
-            Files.writeString(script, script(paths, answers), StandardCharsets.UTF_8);
+            Files.writeString(script, script(paths, headers, answers), StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>(List.of(
                     "wrk",
                     "-t" + threads,

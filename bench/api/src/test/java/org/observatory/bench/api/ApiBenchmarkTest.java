@@ -32,14 +32,35 @@ class ApiBenchmarkTest {
         assertThat(report.seriesRoutes()).isEqualTo(35 * 20);
         assertThat(report.measurements())
                 .extracting(measurement -> measurement.cache() + " " + measurement.route())
-                .containsExactly("on trivial", "on series", "off trivial", "off series");
+                .containsExactly(
+                        "on trivial",
+                        "on series",
+                        "on country-pages",
+                        "on country-pages-gzip",
+                        "off trivial",
+                        "off series",
+                        "off country-pages",
+                        "off country-pages-gzip");
         assertThat(report.ratioCacheOn()).isPositive();
         assertThat(report.ratioCacheOff()).isPositive();
         assertThat(report.firstRequestMillis()).hasSize(2);
         assertThat(report.noticedMillis()).hasSize(2);
+        assertThat(report.countryPages()).isEqualTo(35 * 2);
+        assertThat(report.firstPageMillis()).hasSize(2);
+        assertThat(report.repeatedPageMillis()).hasSize(2);
+        // checkEveryPage compared each gzip body, decompressed once, with the identity body
+        assertThat(report.pageSizes().gzipBytes())
+                .isPositive()
+                .isLessThan(report.pageSizes().identityBytes());
         assertThat(report.ratios())
-                .extracting(ratio -> ratio.rotation() + " " + ratio.cache())
-                .containsExactly("series on", "series off");
+                .extracting(ratio -> ratio.rotation() + " " + ratio.cache() + " " + ratio.goal())
+                .containsExactly(
+                        "series on 0.5",
+                        "country-pages on NaN",
+                        "country-pages-gzip on 0.3",
+                        "series off NaN",
+                        "country-pages off NaN",
+                        "country-pages-gzip off NaN");
         // the repository measured without HTTP: 700 series on each of the 2 new snapshots, one country page each
         assertThat(report.queries().seriesMillis()).hasSize(2 * 35 * 20);
         assertThat(report.queries().firstOfCountryMillis()).hasSize(2 * 35);
@@ -50,6 +71,11 @@ class ApiBenchmarkTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("Throughput ratio series / trivial, cache on:")
                 .contains("Throughput ratio series / trivial, cache off:")
+                .contains("Throughput ratio country-pages-gzip / trivial, cache on:  ")
+                .contains("(goal >= 0.3: ")
+                .contains("Country pages: 70 (35 member states x en, es), median ")
+                .contains("First country page request after a snapshot switch (over HTTP, Accept-Encoding: gzip;")
+                .contains("(goal <= 100 ms: ")
                 .contains("First series request after a snapshot switch (nothing cached), 2 switches: median")
                 .contains("Uncached series query (SnapshotRepository.series, national totals, no response cache;")
                 .contains("1400 queries on 2 snapshots: median ")
@@ -122,6 +148,9 @@ class ApiBenchmarkTest {
                 .contains("counter = counter % #paths + 1")
                 .contains("latency:percentile(99)")
                 .doesNotContain("response = function");
+        assertThat(Wrk.script(List.of("/a"), Map.of("Accept-Encoding", "gzip"), Wrk.Answers.COUNTED_BY_WRK))
+                .contains("local headers = {\n  [\"Accept-Encoding\"] = \"gzip\",\n}\n")
+                .contains("return wrk.format(\"GET\", paths[counter], headers)");
         assertThat(Wrk.script(List.of("/a"), Wrk.Answers.CHECKED))
                 .contains("if status < 200 or status > 299 then non2xx = non2xx + 1 end")
                 .contains("thread:get(\"snapshots\")");
