@@ -27,7 +27,6 @@ import org.observatory.api.page.SecretariatPage;
 import org.observatory.api.page.Sessions;
 import org.observatory.api.page.SignInPage;
 import org.observatory.api.page.SubmissionPages;
-import org.observatory.api.query.IndicatorCoverageQuery;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.report.ResponseDeadlines;
@@ -218,14 +217,13 @@ public final class ObservatoryApp {
 
         Pages pages = new Pages(Languages.PAGES);
         Sessions sessions = new Sessions(writeSide.registry(), config.clock());
-        IndicatorCoverageQuery coverage = IndicatorCoverageQuery.open();
         SecretariatPage secretariat = new SecretariatPage(
                 pages, sessions, writeSide.registry(), writeSide.runs(), repository, config.codelists());
         PageControllers pageControllers = new PageControllers(
                 new Assets(),
                 new LandingPage(pages, repository, config.codelists()),
                 new SignInPage(pages, sessions, throttle, repository),
-                new IndicatorPage(pages, repository, coverage, lookups),
+                new IndicatorPage(pages, repository, lookups),
                 new CountryPage(pages, repository, lookups, responses, config.clock()),
                 secretariat,
                 new AccountsPage(
@@ -263,8 +261,6 @@ public final class ObservatoryApp {
                 events.serverStartFailed(repository::close);
                 events.serverStopped(writeSide::close);
                 events.serverStartFailed(writeSide::close);
-                events.serverStopped(coverage::close);
-                events.serverStartFailed(coverage::close);
             });
         });
         ProblemMapping.register(app, throttle);

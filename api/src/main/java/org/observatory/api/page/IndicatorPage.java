@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.observatory.api.query.IndicatorCoverageQuery;
-import org.observatory.api.query.IndicatorCoverageQuery.CountryYears;
+import org.observatory.api.query.CountryYears;
 import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.web.Lookups;
@@ -34,13 +33,11 @@ public final class IndicatorPage {
 
     private final Pages pages;
     private final SnapshotRepository repository;
-    private final IndicatorCoverageQuery coverage;
     private final Lookups lookups;
 
-    public IndicatorPage(Pages pages, SnapshotRepository repository, IndicatorCoverageQuery coverage, Lookups lookups) {
+    public IndicatorPage(Pages pages, SnapshotRepository repository, Lookups lookups) {
         this.pages = requireNonNull(pages, "pages is null");
         this.repository = requireNonNull(repository, "repository is null");
-        this.coverage = requireNonNull(coverage, "coverage is null");
         this.lookups = requireNonNull(lookups, "lookups is null");
     }
 
@@ -126,7 +123,7 @@ public final class IndicatorPage {
         Optional<Snapshot> snapshot = snapshot(ctx);
         MemberList members = lookups.codelists().members();
         List<CountryYears> years =
-                snapshot.map(chosen -> coverage.yearsByCountry(chosen, indicator.code())).orElse(List.of()).stream()
+                snapshot.map(chosen -> repository.yearsByCountry(chosen, indicator.code())).orElse(List.of()).stream()
                         .filter(country -> members.isMember(country.iso3()))
                         .toList();
         List<String> vintages = snapshot.isEmpty()

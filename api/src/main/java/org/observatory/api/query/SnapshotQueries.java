@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -37,9 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The questions the API asks of a published snapshot's tables, answered with DuckDB over the snapshot's partitioned
- * Parquet files (one in-memory root connection; each query on its own {@code duplicate()}, since a DuckDB connection
- * must not be shared between threads). The SQL is written out below; every value is bound as a parameter, and
- * callers pass country codes already validated against the member list.
+ * Parquet files (one in-memory root connection for every question; each query on its own {@code duplicate()}, since
+ * a DuckDB connection must not be shared between threads). The SQL is written out below; every value is bound as a
+ * parameter, and callers pass country codes already validated against the member list.
  *
  * <p>Series and coverage questions read a country's partition of the {@code indicators} table, {@code
  * <snapshot>/indicators/country=XXX/*.parquet} (a single-level glob, so in-flight {@code _temporary} files of a
@@ -77,6 +78,18 @@ public final class SnapshotQueries implements AutoCloseable {
                      breakdown_type <> '_T', breakdown_type,
                      breakdown <> '_T', breakdown,
                      source_kind, submission_id
+            """;
+
+    /**
+     * The distinct (country, year) pairs of one indicator over every country partition of the {@code indicators}
+     * table, by country code and year: years only, never values.
+     */
+    static final String INDICATOR_YEARS_SQL =
+            """
+            SELECT DISTINCT country, year
+            FROM read_parquet(?, hive_partitioning = true)
+            WHERE indicator = ?
+            ORDER BY country, year
             """;
 
     /** The whole {@code responses} table, summed over reference years: a few rows per country, cycle, indicator. */
@@ -213,6 +226,35 @@ public final class SnapshotQueries implements AutoCloseable {
     private static Double nullableDouble(ResultSet row, int column) throws SQLException {
         Object value = row.getObject(column);
         return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    /**
+     * Which years each country has values of one indicator for in the snapshot (what the indicator page shows), by
+     * country code; countries without any are left out. One DuckDB query over every country partition (a
+     * single-level glob per partition); the indicator code is bound as a parameter, so any string is safe to pass.
+     */
+    public List<CountryYears> yearsByCountry(Snapshot snapshot, String indicator) {
+        requireNonNull(snapshot, "snapshot is null");
+        requireNonNull(indicator, "indicator is null");
+        Path table = snapshot.directory().resolve(INDICATORS.name());
+        if (!hasPartitionFiles(table)) {
+            return List.of();
+        }
+        String glob = table + "/" + COUNTRY + "=*/*.parquet";
+        Map<String, List<Integer>> years = new LinkedHashMap<>();
+        query(
+                        snapshot,
+                        INDICATOR_YEARS_SQL,
+                        statement -> {
+                            statement.setString(1, glob);
+                            statement.setString(2, indicator);
+                        },
+                        row -> Map.entry(row.getString(1), row.getInt(2)))
+                .forEach(pair -> years.computeIfAbsent(pair.getKey(), key -> new ArrayList<>())
+                        .add(pair.getValue()));
+        List<CountryYears> coverage = new ArrayList<>();
+        years.forEach((iso3, covered) -> coverage.add(new CountryYears(iso3, covered)));
+        return List.copyOf(coverage);
     }
 
     /**

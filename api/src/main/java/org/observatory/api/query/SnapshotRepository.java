@@ -14,9 +14,9 @@ import org.observatory.schemas.table.TableSchema;
 /**
  * The read side of published snapshots in one place for the web layer: which snapshot to read ({@link
  * SnapshotCatalogue}: {@code CURRENT}, the published vintages, reader leases) and what it holds ({@link
- * SnapshotQueries}: series, coverage, a country's every series, responses, CSV export). Each method says which of
- * the two answers it. A caller resolves its {@link Snapshot} once per request and passes it to every query, so a
- * request finishes on the snapshot it began with. {@link #close()} releases the DuckDB connection.
+ * SnapshotQueries}: series, coverage, a country's every series, an indicator's years by country, responses, CSV
+ * export). Each method says which of the two answers it. A caller resolves its {@link Snapshot} once per request and
+ * passes it to every query, so a request finishes on the snapshot it began with. {@link #close()} releases the DuckDB connection.
  */
 public final class SnapshotRepository implements AutoCloseable {
     private final SnapshotCatalogue catalogue;
@@ -98,6 +98,11 @@ public final class SnapshotRepository implements AutoCloseable {
     /** {@link SnapshotQueries#countrySeries(Snapshot, String)}: every indicator's values of one country at once. */
     public CountrySeries countrySeries(Snapshot snapshot, String iso3) {
         return queries.countrySeries(snapshot, iso3);
+    }
+
+    /** {@link SnapshotQueries#yearsByCountry(Snapshot, String)}: the indicator page's coverage. */
+    public List<CountryYears> yearsByCountry(Snapshot snapshot, String indicator) {
+        return queries.yearsByCountry(snapshot, indicator);
     }
 
     /** {@link SnapshotQueries#responses(Snapshot)}. */
