@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -77,9 +76,6 @@ public final class IngestService {
     private static final String WORK_PREFIX = ".work-";
 
     private static final long PROCESS_ID = ProcessHandle.current().pid();
-
-    /** How much of a landed file {@link #validateAgain} scans at a time (as landing hands it on). */
-    private static final int SCAN_BLOCK_BYTES = 1 << 20;
 
     private final IngestSettings settings;
 
@@ -207,15 +203,7 @@ public final class IngestService {
         Optional<String> country = request.country().map(code -> code.strip().toUpperCase(java.util.Locale.ROOT));
         checkDeclaration(request, country);
         IngestSettings listing = settings.listing(issues);
-        TextScan scan = new TextScan(listing.segmentBytes());
-        try (InputStream input = Files.newInputStream(request.file())) {
-            byte[] block = new byte[SCAN_BLOCK_BYTES];
-            int read;
-            while ((read = input.readNBytes(block, 0, block.length)) > 0) {
-                scan.accept(block, read);
-            }
-        }
-        TextProfile profile = scan.profile();
+        TextProfile profile = TextScan.profile(request.file(), listing.segmentBytes());
         DelimitedTable table;
         try {
             table = DelimitedTable.open(request.file(), InputFormat.columns(request.sourceKind()), profile);

@@ -31,14 +31,7 @@ public final class EncodingDetector {
     private EncodingDetector() {}
 
     public static DetectedEncoding detect(Path file) throws IOException {
-        TextScan scan = new TextScan(Long.MAX_VALUE);
-        try (InputStream input = Files.newInputStream(file)) {
-            byte[] buffer = new byte[BUFFER_SIZE];
-            for (int read = input.read(buffer); read >= 0; read = input.read(buffer)) {
-                scan.accept(buffer, read);
-            }
-        }
-        return detect(file, scan.profile());
+        return detect(file, TextScan.profile(file, Long.MAX_VALUE));
     }
 
     /**

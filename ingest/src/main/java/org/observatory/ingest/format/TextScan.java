@@ -1,8 +1,12 @@
 package org.observatory.ingest.format;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +30,9 @@ import java.util.List;
 public final class TextScan {
     /** How many first bytes are kept: those {@link EncodingDetector} judges binary formats and UTF-16 by. */
     public static final int HEAD_BYTES = 1 << 16;
+
+    /** How much of a file on disk {@link #profile(Path, long)} reads at a time. */
+    private static final int SCAN_BLOCK_BYTES = 1 << 20;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -59,6 +66,22 @@ public final class TextScan {
         }
         this.segmentBytes = segmentBytes;
         this.nextBoundary = segmentBytes;
+    }
+
+    /**
+     * Scans a file already on disk (one read of every byte), noting a line start about every {@code segmentBytes}:
+     * the same profile as a scan fed while the file was landed.
+     */
+    public static TextProfile profile(Path file, long segmentBytes) throws IOException {
+        TextScan scan = new TextScan(segmentBytes);
+        try (InputStream input = Files.newInputStream(file)) {
+            byte[] block = new byte[SCAN_BLOCK_BYTES];
+            int read;
+            while ((read = input.readNBytes(block, 0, block.length)) > 0) {
+                scan.accept(block, read);
+            }
+        }
+        return scan.profile();
     }
 
     /** Scans the next {@code length} bytes of the file. */
