@@ -679,6 +679,23 @@ public final class Registry implements AutoCloseable {
         return records;
     }
 
+    /** The decisions about every submission, by submission id, each submission's ordered by country. */
+    public synchronized Map<String, List<ApprovalRecord>> decisionsBySubmission() {
+        Map<String, List<ApprovalRecord>> bySubmission = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT * FROM approvals ORDER BY submission_id, country")) {
+            while (row.next()) {
+                ApprovalRecord record = approval(row);
+                bySubmission
+                        .computeIfAbsent(record.submissionId(), id -> new ArrayList<>())
+                        .add(record);
+            }
+        } catch (SQLException e) {
+            throw failure("read the approvals", e);
+        }
+        return bySubmission;
+    }
+
     /** Every country's last decision about every submission: what a run manifest is built from. */
     public synchronized Approvals approvals() {
         Map<String, Map<String, Decision>> bySubmission = new HashMap<>();

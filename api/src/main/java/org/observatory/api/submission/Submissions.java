@@ -227,6 +227,7 @@ public final class Submissions {
             asked = Optional.of(account.country());
         }
         Approvals approvals = registry.approvals();
+        Map<String, List<ApprovalRecord>> decisions = registry.decisionsBySubmission(); // one read, not one a row
         Map<String, String> vintages = publishedParts.newestVintages();
         List<SubmissionView> items = new ArrayList<>();
         Optional<ListCursor> next = Optional.empty();
@@ -238,7 +239,12 @@ public final class Submissions {
                 continue;
             }
             Optional<String> onlyCountry = onlyCountryOf(account, submission);
-            List<SubmissionPart> parts = parts(submission, approvals, vintages, asked);
+            List<SubmissionPart> parts = parts(
+                    submission,
+                    approvals,
+                    decisions.getOrDefault(submission.submissionId(), List.of()),
+                    vintages,
+                    asked);
             if (state.isPresent() && !inState(submission, parts, state.get())) {
                 continue;
             }
@@ -494,8 +500,12 @@ public final class Submissions {
             JsonNode report,
             Optional<String> onlyCountry,
             Optional<Boolean> alreadySubmitted) {
-        List<SubmissionPart> parts =
-                parts(submission, registry.approvals(), publishedParts.newestVintages(), Optional.empty());
+        List<SubmissionPart> parts = parts(
+                submission,
+                registry.approvals(),
+                registry.decisions(submission.submissionId()),
+                publishedParts.newestVintages(),
+                Optional.empty());
         return view(submission, parts, report, onlyCountry, alreadySubmitted);
     }
 
@@ -548,14 +558,19 @@ public final class Submissions {
                 submission, policy, parts, limitedReport, onlyCountry, otherParts, otherIssues, alreadySubmitted);
     }
 
-    /** The parts of a submission, ordered by country; only {@code country}'s when it is given. */
+    /**
+     * The parts of a submission, ordered by country, with the decisions about it ({@code recorded}); only {@code
+     * country}'s when it is given.
+     */
     private List<SubmissionPart> parts(
-            SubmissionRecord submission, Approvals approvals, Map<String, String> vintages, Optional<String> country) {
+            SubmissionRecord submission,
+            Approvals approvals,
+            List<ApprovalRecord> recorded,
+            Map<String, String> vintages,
+            Optional<String> country) {
         ApprovalPolicy policy = config.approvalPolicy();
         Map<String, ApprovalRecord> decisions = new LinkedHashMap<>();
-        if (!submission.countries().isEmpty()) {
-            registry.decisions(submission.submissionId()).forEach(record -> decisions.put(record.country(), record));
-        }
+        recorded.forEach(record -> decisions.put(record.country(), record));
         List<SubmissionPart> parts = new ArrayList<>();
         for (String code : new TreeSet<>(submission.countries())) {
             if (country.isPresent() && !country.get().equals(code)) {
