@@ -3,7 +3,6 @@ package org.observatory.api.submission;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -170,7 +169,7 @@ public record FixList(
     public void writeTo(OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.write('\uFEFF');
-        try (Reader reader = new BufferedReader(Files.newBufferedReader(file, charset))) {
+        try (Reader reader = Files.newBufferedReader(file, charset)) {
             Lines lines = new Lines(reader);
             long number = 0;
             boolean quoted = false;
