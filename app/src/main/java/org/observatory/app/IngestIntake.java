@@ -79,14 +79,12 @@ final class IngestIntake implements SubmissionIntake {
                         submission.fileName()),
                 limit);
         List<ValidationIssue> listed = report.issues();
-        long counted = report.countsByCode().values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
+        long counted = report.errorCount() + report.warningCount(); // every issue listed was counted
         List<LineIssue> lines = listed.stream()
                 .filter(issue -> issue.line() > 0)
                 .map(issue -> new LineIssue(issue.line(), issue.column(), issue.value(), issue.message()))
                 .toList();
-        return Optional.of(new AllIssues(lines, Math.max(counted, listed.size()), listed.size() >= counted));
+        return Optional.of(new AllIssues(lines, counted, listed.size() == counted));
     }
 
     /** The validation report as {@code observatory ingest --format json} prints it (without the process's memory). */
