@@ -381,7 +381,7 @@ public final class CountryPage {
         String publishedAt = "";
         for (int index = published.size() - 1; index >= 0; index--) {
             PublishedSnapshot vintage = published.get(index);
-            String when = LandingPage.publishedAt(t, vintage.publishedAt());
+            String when = t.dateTime(vintage.publishedAt());
             boolean shown = vintage.snapshot().id().equals(snapshot.id());
             if (shown) {
                 publishedAt = when;

@@ -66,7 +66,7 @@ public final class LandingPage {
         Optional<Vintage> vintage = snapshot.flatMap(current -> repository.publishedSnapshots().stream()
                 .filter(published -> published.snapshot().id().equals(current.id()))
                 .findFirst()
-                .map(published -> new Vintage(current.id(), publishedAt(t, published.publishedAt()))));
+                .map(published -> new Vintage(current.id(), t.dateTime(published.publishedAt()))));
         PageFrame frame = pages.frame(ctx, t, t.text("landing.title"), snapshot);
         View view = new View(
                 vintage,
@@ -74,15 +74,6 @@ public final class LandingPage {
                 codelists.indicators().all(),
                 snapshot.flatMap(this::latestCycle));
         pages.render(ctx, "landing.jte", frame, view);
-    }
-
-    /** The publication time in the page's language; a time that does not parse is shown as written. */
-    static String publishedAt(Localizer t, String isoTime) {
-        try {
-            return t.dateTime(java.time.OffsetDateTime.parse(isoTime).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            return isoTime;
-        }
     }
 
     /** The members grouped by subregion in DESIGN's order, each group by code. */

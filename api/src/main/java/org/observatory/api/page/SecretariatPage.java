@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -167,7 +166,7 @@ public final class SecretariatPage {
                         account.account().analystCountry(),
                         account.status(now),
                         t.text("accounts.status." + account.status(now).wireName()),
-                        dateTime(t, account.account().createdAt()),
+                        t.dateTime(account.account().createdAt()),
                         account.expiry().at().map(t::dateTime).orElseGet(() -> t.text("accounts.expires.never"))))
                 .toList();
     }
@@ -177,8 +176,8 @@ public final class SecretariatPage {
                 run.runId(),
                 run.status(),
                 t.text("run.status." + run.status().wireName()),
-                dateTime(t, run.requestedAt()),
-                run.finishedAt() == null ? "" : dateTime(t, run.finishedAt()));
+                t.dateTime(run.requestedAt()),
+                run.finishedAt() == null ? "" : t.dateTime(run.finishedAt()));
     }
 
     /** The CTS cycles the snapshot has replies for, newest first: a response-rate report each. */
@@ -216,15 +215,6 @@ public final class SecretariatPage {
         Optional<Sessions.SignedIn> visitor = sessions.signedIn(ctx);
         Forms.verify(ctx, visitor.map(Sessions.SignedIn::csrfToken));
         return secretariatOnly(visitor.orElseThrow());
-    }
-
-    /** A moment the registry wrote (ISO-8601) in the page's language; shown as written when it does not parse. */
-    static String dateTime(Localizer t, String isoInstant) {
-        try {
-            return t.dateTime(Instant.parse(isoInstant));
-        } catch (DateTimeParseException e) {
-            return isoInstant;
-        }
     }
 
     /** Sends the visitor on to a page of the secretariat's, in the page's language (303 after a form). */
