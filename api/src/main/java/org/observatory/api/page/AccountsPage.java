@@ -135,17 +135,17 @@ public final class AccountsPage {
             return;
         }
         keep(secretariat, created, Origin.CREATED);
-        SecretariatPage.seeOther(ctx, t, tokenPath(created.account().accountId()));
+        Pages.seeOther(ctx, t, tokenPath(created.account().accountId()));
     }
 
     /** {@code GET /{lang}/secretariat/accounts/{id}/token}: the new token, the first time only. */
     public void token(Context ctx) {
         Localizer t = pages.localizer(ctx);
-        Optional<Sessions.SignedIn> visitor = sessions.orSignIn(ctx, t);
+        Optional<Sessions.SignedIn> visitor = SecretariatPage.secretariatOrSignIn(ctx, t, sessions);
         if (visitor.isEmpty()) {
             return;
         }
-        Sessions.SignedIn secretariat = SecretariatPage.secretariatOnly(visitor.get());
+        Sessions.SignedIn secretariat = visitor.get();
         AccountRecord account = account(ctx);
         renderToken(ctx, t, secretariat, account, take(secretariat, account.accountId()));
     }
@@ -168,11 +168,11 @@ public final class AccountsPage {
     /** {@code GET /{lang}/secretariat/accounts/{id}/revoke|rotate}: the confirmation form. */
     public void confirm(Context ctx) {
         Localizer t = pages.localizer(ctx);
-        Optional<Sessions.SignedIn> visitor = sessions.orSignIn(ctx, t);
+        Optional<Sessions.SignedIn> visitor = SecretariatPage.secretariatOrSignIn(ctx, t, sessions);
         if (visitor.isEmpty()) {
             return;
         }
-        Sessions.SignedIn secretariat = SecretariatPage.secretariatOnly(visitor.get());
+        Sessions.SignedIn secretariat = visitor.get();
         renderConfirm(ctx, t, secretariat, action(ctx), account(ctx), "", Optional.empty());
     }
 
@@ -187,7 +187,7 @@ public final class AccountsPage {
             refuse(ctx, t, secretariat, Action.REVOKE, e, "");
             return;
         }
-        SecretariatPage.seeOther(ctx, t, "/secretariat#accounts");
+        Pages.seeOther(ctx, t, "/secretariat#accounts");
     }
 
     /** {@code POST /{lang}/secretariat/accounts/{id}/rotate}: a new token (and expiry, when given), shown once. */
@@ -221,7 +221,7 @@ public final class AccountsPage {
             return;
         }
         keep(secretariat, rotated, Origin.ROTATED);
-        SecretariatPage.seeOther(ctx, t, tokenPath(account.accountId()));
+        Pages.seeOther(ctx, t, tokenPath(account.accountId()));
     }
 
     /** A conflict the registry names (revoked already, the last secretariat, expired) is shown on the form. */

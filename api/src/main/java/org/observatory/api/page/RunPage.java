@@ -202,17 +202,17 @@ public final class RunPage {
             home.render(ctx, t, secretariat, SecretariatPage.AccountForm.EMPTY, Optional.of(refused.getMessage()));
             return;
         }
-        SecretariatPage.seeOther(ctx, t, "/secretariat/runs/" + run.runId());
+        Pages.seeOther(ctx, t, "/secretariat/runs/" + run.runId());
     }
 
     /** {@code GET /secretariat/runs/{id}}: the run's state and, once it ended, its report. */
     public void show(Context ctx) {
         Localizer t = pages.localizer(ctx);
-        Optional<Sessions.SignedIn> visitor = sessions.orSignIn(ctx, t);
+        Optional<Sessions.SignedIn> visitor = SecretariatPage.secretariatOrSignIn(ctx, t, sessions);
         if (visitor.isEmpty()) {
             return;
         }
-        Sessions.SignedIn secretariat = SecretariatPage.secretariatOnly(visitor.get());
+        Sessions.SignedIn secretariat = visitor.get();
         if (runs.isEmpty()) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
             render(

@@ -3,7 +3,6 @@ package org.observatory.api.page;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -126,11 +125,11 @@ public final class SecretariatPage {
 
     public void show(Context ctx) {
         Localizer t = pages.localizer(ctx);
-        Optional<Sessions.SignedIn> visitor = sessions.orSignIn(ctx, t);
-        if (visitor.isEmpty()) {
+        Optional<Sessions.SignedIn> secretariat = secretariatOrSignIn(ctx, t, sessions);
+        if (secretariat.isEmpty()) {
             return;
         }
-        render(ctx, t, secretariatOnly(visitor.get()), AccountForm.EMPTY, Optional.empty());
+        render(ctx, t, secretariat.get(), AccountForm.EMPTY, Optional.empty());
     }
 
     /** The home page, with the create-account form as sent and a run's refusal when there are. */
@@ -190,6 +189,14 @@ public final class SecretariatPage {
     }
 
     /**
+     * The signed-in visitor of a secretariat's page: empty after redirecting a visitor without a session to the
+     * sign-in page ({@link Sessions#orSignIn}), 403 for an analyst ({@link #secretariatOnly}).
+     */
+    static Optional<Sessions.SignedIn> secretariatOrSignIn(Context ctx, Localizer t, Sessions sessions) {
+        return sessions.orSignIn(ctx, t).map(SecretariatPage::secretariatOnly);
+    }
+
+    /**
      * The signed-in visitor when it is the secretariat.
      *
      * @throws ObservatoryException {@code FORBIDDEN} for an analyst, naming who they are and what to do
@@ -215,11 +222,5 @@ public final class SecretariatPage {
         Optional<Sessions.SignedIn> visitor = sessions.signedIn(ctx);
         Forms.verify(ctx, visitor.map(Sessions.SignedIn::csrfToken));
         return secretariatOnly(visitor.orElseThrow());
-    }
-
-    /** Sends the visitor on to a page of the secretariat's, in the page's language (303 after a form). */
-    static void seeOther(Context ctx, Localizer t, String sitePath) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.redirect(Pages.inLanguage(t.language(), sitePath), HttpStatus.SEE_OTHER);
     }
 }

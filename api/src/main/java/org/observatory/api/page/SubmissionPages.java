@@ -207,8 +207,7 @@ public final class SubmissionPages {
         } catch (SubmissionRejectedException rejected) {
             submissionId = rejected.submissionId(); // recorded: its receipt says why
         }
-        ctx.header("Cache-Control", "no-store");
-        ctx.redirect(receiptPath(t, submissionId), HttpStatus.SEE_OTHER);
+        Pages.seeOther(ctx, t, receiptPath(submissionId));
     }
 
     // ---- the receipt ----
@@ -250,8 +249,7 @@ public final class SubmissionPages {
                     "The form names no country; approve or withdraw a part with the buttons of the submission's page");
         }
         submissions.decide(account, ctx.pathParam("id"), country, decision);
-        ctx.header("Cache-Control", "no-store");
-        ctx.redirect(receiptPath(t, ctx.pathParam("id")), HttpStatus.SEE_OTHER);
+        Pages.seeOther(ctx, t, receiptPath(ctx.pathParam("id")));
     }
 
     /** The raw file, under the same rules (and audit) as {@code GET /api/v1/submissions/{id}/file}. */
@@ -470,8 +468,8 @@ public final class SubmissionPages {
         return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
-    private String receiptPath(Localizer t, String submissionId) {
-        return Pages.inLanguage(t.language(), "/submissions/" + encode(submissionId));
+    private static String receiptPath(String submissionId) {
+        return "/submissions/" + encode(submissionId);
     }
 
     private static String encode(String value) {
