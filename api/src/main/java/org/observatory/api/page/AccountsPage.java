@@ -113,9 +113,9 @@ public final class AccountsPage {
     public void create(Context ctx) {
         Localizer t = pages.localizer(ctx);
         Sessions.SignedIn secretariat = SecretariatPage.verifiedSecretariat(ctx, sessions);
-        String roleField = field(ctx, "role");
-        String countryField = field(ctx, "country").toUpperCase(Locale.ROOT);
-        String expiresField = field(ctx, "expires");
+        String roleField = Forms.field(ctx, "role");
+        String countryField = Forms.field(ctx, "country").toUpperCase(Locale.ROOT);
+        String expiresField = Forms.field(ctx, "expires");
         NewAccount created;
         try {
             Role role = Role.fromWireName(roleField);
@@ -195,7 +195,7 @@ public final class AccountsPage {
         Localizer t = pages.localizer(ctx);
         Sessions.SignedIn secretariat = SecretariatPage.verifiedSecretariat(ctx, sessions);
         AccountRecord account = account(ctx);
-        String expiresField = field(ctx, "expires");
+        String expiresField = Forms.field(ctx, "expires");
         NewAccount rotated;
         try {
             Optional<Expiry> expiry =
@@ -272,10 +272,6 @@ public final class AccountsPage {
 
     private static Action action(Context ctx) {
         return ctx.path().endsWith("/" + Action.REVOKE.segment()) ? Action.REVOKE : Action.ROTATE;
-    }
-
-    private static String field(Context ctx, String name) {
-        return Optional.ofNullable(ctx.formParam(name)).map(String::strip).orElse("");
     }
 
     static String tokenPath(String accountId) {

@@ -139,9 +139,7 @@ public final class SecretariatPage {
         PageFrame frame = pages.privateFrame(ctx, t, t.text("secretariat.title"), snapshot, secretariat);
         View view = new View(
                 accounts(t, registry.accounts(), Instant.now()),
-                codelists.members().all().stream()
-                        .sorted(Comparator.comparing(MemberState::iso3))
-                        .toList(),
+                codelists.members().all(),
                 form,
                 runs.isPresent(),
                 registry.recentRuns(RECENT_RUNS).stream()

@@ -132,11 +132,6 @@ public final class SubmissionPages {
         PageFrame frame = pages.privateFrame(ctx, t, t.text("submit.title"), repository.current(), signedIn);
         Account account = signedIn.account();
         Optional<MemberState> fixed = account.analystCountry().flatMap(codelists.members()::find);
-        List<MemberState> members = account.role() == Role.SECRETARIAT
-                ? codelists.members().all().stream()
-                        .sorted(java.util.Comparator.comparing(MemberState::iso3))
-                        .toList()
-                : List.of();
         pages.render(
                 ctx,
                 "submit.jte",
@@ -144,7 +139,7 @@ public final class SubmissionPages {
                 new SubmitView(
                         Arrays.asList(SourceKind.values()),
                         fixed,
-                        members,
+                        countryChoices(account),
                         submissions.uploadLimitBytes() >> 20,
                         problems,
                         chosen));
@@ -162,7 +157,7 @@ public final class SubmissionPages {
         submissions.refuseDeclaredLength(ctx.req().getContentLengthLong());
         verify(ctx, signedIn);
         Account account = signedIn.orElseThrow().account();
-        Chosen chosen = new Chosen(field(ctx, "source"), field(ctx, "country"), field(ctx, "cycle"));
+        Chosen chosen = new Chosen(Forms.field(ctx, "source"), Forms.field(ctx, "country"), Forms.field(ctx, "cycle"));
         List<String> problems = new ArrayList<>();
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null
@@ -242,7 +237,7 @@ public final class SubmissionPages {
         Optional<Sessions.SignedIn> signedIn = sessions.signedIn(ctx);
         verify(ctx, signedIn);
         Account account = signedIn.orElseThrow().account();
-        String country = field(ctx, "country");
+        String country = Forms.field(ctx, "country");
         if (country.isEmpty()) {
             throw new ObservatoryException(
                     ErrorCode.INVALID_PARAMETER,
@@ -428,11 +423,7 @@ public final class SubmissionPages {
         ListView view = new ListView(
                 page.items().stream().map(Row::of).toList(),
                 account.analystCountry().flatMap(codelists.members()::find),
-                account.role() == Role.SECRETARIAT
-                        ? codelists.members().all().stream()
-                                .sorted(java.util.Comparator.comparing(MemberState::iso3))
-                                .toList()
-                        : List.of(),
+                countryChoices(account),
                 account.role() == Role.SECRETARIAT ? country : Optional.empty(),
                 state,
                 Arrays.asList(PartState.values()),
@@ -460,12 +451,13 @@ public final class SubmissionPages {
         }
     }
 
-    private static String field(Context ctx, String name) {
-        return Optional.ofNullable(ctx.formParam(name)).map(String::strip).orElse("");
-    }
-
     private static Optional<String> query(Context ctx, String name) {
         return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    /** The countries a visitor chooses from (by code): every member for the secretariat, none for an analyst. */
+    private List<MemberState> countryChoices(Account account) {
+        return account.role() == Role.SECRETARIAT ? codelists.members().all() : List.of();
     }
 
     private static String receiptPath(String submissionId) {
