@@ -20,6 +20,7 @@ import org.observatory.api.registry.Expiry;
 import org.observatory.api.registry.NewAccount;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
+import org.observatory.api.web.Messages;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
@@ -267,7 +268,7 @@ public final class AccountsPage {
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NOT_FOUND,
                         "No account '%s'; the secretariat's page lists the accounts"
-                                .formatted(id.length() <= 64 ? id : id.substring(0, 64) + "...")));
+                                .formatted(Messages.quote(id))));
     }
 
     private static Action action(Context ctx) {

@@ -32,6 +32,7 @@ import org.observatory.api.submission.SubmissionPart;
 import org.observatory.api.submission.SubmissionRejectedException;
 import org.observatory.api.submission.SubmissionView;
 import org.observatory.api.submission.Submissions;
+import org.observatory.api.web.Messages;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.codelist.SourceKind;
@@ -390,7 +391,7 @@ public final class SubmissionPages {
                 throw new ObservatoryException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         "Unknown query parameter '%s'; the list of submissions takes country, status and cursor"
-                                .formatted(name.length() <= 64 ? name : name.substring(0, 64) + "..."));
+                                .formatted(Messages.quote(name)));
             }
         }
         Account account = signedIn.get().account();
