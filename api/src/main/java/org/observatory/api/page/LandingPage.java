@@ -23,11 +23,13 @@ public final class LandingPage {
     private final Pages pages;
     private final SnapshotRepository repository;
     private final Codelists codelists;
+    private final ReportCycles reportCycles;
 
     public LandingPage(Pages pages, SnapshotRepository repository, Codelists codelists) {
         this.pages = requireNonNull(pages, "pages is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.codelists = requireNonNull(codelists, "codelists is null");
+        this.reportCycles = new ReportCycles(repository);
     }
 
     /** The landing page's content. */
@@ -93,8 +95,6 @@ public final class LandingPage {
 
     /** The latest CTS cycle the snapshot holds replies to: the response-rate report the page links to. */
     private Optional<Integer> latestCycle(Snapshot snapshot) {
-        return repository.responses(snapshot).stream()
-                .map(org.observatory.api.query.ResponseRecord::cycle)
-                .max(Integer::compare);
+        return reportCycles.of(snapshot).stream().findFirst();
     }
 }

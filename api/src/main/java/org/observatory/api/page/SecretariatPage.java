@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.observatory.api.query.ResponseRecord;
 import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.registry.AccountRecord;
@@ -38,6 +37,7 @@ public final class SecretariatPage {
     private final Optional<PipelineRuns> runs;
     private final SnapshotRepository repository;
     private final Codelists codelists;
+    private final ReportCycles reportCycles;
 
     public SecretariatPage(
             Pages pages,
@@ -52,6 +52,7 @@ public final class SecretariatPage {
         this.runs = requireNonNull(runs, "runs is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.codelists = requireNonNull(codelists, "codelists is null");
+        this.reportCycles = new ReportCycles(repository);
     }
 
     /** The home page's content. */
@@ -146,7 +147,7 @@ public final class SecretariatPage {
                         .map(run -> runRow(t, run))
                         .toList(),
                 runRefusal,
-                snapshot.map(this::reportCycles).orElse(List.of()));
+                snapshot.map(reportCycles::of).orElse(List.of()));
         pages.render(ctx, "secretariat.jte", frame, view);
     }
 
@@ -175,15 +176,6 @@ public final class SecretariatPage {
                 t.text("run.status." + run.status().wireName()),
                 t.dateTime(run.requestedAt()),
                 run.finishedAt() == null ? "" : t.dateTime(run.finishedAt()));
-    }
-
-    /** The CTS cycles the snapshot has replies for, newest first: a response-rate report each. */
-    private List<Integer> reportCycles(Snapshot snapshot) {
-        return repository.responses(snapshot).stream()
-                .map(ResponseRecord::cycle)
-                .distinct()
-                .sorted(Comparator.reverseOrder())
-                .toList();
     }
 
     /**
