@@ -33,6 +33,7 @@ import org.observatory.api.submission.SubmissionRejectedException;
 import org.observatory.api.submission.SubmissionView;
 import org.observatory.api.submission.Submissions;
 import org.observatory.api.web.Messages;
+import org.observatory.api.web.SubmissionController;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.codelist.SourceKind;
@@ -257,7 +258,7 @@ public final class SubmissionPages {
         }
         Submissions.RawFile file = submissions.rawFile(signedIn.get().account(), ctx.pathParam("id"));
         ctx.header("Cache-Control", "no-store");
-        ctx.header("Content-Disposition", attachment(file.fileName()));
+        ctx.header("Content-Disposition", SubmissionController.attachment(file.fileName()));
         ctx.contentType("application/octet-stream");
         ctx.result(Files.newInputStream(file.path()));
     }
@@ -271,7 +272,7 @@ public final class SubmissionPages {
         }
         FixList fixList = submissions.fixList(signedIn.get().account(), ctx.pathParam("id"));
         ctx.header("Cache-Control", "no-store");
-        ctx.header("Content-Disposition", attachment(fixList.fileName()));
+        ctx.header("Content-Disposition", SubmissionController.attachment(fixList.fileName()));
         ctx.contentType("text/csv; charset=utf-8");
         fixList.writeTo(ctx.outputStream());
     }
@@ -467,13 +468,5 @@ public final class SubmissionPages {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** A Content-Disposition naming the file, safely for any name the client sent (RFC 6266 and 5987). */
-    static String attachment(String fileName) {
-        String ascii =
-                fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "").replace("\\", "");
-        return "attachment; filename=\"%s\"; filename*=UTF-8''%s"
-                .formatted(ascii, encode(fileName).replace("+", "%20"));
     }
 }
