@@ -267,8 +267,7 @@ public final class AccountsPage {
         return registry.account(id)
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NOT_FOUND,
-                        "No account '%s'; the secretariat's page lists the accounts"
-                                .formatted(Messages.quote(id))));
+                        "No account '%s'; the secretariat's page lists the accounts".formatted(Messages.quote(id))));
     }
 
     private static Action action(Context ctx) {

@@ -34,8 +34,7 @@ public final class Assets {
         if (body == null) {
             throw new ObservatoryException(
                     ErrorCode.NOT_FOUND,
-                    "There is no asset '%s'; the pages' assets are %s"
-                            .formatted(Messages.quote(name), TYPES.keySet()));
+                    "There is no asset '%s'; the pages' assets are %s".formatted(Messages.quote(name), TYPES.keySet()));
         }
         ctx.status(HttpStatus.OK);
         ctx.header("Cache-Control", "public, max-age=3600");

@@ -343,7 +343,9 @@ public final class SubmissionController {
         String ascii =
                 fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "").replace("\\", "");
         return "attachment; filename=\"%s\"; filename*=UTF-8''%s"
-                .formatted(ascii, URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+                .formatted(
+                        ascii,
+                        URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** The submission with its parts and validation report, as the routes answer it. */
