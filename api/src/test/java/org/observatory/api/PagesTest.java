@@ -2,11 +2,15 @@ package org.observatory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +151,28 @@ class PagesTest {
             assertThat(html).contains("href=\"/es/indicators/intentional-homicide\">Homicidio intencional</a>");
             assertThat(html).contains("/api/v1/reports/response-rates?cycle=");
             assertThat(html).contains("/api/v1/snapshots/2026-11-01-a/download");
+        });
+    }
+
+    @Test
+    void theLandingPageOfASnapshotPublishedBeforeResponseTablesLinksNoReport() throws IOException {
+        DataDirectory data = new DataDirectory(root);
+        Path snapshot = new SnapshotFixture(data).writeAndPublish("2026-10-01-old", false, Fixtures.realLooking());
+        Path responses = snapshot.resolve("responses");
+        if (Files.exists(responses)) {
+            try (Stream<Path> paths = Files.walk(responses)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        ApiTestSupport.withServer(ObservatoryApp.create(ApiConfig.of(data, Codelists.load())), client -> {
+            try (Response page = client.get("/en/")) {
+                assertThat(page.code()).isEqualTo(200);
+                assertThat(page.body().string())
+                        .contains("/api/v1/snapshots/2026-10-01-old/download")
+                        .doesNotContain("/api/v1/reports/response-rates");
+            }
         });
     }
 

@@ -20,6 +20,7 @@ import org.observatory.api.registry.Expiry;
 import org.observatory.api.registry.NewAccount;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
+import org.observatory.api.web.Messages;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
@@ -113,9 +114,9 @@ public final class AccountsPage {
     public void create(Context ctx) {
         Localizer t = pages.localizer(ctx);
         Sessions.SignedIn secretariat = SecretariatPage.verifiedSecretariat(ctx, sessions);
-        String roleField = field(ctx, "role");
-        String countryField = field(ctx, "country").toUpperCase(Locale.ROOT);
-        String expiresField = field(ctx, "expires");
+        String roleField = Forms.field(ctx, "role");
+        String countryField = Forms.field(ctx, "country").toUpperCase(Locale.ROOT);
+        String expiresField = Forms.field(ctx, "expires");
         NewAccount created;
         try {
             Role role = Role.fromWireName(roleField);
@@ -135,17 +136,17 @@ public final class AccountsPage {
             return;
         }
         keep(secretariat, created, Origin.CREATED);
-        SecretariatPage.seeOther(ctx, t, tokenPath(created.account().accountId()));
+        Pages.seeOther(ctx, t, tokenPath(created.account().accountId()));
     }
 
     /** {@code GET /{lang}/secretariat/accounts/{id}/token}: the new token, the first time only. */
     public void token(Context ctx) {
         Localizer t = pages.localizer(ctx);
-        Optional<Sessions.SignedIn> visitor = sessions.orSignIn(ctx, t);
+        Optional<Sessions.SignedIn> visitor = SecretariatPage.secretariatOrSignIn(ctx, t, sessions);
         if (visitor.isEmpty()) {
             return;
         }
-        Sessions.SignedIn secretariat = SecretariatPage.secretariatOnly(visitor.get());
+        Sessions.SignedIn secretariat = visitor.get();
         AccountRecord account = account(ctx);
         renderToken(ctx, t, secretariat, account, take(secretariat, account.accountId()));
     }
@@ -168,11 +169,11 @@ public final class AccountsPage {
     /** {@code GET /{lang}/secretariat/accounts/{id}/revoke|rotate}: the confirmation form. */
     public void confirm(Context ctx) {
         Localizer t = pages.localizer(ctx);
-        Optional<Sessions.SignedIn> visitor = sessions.orSignIn(ctx, t);
+        Optional<Sessions.SignedIn> visitor = SecretariatPage.secretariatOrSignIn(ctx, t, sessions);
         if (visitor.isEmpty()) {
             return;
         }
-        Sessions.SignedIn secretariat = SecretariatPage.secretariatOnly(visitor.get());
+        Sessions.SignedIn secretariat = visitor.get();
         renderConfirm(ctx, t, secretariat, action(ctx), account(ctx), "", Optional.empty());
     }
 
@@ -187,7 +188,7 @@ public final class AccountsPage {
             refuse(ctx, t, secretariat, Action.REVOKE, e, "");
             return;
         }
-        SecretariatPage.seeOther(ctx, t, "/secretariat#accounts");
+        Pages.seeOther(ctx, t, "/secretariat#accounts");
     }
 
     /** {@code POST /{lang}/secretariat/accounts/{id}/rotate}: a new token (and expiry, when given), shown once. */
@@ -195,7 +196,7 @@ public final class AccountsPage {
         Localizer t = pages.localizer(ctx);
         Sessions.SignedIn secretariat = SecretariatPage.verifiedSecretariat(ctx, sessions);
         AccountRecord account = account(ctx);
-        String expiresField = field(ctx, "expires");
+        String expiresField = Forms.field(ctx, "expires");
         NewAccount rotated;
         try {
             Optional<Expiry> expiry =
@@ -221,7 +222,7 @@ public final class AccountsPage {
             return;
         }
         keep(secretariat, rotated, Origin.ROTATED);
-        SecretariatPage.seeOther(ctx, t, tokenPath(account.accountId()));
+        Pages.seeOther(ctx, t, tokenPath(account.accountId()));
     }
 
     /** A conflict the registry names (revoked already, the last secretariat, expired) is shown on the form. */
@@ -266,16 +267,11 @@ public final class AccountsPage {
         return registry.account(id)
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NOT_FOUND,
-                        "No account '%s'; the secretariat's page lists the accounts"
-                                .formatted(id.length() <= 64 ? id : id.substring(0, 64) + "...")));
+                        "No account '%s'; the secretariat's page lists the accounts".formatted(Messages.quote(id))));
     }
 
     private static Action action(Context ctx) {
         return ctx.path().endsWith("/" + Action.REVOKE.segment()) ? Action.REVOKE : Action.ROTATE;
-    }
-
-    private static String field(Context ctx, String name) {
-        return Optional.ofNullable(ctx.formParam(name)).map(String::strip).orElse("");
     }
 
     static String tokenPath(String accountId) {

@@ -21,6 +21,7 @@ import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.web.Lookups;
 import org.observatory.api.web.ParameterException;
+import org.observatory.api.web.Paths;
 import org.observatory.api.web.QueryParameters;
 import org.observatory.api.web.SeriesController;
 import org.observatory.api.web.SnapshotResponses;
@@ -46,7 +47,6 @@ import org.observatory.schemas.record.ObservationStatus;
 public final class CountryPage {
     static final String INDICATOR = "indicator";
     static final String LANG = "lang";
-    static final String API_PREFIX = "/api/v1";
     private static final Set<String> UNITS = Set.of("victims", "offences", "persons", "percent");
     private static final Set<String> SOURCE_KINDS =
             Set.of("cts", "national", "population", "sdmx-csv", "correspondence", "survey");
@@ -381,7 +381,7 @@ public final class CountryPage {
         String publishedAt = "";
         for (int index = published.size() - 1; index >= 0; index--) {
             PublishedSnapshot vintage = published.get(index);
-            String when = LandingPage.publishedAt(t, vintage.publishedAt());
+            String when = t.dateTime(vintage.publishedAt());
             boolean shown = vintage.snapshot().id().equals(snapshot.id());
             if (shown) {
                 publishedAt = when;
@@ -403,7 +403,7 @@ public final class CountryPage {
                         snapshot.id(),
                         publishedAt.isEmpty() ? snapshot.id() : publishedAt,
                         citedUrl),
-                API_PREFIX + "/snapshots/" + snapshot.id() + "/download",
+                Paths.expand(Paths.SNAPSHOT_DOWNLOAD, snapshot.id()),
                 snapshot.containsSyntheticData());
         return new View(
                 member, sections, new VintageChoice(options, snapshot.id()), citation, pagePath, selectedVintage);
@@ -535,14 +535,12 @@ public final class CountryPage {
         footnotes.forEach((text, years) -> footnoteList.add(new Footnote(
                 String.join(", ", years.stream().distinct().map(String::valueOf).toList()), text)));
 
-        String base = API_PREFIX + "/countries/" + member.iso3() + "/indicators/" + indicator.code();
-        String vintageParameter = selectedVintage.map(id -> "vintage=" + id).orElse("");
+        String base = seriesPath(member, indicator);
+        String vintage = selectedVintage.map(id -> "&vintage=" + id).orElse("");
         Downloads downloads = new Downloads(
-                base + "?format=csv"
-                        + selectedVintage.map(id -> "&vintage=" + id).orElse(""),
-                vintageParameter.isEmpty() ? base : base + "?" + vintageParameter,
-                base + "?format=sdmx-csv"
-                        + selectedVintage.map(id -> "&vintage=" + id).orElse(""));
+                base + "?format=csv" + vintage,
+                selectedVintage.map(id -> base + "?vintage=" + id).orElse(base),
+                base + "?format=sdmx-csv" + vintage);
         return new IndicatorSection(
                 indicator,
                 "indicator-" + indicator.code(),
@@ -594,10 +592,15 @@ public final class CountryPage {
                         flags(t, observation),
                         suppressed(observation)))
                 .toList();
-        String csv = API_PREFIX + "/countries/" + member.iso3() + "/indicators/" + indicator.code() + "?format=csv"
+        String csv = seriesPath(member, indicator) + "?format=csv"
                 + "&sex=" + request.sex() + "&age=" + request.age() + "&breakdown=" + request.breakdown()
                 + selectedVintage.map(id -> "&vintage=" + id).orElse("");
         return new Disaggregation(request.sex(), request.age(), request.breakdown(), rows, csv);
+    }
+
+    /** The API's series of the indicator for the country: the page's downloads. */
+    private static String seriesPath(MemberState member, Indicator indicator) {
+        return Paths.API + "/countries/" + member.iso3() + "/indicators/" + indicator.code();
     }
 
     /** A value the small-cell rule (or the source) suppressed: no number, status Q or confidentiality C. */

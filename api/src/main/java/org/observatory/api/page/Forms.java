@@ -49,6 +49,11 @@ public final class Forms {
         verify(ctx, Optional.ofNullable(ctx.cookie(COOKIE)).filter(token -> token.length() >= 32));
     }
 
+    /** A form field's value, stripped; empty when the form has no such field. */
+    public static String field(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).map(String::strip).orElse("");
+    }
+
     private static void refuseCrossSite(Context ctx) {
         String site = ctx.header("Sec-Fetch-Site");
         String origin = ctx.header("Origin");

@@ -184,21 +184,16 @@ public final class IndicatorPage {
     static List<SubregionCoverage> coverage(MemberList members, List<CountryYears> years, List<Integer> span) {
         Map<String, List<Integer>> byCountry =
                 years.stream().collect(Collectors.toMap(CountryYears::iso3, CountryYears::years));
-        List<SubregionCoverage> groups = new ArrayList<>();
-        for (Subregion subregion : Subregion.values()) {
-            List<MemberCoverage> rows = members.all().stream()
-                    .filter(member -> member.subregion() == subregion)
-                    .sorted(MemberList.BY_SUBREGION_THEN_CODE)
-                    .map(member -> {
-                        List<Integer> covered = byCountry.getOrDefault(member.iso3(), List.of());
-                        return new MemberCoverage(member, ranges(covered), cells(covered, span));
-                    })
-                    .toList();
-            if (!rows.isEmpty()) {
-                groups.add(new SubregionCoverage(subregion, rows));
-            }
-        }
-        return groups;
+        return LandingPage.subregions(members).stream()
+                .map(group -> new SubregionCoverage(
+                        group.subregion(),
+                        group.members().stream()
+                                .map(member -> {
+                                    List<Integer> covered = byCountry.getOrDefault(member.iso3(), List.of());
+                                    return new MemberCoverage(member, ranges(covered), cells(covered, span));
+                                })
+                                .toList()))
+                .toList();
     }
 
     /** Increasing years as runs of consecutive years: 2010, 2011, 2012, 2018 gives 2010–2012 and 2018. */

@@ -23,11 +23,13 @@ public final class LandingPage {
     private final Pages pages;
     private final SnapshotRepository repository;
     private final Codelists codelists;
+    private final ReportCycles reportCycles;
 
     public LandingPage(Pages pages, SnapshotRepository repository, Codelists codelists) {
         this.pages = requireNonNull(pages, "pages is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.codelists = requireNonNull(codelists, "codelists is null");
+        this.reportCycles = new ReportCycles(repository);
     }
 
     /** The landing page's content. */
@@ -66,7 +68,7 @@ public final class LandingPage {
         Optional<Vintage> vintage = snapshot.flatMap(current -> repository.publishedSnapshots().stream()
                 .filter(published -> published.snapshot().id().equals(current.id()))
                 .findFirst()
-                .map(published -> new Vintage(current.id(), publishedAt(t, published.publishedAt()))));
+                .map(published -> new Vintage(current.id(), t.dateTime(published.publishedAt()))));
         PageFrame frame = pages.frame(ctx, t, t.text("landing.title"), snapshot);
         View view = new View(
                 vintage,
@@ -74,15 +76,6 @@ public final class LandingPage {
                 codelists.indicators().all(),
                 snapshot.flatMap(this::latestCycle));
         pages.render(ctx, "landing.jte", frame, view);
-    }
-
-    /** The publication time in the page's language; a time that does not parse is shown as written. */
-    static String publishedAt(Localizer t, String isoTime) {
-        try {
-            return t.dateTime(java.time.OffsetDateTime.parse(isoTime).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            return isoTime;
-        }
     }
 
     /** The members grouped by subregion in DESIGN's order, each group by code. */
@@ -102,8 +95,6 @@ public final class LandingPage {
 
     /** The latest CTS cycle the snapshot holds replies to: the response-rate report the page links to. */
     private Optional<Integer> latestCycle(Snapshot snapshot) {
-        return repository.responses(snapshot).stream()
-                .map(org.observatory.api.query.ResponseRecord::cycle)
-                .max(Integer::compare);
+        return reportCycles.of(snapshot).stream().findFirst();
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -104,6 +105,18 @@ public final class Localizer implements LocalizationSupport {
                 "format.dateTime",
                 date(utc.toLocalDate()),
                 DateTimeFormatter.ofPattern("HH:mm", locale()).format(utc));
+    }
+
+    /**
+     * A moment as written by the registry or the publication log (ISO-8601, e.g. {@code 2026-12-07T17:49:00Z}) in the
+     * page's language; text that does not parse is shown as written.
+     */
+    public String dateTime(String isoInstant) {
+        try {
+            return dateTime(Instant.parse(isoInstant));
+        } catch (DateTimeParseException e) {
+            return isoInstant;
+        }
     }
 
     public String country(MemberState member) {

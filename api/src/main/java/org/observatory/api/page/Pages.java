@@ -3,6 +3,7 @@ package org.observatory.api.page;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.rendering.FileRenderer;
 import io.javalin.rendering.template.JavalinJte;
@@ -128,6 +129,12 @@ public final class Pages {
         if (languages.prefixOf(ctx.path()).isEmpty()) {
             ctx.header("Vary", "Accept-Language");
         }
+    }
+
+    /** Sends the visitor on to a site path in the page's language: 303 after a form, never cached. */
+    static void seeOther(Context ctx, Localizer t, String sitePath) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.redirect(inLanguage(t.language(), sitePath), HttpStatus.SEE_OTHER);
     }
 
     /** A site path in a language: {@code /} becomes {@code /es/}, {@code /countries/MEX} {@code /es/countries/MEX}. */

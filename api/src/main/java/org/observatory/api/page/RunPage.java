@@ -16,6 +16,7 @@ import org.observatory.api.registry.PipelineRunRecord;
 import org.observatory.api.registry.RunStatus;
 import org.observatory.api.submission.PipelineRuns;
 import org.observatory.api.submission.PolicyChange;
+import org.observatory.api.web.Messages;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -172,13 +173,7 @@ public final class RunPage {
         Localizer t = pages.localizer(ctx);
         Sessions.SignedIn secretariat = SecretariatPage.verifiedSecretariat(ctx, sessions);
         if (runs.isEmpty()) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-            render(
-                    ctx,
-                    t,
-                    secretariat,
-                    t.text("run.unavailable.title"),
-                    new View(false, Optional.empty(), Reloading.OFF));
+            unavailable(ctx, t, secretariat);
             return;
         }
         PolicyChange.Confirmation confirmation =
@@ -202,25 +197,19 @@ public final class RunPage {
             home.render(ctx, t, secretariat, SecretariatPage.AccountForm.EMPTY, Optional.of(refused.getMessage()));
             return;
         }
-        SecretariatPage.seeOther(ctx, t, "/secretariat/runs/" + run.runId());
+        Pages.seeOther(ctx, t, "/secretariat/runs/" + run.runId());
     }
 
     /** {@code GET /secretariat/runs/{id}}: the run's state and, once it ended, its report. */
     public void show(Context ctx) {
         Localizer t = pages.localizer(ctx);
-        Optional<Sessions.SignedIn> visitor = sessions.orSignIn(ctx, t);
+        Optional<Sessions.SignedIn> visitor = SecretariatPage.secretariatOrSignIn(ctx, t, sessions);
         if (visitor.isEmpty()) {
             return;
         }
-        Sessions.SignedIn secretariat = SecretariatPage.secretariatOnly(visitor.get());
+        Sessions.SignedIn secretariat = visitor.get();
         if (runs.isEmpty()) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-            render(
-                    ctx,
-                    t,
-                    secretariat,
-                    t.text("run.unavailable.title"),
-                    new View(false, Optional.empty(), Reloading.OFF));
+            unavailable(ctx, t, secretariat);
             return;
         }
         String runId = ctx.pathParam("id");
@@ -229,7 +218,7 @@ public final class RunPage {
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NOT_FOUND,
                         "No pipeline run '%s' started through this server; the secretariat's page lists the recent runs"
-                                .formatted(runId.length() <= 64 ? runId : runId.substring(0, 64) + "...")));
+                                .formatted(Messages.quote(runId))));
         Details details = details(t, run, runs.get().report(run.runId()));
         Reloading reloading = RELOAD_OFF.equals(ctx.queryParam(RELOAD_PARAMETER)) ? Reloading.OFF : Reloading.ON;
         View view = new View(true, Optional.of(details), reloading);
@@ -237,6 +226,12 @@ public final class RunPage {
             ctx.header("Refresh", Integer.toString(view.refreshSeconds()));
         }
         render(ctx, t, secretariat, t.text("run.title", run.runId()), view);
+    }
+
+    /** A server started without a pipeline: 503, with the page that says why it starts no runs. */
+    private void unavailable(Context ctx, Localizer t, Sessions.SignedIn secretariat) {
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+        render(ctx, t, secretariat, t.text("run.unavailable.title"), new View(false, Optional.empty(), Reloading.OFF));
     }
 
     private void render(Context ctx, Localizer t, Sessions.SignedIn secretariat, String title, View view) {
@@ -250,9 +245,9 @@ public final class RunPage {
                 run.status(),
                 t.text("run.status." + run.status().wireName()),
                 run.requestedBy(),
-                SecretariatPage.dateTime(t, run.requestedAt()),
-                Optional.ofNullable(run.startedAt()).map(at -> SecretariatPage.dateTime(t, at)),
-                Optional.ofNullable(run.finishedAt()).map(at -> SecretariatPage.dateTime(t, at)),
+                t.dateTime(run.requestedAt()),
+                Optional.ofNullable(run.startedAt()).map(t::dateTime),
+                Optional.ofNullable(run.finishedAt()).map(t::dateTime),
                 Optional.ofNullable(run.exitCode()),
                 Optional.ofNullable(run.snapshotId()),
                 Optional.ofNullable(run.message()),

@@ -3,13 +3,10 @@ package org.observatory.api.page;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.observatory.api.query.ResponseRecord;
 import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.registry.AccountRecord;
@@ -40,6 +37,7 @@ public final class SecretariatPage {
     private final Optional<PipelineRuns> runs;
     private final SnapshotRepository repository;
     private final Codelists codelists;
+    private final ReportCycles reportCycles;
 
     public SecretariatPage(
             Pages pages,
@@ -54,6 +52,7 @@ public final class SecretariatPage {
         this.runs = requireNonNull(runs, "runs is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.codelists = requireNonNull(codelists, "codelists is null");
+        this.reportCycles = new ReportCycles(repository);
     }
 
     /** The home page's content. */
@@ -127,11 +126,11 @@ public final class SecretariatPage {
 
     public void show(Context ctx) {
         Localizer t = pages.localizer(ctx);
-        Optional<Sessions.SignedIn> visitor = sessions.orSignIn(ctx, t);
-        if (visitor.isEmpty()) {
+        Optional<Sessions.SignedIn> secretariat = secretariatOrSignIn(ctx, t, sessions);
+        if (secretariat.isEmpty()) {
             return;
         }
-        render(ctx, t, secretariatOnly(visitor.get()), AccountForm.EMPTY, Optional.empty());
+        render(ctx, t, secretariat.get(), AccountForm.EMPTY, Optional.empty());
     }
 
     /** The home page, with the create-account form as sent and a run's refusal when there are. */
@@ -141,16 +140,14 @@ public final class SecretariatPage {
         PageFrame frame = pages.privateFrame(ctx, t, t.text("secretariat.title"), snapshot, secretariat);
         View view = new View(
                 accounts(t, registry.accounts(), Instant.now()),
-                codelists.members().all().stream()
-                        .sorted(Comparator.comparing(MemberState::iso3))
-                        .toList(),
+                codelists.members().all(),
                 form,
                 runs.isPresent(),
                 registry.recentRuns(RECENT_RUNS).stream()
                         .map(run -> runRow(t, run))
                         .toList(),
                 runRefusal,
-                snapshot.map(this::reportCycles).orElse(List.of()));
+                snapshot.map(reportCycles::of).orElse(List.of()));
         pages.render(ctx, "secretariat.jte", frame, view);
     }
 
@@ -167,7 +164,7 @@ public final class SecretariatPage {
                         account.account().analystCountry(),
                         account.status(now),
                         t.text("accounts.status." + account.status(now).wireName()),
-                        dateTime(t, account.account().createdAt()),
+                        t.dateTime(account.account().createdAt()),
                         account.expiry().at().map(t::dateTime).orElseGet(() -> t.text("accounts.expires.never"))))
                 .toList();
     }
@@ -177,17 +174,16 @@ public final class SecretariatPage {
                 run.runId(),
                 run.status(),
                 t.text("run.status." + run.status().wireName()),
-                dateTime(t, run.requestedAt()),
-                run.finishedAt() == null ? "" : dateTime(t, run.finishedAt()));
+                t.dateTime(run.requestedAt()),
+                run.finishedAt() == null ? "" : t.dateTime(run.finishedAt()));
     }
 
-    /** The CTS cycles the snapshot has replies for, newest first: a response-rate report each. */
-    private List<Integer> reportCycles(Snapshot snapshot) {
-        return repository.responses(snapshot).stream()
-                .map(ResponseRecord::cycle)
-                .distinct()
-                .sorted(Comparator.reverseOrder())
-                .toList();
+    /**
+     * The signed-in visitor of a secretariat's page: empty after redirecting a visitor without a session to the
+     * sign-in page ({@link Sessions#orSignIn}), 403 for an analyst ({@link #secretariatOnly}).
+     */
+    static Optional<Sessions.SignedIn> secretariatOrSignIn(Context ctx, Localizer t, Sessions sessions) {
+        return sessions.orSignIn(ctx, t).map(SecretariatPage::secretariatOnly);
     }
 
     /**
@@ -216,20 +212,5 @@ public final class SecretariatPage {
         Optional<Sessions.SignedIn> visitor = sessions.signedIn(ctx);
         Forms.verify(ctx, visitor.map(Sessions.SignedIn::csrfToken));
         return secretariatOnly(visitor.orElseThrow());
-    }
-
-    /** A moment the registry wrote (ISO-8601) in the page's language; shown as written when it does not parse. */
-    static String dateTime(Localizer t, String isoInstant) {
-        try {
-            return t.dateTime(Instant.parse(isoInstant));
-        } catch (DateTimeParseException e) {
-            return isoInstant;
-        }
-    }
-
-    /** Sends the visitor on to a page of the secretariat's, in the page's language (303 after a form). */
-    static void seeOther(Context ctx, Localizer t, String sitePath) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.redirect(Pages.inLanguage(t.language(), sitePath), HttpStatus.SEE_OTHER);
     }
 }

@@ -95,7 +95,7 @@ public final class SignInPage {
             Forms.verify(ctx, signedIn.map(Sessions.SignedIn::csrfToken));
             sessions.signOut(ctx);
         }
-        ctx.redirect(pagePath(t, "/"), HttpStatus.SEE_OTHER);
+        Pages.seeOther(ctx, t, "/");
     }
 
     private void render(Context ctx, Localizer t, String next, Optional<String> refusal) {
@@ -122,11 +122,7 @@ public final class SignInPage {
         if (!next.isEmpty()) {
             return next;
         }
-        return pagePath(t, account.role() == Role.SECRETARIAT ? SECRETARIAT_HOME : ANALYST_HOME);
-    }
-
-    private static String pagePath(Localizer t, String sitePath) {
-        return Pages.inLanguage(t.language(), sitePath);
+        return Pages.inLanguage(t.language(), account.role() == Role.SECRETARIAT ? SECRETARIAT_HOME : ANALYST_HOME);
     }
 
     /**

@@ -32,6 +32,8 @@ import org.observatory.api.submission.SubmissionPart;
 import org.observatory.api.submission.SubmissionRejectedException;
 import org.observatory.api.submission.SubmissionView;
 import org.observatory.api.submission.Submissions;
+import org.observatory.api.web.Messages;
+import org.observatory.api.web.SubmissionController;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.codelist.SourceKind;
@@ -132,11 +134,6 @@ public final class SubmissionPages {
         PageFrame frame = pages.privateFrame(ctx, t, t.text("submit.title"), repository.current(), signedIn);
         Account account = signedIn.account();
         Optional<MemberState> fixed = account.analystCountry().flatMap(codelists.members()::find);
-        List<MemberState> members = account.role() == Role.SECRETARIAT
-                ? codelists.members().all().stream()
-                        .sorted(java.util.Comparator.comparing(MemberState::iso3))
-                        .toList()
-                : List.of();
         pages.render(
                 ctx,
                 "submit.jte",
@@ -144,7 +141,7 @@ public final class SubmissionPages {
                 new SubmitView(
                         Arrays.asList(SourceKind.values()),
                         fixed,
-                        members,
+                        countryChoices(account),
                         submissions.uploadLimitBytes() >> 20,
                         problems,
                         chosen));
@@ -162,7 +159,7 @@ public final class SubmissionPages {
         submissions.refuseDeclaredLength(ctx.req().getContentLengthLong());
         verify(ctx, signedIn);
         Account account = signedIn.orElseThrow().account();
-        Chosen chosen = new Chosen(field(ctx, "source"), field(ctx, "country"), field(ctx, "cycle"));
+        Chosen chosen = new Chosen(Forms.field(ctx, "source"), Forms.field(ctx, "country"), Forms.field(ctx, "cycle"));
         List<String> problems = new ArrayList<>();
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null
@@ -207,8 +204,7 @@ public final class SubmissionPages {
         } catch (SubmissionRejectedException rejected) {
             submissionId = rejected.submissionId(); // recorded: its receipt says why
         }
-        ctx.header("Cache-Control", "no-store");
-        ctx.redirect(receiptPath(t, submissionId), HttpStatus.SEE_OTHER);
+        Pages.seeOther(ctx, t, receiptPath(submissionId));
     }
 
     // ---- the receipt ----
@@ -243,15 +239,14 @@ public final class SubmissionPages {
         Optional<Sessions.SignedIn> signedIn = sessions.signedIn(ctx);
         verify(ctx, signedIn);
         Account account = signedIn.orElseThrow().account();
-        String country = field(ctx, "country");
+        String country = Forms.field(ctx, "country");
         if (country.isEmpty()) {
             throw new ObservatoryException(
                     ErrorCode.INVALID_PARAMETER,
                     "The form names no country; approve or withdraw a part with the buttons of the submission's page");
         }
         submissions.decide(account, ctx.pathParam("id"), country, decision);
-        ctx.header("Cache-Control", "no-store");
-        ctx.redirect(receiptPath(t, ctx.pathParam("id")), HttpStatus.SEE_OTHER);
+        Pages.seeOther(ctx, t, receiptPath(ctx.pathParam("id")));
     }
 
     /** The raw file, under the same rules (and audit) as {@code GET /api/v1/submissions/{id}/file}. */
@@ -263,7 +258,7 @@ public final class SubmissionPages {
         }
         Submissions.RawFile file = submissions.rawFile(signedIn.get().account(), ctx.pathParam("id"));
         ctx.header("Cache-Control", "no-store");
-        ctx.header("Content-Disposition", attachment(file.fileName()));
+        ctx.header("Content-Disposition", SubmissionController.attachment(file.fileName()));
         ctx.contentType("application/octet-stream");
         ctx.result(Files.newInputStream(file.path()));
     }
@@ -277,7 +272,7 @@ public final class SubmissionPages {
         }
         FixList fixList = submissions.fixList(signedIn.get().account(), ctx.pathParam("id"));
         ctx.header("Cache-Control", "no-store");
-        ctx.header("Content-Disposition", attachment(fixList.fileName()));
+        ctx.header("Content-Disposition", SubmissionController.attachment(fixList.fileName()));
         ctx.contentType("text/csv; charset=utf-8");
         fixList.writeTo(ctx.outputStream());
     }
@@ -397,7 +392,7 @@ public final class SubmissionPages {
                 throw new ObservatoryException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         "Unknown query parameter '%s'; the list of submissions takes country, status and cursor"
-                                .formatted(name.length() <= 64 ? name : name.substring(0, 64) + "..."));
+                                .formatted(Messages.quote(name)));
             }
         }
         Account account = signedIn.get().account();
@@ -430,11 +425,7 @@ public final class SubmissionPages {
         ListView view = new ListView(
                 page.items().stream().map(Row::of).toList(),
                 account.analystCountry().flatMap(codelists.members()::find),
-                account.role() == Role.SECRETARIAT
-                        ? codelists.members().all().stream()
-                                .sorted(java.util.Comparator.comparing(MemberState::iso3))
-                                .toList()
-                        : List.of(),
+                countryChoices(account),
                 account.role() == Role.SECRETARIAT ? country : Optional.empty(),
                 state,
                 Arrays.asList(PartState.values()),
@@ -462,27 +453,20 @@ public final class SubmissionPages {
         }
     }
 
-    private static String field(Context ctx, String name) {
-        return Optional.ofNullable(ctx.formParam(name)).map(String::strip).orElse("");
-    }
-
     private static Optional<String> query(Context ctx, String name) {
         return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
-    private String receiptPath(Localizer t, String submissionId) {
-        return Pages.inLanguage(t.language(), "/submissions/" + encode(submissionId));
+    /** The countries a visitor chooses from (by code): every member for the secretariat, none for an analyst. */
+    private List<MemberState> countryChoices(Account account) {
+        return account.role() == Role.SECRETARIAT ? codelists.members().all() : List.of();
+    }
+
+    private static String receiptPath(String submissionId) {
+        return "/submissions/" + encode(submissionId);
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** A Content-Disposition naming the file, safely for any name the client sent (RFC 6266 and 5987). */
-    static String attachment(String fileName) {
-        String ascii =
-                fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "").replace("\\", "");
-        return "attachment; filename=\"%s\"; filename*=UTF-8''%s"
-                .formatted(ascii, encode(fileName).replace("+", "%20"));
     }
 }

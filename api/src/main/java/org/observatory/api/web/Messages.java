@@ -1,13 +1,13 @@
 package org.observatory.api.web;
 
 /** Helpers for echoing request values in messages without letting a huge value flood a response. */
-final class Messages {
+public final class Messages {
     private static final int LONGEST_ECHO = 64;
 
     private Messages() {}
 
     /** The value, cut to 64 characters with an ellipsis when it is longer. */
-    static String quote(String value) {
+    public static String quote(String value) {
         if (value == null) {
             return "";
         }

@@ -335,8 +335,17 @@ public final class SubmissionController {
         fixList.writeTo(ctx.outputStream());
     }
 
-    private static String attachment(String fileName) {
-        return "attachment; filename=\"%s\"".formatted(fileName.replace("\"", ""));
+    /**
+     * A Content-Disposition naming a file, safely for any name the client sent (RFC 6266 and 5987): an ASCII
+     * {@code filename} without quotes or backslashes, and the exact name in {@code filename*}.
+     */
+    public static String attachment(String fileName) {
+        String ascii =
+                fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "").replace("\\", "");
+        return "attachment; filename=\"%s\"; filename*=UTF-8''%s"
+                .formatted(
+                        ascii,
+                        URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** The submission with its parts and validation report, as the routes answer it. */
