@@ -20,8 +20,8 @@ import org.observatory.api.registry.Expiry;
 import org.observatory.api.registry.NewAccount;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
-import org.observatory.api.web.Messages;
 import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -267,7 +267,7 @@ public final class AccountsPage {
         return registry.account(id)
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NOT_FOUND,
-                        "No account '%s'; the secretariat's page lists the accounts".formatted(Messages.quote(id))));
+                        "No account '%s'; the secretariat's page lists the accounts".formatted(Echo.quote(id))));
     }
 
     private static Action action(Context ctx) {

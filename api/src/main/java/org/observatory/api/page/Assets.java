@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import org.observatory.api.web.Messages;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -34,7 +34,7 @@ public final class Assets {
         if (body == null) {
             throw new ObservatoryException(
                     ErrorCode.NOT_FOUND,
-                    "There is no asset '%s'; the pages' assets are %s".formatted(Messages.quote(name), TYPES.keySet()));
+                    "There is no asset '%s'; the pages' assets are %s".formatted(Echo.quote(name), TYPES.keySet()));
         }
         ctx.status(HttpStatus.OK);
         ctx.header("Cache-Control", "public, max-age=3600");

@@ -16,7 +16,7 @@ import org.observatory.api.registry.PipelineRunRecord;
 import org.observatory.api.registry.RunStatus;
 import org.observatory.api.submission.PipelineRuns;
 import org.observatory.api.submission.PolicyChange;
-import org.observatory.api.web.Messages;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -218,7 +218,7 @@ public final class RunPage {
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NOT_FOUND,
                         "No pipeline run '%s' started through this server; the secretariat's page lists the recent runs"
-                                .formatted(Messages.quote(runId))));
+                                .formatted(Echo.quote(runId))));
         Details details = details(t, run, runs.get().report(run.runId()));
         Reloading reloading = RELOAD_OFF.equals(ctx.queryParam(RELOAD_PARAMETER)) ? Reloading.OFF : Reloading.ON;
         View view = new View(true, Optional.of(details), reloading);

@@ -32,11 +32,11 @@ import org.observatory.api.submission.SubmissionPart;
 import org.observatory.api.submission.SubmissionRejectedException;
 import org.observatory.api.submission.SubmissionView;
 import org.observatory.api.submission.Submissions;
-import org.observatory.api.web.Messages;
 import org.observatory.api.web.SubmissionController;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.codelist.SourceKind;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -392,7 +392,7 @@ public final class SubmissionPages {
                 throw new ObservatoryException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         "Unknown query parameter '%s'; the list of submissions takes country, status and cursor"
-                                .formatted(Messages.quote(name)));
+                                .formatted(Echo.quote(name)));
             }
         }
         Account account = signedIn.get().account();

@@ -1,6 +1,7 @@
 package org.observatory.api.registry;
 
 import static java.util.Objects.requireNonNull;
+import static org.observatory.schemas.error.Echo.quote;
 
 import java.util.Optional;
 import org.observatory.schemas.codelist.MemberList;
@@ -57,10 +58,5 @@ public record Account(String accountId, Role role, String country, String create
                     "'%s' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX"
                             .formatted(quote(country.get())));
         }
-    }
-
-    /** A value as messages echo it: cut to 64 characters with an ellipsis when it is longer. */
-    private static String quote(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
     }
 }

@@ -1,6 +1,7 @@
 package org.observatory.api.submission;
 
 import static java.util.Objects.requireNonNull;
+import static org.observatory.schemas.error.Echo.quote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -603,10 +604,5 @@ public final class Submissions {
 
     private static ObservatoryException forbidden(String message) {
         return new ObservatoryException(ErrorCode.FORBIDDEN, message);
-    }
-
-    /** A value echoed in a message, cut to 64 characters with an ellipsis when it is longer (as the web layer does). */
-    private static String quote(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
     }
 }

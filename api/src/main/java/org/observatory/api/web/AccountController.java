@@ -21,6 +21,7 @@ import org.observatory.api.registry.NewAccount;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -138,7 +139,7 @@ public final class AccountController {
             throw new ObservatoryException(
                     ErrorCode.NOT_FOUND,
                     "No account '%s'; account ids look like acct-1a2b3c4d5e6f, and GET /api/v1/accounts lists them"
-                            .formatted(Messages.quote(id)));
+                            .formatted(Echo.quote(id)));
         }
         return id;
     }
@@ -164,7 +165,7 @@ public final class AccountController {
                 throw new ParameterException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         name,
-                        "Unknown field '%s'; %s".formatted(Messages.quote(name), whichFields));
+                        "Unknown field '%s'; %s".formatted(Echo.quote(name), whichFields));
             }
         }
         return Optional.of(body);

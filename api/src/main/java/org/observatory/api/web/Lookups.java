@@ -7,6 +7,7 @@ import org.observatory.schemas.classification.IccsCategory;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -33,7 +34,7 @@ public final class Lookups {
                                     .formatted(country.nameEn(), country.alpha3()))
                     .orElse(
                             "Unknown country code '%s'; use the ISO 3166-1 alpha-3 code of a member state, as listed by GET /api/v1/countries"
-                                    .formatted(Messages.quote(iso3)));
+                                    .formatted(Echo.quote(iso3)));
             return new ObservatoryException(ErrorCode.NOT_FOUND, message);
         });
     }
@@ -45,7 +46,7 @@ public final class Lookups {
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NOT_FOUND,
                         "Unknown indicator '%s'; GET /api/v1/indicators lists the indicator codes"
-                                .formatted(Messages.quote(code))));
+                                .formatted(Echo.quote(code))));
     }
 
     public List<IccsCategory> iccsCategories(Indicator indicator) {

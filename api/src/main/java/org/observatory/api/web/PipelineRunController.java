@@ -13,6 +13,7 @@ import org.observatory.api.registry.Account;
 import org.observatory.api.registry.PipelineRunRecord;
 import org.observatory.api.submission.PipelineRuns;
 import org.observatory.api.submission.PolicyChange;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -50,7 +51,7 @@ public final class PipelineRunController {
                     ErrorCode.INVALID_PARAMETER,
                     PolicyChange.CONFIRM_PARAMETER,
                     "Query parameter 'confirm' is '%s'; the only confirmation is confirm=%s (a run that unpublishes"
-                                    .formatted(Messages.quote(value), PolicyChange.CONFIRM_VALUE)
+                                    .formatted(Echo.quote(value), PolicyChange.CONFIRM_VALUE)
                             + " the values a change of the approval policy leaves out)");
         }
         return PolicyChange.Confirmation.GIVEN;
@@ -64,7 +65,7 @@ public final class PipelineRunController {
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NOT_FOUND,
                         "No pipeline run '%s' started through this API; POST /api/v1/pipeline-runs answers run ids"
-                                .formatted(Messages.quote(runId))));
+                                .formatted(Echo.quote(runId))));
         ctx.json(view(run));
     }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.observatory.api.submission.SubmissionRejectedException;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ErrorType;
 import org.observatory.schemas.error.ObservatoryException;
@@ -129,7 +130,7 @@ public final class ProblemMapping {
         String expectation =
                 TYPE_CONVERSION_FAILED.equals(error.getMessage()) ? "must be a whole number" : error.getMessage();
         String detail = "Query parameter '%s' %s, not '%s'"
-                .formatted(parameter, expectation, Messages.quote(String.valueOf(error.getValue())));
+                .formatted(parameter, expectation, Echo.quote(String.valueOf(error.getValue())));
         LOG.debug("{} {}: {}", ctx.method(), ctx.path(), detail);
         respond(ctx, problem(ctx, ErrorCode.INVALID_PARAMETER, detail, parameter));
     }
@@ -139,15 +140,14 @@ public final class ProblemMapping {
         if (status == HttpStatus.NOT_FOUND) {
             String detail = ("No route matches %s %s; GET /openapi.json lists every route (GET /docs shows them as a"
                             + " page)")
-                    .formatted(ctx.method(), Messages.quote(ctx.path()));
+                    .formatted(ctx.method(), Echo.quote(ctx.path()));
             respond(ctx, problem(ctx, ErrorCode.NOT_FOUND, detail, null));
             return;
         }
         if (status == HttpStatus.METHOD_NOT_ALLOWED) {
             String allowed = exception.getDetails().getOrDefault("availableMethods", "");
             String detail = "%s is not allowed on %s; use %s (GET /openapi.json lists every route)"
-                    .formatted(
-                            ctx.method(), Messages.quote(ctx.path()), allowed.isBlank() ? "another method" : allowed);
+                    .formatted(ctx.method(), Echo.quote(ctx.path()), allowed.isBlank() ? "another method" : allowed);
             if (!allowed.isBlank()) {
                 ctx.header("Allow", allowed);
             }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 
 /**
@@ -48,7 +49,7 @@ public final class QueryParameters {
                 throw new ParameterException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         name,
-                        "Unknown query parameter '%s'; %s%s".formatted(Messages.quote(name), accepts, ranking));
+                        "Unknown query parameter '%s'; %s%s".formatted(Echo.quote(name), accepts, ranking));
             }
             if (parameter.getValue().size() > 1) {
                 throw new ParameterException(

@@ -13,6 +13,7 @@ import org.observatory.api.report.ReportFormat;
 import org.observatory.api.report.ResponseDeadlines;
 import org.observatory.api.report.ResponseRateReport;
 import org.observatory.api.report.ResponseRateReporter;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -89,7 +90,7 @@ public final class ReportController {
                     ErrorCode.INVALID_PARAMETER,
                     FORMAT,
                     "Query parameter 'format' must be one of %s, not '%s'"
-                            .formatted(String.join(", ", served), Messages.quote(value.get())));
+                            .formatted(String.join(", ", served), Echo.quote(value.get())));
         }
         return ReportFormat.valueOf(value.get());
     }

@@ -24,6 +24,7 @@ import org.observatory.api.web.JsonViews.IndicatorView;
 import org.observatory.api.web.SnapshotResponses.Caching;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 
 /**
@@ -163,7 +164,7 @@ public final class SeriesController {
                     ErrorCode.INVALID_PARAMETER,
                     SEX,
                     "Query parameter 'sex' must be one of %s, not '%s'"
-                            .formatted(String.join(", ", SEXES), Messages.quote(sex)));
+                            .formatted(String.join(", ", SEXES), Echo.quote(sex)));
         }
         return sex;
     }
@@ -185,7 +186,7 @@ public final class SeriesController {
                     ErrorCode.INVALID_PARAMETER,
                     FORMAT,
                     "Query parameter 'format' must be one of %s, not '%s'"
-                            .formatted(String.join(", ", FORMATS), Messages.quote(format)));
+                            .formatted(String.join(", ", FORMATS), Echo.quote(format)));
         }
         return format;
     }
@@ -226,7 +227,7 @@ public final class SeriesController {
                     VINTAGE,
                     ("No snapshot had been published by %s (query parameter 'vintage'); GET /api/v1/snapshots lists"
                                     + " the published vintages with their publication times")
-                            .formatted(Messages.quote(asked)));
+                            .formatted(Echo.quote(asked)));
         }
         throw new ParameterException(
                 ErrorCode.NOT_FOUND,
@@ -234,7 +235,7 @@ public final class SeriesController {
                 ("No published snapshot has the id '%s' (query parameter 'vintage'); give a snapshot id or a date"
                                 + " (YYYY-MM-DD) as listed by GET /api/v1/snapshots, or leave 'vintage' out to read"
                                 + " the current snapshot")
-                        .formatted(Messages.quote(asked)));
+                        .formatted(Echo.quote(asked)));
     }
 
     /** This request's path and query with {@code vintage} set to the snapshot id (other parameters as sent). */
@@ -272,7 +273,7 @@ public final class SeriesController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     name,
-                    "Query parameter '%s' must be %s, not '%s'".formatted(name, expected, Messages.quote(value)));
+                    "Query parameter '%s' must be %s, not '%s'".formatted(name, expected, Echo.quote(value)));
         }
         return value;
     }

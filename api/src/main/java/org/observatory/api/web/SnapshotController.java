@@ -12,6 +12,7 @@ import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.web.JsonViews.SnapshotView;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.slf4j.Logger;
@@ -71,7 +72,7 @@ public final class SnapshotController {
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NOT_FOUND,
                         "No published snapshot has the id '%s'; GET /api/v1/snapshots lists the published vintages"
-                                .formatted(Messages.quote(id))));
+                                .formatted(Echo.quote(id))));
         Snapshot snapshot = published.snapshot();
         String etag = "\"" + snapshot.id() + "-archive\"";
         ctx.header("ETag", etag);

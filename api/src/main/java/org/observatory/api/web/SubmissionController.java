@@ -29,6 +29,7 @@ import org.observatory.api.submission.SubmissionPart;
 import org.observatory.api.submission.SubmissionView;
 import org.observatory.api.submission.Submissions;
 import org.observatory.schemas.codelist.SourceKind;
+import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -133,7 +134,7 @@ public final class SubmissionController {
                         ErrorCode.UNKNOWN_PARAMETER,
                         field.getKey(),
                         "Unknown form field '%s'; a submission has the fields file, source, country and cycle"
-                                .formatted(Messages.quote(field.getKey())));
+                                .formatted(Echo.quote(field.getKey())));
             }
             if (field.getValue() > 1) {
                 throw new ParameterException(
@@ -186,7 +187,7 @@ public final class SubmissionController {
                         ErrorCode.INVALID_PARAMETER,
                         "country",
                         "Query parameter 'country' must be an ISO alpha-3 code such as MEX, not '%s'"
-                                .formatted(Messages.quote(code)));
+                                .formatted(Echo.quote(code)));
             }
             return code;
         });
@@ -198,7 +199,7 @@ public final class SubmissionController {
                         ErrorCode.INVALID_PARAMETER,
                         "status",
                         "Query parameter 'status': '%s' is not a submission state; use one of %s, or leave status out"
-                                .formatted(Messages.quote(value), PartState.wireNames()));
+                                .formatted(Echo.quote(value), PartState.wireNames()));
             }
         });
         Optional<ListCursor> cursor = QueryParameters.optional(ctx, "cursor").map(value -> {
@@ -208,7 +209,7 @@ public final class SubmissionController {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         "cursor",
-                        "Query parameter 'cursor' '%s' %s".formatted(Messages.quote(value), e.getMessage()));
+                        "Query parameter 'cursor' '%s' %s".formatted(Echo.quote(value), e.getMessage()));
             }
         });
         int limit = QueryParameters.optional(ctx, "limit")
@@ -254,9 +255,7 @@ public final class SubmissionController {
                     "limit",
                     "Query parameter 'limit' must be a whole number from 1 to %d (submissions per page), not '%s'; leave it out for %d"
                             .formatted(
-                                    Submissions.MAXIMUM_PAGE_SIZE,
-                                    Messages.quote(value),
-                                    Submissions.DEFAULT_PAGE_SIZE));
+                                    Submissions.MAXIMUM_PAGE_SIZE, Echo.quote(value), Submissions.DEFAULT_PAGE_SIZE));
         }
         return limit;
     }
@@ -424,7 +423,7 @@ public final class SubmissionController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "cycle",
-                    "Form field 'cycle' must be a year such as 2022, not '%s'".formatted(Messages.quote(value)));
+                    "Form field 'cycle' must be a year such as 2022, not '%s'".formatted(Echo.quote(value)));
         }
         if (!ResponseRateReporter.isCycle(cycle)) {
             throw new ParameterException(
@@ -435,7 +434,7 @@ public final class SubmissionController {
                             .formatted(
                                     ResponseRateReporter.EARLIEST_CYCLE,
                                     ResponseRateReporter.LATEST_CYCLE,
-                                    Messages.quote(value.strip())));
+                                    Echo.quote(value.strip())));
         }
         return OptionalInt.of(cycle);
     }
