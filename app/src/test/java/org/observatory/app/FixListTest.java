@@ -95,7 +95,9 @@ class FixListTest {
                 .isEqualTo(200);
         assertThat(fixList.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("text/csv; charset=utf-8");
         assertThat(fixList.headers().firstValue("Content-Disposition").orElseThrow())
-                .isEqualTo("attachment; filename=\"méx replies-fix-list.csv\"");
+                .as("an ASCII name for old clients, the analyst's own name in UTF-8 (RFC 6266, RFC 5987)")
+                .isEqualTo(
+                        "attachment; filename=\"m_x replies-fix-list.csv\"; filename*=UTF-8''m%C3%A9x%20replies-fix-list.csv");
         String body = new String(fixList.body(), StandardCharsets.UTF_8);
         // line 4's quoted Source spans lines 4 and 5: its cell goes at the end of line 5; the analyst's own '=1+2'
         // stays as it was (they correct this file and upload it again)

@@ -401,7 +401,8 @@ class SubmissionAuthorisationTest {
 
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body()).isEqualTo(Files.readAllBytes(mexFile));
-        assertThat(own.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"mex.csv\"");
+        assertThat(own.headers().firstValue("Content-Disposition"))
+                .contains("attachment; filename=\"mex.csv\"; filename*=UTF-8''mex.csv");
         assertThat(bySecretariat.statusCode()).isEqualTo(200);
         assertThat(byCol.statusCode()).isEqualTo(403);
         assertThat(json(byCol).get("detail").asText())
