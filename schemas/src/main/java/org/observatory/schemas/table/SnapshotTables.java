@@ -48,6 +48,22 @@ public final class SnapshotTables {
     public static final String CTS_SECTION = "cts_section";
     public static final String VALUE_COUNT = "value_count";
     public static final String ACCEPTED_AT = "accepted_at";
+    public static final String CHANGE = "change";
+    public static final String OLD_COUNT = "old_count";
+    public static final String NEW_COUNT = "new_count";
+    public static final String OLD_RATE_PER_100K = "old_rate_per_100k";
+    public static final String NEW_RATE_PER_100K = "new_rate_per_100k";
+    public static final String OLD_REPORTED_RATE = "old_reported_rate";
+    public static final String NEW_REPORTED_RATE = "new_reported_rate";
+    public static final String OLD_SUBMISSION_ID = "old_submission_id";
+    public static final String NEW_SUBMISSION_ID = "new_submission_id";
+
+    /** {@link #CHANGES}' {@code change}: a value of both snapshots whose count, rate or reported rate differs. */
+    public static final String CHANGE_REVISED = "revised";
+    /** {@link #CHANGES}' {@code change}: a value only the new snapshot has. */
+    public static final String CHANGE_ADDED = "added";
+    /** {@link #CHANGES}' {@code change}: a value of the previous snapshot the new one no longer has. */
+    public static final String CHANGE_WITHDRAWN = "withdrawn";
 
     /**
      * {@code obs_conf} (SDMX CONF_STATUS) of a value suppressed by the small-cell rule: confidential. Its count (and
@@ -156,6 +172,34 @@ public final class SnapshotTables {
                     bigint(VALUE_COUNT),
                     bool(SYNTHETIC)));
 
+    /**
+     * What a snapshot changed against the previous published one: one row per indicator value (key of {@link
+     * #INDICATORS}) that was revised, added or withdrawn, with the old and new count, rate and reported rate and the
+     * submissions they came from (null on the side that has no value). Written by every run for the partitions it
+     * compared; a snapshot without a previous one has an empty table, and vintages published before this table
+     * existed have none. Not part of {@link #ALL}: it belongs to one run and is never carried over.
+     */
+    public static final TableSchema CHANGES = new TableSchema(
+            "changes",
+            List.of(
+                    string(COUNTRY),
+                    integer(YEAR),
+                    string(INDICATOR),
+                    string(SEX),
+                    string(AGE),
+                    string(BREAKDOWN_TYPE),
+                    string(BREAKDOWN),
+                    string(CHANGE),
+                    real(OLD_COUNT),
+                    real(NEW_COUNT),
+                    real(OLD_RATE_PER_100K),
+                    real(NEW_RATE_PER_100K),
+                    real(OLD_REPORTED_RATE),
+                    real(NEW_REPORTED_RATE),
+                    string(OLD_SUBMISSION_ID),
+                    string(NEW_SUBMISSION_ID)));
+
+    /** The tables every snapshot has, each partitioned by country and carried over by incremental runs. */
     public static final List<TableSchema> ALL = List.of(OBSERVATIONS, INDICATORS, EXCLUSIONS, RESPONSES);
 
     private SnapshotTables() {}
