@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.spark.sql.SparkSession;
+import org.observatory.pipeline.engine.Engine;
+import org.observatory.pipeline.engine.EngineKind;
+import org.observatory.pipeline.engine.Engines;
 import org.observatory.pipeline.io.JsonFiles;
 import org.observatory.pipeline.job.PipelineJob;
 import org.observatory.pipeline.job.PublicationGate;
-import org.observatory.pipeline.spark.Sessions;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
@@ -21,7 +22,9 @@ import org.observatory.schemas.record.RunReport;
 
 /**
  * The pipeline's command line, for {@code java -jar} and {@code spark-submit}: {@code --manifest FILE --report
- * FILE [--parent-pid PID]}. Runs the {@link PipelineJob} on the run manifest and writes the run report as JSON.
+ * FILE [--parent-pid PID] [--engine duckdb|spark]}. Runs the {@link PipelineJob} on the run manifest and writes the
+ * run report as JSON. The engine is DuckDB in this process unless {@code --engine spark} says otherwise or {@code
+ * spark-submit} started the JVM ({@link Engines#defaultKind}).
  * With {@code --parent-pid} (the server passes its own), the run watches that process ({@link ParentWatch}) and,
  * when it ends, stops without publishing. Exit codes: 0 done, 1 the run failed (one line on standard error says
  * why), 2 wrong arguments, 3 the process that started the run ended, so the run stopped before publishing.
@@ -32,13 +35,14 @@ public final class PipelineMain {
     public static final int USAGE = 2;
     public static final int ORPHANED = 3;
 
-    static final String USAGE_LINE = "usage: PipelineMain --manifest FILE --report FILE [--parent-pid PID]";
+    static final String USAGE_LINE =
+            "usage: PipelineMain --manifest FILE --report FILE [--parent-pid PID] [--engine duckdb|spark]";
 
     private PipelineMain() {}
 
     public static void main(String[] args) {
         // the JVM's shutdown hooks stop Spark and remove its temporary files
-        System.exit(run(args, System.out, System.err, PipelineMain::session, () -> System.exit(ORPHANED)));
+        System.exit(run(args, System.out, System.err, Engines::open, () -> System.exit(ORPHANED)));
     }
 
     /**
@@ -46,32 +50,28 @@ public final class PipelineMain {
      * run does not publish once that process has ended (and {@link #main} exits then).
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, PipelineMain::session);
-    }
-
-    private static SparkSession session() {
-        return Sessions.create("observatory-pipeline");
+        return run(args, out, err, Engines::open);
     }
 
     /**
-     * Creates the Spark session. Spark is written in Scala, which declares no checked exceptions but throws them
-     * (a {@code SparkException} for a master URL it cannot parse, a {@code BindException} when no port is free).
+     * Opens the engine of a run. Spark is written in Scala, which declares no checked exceptions but throws them (a
+     * {@code SparkException} for a master URL it cannot parse, a {@code BindException} when no port is free).
      */
     @FunctionalInterface
-    interface SessionFactory {
-        SparkSession create() throws Exception;
+    interface EngineFactory {
+        Engine open(EngineKind kind) throws Exception;
     }
 
-    /** {@link #run(String[], PrintStream, PrintStream)} with the session from {@code sessions}: tests fail it. */
-    static int run(String[] args, PrintStream out, PrintStream err, SessionFactory sessions) {
-        return run(args, out, err, sessions, () -> {});
+    /** {@link #run(String[], PrintStream, PrintStream)} with the engines of {@code engines}: tests fail them. */
+    static int run(String[] args, PrintStream out, PrintStream err, EngineFactory engines) {
+        return run(args, out, err, engines, () -> {});
     }
 
     /**
-     * {@link #run(String[], PrintStream, PrintStream, SessionFactory)} that also runs {@code whenParentEnds} once the
+     * {@link #run(String[], PrintStream, PrintStream, EngineFactory)} that also runs {@code whenParentEnds} once the
      * process named by {@code --parent-pid} has ended.
      */
-    static int run(String[] args, PrintStream out, PrintStream err, SessionFactory sessions, Runnable whenParentEnds) {
+    static int run(String[] args, PrintStream out, PrintStream err, EngineFactory engines, Runnable whenParentEnds) {
         Optional<Arguments> arguments = Arguments.parse(args);
         if (arguments.isEmpty()) {
             err.println(USAGE_LINE);
@@ -94,22 +94,15 @@ public final class PipelineMain {
         try {
             RunManifest manifest = JsonFiles.readRunManifest(arguments.get().manifest());
             Codelists codelists = Codelists.load();
-            boolean sessionExists = SparkSession.getDefaultSession().isDefined();
-            SparkSession spark = sessions.create();
             RunReport report;
-            try {
-                report = new PipelineJob(spark, codelists)
-                        .publishingThrough(gate)
-                        .run(manifest);
-            } finally {
-                if (!sessionExists) {
-                    spark.stop();
-                }
+            try (Engine engine = engines.open(arguments.get().engine())) {
+                report = new PipelineJob(engine, codelists).publishingThrough(gate).run(manifest);
             }
             JsonFiles.write(arguments.get().report(), report);
             out.printf(
-                    "snapshot %s published: %d rows in, %d used, %d excluded; report %s%n",
+                    "snapshot %s published (engine %s): %d rows in, %d used, %d excluded; report %s%n",
                     report.snapshotId(),
+                    report.engine(),
                     report.rowsIn(),
                     report.rowsOut(),
                     report.rowsExcludedTotal(),
@@ -142,26 +135,35 @@ public final class PipelineMain {
     }
 
     /** The parsed command line. */
-    record Arguments(Path manifest, Path report, OptionalLong parentPid) {
+    record Arguments(Path manifest, Path report, OptionalLong parentPid, EngineKind engine) {
         Arguments {
             requireNonNull(manifest, "manifest is null");
             requireNonNull(report, "report is null");
             requireNonNull(parentPid, "parentPid is null");
+            requireNonNull(engine, "engine is null");
         }
 
         static Optional<Arguments> parse(String[] args) {
-            if (args == null || (args.length != 4 && args.length != 6)) {
+            if (args == null || args.length % 2 != 0) {
                 return Optional.empty();
             }
             Path manifest = null;
             Path report = null;
             OptionalLong parentPid = OptionalLong.empty();
+            EngineKind engine = Engines.defaultKind();
             for (int index = 0; index < args.length; index += 2) {
                 try {
                     switch (args[index]) {
                         case "--manifest" -> manifest = Path.of(args[index + 1]);
                         case "--report" -> report = Path.of(args[index + 1]);
                         case "--parent-pid" -> parentPid = OptionalLong.of(Long.parseLong(args[index + 1]));
+                        case "--engine" -> {
+                            Optional<EngineKind> kind = EngineKind.of(args[index + 1]);
+                            if (kind.isEmpty()) {
+                                return Optional.empty();
+                            }
+                            engine = kind.get();
+                        }
                         default -> {
                             return Optional.empty();
                         }
@@ -170,9 +172,13 @@ public final class PipelineMain {
                     return Optional.empty();
                 }
             }
+            if (Engines.submittedBySpark()) {
+                // spark-submit always runs the Spark engine: the cluster is what it was submitted to
+                engine = EngineKind.SPARK;
+            }
             return manifest == null || report == null
                     ? Optional.empty()
-                    : Optional.of(new Arguments(manifest, report, parentPid));
+                    : Optional.of(new Arguments(manifest, report, parentPid, engine));
         }
     }
 }

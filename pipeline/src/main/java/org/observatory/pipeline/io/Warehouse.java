@@ -1,7 +1,6 @@
 package org.observatory.pipeline.io;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
-import org.observatory.pipeline.spark.SparkSchemas;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.SnapshotManifest;
@@ -53,14 +46,9 @@ public final class Warehouse {
     private static final String SNAPSHOTS = "snapshots";
     private static final String SUCCESS = "_SUCCESS";
     private static final int CLAIM_ATTEMPTS = 16;
-    /** Up to this many rows a table is written by one task; shuffling rows to one task per country costs more. */
-    static final long SINGLE_WRITER_ROWS = 2_000_000;
-
-    private final SparkSession spark;
     private final Path root;
 
-    public Warehouse(SparkSession spark, Path root) {
-        this.spark = requireNonNull(spark, "spark is null");
+    public Warehouse(Path root) {
         this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
     }
 
@@ -87,7 +75,7 @@ public final class Warehouse {
     /** The directory of one country partition of a table. */
     public Path partition(String snapshotId, TableSchema table, String partition) {
         return table(snapshotId, table)
-                .resolve(ExternalCatalogUtils.getPartitionPathString(SnapshotTables.COUNTRY, partition));
+                .resolve(SnapshotTables.COUNTRY + "=" + partition);
     }
 
     /** Takes the warehouse's lock for a run ({@link WarehouseLock}). */
@@ -193,29 +181,16 @@ public final class Warehouse {
     }
 
     /**
-     * Writes a table of a new snapshot as Parquet, one directory per country, one file per country: a table of up
-     * to {@value #SINGLE_WRITER_ROWS} rows by one task (no shuffle), a larger one by one task per country.
-     *
-     * @param rows the number of rows, known from the run's summary
+     * Marks a table of a new snapshot as written with a {@code _SUCCESS} file, creating its directory for a table
+     * this run writes nothing into (then it holds only the marker).
      */
-    public void write(String snapshotId, TableSchema table, Dataset<Row> rows, long rowCount) {
-        Dataset<Row> conformed = SparkSchemas.conform(rows, table);
-        Dataset<Row> placed = rowCount <= SINGLE_WRITER_ROWS
-                ? conformed.coalesce(1)
-                : conformed.repartition(col(SnapshotTables.COUNTRY));
-        placed.sortWithinPartitions(SnapshotTables.COUNTRY, SnapshotTables.YEAR)
-                .write()
-                .mode(SaveMode.ErrorIfExists)
-                .partitionBy(SnapshotTables.COUNTRY)
-                .parquet(LocalPaths.sparkLocation(table(snapshotId, table)));
-    }
-
-    /** Creates a table directory with only a {@code _SUCCESS} marker, for a table this run writes nothing into. */
-    public void writeEmpty(String snapshotId, TableSchema table) {
+    public void markWritten(String snapshotId, TableSchema table) {
         Path directory = table(snapshotId, table);
         try {
             Files.createDirectories(directory);
-            Files.write(directory.resolve(SUCCESS), new byte[0]);
+            if (!Files.exists(directory.resolve(SUCCESS))) {
+                Files.write(directory.resolve(SUCCESS), new byte[0]);
+            }
         } catch (IOException e) {
             throw storageFailure(
                     "Cannot create %s: %s; check that the warehouse is writable".formatted(directory, e), e);
@@ -250,24 +225,6 @@ public final class Warehouse {
             carried.add(partition);
         }
         return carried;
-    }
-
-    /**
-     * A table of a written snapshot, with its schema's columns and types.
-     *
-     * @throws ObservatoryException {@link ErrorCode#STORAGE_FAILURE} when the snapshot has no such table
-     */
-    public Dataset<Row> read(String snapshotId, TableSchema table) {
-        Path location = table(snapshotId, table);
-        if (!Files.isDirectory(location)) {
-            throw new ObservatoryException(
-                    ErrorCode.STORAGE_FAILURE,
-                    ("Snapshot %s has no %s table at %s; restore the snapshot from a backup, or point CURRENT at"
-                                    + " a complete snapshot")
-                            .formatted(snapshotId, table.name(), location));
-        }
-        return SparkSchemas.conform(
-                spark.read().schema(SparkSchemas.structType(table)).parquet(LocalPaths.sparkLocation(location)), table);
     }
 
     /** Writes the snapshot's {@code _snapshot.json}. */

@@ -4,21 +4,34 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.Row;
-import org.observatory.pipeline.transform.Columns;
 import org.observatory.pipeline.transform.Conservation;
-import org.observatory.pipeline.transform.RunSummary;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.SnapshotPartition;
 import org.observatory.schemas.table.SnapshotTables;
 
-/** The collected rows of {@link RunSummary}: what a run computed for each partition it recomputed. */
+/**
+ * The collected rows of the {@code summary} relation of {@code snapshot.sql}: what a run computed for each partition
+ * it recomputed (columns partition, measure, item, amount).
+ */
 final class Summary {
+    static final String STAGED = "staged";
+    static final String ROWS_IN = "rows-in";
+    static final String OUTCOME_ROWS = "outcome";
+    static final String TABLE_ROWS = "table";
+    static final String SYNTHETIC_ROWS = "synthetic";
+    static final String SUPPRESSED = "suppressed";
+    static final String UNMAPPED = "unmapped";
+    /** Exclusions as listed row by row (item: reason), checked against the outcomes of their groups. */
+    static final String LISTED = "listed";
+    /** The outcome of input rows that the snapshot uses. */
+    static final String USED = "used";
+    /** The query of the summary relation. */
+    static final String QUERY = "SELECT partition_name, measure, item, amount FROM summary";
+
     static final Summary EMPTY = new Summary(Map.of());
 
     private final Map<String, Numbers> byPartition;
@@ -27,30 +40,23 @@ final class Summary {
         this.byPartition = byPartition;
     }
 
-    static Summary of(List<Row> rows) {
+    static Summary of(List<List<Object>> rows) {
         Map<String, Numbers> byPartition = new TreeMap<>();
-        for (Row row : rows) {
-            String partition = requireNonNull(row.getString(0), "partition is null");
-            String measure = row.getString(1);
-            String item = row.isNullAt(2) ? null : row.getString(2);
-            long amount = row.isNullAt(3) ? 0 : row.getLong(3);
+        for (List<Object> row : rows) {
+            String partition = requireNonNull((String) row.get(0), "partition is null");
+            String measure = (String) row.get(1);
+            String item = (String) row.get(2);
+            long amount = row.get(3) == null ? 0 : ((Number) row.get(3)).longValue();
             Numbers numbers = byPartition.computeIfAbsent(partition, key -> new Numbers());
             switch (measure) {
-                case RunSummary.STAGED -> numbers.stagedSubmissions.add(item);
-                case RunSummary.ROWS_IN -> numbers.rowsIn += amount;
-                case RunSummary.OUTCOME_ROWS -> numbers.outcomes.merge(item, amount, Long::sum);
-                case RunSummary.TABLE_ROWS -> numbers.tableRows.merge(item, amount, Long::sum);
-                case RunSummary.SYNTHETIC_ROWS -> numbers.synthetic += amount;
-                case RunSummary.SUPPRESSED -> numbers.suppressed += amount;
-                case RunSummary.UNMAPPED -> numbers.unmapped.add(item);
-                case RunSummary.TO_LIST -> numbers.toList.add(item);
-                case RunSummary.TO_LIST_CODE -> {
-                    if (item == null) {
-                        numbers.toListWithoutCode = true;
-                    } else {
-                        numbers.codesToList.add(item);
-                    }
-                }
+                case STAGED -> numbers.stagedSubmissions.add(item);
+                case ROWS_IN -> numbers.rowsIn += amount;
+                case OUTCOME_ROWS -> numbers.outcomes.merge(item, amount, Long::sum);
+                case TABLE_ROWS -> numbers.tableRows.merge(item, amount, Long::sum);
+                case SYNTHETIC_ROWS -> numbers.synthetic += amount;
+                case SUPPRESSED -> numbers.suppressed += amount;
+                case UNMAPPED -> numbers.unmapped.add(item);
+                case LISTED -> numbers.listed.merge(item, amount, Long::sum);
                 default -> throw new IllegalStateException("unknown summary measure " + measure);
             }
         }
@@ -62,60 +68,35 @@ final class Summary {
         return byPartition.keySet();
     }
 
-    /** The submissions with groups of several excluded incidents, whose exclusions are listed line by line. */
-    Set<String> submissionsToList() {
-        Set<String> ids = new TreeSet<>();
-        byPartition.values().forEach(numbers -> ids.addAll(numbers.toList));
-        return ids;
-    }
-
     /**
-     * The national codes of the groups of several excluded incidents, by which the job finds their lines again; empty
-     * when one such group has no code (then every row of their submissions is read again).
-     */
-    Optional<Set<String>> nationalCodesToList() {
-        Set<String> codes = new TreeSet<>();
-        for (Numbers numbers : byPartition.values()) {
-            if (numbers.toListWithoutCode) {
-                return Optional.empty();
-            }
-            codes.addAll(numbers.codesToList);
-        }
-        return Optional.of(codes);
-    }
-
-    /**
-     * Checks the exclusions listed line by line against the rows their groups stand for.
+     * Checks the exclusions listed row by row against the rows their groups stand for.
      *
-     * @param listed rows of {@link org.observatory.pipeline.transform.RowAccounting#excludedRows}
      * @throws ObservatoryException {@link ErrorCode#CONSERVATION_VIOLATED} naming the partition and reason
      */
-    void verifyListed(List<Row> listed) {
-        Map<String, Long> found = new TreeMap<>();
-        for (Row row : listed) {
-            found.put(row.getString(0) + " " + row.getString(1), row.getLong(2));
-        }
-        Map<String, Long> expected = new TreeMap<>();
-        byPartition.forEach((partition, numbers) -> numbers.outcomes.forEach((reason, rows) -> {
-            if (!reason.equals(Columns.USED) && rows > 0) {
-                expected.put(partition + " " + reason, rows);
+    void verifyListed() {
+        byPartition.forEach((partition, numbers) -> {
+            Set<String> reasons = new TreeSet<>(numbers.listed.keySet());
+            numbers.outcomes.keySet().stream().filter(reason -> !reason.equals(USED)).forEach(reasons::add);
+            for (String reason : reasons) {
+                long rows = numbers.outcomes.getOrDefault(reason, 0L);
+                long written = numbers.listed.getOrDefault(reason, 0L);
+                if (rows != written) {
+                    throw new ObservatoryException(
+                            ErrorCode.CONSERVATION_VIOLATED,
+                            ("Rows are not conserved in partition %s: %d rows are excluded as %s, but %d exclusions"
+                                            + " were listed line by line; this is a pipeline bug, the previous"
+                                            + " snapshot stays published; report it with the run manifest")
+                                    .formatted(partition, rows, reason, written));
+                }
             }
-        }));
-        Set<String> keys = new TreeSet<>(expected.keySet());
-        keys.addAll(found.keySet());
-        for (String key : keys) {
-            long rows = expected.getOrDefault(key, 0L);
-            long written = found.getOrDefault(key, 0L);
-            if (rows != written) {
-                String[] partitionAndReason = key.split(" ", 2);
-                throw new ObservatoryException(
-                        ErrorCode.CONSERVATION_VIOLATED,
-                        ("Rows are not conserved in partition %s: %d rows are excluded as %s, but %d exclusions were"
-                                        + " listed line by line; this is a pipeline bug, the previous snapshot stays"
-                                        + " published; report it with the run manifest")
-                                .formatted(partitionAndReason[0], rows, partitionAndReason[1], written));
-            }
-        }
+        });
+    }
+
+    /** The rows of a table over the partitions of this summary. */
+    long tableRows(String table) {
+        return byPartition.values().stream()
+                .mapToLong(numbers -> numbers.tableRows.getOrDefault(table, 0L))
+                .sum();
     }
 
     /** The submissions with staged rows in the partition, read by the run. */
@@ -133,12 +114,11 @@ final class Summary {
     SnapshotPartition partition(String partition, String snapshotId, String fingerprint, Set<String> submissionIds) {
         Numbers numbers = byPartition.getOrDefault(partition, new Numbers());
         Map<String, Long> excluded = new TreeMap<>(numbers.outcomes);
-        long rowsOut = excluded.getOrDefault(Columns.USED, 0L);
-        excluded.remove(Columns.USED);
+        long rowsOut = excluded.getOrDefault(USED, 0L);
+        excluded.remove(USED);
         Conservation.verify(partition, numbers.rowsIn, rowsOut, excluded);
         Map<String, Long> tableRows = new TreeMap<>();
-        SnapshotTables.ALL.forEach(table -> tableRows.put(table.name(), 0L));
-        tableRows.putAll(numbers.tableRows);
+        SnapshotTables.ALL.forEach(table -> tableRows.put(table.name(), numbers.tableRows.getOrDefault(table.name(), 0L)));
         return new SnapshotPartition(
                 fingerprint,
                 snapshotId,
@@ -157,9 +137,7 @@ final class Summary {
         private final Map<String, Long> outcomes = new TreeMap<>();
         private final Map<String, Long> tableRows = new TreeMap<>();
         private final Set<String> unmapped = new TreeSet<>();
-        private final Set<String> toList = new TreeSet<>();
-        private final Set<String> codesToList = new TreeSet<>();
-        private boolean toListWithoutCode;
+        private final Map<String, Long> listed = new TreeMap<>();
         private long rowsIn;
         private long synthetic;
         private long suppressed;

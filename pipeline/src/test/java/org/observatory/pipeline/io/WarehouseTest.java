@@ -28,7 +28,7 @@ class WarehouseTest {
 
     @Test
     void removesSnapshotDirectoriesThatNoPublicationNamesAndRecordsTheChainOfCurrent() throws IOException {
-        Warehouse warehouse = new Warehouse(TestSpark.session(), root);
+        Warehouse warehouse = new Warehouse(root);
         complete(warehouse, "20261120T100000Z-aaaa", null);
         complete(warehouse, "20261121T100000Z-bbbb", "20261120T100000Z-aaaa");
         complete(warehouse, "20261121T110000Z-dead", "20261121T100000Z-bbbb");
@@ -47,7 +47,7 @@ class WarehouseTest {
 
     @Test
     void addsCurrentToThePublicationLogWhenARunDiedBetweenMovingCurrentAndAppendingIt() throws IOException {
-        Warehouse warehouse = new Warehouse(TestSpark.session(), root);
+        Warehouse warehouse = new Warehouse(root);
         complete(warehouse, "20261120T100000Z-aaaa", null);
         complete(warehouse, "20261121T100000Z-bbbb", "20261120T100000Z-aaaa");
         warehouse.publish("20261120T100000Z-aaaa", NOW.minusSeconds(60));
@@ -65,7 +65,7 @@ class WarehouseTest {
 
     @Test
     void refusesASecondRunWhileTheFirstHoldsTheWarehouse() {
-        Warehouse warehouse = new Warehouse(TestSpark.session(), root);
+        Warehouse warehouse = new Warehouse(root);
         try (WarehouseLock held = warehouse.lock("run-1")) {
             assertThatThrownBy(() -> warehouse.lock("run-2"))
                     .isInstanceOf(ObservatoryException.class)
@@ -85,7 +85,7 @@ class WarehouseTest {
     void takesTheLockThatADeadRunLeftBehind() throws IOException {
         Files.writeString(root.resolve(WarehouseLock.FILE_NAME), "pid 1, run run-0, since 2026-11-21T00:00:00Z\n");
 
-        try (WarehouseLock lock = new Warehouse(TestSpark.session(), root).lock("run-1")) {
+        try (WarehouseLock lock = new Warehouse(root).lock("run-1")) {
             assertThat(Files.readString(root.resolve(WarehouseLock.FILE_NAME), StandardCharsets.UTF_8))
                     .startsWith("pid %d, run run-1, since "
                             .formatted(ProcessHandle.current().pid()));
@@ -122,7 +122,7 @@ class WarehouseTest {
 
     /** Four published snapshots, ten minutes apart from {@code first}; the last is current. */
     private Warehouse publishedFour(Instant first) throws IOException {
-        Warehouse warehouse = new Warehouse(TestSpark.session(), root);
+        Warehouse warehouse = new Warehouse(root);
         List<String> ids = List.of(
                 "20261118T100000Z-aaaa", "20261119T100000Z-bbbb", "20261120T100000Z-cccc", "20261121T100000Z-dddd");
         String previous = null;

@@ -1,6 +1,5 @@
 package org.observatory.pipeline.job;
 
-import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.observatory.pipeline.testing.Submissions.approved;
@@ -13,8 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.pipeline.testing.StagedRow;
-import org.observatory.pipeline.testing.TestSpark;
-import org.observatory.pipeline.transform.SnapshotPlan;
+import org.observatory.pipeline.engine.Engine;
+import org.observatory.pipeline.testing.TestEngines;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
@@ -22,7 +21,6 @@ import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
 import org.observatory.schemas.record.RunReport;
 import org.observatory.schemas.storage.DataDirectory;
-import org.observatory.schemas.table.SnapshotTables;
 
 /** A plan that loses a row on purpose: the run fails loudly, and the previous snapshot stays published. */
 class ConservationViolationTest {
@@ -34,19 +32,17 @@ class ConservationViolationTest {
         DataDirectory directory = new DataDirectory(data);
         stage("jam-1", List.of(murders("jam-1", 2, 2021, 1400)));
         stage("jam-2", List.of(murders("jam-2", 2, 2022, 1500), murders("jam-2", 3, 2023, 1450)));
-        RunReport published = new PipelineJob(TestSpark.session(), Codelists.load())
-                .run(manifest(directory, approved("jam-1", "national", 1, "JAM")));
+        RunReport published;
+        try (Engine engine = TestEngines.duckDb()) {
+            published = new PipelineJob(engine, Codelists.load())
+                    .run(manifest(directory, approved("jam-1", "national", 1, "JAM")));
+        }
+        Engine engine = TestEngines.duckDb();
         PipelineJob losingJob = new PipelineJob(
-                TestSpark.session(),
+                engine,
                 Codelists.load(),
-                plan -> new SnapshotPlan(
-                        plan.rowsIn(),
-                        plan.values().filter(col(SnapshotTables.YEAR).notEqual(2023)),
-                        plan.observations(),
-                        plan.indicators(),
-                        plan.exclusionGroups(),
-                        plan.referenceRows(),
-                        plan.unmappedNationalCodes()));
+                plan -> plan.replacing(
+                        "value_observations", sql -> "SELECT * FROM (" + sql + ") lost WHERE year <> 2023"));
 
         assertThatThrownBy(() -> losingJob.run(manifest(
                         directory, approved("jam-1", "national", 1, "JAM"), approved("jam-2", "national", 2, "JAM"))))
@@ -60,6 +56,8 @@ class ConservationViolationTest {
         assertThat(directory.publishedSnapshotIds()).containsExactly(published.snapshotId());
         try (Stream<Path> snapshots = Files.list(directory.snapshots())) {
             assertThat(snapshots.map(path -> path.getFileName().toString())).containsExactly(published.snapshotId());
+        } finally {
+            engine.close();
         }
     }
 
@@ -71,7 +69,7 @@ class ConservationViolationTest {
     }
 
     private void stage(String submissionId, List<StagedRow> rows) {
-        StagedRow.stage(TestSpark.session(), data.resolve("staging"), submissionId, rows);
+        StagedRow.stage(data.resolve("staging"), submissionId, rows);
     }
 
     private RunManifest manifest(DataDirectory directory, ApprovedSubmission... submissions) {

@@ -14,14 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.pipeline.testing.StagedRow;
-import org.observatory.pipeline.testing.TestSpark;
+import org.observatory.pipeline.engine.Engine;
+import org.observatory.pipeline.testing.Tables;
+import org.observatory.pipeline.testing.TestEngines;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
@@ -41,17 +43,22 @@ class PipelineJobTest {
     @TempDir
     static Path data;
 
-    private static SparkSession spark;
+    private static Engine engine;
     private static PipelineJob job;
     private static DataDirectory directory;
     private static RunReport first;
     private static RunReport second;
     private static String currentAfterFirst;
 
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
+    }
+
     @BeforeAll
     static void runTwice() {
-        spark = TestSpark.session();
-        job = new PipelineJob(spark, Codelists.load());
+        engine = TestEngines.duckDb();
+        job = new PipelineJob(engine, Codelists.load());
         directory = new DataDirectory(data);
         stage(
                 "cts-2023",
@@ -146,7 +153,7 @@ class PipelineJobTest {
         assertThat(manifest.get("runId").asText()).isEqualTo("run-1");
         assertThat(manifest.get("previousSnapshotId").isNull()).isTrue();
         assertThat(manifest.get("rowCounts").toString())
-                .isEqualTo("{\"exclusions\":4,\"indicators\":4,\"observations\":6,\"responses\":1}");
+                .isEqualTo("{\"changes\":0,\"exclusions\":4,\"indicators\":4,\"observations\":6,\"responses\":1}");
         assertThat(manifest.get("containsSyntheticData").asBoolean()).isTrue();
         assertThat(manifest.get("submissionIds").toString())
                 .isEqualTo("[\"cts-2023\",\"mex-correspondence\",\"mex-population\",\"mex-national-1\","
@@ -197,23 +204,17 @@ class PipelineJobTest {
 
     @Test
     void publishesIndicatorsWithTheNationalValueAndItsRate() {
-        List<Row> indicators = spark.read()
-                .parquet(directory
-                        .snapshot(first.snapshotId())
-                        .resolve("indicators")
-                        .toUri()
-                        .toString())
-                .orderBy(SnapshotTables.YEAR, SnapshotTables.INDICATOR)
-                .collectAsList();
+        List<Map<String, Object>> indicators = Tables.rows(
+                directory.snapshot(first.snapshotId()).resolve("indicators"), "year, indicator");
 
         assertThat(indicators)
                 .extracting(
-                        row -> row.getAs(SnapshotTables.YEAR),
-                        row -> row.getAs(SnapshotTables.INDICATOR),
-                        row -> row.getAs(SnapshotTables.COUNT),
-                        row -> row.getAs(SnapshotTables.RATE_PER_100K),
-                        row -> row.getAs(SnapshotTables.SOURCE_KIND),
-                        row -> row.getAs(SnapshotTables.MATCH_QUALITY))
+                        row -> row.get(SnapshotTables.YEAR),
+                        row -> row.get(SnapshotTables.INDICATOR),
+                        row -> row.get(SnapshotTables.COUNT),
+                        row -> row.get(SnapshotTables.RATE_PER_100K),
+                        row -> row.get(SnapshotTables.SOURCE_KIND),
+                        row -> row.get(SnapshotTables.MATCH_QUALITY))
                 .containsExactly(
                         tuple(2021, "intentional-homicide", 3.0, null, "national", "full"),
                         tuple(2022, "intentional-homicide", 120.0, 12.0, "national", "full"),
@@ -301,7 +302,7 @@ class PipelineJobTest {
     }
 
     private static void stage(String submissionId, List<StagedRow> rows) {
-        StagedRow.stage(spark, data.resolve("staging"), submissionId, rows);
+        StagedRow.stage(data.resolve("staging"), submissionId, rows);
     }
 
     private static RunManifest manifest(String runId, String staging, List<ApprovedSubmission> submissions) {

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.observatory.pipeline.spark.SparkSchemas;
 import org.observatory.schemas.table.StagedRows;
@@ -94,32 +93,46 @@ public final class StagedRow {
     }
 
     /**
-     * Writes {@code <staging>/<submissionId>/rows.parquet} as one Parquet file, the way ingest's DuckDB {@code COPY}
-     * does.
+     * Writes {@code <staging>/<submissionId>/rows.parquet} as one Parquet file, the way ingest does (DuckDB's
+     * {@code COPY}).
      */
-    public static void stage(SparkSession spark, Path staging, String submissionId, List<StagedRow> rows) {
+    public static void stage(Path staging, String submissionId, List<StagedRow> rows) {
         requireNonNull(staging, "staging is null");
         Path folder = staging.resolve(submissionId);
-        Path scratch = staging.resolve("." + submissionId + ".spark");
-        frame(spark, rows)
-                .coalesce(1)
-                .write()
-                .mode(SaveMode.ErrorIfExists)
-                .parquet(scratch.toUri().toString());
-        try (Stream<Path> files = Files.list(scratch)) {
-            Path part = files.filter(file -> file.getFileName().toString().endsWith(".parquet"))
-                    .findFirst()
-                    .orElseThrow();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
             Files.createDirectories(folder);
-            Files.move(part, folder.resolve(StagedRows.FILE_NAME));
-            try (Stream<Path> rest = Files.walk(scratch)) {
-                for (Path path :
-                        rest.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE staged " + StagedRows.SCHEMA.duckDbColumnList());
+            }
+            String placeholders = String.join(
+                    ", ", java.util.Collections.nCopies(StagedRows.SCHEMA.columns().size(), "?"));
+            try (java.sql.PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO staged VALUES (" + placeholders + ")")) {
+                for (StagedRow row : rows) {
+                    List<String> names = StagedRows.SCHEMA.columnNames();
+                    for (int index = 0; index < names.size(); index++) {
+                        insert.setObject(index + 1, row.cells.get(names.get(index)));
+                    }
+                    insert.addBatch();
                 }
+                if (!rows.isEmpty()) {
+                    insert.executeBatch();
+                }
+            }
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("COPY staged TO '"
+                        + folder.resolve(StagedRows.FILE_NAME).toString().replace("'", "''")
+                        + "' (FORMAT parquet)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot stage " + submissionId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@link #stage(Path, String, List)}; the session is not needed any more. */
+    public static void stage(SparkSession spark, Path staging, String submissionId, List<StagedRow> rows) {
+        stage(staging, submissionId, rows);
     }
 }

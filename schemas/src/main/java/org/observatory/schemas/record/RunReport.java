@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param snapshotsRemoved snapshots removed by retention ({@link RunSettings#keepSnapshots})
  * @param orphansRemoved unpublished snapshot directories of runs that died, removed before this run wrote
  * @param warnings problems that did not stop the run, e.g. a retention that failed after publication
+ * @param engine the engine that ran the pipeline ({@code duckdb} or {@code spark}; null in reports written before
+ *     the pipeline had two)
  */
 public record RunReport(
         String runId,
@@ -45,7 +47,8 @@ public record RunReport(
         long suppressedValues,
         List<String> snapshotsRemoved,
         List<String> orphansRemoved,
-        List<String> warnings) {
+        List<String> warnings,
+        String engine) {
     public RunReport {
         requireNonNull(runId, "runId is null");
         requireNonNull(snapshotId, "snapshotId is null");
@@ -57,42 +60,6 @@ public record RunReport(
         snapshotsRemoved = List.copyOf(snapshotsRemoved == null ? List.of() : snapshotsRemoved);
         orphansRemoved = List.copyOf(orphansRemoved == null ? List.of() : orphansRemoved);
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
-    }
-
-    /** A report of a full run without small-cell and retention figures (as written before they existed). */
-    public RunReport(
-            String runId,
-            String snapshotId,
-            String previousSnapshotId,
-            long rowsIn,
-            long rowsOut,
-            Map<String, Long> rowsExcluded,
-            long changedValues,
-            long addedValues,
-            long withdrawnValues,
-            List<String> countriesRecomputed,
-            Map<String, List<String>> unmappedNationalCodes,
-            double seconds) {
-        this(
-                runId,
-                snapshotId,
-                previousSnapshotId,
-                rowsIn,
-                rowsOut,
-                rowsExcluded,
-                changedValues,
-                addedValues,
-                withdrawnValues,
-                countriesRecomputed,
-                unmappedNationalCodes,
-                seconds,
-                List.of(),
-                rowsIn,
-                RunSettings.DEFAULT_SMALL_CELL_THRESHOLD,
-                0,
-                List.of(),
-                List.of(),
-                List.of());
     }
 
     public long rowsExcludedTotal() {
