@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
  * The two functions of the pipeline's SQL that DuckDB and Spark spell differently: joining a group's texts in order
  * with {@code '; '}. Everything else in the SQL is text both engines run as written. {@code JOINED_DISTINCT(x)}
  * joins the distinct non-null values of {@code x} in their order; {@code JOINED_BY(x, k)} joins the non-null values
- * of {@code x} in the order of {@code k}, then {@code x}. The arguments hold no parentheses.
+ * of {@code x} in the order of {@code k}, then {@code x}. The arguments hold no parentheses. Both give null for a
+ * group without a value (or whose only value is empty). Spark's {@code listagg(DISTINCT ..)} fails when a query
+ * holds two of them (Spark 4.1.3: a ClassCastException in planning), so Spark sorts a set instead.
  */
 final class SqlDialect {
     static final String SEPARATOR = "'; '";
@@ -18,13 +20,13 @@ final class SqlDialect {
 
     static String duckDb(String sql) {
         String joined = replace(
-                sql, JOINED_DISTINCT, "string_agg(DISTINCT $1, " + SEPARATOR + " ORDER BY $1)");
+                sql, JOINED_DISTINCT, "nullif(string_agg(DISTINCT $1, " + SEPARATOR + " ORDER BY $1), '')");
         return replace(joined, JOINED_BY, "string_agg($1, " + SEPARATOR + " ORDER BY $2, $1)");
     }
 
     static String spark(String sql) {
         String joined = replace(
-                sql, JOINED_DISTINCT, "listagg(DISTINCT $1, " + SEPARATOR + ") WITHIN GROUP (ORDER BY $1)");
+                sql, JOINED_DISTINCT, "nullif(array_join(array_sort(collect_set($1)), " + SEPARATOR + "), '')");
         return replace(joined, JOINED_BY, "listagg($1, " + SEPARATOR + ") WITHIN GROUP (ORDER BY $2, $1)");
     }
 
