@@ -4,8 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,8 @@ public final class StagedRowsReader {
 
     private StagedRowsReader() {}
 
-    public static Path location(Path staging, String submissionId) {
+    /** The staged rows of a submission: {@code <staging>/<submission-id>/rows.parquet}. */
+    public static Location location(Location staging, String submissionId) {
         return staging.resolve(submissionId).resolve(StagedRows.FILE_NAME);
     }
 
@@ -56,12 +56,20 @@ public final class StagedRowsReader {
      * @throws ObservatoryException {@link ErrorCode#STORAGE_FAILURE} naming every submission whose staged rows
      *     are missing
      */
-    public static Map<String, Long> sizes(Path staging, List<ApprovedSubmission> submissions) {
+    public static Map<String, Long> sizes(Location staging, List<ApprovedSubmission> submissions) {
         requireNonNull(staging, "staging is null");
-        List<String> missing = submissions.stream()
-                .map(ApprovedSubmission::submissionId)
-                .filter(id -> !Files.isRegularFile(location(staging, id)))
-                .toList();
+        Storage storage = staging.storage();
+        List<String> missing = new ArrayList<>();
+        for (ApprovedSubmission submission : submissions) {
+            Location file = location(staging, submission.submissionId());
+            try {
+                if (!storage.isFile(file.path())) {
+                    missing.add(submission.submissionId());
+                }
+            } catch (IOException e) {
+                throw cannotRead(file, e);
+            }
+        }
         if (!missing.isEmpty()) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
@@ -71,17 +79,21 @@ public final class StagedRowsReader {
         }
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (ApprovedSubmission submission : submissions) {
-            Path file = location(staging, submission.submissionId());
+            Location file = location(staging, submission.submissionId());
             try {
-                sizes.put(submission.submissionId(), Files.size(file));
+                sizes.put(submission.submissionId(), storage.size(file.path()));
             } catch (IOException e) {
-                throw new ObservatoryException(
-                        ErrorCode.STORAGE_FAILURE,
-                        "Cannot read the size of %s: %s; check the staging area's permissions".formatted(file, e),
-                        e);
+                throw cannotRead(file, e);
             }
         }
         return sizes;
+    }
+
+    private static ObservatoryException cannotRead(Location file, IOException e) {
+        return new ObservatoryException(
+                ErrorCode.STORAGE_FAILURE,
+                "Cannot read the size of %s: %s; check the staging area's permissions".formatted(file, e),
+                e);
     }
 
     /**
@@ -90,7 +102,7 @@ public final class StagedRowsReader {
      * @throws ObservatoryException {@link ErrorCode#STORAGE_FAILURE} naming every submission whose staged rows
      *     are missing
      */
-    public static Dataset<Row> read(SparkSession spark, Path staging, List<ApprovedSubmission> submissions) {
+    public static Dataset<Row> read(SparkSession spark, Location staging, List<ApprovedSubmission> submissions) {
         sizes(staging, submissions);
         return read(
                 spark,
@@ -108,7 +120,7 @@ public final class StagedRowsReader {
      */
     public static Dataset<Row> read(
             SparkSession spark,
-            Path staging,
+            Location staging,
             Collection<String> submissionIds,
             Optional<Collection<String>> partitions) {
         requireNonNull(spark, "spark is null");
@@ -120,7 +132,7 @@ public final class StagedRowsReader {
         Dataset<Row> staged = spark.read()
                 .schema(SCHEMA)
                 .parquet(submissionIds.stream()
-                        .map(id -> LocalPaths.sparkLocation(location(staging, id)))
+                        .map(id -> location(staging, id).uri())
                         .toArray(String[]::new));
         if (partitions.isPresent()) {
             staged = staged.filter(Partitions.isIn(col(StagedRows.COUNTRY), partitions.get()));

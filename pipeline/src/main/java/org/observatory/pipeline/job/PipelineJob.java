@@ -31,7 +31,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.observatory.pipeline.io.LocalPaths;
+import org.observatory.pipeline.io.Location;
+import org.observatory.pipeline.io.Locations;
 import org.observatory.pipeline.io.SnapshotIds;
 import org.observatory.pipeline.io.StagedRowsReader;
 import org.observatory.pipeline.io.Warehouse;
@@ -114,8 +115,9 @@ public final class PipelineJob {
         requireNonNull(manifest, "manifest is null");
         long started = System.nanoTime();
         RunManifestChecks.verify(manifest);
-        Warehouse warehouse = new Warehouse(spark, LocalPaths.resolve(manifest.warehouseUri(), "warehouseUri"));
-        Path staging = LocalPaths.resolve(manifest.stagingUri(), "stagingUri");
+        Warehouse warehouse =
+                new Warehouse(Locations.resolve(manifest.warehouseUri(), "warehouseUri", Locations.Reach.CLUSTER));
+        Location staging = Locations.resolve(manifest.stagingUri(), "stagingUri", Locations.Reach.CLUSTER);
         Map<String, Long> stagedBytes = StagedRowsReader.sizes(staging, manifest.submissions());
         try (WarehouseLock lock = warehouse.lock(manifest.runId())) {
             List<String> orphans = warehouse.recover();
@@ -134,7 +136,7 @@ public final class PipelineJob {
     private final class Run {
         private final RunManifest manifest;
         private final Warehouse warehouse;
-        private final Path staging;
+        private final Location staging;
         private final Map<String, Long> stagedBytes;
         private final Optional<SnapshotManifest> previous;
         private final RunSettings settings;
@@ -151,7 +153,7 @@ public final class PipelineJob {
         Run(
                 RunManifest manifest,
                 Warehouse warehouse,
-                Path staging,
+                Location staging,
                 Map<String, Long> stagedBytes,
                 Optional<SnapshotManifest> previous) {
             this.manifest = manifest;
