@@ -55,9 +55,10 @@ final class ClusterCommand {
             } else {
                 out.printf(
                         "Copied %d staged submission(s) to %s; %d already there%n",
-                        pushed.copied().size(), remote.resolve("staging").uri(), pushed.alreadyThere().size());
-                pushed.clusterManifest()
-                        .ifPresent(file -> out.println("Run manifest for the cluster: " + file));
+                        pushed.copied().size(),
+                        remote.resolve("staging").uri(),
+                        pushed.alreadyThere().size());
+                pushed.clusterManifest().ifPresent(file -> out.println("Run manifest for the cluster: " + file));
             }
             out.flush();
             return 0;

@@ -120,7 +120,8 @@ final class ClusterTransfer {
                 place(cluster.snapshot(snapshotId), local.root().resolve(SNAPSHOTS), snapshotId);
                 copied = true;
             }
-            boolean published = !local.currentSnapshotId().filter(snapshotId::equals).isPresent();
+            boolean published =
+                    !local.currentSnapshotId().filter(snapshotId::equals).isPresent();
             if (published) {
                 local.publish(snapshotId, Instant.now());
             }
@@ -161,7 +162,8 @@ final class ClusterTransfer {
                 copyTree(from.resolve(entry.name()), to.resolve(entry.name()));
             } else {
                 try (InputStream in = source.open(from.resolve(entry.name()).path());
-                        OutputStream out = to.storage().create(to.resolve(entry.name()).path())) {
+                        OutputStream out =
+                                to.storage().create(to.resolve(entry.name()).path())) {
                     in.transferTo(out);
                 }
             }

@@ -78,7 +78,8 @@ class ClusterCommandTest {
                         List.of(new RunManifest.ApprovedSubmission(
                                 "sub-a", "national", null, 1, "2026-11-22T12:00:00Z", List.of("MEX")))));
 
-        CommandRun first = CommandRun.of("cluster", "push", "--data", data.root().toString(), "--to", root);
+        CommandRun first =
+                CommandRun.of("cluster", "push", "--data", data.root().toString(), "--to", root);
         CommandRun again = CommandRun.of(
                 "cluster", "push", "--data", data.root().toString(), "--to", root, "--manifest", manifest.toString());
 
@@ -96,7 +97,8 @@ class ClusterCommandTest {
         RunManifest forCluster = JsonFiles.readRunManifest(manifest.resolveSibling("cluster-manifest.json"));
         assertThat(forCluster.stagingUri()).isEqualTo(root + "/staging");
         assertThat(forCluster.warehouseUri()).isEqualTo(root + "/warehouse");
-        assertThat(forCluster.submissions()).extracting(RunManifest.ApprovedSubmission::submissionId)
+        assertThat(forCluster.submissions())
+                .extracting(RunManifest.ApprovedSubmission::submissionId)
                 .containsExactly("sub-a");
     }
 
@@ -109,8 +111,10 @@ class ClusterCommandTest {
         Warehouse local = new Warehouse(Location.local(data.warehouse()));
         local.publish("20261120T100000Z-aaaa", Instant.parse("2026-11-20T10:00:00Z"));
 
-        CommandRun pulled = CommandRun.of("cluster", "pull", "--data", data.root().toString(), "--from", root);
-        CommandRun again = CommandRun.of("cluster", "pull", "--data", data.root().toString(), "--from", root);
+        CommandRun pulled =
+                CommandRun.of("cluster", "pull", "--data", data.root().toString(), "--from", root);
+        CommandRun again =
+                CommandRun.of("cluster", "pull", "--data", data.root().toString(), "--from", root);
 
         assertThat(pulled.exit()).as(pulled.err()).isZero();
         assertThat(pulled.out())
@@ -126,8 +130,7 @@ class ClusterCommandTest {
         assertThat(snapshot.resolve("indicators/country=MEX/part-0.parquet")).hasContent("rows of MEX");
         assertThat(snapshot.resolve("_snapshot.json")).isRegularFile();
         try (var leftovers = Files.list(data.snapshots())) {
-            assertThat(leftovers.map(path -> path.getFileName().toString()))
-                    .containsExactly("20261121T100000Z-bbbb");
+            assertThat(leftovers.map(path -> path.getFileName().toString())).containsExactly("20261121T100000Z-bbbb");
         }
     }
 
@@ -140,7 +143,8 @@ class ClusterCommandTest {
         Files.createDirectories(local.getParent());
         Files.writeString(local, "rows here");
 
-        CommandRun pulled = CommandRun.of("cluster", "pull", "--data", data.root().toString(), "--from", root);
+        CommandRun pulled =
+                CommandRun.of("cluster", "pull", "--data", data.root().toString(), "--from", root);
 
         assertThat(pulled.exit()).as(pulled.err()).isZero();
         assertThat(pulled.out()).startsWith("Snapshot 20261121T100000Z-cccc: already here; now the local current");
@@ -158,9 +162,10 @@ class ClusterCommandTest {
         assertThat(pulled.exit()).isEqualTo(ObservatoryCommand.EXIT_FAILED);
         assertThat(pulled.err())
                 .isEqualTo(("error [STORAGE_FAILURE]: Nothing is published on the cluster: %s/warehouse/CURRENT does"
-                                + " not exist or is empty; run the pipeline there first (spark-submit ... PipelineMain"
-                                + " --manifest ...)")
-                        .formatted(root) + System.lineSeparator());
+                                        + " not exist or is empty; run the pipeline there first (spark-submit ... PipelineMain"
+                                        + " --manifest ...)")
+                                .formatted(root)
+                        + System.lineSeparator());
     }
 
     private static void stage(DataDirectory data, String submissionId, String rows) throws IOException {
@@ -172,10 +177,13 @@ class ClusterCommandTest {
         String claimed = warehouse.claim(() -> snapshotId);
         Storage storage = warehouse.root().storage();
         storage.write(
-                warehouse.snapshot(claimed).resolve("indicators/country=MEX/part-0.parquet").path(),
+                warehouse
+                        .snapshot(claimed)
+                        .resolve("indicators/country=MEX/part-0.parquet")
+                        .path(),
                 rows.getBytes(StandardCharsets.UTF_8));
-        warehouse.describe(new SnapshotManifest(
-                claimed, "run-1", "2026-11-21T10:00:00Z", null, Map.of(), false, List.of()));
+        warehouse.describe(
+                new SnapshotManifest(claimed, "run-1", "2026-11-21T10:00:00Z", null, Map.of(), false, List.of()));
         warehouse.publish(claimed, Instant.parse("2026-11-21T10:05:00Z"));
     }
 }

@@ -70,8 +70,7 @@ public final class HadoopStorage implements Storage {
         Configuration configuration = new Configuration();
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith(SPARK_HADOOP) && name.length() > SPARK_HADOOP.length())
-                .forEach(name ->
-                        configuration.set(name.substring(SPARK_HADOOP.length()), System.getProperty(name)));
+                .forEach(name -> configuration.set(name.substring(SPARK_HADOOP.length()), System.getProperty(name)));
         return of(uri, configuration);
     }
 

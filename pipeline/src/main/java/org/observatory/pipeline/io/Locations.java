@@ -71,7 +71,8 @@ public final class Locations {
             throw invalid(name, location, e.getMessage());
         }
         if (uri.getPath() == null || !uri.getPath().startsWith("/")) {
-            throw invalid(name, location, "a cluster URI needs an absolute path, e.g. hdfs://namenode:8020/observatory");
+            throw invalid(
+                    name, location, "a cluster URI needs an absolute path, e.g. hdfs://namenode:8020/observatory");
         }
         HadoopStorage storage;
         try {

@@ -102,9 +102,8 @@ public final class Warehouse {
 
     /** The published snapshots' ids in the order of publication, the current one last ({@link PublishedSnapshots}). */
     public List<String> publishedSnapshotIds() {
-        List<String> ids = new ArrayList<>(log().stream()
-                .map(PublishedSnapshots.Entry::snapshotId)
-                .toList());
+        List<String> ids = new ArrayList<>(
+                log().stream().map(PublishedSnapshots.Entry::snapshotId).toList());
         currentSnapshotId().ifPresent(id -> {
             ids.remove(id);
             ids.add(id);

@@ -37,7 +37,8 @@ public final class WarehouseLock implements AutoCloseable {
         requireNonNull(runId, "runId is null");
         Storage storage = warehouse.storage();
         String file = storage.resolve(warehouse.path(), FILE_NAME);
-        String holder = "pid %d, run %s, since %s".formatted(ProcessHandle.current().pid(), runId, Instant.now());
+        String holder =
+                "pid %d, run %s, since %s".formatted(ProcessHandle.current().pid(), runId, Instant.now());
         try {
             storage.createDirectories(warehouse.path());
             return storage.tryLock(file, holder)

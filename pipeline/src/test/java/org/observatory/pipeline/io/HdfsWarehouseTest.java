@@ -80,8 +80,7 @@ class HdfsWarehouseTest {
     }
 
     @Test
-    void refusesASecondRunWhileTheFirstHoldsTheWarehouseAndReleasesTheLockOnClose(TestInfo test)
-            throws IOException {
+    void refusesASecondRunWhileTheFirstHoldsTheWarehouseAndReleasesTheLockOnClose(TestInfo test) throws IOException {
         Warehouse warehouse = warehouse(test);
         String lockFile = warehouse.root().resolve(WarehouseLock.FILE_NAME).path();
         try (WarehouseLock held = warehouse.lock("run-1")) {
@@ -131,7 +130,10 @@ class HdfsWarehouseTest {
 
         assertThat(warehouse.claim(ids::next)).isEqualTo("20261120T100000Z-aaaa");
         assertThat(warehouse.claim(ids::next)).isEqualTo("20261120T100000Z-bbbb");
-        assertThat(warehouse.root().storage().isDirectory(warehouse.snapshot("20261120T100000Z-bbbb").path()))
+        assertThat(warehouse
+                        .root()
+                        .storage()
+                        .isDirectory(warehouse.snapshot("20261120T100000Z-bbbb").path()))
                 .isTrue();
     }
 
@@ -139,7 +141,8 @@ class HdfsWarehouseTest {
     void carriesPartitionsOverByCopySoRemovingTheOldSnapshotKeepsTheNew(TestInfo test) throws IOException {
         Warehouse warehouse = warehouse(test);
         Storage storage = warehouse.root().storage();
-        String mex = warehouse.partition("20261120T100000Z-aaaa", SnapshotTables.INDICATORS, "MEX")
+        String mex = warehouse
+                .partition("20261120T100000Z-aaaa", SnapshotTables.INDICATORS, "MEX")
                 .resolve("part-0.parquet")
                 .path();
         storage.write(mex, "rows of MEX".getBytes(StandardCharsets.UTF_8));
@@ -149,7 +152,8 @@ class HdfsWarehouseTest {
         storage.deleteRecursively(warehouse.snapshot("20261120T100000Z-aaaa").path());
 
         assertThat(carried).containsExactly("MEX");
-        assertThat(storage.read(warehouse.partition("20261121T100000Z-bbbb", SnapshotTables.INDICATORS, "MEX")
+        assertThat(storage.read(warehouse
+                        .partition("20261121T100000Z-bbbb", SnapshotTables.INDICATORS, "MEX")
                         .resolve("part-0.parquet")
                         .path()))
                 .asString(StandardCharsets.UTF_8)
@@ -169,7 +173,8 @@ class HdfsWarehouseTest {
 
         assertThat(warehouse.recover()).containsExactly("20261121T110000Z-dead");
 
-        assertThat(storage.exists(warehouse.snapshot("20261121T110000Z-dead").path())).isFalse();
+        assertThat(storage.exists(warehouse.snapshot("20261121T110000Z-dead").path()))
+                .isFalse();
         assertThat(storage.exists(leftover)).isFalse();
         assertThat(warehouse.currentSnapshotId()).contains("20261120T100000Z-aaaa");
     }
@@ -192,7 +197,8 @@ class HdfsWarehouseTest {
 
         assertThat(removed).containsExactly("20261118T100000Z-aaaa");
         assertThat(warehouse.publishedSnapshotIds()).containsExactly("20261119T100000Z-bbbb", "20261120T100000Z-cccc");
-        assertThat(storage.exists(warehouse.snapshot("20261118T100000Z-aaaa").path())).isFalse();
+        assertThat(storage.exists(warehouse.snapshot("20261118T100000Z-aaaa").path()))
+                .isFalse();
     }
 
     @Test
@@ -206,7 +212,8 @@ class HdfsWarehouseTest {
         assertThatThrownBy(() -> StagedRowsReader.sizes(staging, List.of(present, absent)))
                 .isInstanceOf(ObservatoryException.class)
                 .hasMessage("Staged rows are missing for submission(s) [sub-2] (expected %s/sub-2/rows.parquet);"
-                        .formatted(staging.uri()) + " ingest them again or remove them from the run manifest");
+                                .formatted(staging.uri())
+                        + " ingest them again or remove them from the run manifest");
     }
 
     @Test
@@ -219,13 +226,16 @@ class HdfsWarehouseTest {
         rows.write().partitionBy(SnapshotTables.COUNTRY).parquet(table.uri());
         Dataset<Row> read = spark.read().parquet(table.uri());
 
-        assertThat(read.where("country = 'MEX'").selectExpr("sum(value)").first().getLong(0))
+        assertThat(read.where("country = 'MEX'")
+                        .selectExpr("sum(value)")
+                        .first()
+                        .getLong(0))
                 .isEqualTo(36L);
         assertThat(read.count()).isEqualTo(3L);
-        assertThat(table.resolve("country=JAM").uri()).satisfies(uri -> assertThat(
-                        isDirectory(table.resolve("country=JAM")))
-                .as(uri)
-                .isTrue());
+        assertThat(table.resolve("country=JAM").uri())
+                .satisfies(uri -> assertThat(isDirectory(table.resolve("country=JAM")))
+                        .as(uri)
+                        .isTrue());
     }
 
     private static boolean isDirectory(Location location) {
@@ -237,9 +247,11 @@ class HdfsWarehouseTest {
     }
 
     private static void complete(Warehouse warehouse, String snapshotId, String previous) throws IOException {
-        warehouse.root()
+        warehouse
+                .root()
                 .storage()
-                .createDirectories(warehouse.partition(snapshotId, SnapshotTables.INDICATORS, "MEX")
+                .createDirectories(warehouse
+                        .partition(snapshotId, SnapshotTables.INDICATORS, "MEX")
                         .path());
         warehouse.describe(new SnapshotManifest(
                 snapshotId, "run-" + snapshotId, NOW.toString(), previous, Map.of(), false, List.of()));

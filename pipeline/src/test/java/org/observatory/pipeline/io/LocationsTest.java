@@ -31,8 +31,8 @@ class LocationsTest {
 
     @Test
     void refusesClusterUrisForTheDuckDbEngine() {
-        assertThatThrownBy(() ->
-                        Locations.resolve("hdfs://cluster/observatory/warehouse", "warehouseUri", Locations.Reach.LOCAL))
+        assertThatThrownBy(() -> Locations.resolve(
+                        "hdfs://cluster/observatory/warehouse", "warehouseUri", Locations.Reach.LOCAL))
                 .isInstanceOf(ObservatoryException.class)
                 .hasMessage("Run manifest warehouseUri 'hdfs://cluster/observatory/warehouse' is not usable: the"
                         + " DuckDB engine reads and writes local paths and file: URIs only; run with --engine spark for"
@@ -82,9 +82,9 @@ class LocationsTest {
                     .getMethod("resolve", String.class, String.class, reach)
                     .invoke(null, directory.toString(), "warehouseUri", local);
             Class<?> lock = loader.loadClass(WarehouseLock.class.getName());
-            try (AutoCloseable held = (AutoCloseable) lock.getMethod(
-                            "acquire", loader.loadClass(Location.class.getName()), String.class)
-                    .invoke(null, location, "run-1")) {
+            try (AutoCloseable held =
+                    (AutoCloseable) lock.getMethod("acquire", loader.loadClass(Location.class.getName()), String.class)
+                            .invoke(null, location, "run-1")) {
                 assertThat(directory.resolve(WarehouseLock.FILE_NAME)).isRegularFile();
             }
         }

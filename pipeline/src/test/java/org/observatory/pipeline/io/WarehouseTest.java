@@ -31,7 +31,8 @@ class WarehouseTest {
         complete(warehouse, "20261120T100000Z-aaaa", null);
         complete(warehouse, "20261121T100000Z-bbbb", "20261120T100000Z-aaaa");
         complete(warehouse, "20261121T110000Z-dead", "20261121T100000Z-bbbb");
-        Files.createDirectories(warehouse.snapshot("20261121T120000Z-half").localPath().resolve("observations/country=MEX"));
+        Files.createDirectories(
+                warehouse.snapshot("20261121T120000Z-half").localPath().resolve("observations/country=MEX"));
         warehouse.publish("20261121T100000Z-bbbb", NOW);
         Files.delete(warehouse.publishedLog().localPath());
 

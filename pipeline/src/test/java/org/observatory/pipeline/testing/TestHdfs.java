@@ -21,7 +21,9 @@ public final class TestHdfs implements AutoCloseable {
     /** Starts an HDFS whose blocks and metadata live under {@code baseDirectory}. */
     public static TestHdfs start(Path baseDirectory) throws IOException {
         Configuration configuration = new Configuration();
-        configuration.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDirectory.toAbsolutePath().toString());
+        configuration.set(
+                MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
+                baseDirectory.toAbsolutePath().toString());
         // no web UIs, one replica: a test needs neither
         configuration.set("dfs.namenode.http-address", "127.0.0.1:0");
         configuration.set("dfs.datanode.http.address", "127.0.0.1:0");
