@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             PipelineCommand.class,
             ReportCommand.class,
-            AccountsCommand.class
+            AccountsCommand.class,
+            ClusterCommand.class
         })
 public final class ObservatoryCommand {
     public static final int EXIT_FAILED = 1;

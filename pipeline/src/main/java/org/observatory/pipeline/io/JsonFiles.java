@@ -46,6 +46,29 @@ public final class JsonFiles {
         }
     }
 
+    /** Writes the value as JSON, replacing the file atomically ({@link Storage#replace}). */
+    public static void write(Location file, Object value) {
+        requireNonNull(file, "file is null");
+        requireNonNull(value, "value is null");
+        try {
+            file.storage().replace(file.path(), MAPPER.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new ObservatoryException(
+                    ErrorCode.INTERNAL_ERROR, "Cannot write %s as JSON: %s".formatted(file, e.getOriginalMessage()), e);
+        }
+    }
+
+    /** Reads a JSON file of any storage. */
+    public static <T> T read(Location file, Class<T> type) {
+        requireNonNull(file, "file is null");
+        try {
+            return MAPPER.readValue(file.storage().read(file.path()), type);
+        } catch (IOException e) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE, "Cannot read '%s': %s".formatted(file, firstLine(e.getMessage())), e);
+        }
+    }
+
     /** The JSON text of a value (tests and logs). */
     public static String toJson(Object value) {
         try {

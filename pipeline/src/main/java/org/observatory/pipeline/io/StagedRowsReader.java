@@ -3,8 +3,7 @@ package org.observatory.pipeline.io;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
 import org.observatory.schemas.table.StagedRows;
 
 /**
-* Locates the staged rows of a run's submissions ({@code <staging>/<submission-id>/rows.parquet}) with the columns
+ * Reads the staged rows of a run's submissions ({@code <staging>/<submission-id>/rows.parquet}) with the columns
  * of {@link StagedRows#SCHEMA}. The submission id is the folder's: the manifest names the folder, so a row can
  * only belong to the submission it was staged under. Staged rows never change: a submission id is derived from
  * the landed file's bytes and its declaration, so a folder is written once.
@@ -22,7 +21,8 @@ import org.observatory.schemas.table.StagedRows;
 public final class StagedRowsReader {
     private StagedRowsReader() {}
 
-    public static Path location(Path staging, String submissionId) {
+    /** The staged rows of a submission: {@code <staging>/<submission-id>/rows.parquet}. */
+    public static Location location(Location staging, String submissionId) {
         return staging.resolve(submissionId).resolve(StagedRows.FILE_NAME);
     }
 
@@ -32,12 +32,20 @@ public final class StagedRowsReader {
      * @throws ObservatoryException {@link ErrorCode#STORAGE_FAILURE} naming every submission whose staged rows
      *     are missing
      */
-    public static Map<String, Long> sizes(Path staging, List<ApprovedSubmission> submissions) {
+    public static Map<String, Long> sizes(Location staging, List<ApprovedSubmission> submissions) {
         requireNonNull(staging, "staging is null");
-        List<String> missing = submissions.stream()
-                .map(ApprovedSubmission::submissionId)
-                .filter(id -> !Files.isRegularFile(location(staging, id)))
-                .toList();
+        Storage storage = staging.storage();
+        List<String> missing = new ArrayList<>();
+        for (ApprovedSubmission submission : submissions) {
+            Location file = location(staging, submission.submissionId());
+            try {
+                if (!storage.isFile(file.path())) {
+                    missing.add(submission.submissionId());
+                }
+            } catch (IOException e) {
+                throw cannotRead(file, e);
+            }
+        }
         if (!missing.isEmpty()) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
@@ -47,16 +55,20 @@ public final class StagedRowsReader {
         }
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (ApprovedSubmission submission : submissions) {
-            Path file = location(staging, submission.submissionId());
+            Location file = location(staging, submission.submissionId());
             try {
-                sizes.put(submission.submissionId(), Files.size(file));
+                sizes.put(submission.submissionId(), storage.size(file.path()));
             } catch (IOException e) {
-                throw new ObservatoryException(
-                        ErrorCode.STORAGE_FAILURE,
-                        "Cannot read the size of %s: %s; check the staging area's permissions".formatted(file, e),
-                        e);
+                throw cannotRead(file, e);
             }
         }
         return sizes;
+    }
+
+    private static ObservatoryException cannotRead(Location file, IOException e) {
+        return new ObservatoryException(
+                ErrorCode.STORAGE_FAILURE,
+                "Cannot read the size of %s: %s; check the staging area's permissions".formatted(file, e),
+                e);
     }
 }

@@ -4,16 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.SnapshotManifest;
@@ -31,51 +25,53 @@ import org.observatory.schemas.table.SnapshotTables;
 import org.observatory.schemas.table.TableSchema;
 
 /**
- * A local warehouse: {@code snapshots/<id>/<table>/country=XXX/*.parquet}, {@code snapshots/<id>/_snapshot.json},
- * {@code CURRENT}, the id of the published snapshot, and {@code PUBLISHED}, every published snapshot in order
- * ({@link PublishedSnapshots}). A snapshot is written whole under a new id, then published by replacing {@code
- * CURRENT} atomically and appending it to {@code PUBLISHED}; until then readers keep the previous one (invariant
- * 4). A snapshot directory that neither names is not published: it belongs to a run that died, and {@link
- * #recover} removes it under the {@link WarehouseLock}.
+ * A warehouse: {@code snapshots/<id>/<table>/country=XXX/*.parquet}, {@code snapshots/<id>/_snapshot.json}, {@code
+ * CURRENT}, the id of the published snapshot, and {@code PUBLISHED}, every published snapshot in order ({@link
+ * PublishedSnapshots}), on local storage or a Hadoop file system ({@link Storage}). A snapshot is written whole
+ * under a new id, then published by replacing {@code CURRENT} atomically and appending it to {@code PUBLISHED};
+ * until then readers keep the previous one (invariant 4). A snapshot directory that neither names is not
+ * published: it belongs to a run that died, and {@link #recover} removes it under the {@link WarehouseLock}.
  *
  * <p>Partitions an incremental run does not recompute are carried over by hard links to the previous snapshot's
- * files (a copy where links are not possible): the layout readers see is the same, and removing an old snapshot
- * never breaks a newer one.
+ * files (a copy where links are not possible, and always on Hadoop): the layout readers see is the same, and
+ * removing an old snapshot never breaks a newer one.
  */
 public final class Warehouse {
     private static final String SNAPSHOTS = "snapshots";
     private static final String SUCCESS = "_SUCCESS";
     private static final int CLAIM_ATTEMPTS = 16;
-    private final Path root;
 
-    public Warehouse(Path root) {
-        this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
+    private final Location root;
+    private final Storage storage;
+
+    public Warehouse(Location root) {
+        this.root = requireNonNull(root, "root is null");
+        this.storage = root.storage();
     }
 
-    public Path root() {
+    public Location root() {
         return root;
     }
 
-    public Path currentPointer() {
+    public Location currentPointer() {
         return root.resolve(DataDirectory.CURRENT);
     }
 
-    public Path publishedLog() {
+    public Location publishedLog() {
         return root.resolve(PublishedSnapshots.PUBLISHED);
     }
 
-    public Path snapshot(String snapshotId) {
+    public Location snapshot(String snapshotId) {
         return root.resolve(SNAPSHOTS).resolve(snapshotId);
     }
 
-    public Path table(String snapshotId, TableSchema table) {
+    public Location table(String snapshotId, TableSchema table) {
         return snapshot(snapshotId).resolve(table.name());
     }
 
-    /** The directory of one country partition of a table. */
-    public Path partition(String snapshotId, TableSchema table, String partition) {
-        return table(snapshotId, table)
-                .resolve(SnapshotTables.COUNTRY + "=" + partition);
+    /** The directory of one country partition of a table ({@code country=MEX}: ISO codes need no escaping). */
+    public Location partition(String snapshotId, TableSchema table, String partition) {
+        return table(snapshotId, table).resolve(SnapshotTables.COUNTRY + "=" + partition);
     }
 
     /** Takes the warehouse's lock for a run ({@link WarehouseLock}). */
@@ -85,7 +81,26 @@ public final class Warehouse {
 
     /** The published snapshot's id, or empty when nothing has been published. */
     public Optional<String> currentSnapshotId() {
-        return DataDirectory.readSnapshotPointer(currentPointer());
+        Location pointer = currentPointer();
+        try {
+            String id = new String(storage.read(pointer.path()), StandardCharsets.UTF_8).strip();
+            return id.isEmpty() ? Optional.empty() : Optional.of(id);
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw storageFailure("Cannot read %s: %s; check the warehouse's permissions".formatted(pointer, e), e);
+        }
+    }
+
+    /** The published snapshots' ids in the order of publication, the current one last ({@link PublishedSnapshots}). */
+    public List<String> publishedSnapshotIds() {
+        List<String> ids = new ArrayList<>(
+                log().stream().map(PublishedSnapshots.Entry::snapshotId).toList());
+        currentSnapshotId().ifPresent(id -> {
+            ids.remove(id);
+            ids.add(id);
+        });
+        return List.copyOf(ids);
     }
 
     /**
@@ -94,8 +109,8 @@ public final class Warehouse {
      * @throws ObservatoryException {@link ErrorCode#STORAGE_FAILURE} when the snapshot or its manifest is missing
      */
     public SnapshotManifest manifest(String snapshotId) {
-        Path file = snapshot(snapshotId).resolve(DataDirectory.SNAPSHOT_MANIFEST);
-        if (!Files.isRegularFile(file)) {
+        Location file = snapshot(snapshotId).resolve(DataDirectory.SNAPSHOT_MANIFEST);
+        if (!isFile(file)) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
                     ("Snapshot %s has no %s at %s; restore the snapshot from a backup, or point CURRENT at a"
@@ -115,10 +130,10 @@ public final class Warehouse {
      * @return the ids of the unpublished snapshot directories removed, sorted
      */
     public List<String> recover() {
-        List<PublishedSnapshots.Entry> log = new ArrayList<>(PublishedSnapshots.log(root));
+        List<PublishedSnapshots.Entry> log = new ArrayList<>(log());
         Optional<String> current = currentSnapshotId();
         boolean changed = false;
-        if (!Files.exists(publishedLog()) && current.isPresent()) {
+        if (!exists(publishedLog()) && current.isPresent()) {
             log.addAll(chainOf(current.get()));
             changed = true;
         }
@@ -130,7 +145,7 @@ public final class Warehouse {
         if (changed) {
             writeLog(log);
         }
-        Set<String> published = new HashSet<>(PublishedSnapshots.ids(root));
+        Set<String> published = new HashSet<>(publishedSnapshotIds());
         List<String> removed = new ArrayList<>();
         for (String snapshotId : snapshotDirectories()) {
             if (!published.contains(snapshotId)) {
@@ -138,15 +153,11 @@ public final class Warehouse {
                 removed.add(snapshotId);
             }
         }
-        try (Stream<Path> files = Files.list(root)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(file)) {
-                    Files.deleteIfExists(file);
-                }
+        for (Storage.Entry entry : list(root)) {
+            String name = entry.name();
+            if (name.startsWith(".") && name.endsWith(".tmp") && !entry.directory()) {
+                delete(root.resolve(name), "the temporary file " + name);
             }
-        } catch (IOException e) {
-            throw storageFailure("Cannot list %s: %s; check the warehouse's permissions".formatted(root, e), e);
         }
         return removed.stream().sorted().toList();
     }
@@ -157,39 +168,38 @@ public final class Warehouse {
      */
     public String claim(Supplier<String> ids) {
         requireNonNull(ids, "ids is null");
+        Location snapshots = root.resolve(SNAPSHOTS);
         try {
-            Files.createDirectories(root.resolve(SNAPSHOTS));
+            storage.createDirectories(snapshots.path());
             for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
                 String snapshotId = ids.get();
-                try {
-                    Files.createDirectory(snapshot(snapshotId));
+                if (storage.claimDirectory(snapshot(snapshotId).path())) {
                     return snapshotId;
-                } catch (FileAlreadyExistsException taken) {
-                    // another snapshot has this id; draw another
                 }
+                // another snapshot has this id; draw another
             }
         } catch (IOException e) {
             throw storageFailure(
                     "Cannot create a snapshot directory in %s: %s; check that the warehouse is writable"
-                            .formatted(root.resolve(SNAPSHOTS), e),
+                            .formatted(snapshots, e),
                     e);
         }
         throw new ObservatoryException(
                 ErrorCode.STORAGE_FAILURE,
                 "Found no free snapshot id in %s after %d attempts; check the snapshot ids there"
-                        .formatted(root.resolve(SNAPSHOTS), CLAIM_ATTEMPTS));
+                        .formatted(snapshots, CLAIM_ATTEMPTS));
     }
 
     /**
      * Marks a table of a new snapshot as written with a {@code _SUCCESS} file, creating its directory for a table
-     * this run writes nothing into (then it holds only the marker).
+     * this run writes nothing into (then it holds only the marker). An engine may have written the marker already.
      */
     public void markWritten(String snapshotId, TableSchema table) {
-        Path directory = table(snapshotId, table);
+        Location directory = table(snapshotId, table);
         try {
-            Files.createDirectories(directory);
-            if (!Files.exists(directory.resolve(SUCCESS))) {
-                Files.write(directory.resolve(SUCCESS), new byte[0]);
+            storage.createDirectories(directory.path());
+            if (!storage.exists(directory.resolve(SUCCESS).path())) {
+                storage.write(directory.resolve(SUCCESS).path(), new byte[0]);
             }
         } catch (IOException e) {
             throw storageFailure(
@@ -199,7 +209,7 @@ public final class Warehouse {
 
     /**
      * Carries country partitions of a table over from a published snapshot into a new one: each file is hard-linked
-     * (copied where the file system cannot link), so the new snapshot does not depend on the old one.
+     * (copied where the file system cannot link, and on Hadoop), so the new snapshot does not depend on the old one.
      *
      * @return the partitions carried over that had files in the old snapshot
      */
@@ -207,15 +217,19 @@ public final class Warehouse {
             String fromSnapshotId, String toSnapshotId, TableSchema table, Collection<String> partitions) {
         List<String> carried = new ArrayList<>();
         for (String partition : partitions) {
-            Path from = partition(fromSnapshotId, table, partition);
-            if (!Files.isDirectory(from)) {
+            Location from = partition(fromSnapshotId, table, partition);
+            if (!isDirectory(from)) {
                 continue;
             }
-            Path to = partition(toSnapshotId, table, partition);
-            try (Stream<Path> files = Files.list(from)) {
-                Files.createDirectories(to);
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    link(file, to.resolve(file.getFileName()));
+            Location to = partition(toSnapshotId, table, partition);
+            try {
+                storage.createDirectories(to.path());
+                for (Storage.Entry file : storage.list(from.path())) {
+                    if (!file.directory()) {
+                        storage.copyFile(
+                                from.resolve(file.name()).path(),
+                                to.resolve(file.name()).path());
+                    }
                 }
             } catch (IOException e) {
                 throw storageFailure(
@@ -225,6 +239,23 @@ public final class Warehouse {
             carried.add(partition);
         }
         return carried;
+    }
+
+    /**
+     * The location of a table of a written snapshot, for an engine to read ({@link Location#uri()}).
+     *
+     * @throws ObservatoryException {@link ErrorCode#STORAGE_FAILURE} when the snapshot has no such table
+     */
+    public Location readableTable(String snapshotId, TableSchema table) {
+        Location location = table(snapshotId, table);
+        if (!isDirectory(location)) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    ("Snapshot %s has no %s table at %s; restore the snapshot from a backup, or point CURRENT at"
+                                    + " a complete snapshot")
+                            .formatted(snapshotId, table.name(), location));
+        }
+        return location;
     }
 
     /** Writes the snapshot's {@code _snapshot.json}. */
@@ -237,8 +268,8 @@ public final class Warehouse {
      * appends the snapshot to {@code PUBLISHED}.
      */
     public void publish(String snapshotId, Instant publishedAt) {
-        AtomicFiles.replace(currentPointer(), (snapshotId + "\n").getBytes(StandardCharsets.UTF_8));
-        List<PublishedSnapshots.Entry> log = new ArrayList<>(PublishedSnapshots.log(root));
+        storage.replace(currentPointer().path(), (snapshotId + "\n").getBytes(StandardCharsets.UTF_8));
+        List<PublishedSnapshots.Entry> log = new ArrayList<>(log());
         log.removeIf(entry -> entry.snapshotId().equals(snapshotId));
         log.add(new PublishedSnapshots.Entry(snapshotId, publishedAt.toString()));
         writeLog(log);
@@ -246,7 +277,7 @@ public final class Warehouse {
 
     /** Removes what a failed run wrote of a snapshot that was never published. */
     public void discard(String snapshotId) {
-        if (PublishedSnapshots.isPublished(root, snapshotId)) {
+        if (publishedSnapshotIds().contains(snapshotId)) {
             throw new IllegalStateException("snapshot " + snapshotId + " is published and cannot be discarded");
         }
         delete(snapshot(snapshotId), "the unpublished snapshot " + snapshotId);
@@ -268,7 +299,7 @@ public final class Warehouse {
         if (keep <= 0) {
             return List.of();
         }
-        List<PublishedSnapshots.Entry> log = new ArrayList<>(PublishedSnapshots.log(root));
+        List<PublishedSnapshots.Entry> log = new ArrayList<>(log());
         Optional<String> current = currentSnapshotId();
         Map<String, Instant> supersededAt = new LinkedHashMap<>();
         for (int index = 0; index + 1 < log.size(); index++) {
@@ -295,21 +326,28 @@ public final class Warehouse {
     }
 
     private boolean leased(String snapshotId, Instant freshAfter) {
-        Path leases = root.resolve(PublishedSnapshots.LEASES).resolve(snapshotId);
-        if (!Files.isDirectory(leases)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(leases)) {
-            for (Path file : files.toList()) {
-                if (Files.getLastModifiedTime(file).toInstant().isAfter(freshAfter)) {
-                    return true;
-                }
-            }
-            return false;
+        Location leases = root.resolve(PublishedSnapshots.LEASES).resolve(snapshotId);
+        try {
+            return storage.list(leases.path()).stream()
+                    .anyMatch(lease -> lease.modified().isAfter(freshAfter));
         } catch (IOException e) {
             // a lease that cannot be read is treated as held: retention waits
             return true;
         }
+    }
+
+    /** The lines of {@code PUBLISHED}; none when it does not exist yet. */
+    private List<PublishedSnapshots.Entry> log() {
+        Location file = publishedLog();
+        String text;
+        try {
+            text = new String(storage.read(file.path()), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException absent) {
+            return List.of();
+        } catch (IOException e) {
+            throw storageFailure("Cannot read %s: %s; check the warehouse's permissions".formatted(file, e), e);
+        }
+        return PublishedSnapshots.parse(text.lines().toList(), file.toString());
     }
 
     /** The published chain of {@code CURRENT}, oldest first, for a warehouse written before {@code PUBLISHED}. */
@@ -318,8 +356,8 @@ public final class Warehouse {
         Set<String> seen = new HashSet<>();
         String snapshotId = currentId;
         while (snapshotId != null && seen.add(snapshotId)) {
-            Path file = snapshot(snapshotId).resolve(DataDirectory.SNAPSHOT_MANIFEST);
-            if (!Files.isRegularFile(file)) {
+            Location file = snapshot(snapshotId).resolve(DataDirectory.SNAPSHOT_MANIFEST);
+            if (!isFile(file)) {
                 break;
             }
             SnapshotManifest manifest = JsonFiles.read(file, SnapshotManifest.class);
@@ -330,38 +368,55 @@ public final class Warehouse {
     }
 
     private List<String> snapshotDirectories() {
-        Path snapshots = root.resolve(SNAPSHOTS);
-        if (!Files.isDirectory(snapshots)) {
-            return List.of();
-        }
-        try (Stream<Path> paths = Files.list(snapshots)) {
-            return paths.filter(Files::isDirectory)
-                    .map(path -> path.getFileName().toString())
-                    .filter(name -> PublishedSnapshots.SNAPSHOT_ID.matcher(name).matches())
-                    .sorted()
-                    .toList();
+        return list(root.resolve(SNAPSHOTS)).stream()
+                .filter(Storage.Entry::directory)
+                .map(Storage.Entry::name)
+                .filter(name -> PublishedSnapshots.SNAPSHOT_ID.matcher(name).matches())
+                .sorted()
+                .toList();
+    }
+
+    private List<Storage.Entry> list(Location directory) {
+        try {
+            return storage.list(directory.path());
         } catch (IOException e) {
-            throw storageFailure("Cannot list %s: %s; check the warehouse's permissions".formatted(snapshots, e), e);
+            throw storageFailure("Cannot list %s: %s; check the warehouse's permissions".formatted(directory, e), e);
         }
     }
 
     private void writeLog(List<PublishedSnapshots.Entry> log) {
-        AtomicFiles.replace(publishedLog(), PublishedSnapshots.format(log).getBytes(StandardCharsets.UTF_8));
+        storage.replace(publishedLog().path(), PublishedSnapshots.format(log).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void link(Path file, Path target) throws IOException {
+    private boolean exists(Location location) {
         try {
-            Files.createLink(target, file);
-        } catch (UnsupportedOperationException | FileSystemException cannotLink) {
-            Files.copy(file, target);
+            return storage.exists(location.path());
+        } catch (IOException e) {
+            throw storageFailure("Cannot read %s: %s; check the warehouse's permissions".formatted(location, e), e);
         }
     }
 
-    private static String modified(Path file) {
+    private boolean isFile(Location location) {
         try {
-            return Files.getLastModifiedTime(file).toInstant().toString();
+            return storage.isFile(location.path());
         } catch (IOException e) {
-            return FileTime.fromMillis(0).toInstant().toString();
+            throw storageFailure("Cannot read %s: %s; check the warehouse's permissions".formatted(location, e), e);
+        }
+    }
+
+    private boolean isDirectory(Location location) {
+        try {
+            return storage.isDirectory(location.path());
+        } catch (IOException e) {
+            throw storageFailure("Cannot read %s: %s; check the warehouse's permissions".formatted(location, e), e);
+        }
+    }
+
+    private String modified(Location file) {
+        try {
+            return storage.modified(file.path()).toString();
+        } catch (IOException e) {
+            return Instant.EPOCH.toString();
         }
     }
 
@@ -373,17 +428,12 @@ public final class Warehouse {
         }
     }
 
-    private static void delete(Path directory, String what) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+    private void delete(Location location, String what) {
+        try {
+            storage.deleteRecursively(location.path());
         } catch (IOException e) {
             throw storageFailure(
-                    "Cannot remove %s at %s: %s; delete the directory by hand".formatted(what, directory, e), e);
+                    "Cannot remove %s at %s: %s; delete the directory by hand".formatted(what, location, e), e);
         }
     }
 

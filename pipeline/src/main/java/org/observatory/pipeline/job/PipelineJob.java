@@ -3,7 +3,6 @@ package org.observatory.pipeline.job;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +18,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.observatory.pipeline.engine.Engine;
+import org.observatory.pipeline.engine.EngineKind;
 import org.observatory.pipeline.engine.Relation;
-import org.observatory.pipeline.io.LocalPaths;
+import org.observatory.pipeline.io.Location;
+import org.observatory.pipeline.io.Locations;
 import org.observatory.pipeline.io.SnapshotIds;
 import org.observatory.pipeline.io.StagedRowsReader;
 import org.observatory.pipeline.io.Warehouse;
@@ -105,8 +106,10 @@ public final class PipelineJob {
         requireNonNull(manifest, "manifest is null");
         long started = System.nanoTime();
         RunManifestChecks.verify(manifest);
-        Warehouse warehouse = new Warehouse(LocalPaths.resolve(manifest.warehouseUri(), "warehouseUri"));
-        Path staging = LocalPaths.resolve(manifest.stagingUri(), "stagingUri");
+        // the embedded engine reads and writes local files only; Spark any file system Hadoop knows
+        Locations.Reach reach = engine.kind() == EngineKind.SPARK ? Locations.Reach.CLUSTER : Locations.Reach.LOCAL;
+        Warehouse warehouse = new Warehouse(Locations.resolve(manifest.warehouseUri(), "warehouseUri", reach));
+        Location staging = Locations.resolve(manifest.stagingUri(), "stagingUri", reach);
         Map<String, Long> stagedBytes = StagedRowsReader.sizes(staging, manifest.submissions());
         try (WarehouseLock lock = warehouse.lock(manifest.runId())) {
             List<String> orphans = warehouse.recover();
@@ -119,7 +122,7 @@ public final class PipelineJob {
     private final class Run {
         private final RunManifest manifest;
         private final Warehouse warehouse;
-        private final Path staging;
+        private final Location staging;
         private final Map<String, Long> stagedBytes;
         private final Optional<SnapshotManifest> previous;
         private final RunSettings settings;
@@ -130,7 +133,7 @@ public final class PipelineJob {
         Run(
                 RunManifest manifest,
                 Warehouse warehouse,
-                Path staging,
+                Location staging,
                 Map<String, Long> stagedBytes,
                 Optional<SnapshotManifest> previous) {
             this.manifest = manifest;
@@ -404,8 +407,8 @@ public final class PipelineJob {
         }
     }
 
-    private static URI location(Path path) {
-        return path.toAbsolutePath().normalize().toUri();
+    private static URI location(Location location) {
+        return URI.create(location.uri());
     }
 
     /** The rows of a table in the recomputed partitions, from their entries. */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.observatory.pipeline.testing.TestSpark;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.SnapshotManifest;
@@ -28,30 +27,31 @@ class WarehouseTest {
 
     @Test
     void removesSnapshotDirectoriesThatNoPublicationNamesAndRecordsTheChainOfCurrent() throws IOException {
-        Warehouse warehouse = new Warehouse(root);
+        Warehouse warehouse = new Warehouse(Location.local(root));
         complete(warehouse, "20261120T100000Z-aaaa", null);
         complete(warehouse, "20261121T100000Z-bbbb", "20261120T100000Z-aaaa");
         complete(warehouse, "20261121T110000Z-dead", "20261121T100000Z-bbbb");
-        Files.createDirectories(warehouse.snapshot("20261121T120000Z-half").resolve("observations/country=MEX"));
+        Files.createDirectories(
+                warehouse.snapshot("20261121T120000Z-half").localPath().resolve("observations/country=MEX"));
         warehouse.publish("20261121T100000Z-bbbb", NOW);
-        Files.delete(warehouse.publishedLog());
+        Files.delete(warehouse.publishedLog().localPath());
 
         List<String> removed = warehouse.recover();
 
         assertThat(removed).containsExactly("20261121T110000Z-dead", "20261121T120000Z-half");
         assertThat(PublishedSnapshots.ids(root)).containsExactly("20261120T100000Z-aaaa", "20261121T100000Z-bbbb");
-        assertThat(warehouse.snapshot("20261120T100000Z-aaaa")).isDirectory();
-        assertThat(warehouse.snapshot("20261121T110000Z-dead")).doesNotExist();
-        assertThat(warehouse.snapshot("20261121T120000Z-half")).doesNotExist();
+        assertThat(warehouse.snapshot("20261120T100000Z-aaaa").localPath()).isDirectory();
+        assertThat(warehouse.snapshot("20261121T110000Z-dead").localPath()).doesNotExist();
+        assertThat(warehouse.snapshot("20261121T120000Z-half").localPath()).doesNotExist();
     }
 
     @Test
     void addsCurrentToThePublicationLogWhenARunDiedBetweenMovingCurrentAndAppendingIt() throws IOException {
-        Warehouse warehouse = new Warehouse(root);
+        Warehouse warehouse = new Warehouse(Location.local(root));
         complete(warehouse, "20261120T100000Z-aaaa", null);
         complete(warehouse, "20261121T100000Z-bbbb", "20261120T100000Z-aaaa");
         warehouse.publish("20261120T100000Z-aaaa", NOW.minusSeconds(60));
-        Files.writeString(warehouse.currentPointer(), "20261121T100000Z-bbbb\n");
+        Files.writeString(warehouse.currentPointer().localPath(), "20261121T100000Z-bbbb\n");
         Files.writeString(root.resolve(".CURRENT.4711.tmp"), "20261121T100000Z-bbbb\n");
 
         assertThat(warehouse.recover()).isEmpty();
@@ -60,12 +60,12 @@ class WarehouseTest {
                 .extracting(PublishedSnapshots.Entry::snapshotId)
                 .containsExactly("20261120T100000Z-aaaa", "20261121T100000Z-bbbb");
         assertThat(root.resolve(".CURRENT.4711.tmp")).doesNotExist();
-        assertThat(warehouse.snapshot("20261121T100000Z-bbbb")).isDirectory();
+        assertThat(warehouse.snapshot("20261121T100000Z-bbbb").localPath()).isDirectory();
     }
 
     @Test
     void refusesASecondRunWhileTheFirstHoldsTheWarehouse() {
-        Warehouse warehouse = new Warehouse(root);
+        Warehouse warehouse = new Warehouse(Location.local(root));
         try (WarehouseLock held = warehouse.lock("run-1")) {
             assertThatThrownBy(() -> warehouse.lock("run-2"))
                     .isInstanceOf(ObservatoryException.class)
@@ -85,7 +85,7 @@ class WarehouseTest {
     void takesTheLockThatADeadRunLeftBehind() throws IOException {
         Files.writeString(root.resolve(WarehouseLock.FILE_NAME), "pid 1, run run-0, since 2026-11-21T00:00:00Z\n");
 
-        try (WarehouseLock lock = new Warehouse(root).lock("run-1")) {
+        try (WarehouseLock lock = new Warehouse(Location.local(root)).lock("run-1")) {
             assertThat(Files.readString(root.resolve(WarehouseLock.FILE_NAME), StandardCharsets.UTF_8))
                     .startsWith("pid %d, run run-1, since "
                             .formatted(ProcessHandle.current().pid()));
@@ -104,8 +104,8 @@ class WarehouseTest {
         assertThat(removed).containsExactly("20261118T100000Z-aaaa");
         assertThat(PublishedSnapshots.ids(root))
                 .containsExactly("20261119T100000Z-bbbb", "20261120T100000Z-cccc", "20261121T100000Z-dddd");
-        assertThat(warehouse.snapshot("20261118T100000Z-aaaa")).doesNotExist();
-        assertThat(warehouse.snapshot("20261119T100000Z-bbbb")).isDirectory();
+        assertThat(warehouse.snapshot("20261118T100000Z-aaaa").localPath()).doesNotExist();
+        assertThat(warehouse.snapshot("20261119T100000Z-bbbb").localPath()).isDirectory();
     }
 
     @Test
@@ -122,7 +122,7 @@ class WarehouseTest {
 
     /** Four published snapshots, ten minutes apart from {@code first}; the last is current. */
     private Warehouse publishedFour(Instant first) throws IOException {
-        Warehouse warehouse = new Warehouse(root);
+        Warehouse warehouse = new Warehouse(Location.local(root));
         List<String> ids = List.of(
                 "20261118T100000Z-aaaa", "20261119T100000Z-bbbb", "20261120T100000Z-cccc", "20261121T100000Z-dddd");
         String previous = null;
@@ -135,7 +135,7 @@ class WarehouseTest {
     }
 
     private static void complete(Warehouse warehouse, String snapshotId, String previous) throws IOException {
-        Files.createDirectories(warehouse.snapshot(snapshotId).resolve("indicators/country=MEX"));
+        Files.createDirectories(warehouse.snapshot(snapshotId).localPath().resolve("indicators/country=MEX"));
         warehouse.describe(new SnapshotManifest(
                 snapshotId, "run-" + snapshotId, NOW.toString(), previous, Map.of(), false, List.of()));
     }

@@ -94,6 +94,18 @@ public final class PublishedSnapshots {
                     "Cannot read %s: %s; check the warehouse's permissions".formatted(file, e),
                     e);
         }
+        return parse(lines, file.toString());
+    }
+
+    /**
+     * The lines of a {@code PUBLISHED} file read from anywhere (a warehouse on a cluster file system too).
+     *
+     * @param file where the lines come from, for the message
+     * @throws ObservatoryException {@link ErrorCode#STORAGE_FAILURE} when a line is broken
+     */
+    public static List<Entry> parse(List<String> lines, String file) {
+        requireNonNull(lines, "lines is null");
+        requireNonNull(file, "file is null");
         List<Entry> entries = new ArrayList<>();
         for (int index = 0; index < lines.size(); index++) {
             String line = lines.get(index).strip();
