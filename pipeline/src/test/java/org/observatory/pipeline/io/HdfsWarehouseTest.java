@@ -20,11 +20,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.observatory.pipeline.engine.Engine;
+import org.observatory.pipeline.job.PipelineJob;
+import org.observatory.pipeline.testing.StagedRow;
+import org.observatory.pipeline.testing.Submissions;
+import org.observatory.pipeline.testing.TestEngines;
 import org.observatory.pipeline.testing.TestHdfs;
 import org.observatory.pipeline.testing.TestSpark;
+import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
+import org.observatory.schemas.record.RunReport;
 import org.observatory.schemas.record.SnapshotManifest;
 import org.observatory.schemas.table.SnapshotTables;
 
@@ -68,6 +76,59 @@ class HdfsWarehouseTest {
                 hdfs.uri(test.getTestMethod().orElseThrow().getName() + "/" + name),
                 "warehouseUri",
                 Locations.Reach.CLUSTER);
+    }
+
+    @Test
+    void runsThePipelineOnSparkWithStagingAndWarehouseOnHdfs(TestInfo test) throws Exception {
+        Path local = temporary.resolve("local-staging");
+        StagedRow.stage(
+                local,
+                "jam-hdfs",
+                List.of(
+                        StagedRow.accepted("jam-hdfs", "national", 2)
+                                .at("JAM", 2022)
+                                .national("MUR", "Murder")
+                                .count(1500),
+                        StagedRow.accepted("jam-hdfs", "national", 3)
+                                .at("JAM", 2023)
+                                .national("XX-1", "Unknown offence")
+                                .count(7)));
+        Location staging = location(test, "staging");
+        Location warehouseRoot = location(test, "warehouse");
+        Location staged = StagedRowsReader.location(staging, "jam-hdfs");
+        try (var out = staged.storage().create(staged.path());
+                var in = java.nio.file.Files.newInputStream(local.resolve("jam-hdfs").resolve("rows.parquet"))) {
+            in.transferTo(out);
+        }
+        RunManifest manifest = new RunManifest(
+                "run-hdfs",
+                "2026-11-22T12:00:00Z",
+                staging.uri(),
+                warehouseRoot.uri(),
+                List.of(Submissions.approved("jam-hdfs", "national", 1, "JAM")));
+
+        RunReport report;
+        try (Engine engine = TestEngines.spark()) {
+            report = new PipelineJob(engine, Codelists.load()).run(manifest);
+        }
+
+        Warehouse warehouse = new Warehouse(warehouseRoot);
+        assertThat(report.engine()).isEqualTo("spark");
+        assertThat(warehouse.currentSnapshotId()).contains(report.snapshotId());
+        assertThat(report.rowsIn()).isEqualTo(2);
+        assertThat(report.rowsExcluded()).containsExactly(Map.entry("unmapped-national-code", 1L));
+        List<Row> indicators = TestSpark.session()
+                .read()
+                .parquet(warehouse.table(report.snapshotId(), SnapshotTables.INDICATORS).uri())
+                .select(SnapshotTables.COUNTRY, SnapshotTables.YEAR, SnapshotTables.COUNT)
+                .collectAsList();
+        assertThat(indicators).extracting(Row::toString).contains("[JAM,2022,1500.0]");
+        try (Engine engine = TestEngines.duckDb()) {
+            assertThatThrownBy(() -> new PipelineJob(engine, Codelists.load()).run(manifest))
+                    .isInstanceOf(ObservatoryException.class)
+                    .hasMessageStartingWith("Run manifest warehouseUri '" + warehouseRoot.uri() + "' is not usable:")
+                    .hasMessageContaining("--engine spark");
+        }
     }
 
     @Test
