@@ -82,6 +82,21 @@ public final class StagedRow {
                 .with(StagedRows.UNIT, StagedRows.UNIT_CORRESPONDENCE);
     }
 
+    /** The row's values in the order of {@link StagedRows#SCHEMA}'s columns (null where not set). */
+    public List<Object> values() {
+        return StagedRows.SCHEMA.columnNames().stream().map(cells::get).toList();
+    }
+
+    /**
+     * The rows as a relation of the staged rows' columns named {@code name} (what {@code registerStaged} defines from
+     * staged files), for tests that run the SQL without staging files.
+     */
+    public static org.observatory.pipeline.engine.Relation relation(String name, List<StagedRow> rows) {
+        return new org.observatory.pipeline.engine.Relation(
+                new org.observatory.schemas.table.TableSchema(name, StagedRows.SCHEMA.columns()),
+                rows.stream().map(StagedRow::values).toList());
+    }
+
     public Row toRow() {
         return RowFactory.create(
                 StagedRows.SCHEMA.columnNames().stream().map(cells::get).toArray());
