@@ -38,6 +38,15 @@ class SqlDialectTest {
     }
 
     @Test
+    void sparkReadsADoubledQuoteInALiteralAsOneQuote() {
+        String sql = "SELECT 'the row''s problem' AS a, 'plain' AS b, '' AS c, 'say \"no\"' AS d FROM t";
+
+        assertThat(SqlDialect.spark(sql))
+                .isEqualTo("SELECT \"the row's problem\" AS a, 'plain' AS b, '' AS c, 'say \"no\"' AS d FROM t");
+        assertThat(SqlDialect.duckDb(sql)).isEqualTo(sql);
+    }
+
+    @Test
     void joinsDistinctTextsInOrderAndGivesNullForAGroupWithoutText() {
         try (Engine engine = new DuckDbEngine(Optional.empty(), Path.of(System.getProperty("java.io.tmpdir")))) {
             List<List<Object>> rows = engine.query(
