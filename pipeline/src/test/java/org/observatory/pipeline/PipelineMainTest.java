@@ -82,7 +82,9 @@ class PipelineMainTest {
                         + " submissions\n")
                 .hasLineCount(1);
         assertThat(directory.resolve("report.json")).doesNotExist();
-        assertThat(opened).as("no engine starts for a manifest that cannot be read").isEmpty();
+        assertThat(opened)
+                .as("no engine starts for a manifest that cannot be read")
+                .isEmpty();
     }
 
     @Test
@@ -91,8 +93,7 @@ class PipelineMainTest {
         Path reportFile = data.resolve("report.json");
 
         int exitCode = PipelineMain.run(
-                new String[] {
-                    "--manifest", manifest.toString(), "--report", reportFile.toString(), "--engine", "spark"
+                new String[] {"--manifest", manifest.toString(), "--report", reportFile.toString(), "--engine", "spark"
                 },
                 stream(out),
                 stream(err),
@@ -113,7 +114,12 @@ class PipelineMainTest {
         Path manifest = stagedManifest(data, "run-11");
 
         int exitCode = PipelineMain.run(
-                new String[] {"--manifest", manifest.toString(), "--report", data.resolve("r.json").toString()},
+                new String[] {
+                    "--manifest",
+                    manifest.toString(),
+                    "--report",
+                    data.resolve("r.json").toString()
+                },
                 stream(out),
                 stream(err),
                 kind -> {
@@ -152,7 +158,12 @@ class PipelineMainTest {
         Path manifest = stagedManifest(data, "run-12");
 
         int exitCode = run(
-                "--engine", " DuckDB ", "--manifest", manifest.toString(), "--report", data.resolve("r.json").toString());
+                "--engine",
+                " DuckDB ",
+                "--manifest",
+                manifest.toString(),
+                "--report",
+                data.resolve("r.json").toString());
 
         assertThat(err()).isEmpty();
         assertThat(exitCode).isEqualTo(PipelineMain.DONE);

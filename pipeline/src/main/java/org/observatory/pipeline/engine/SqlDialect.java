@@ -21,14 +21,14 @@ final class SqlDialect {
     private SqlDialect() {}
 
     static String duckDb(String sql) {
-        String joined = replace(
-                sql, JOINED_DISTINCT, "nullif(string_agg(DISTINCT $1, " + SEPARATOR + " ORDER BY $1), '')");
+        String joined =
+                replace(sql, JOINED_DISTINCT, "nullif(string_agg(DISTINCT $1, " + SEPARATOR + " ORDER BY $1), '')");
         return replace(joined, JOINED_BY, "string_agg($1, " + SEPARATOR + " ORDER BY $2, $1)");
     }
 
     static String spark(String sql) {
-        String joined = replace(
-                sql, JOINED_DISTINCT, "nullif(array_join(array_sort(collect_set($1)), " + SEPARATOR + "), '')");
+        String joined =
+                replace(sql, JOINED_DISTINCT, "nullif(array_join(array_sort(collect_set($1)), " + SEPARATOR + "), '')");
         return quotesInLiterals(
                 replace(joined, JOINED_BY, "listagg($1, " + SEPARATOR + ") WITHIN GROUP (ORDER BY $2, $1)"));
     }

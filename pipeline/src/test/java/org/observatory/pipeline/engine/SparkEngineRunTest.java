@@ -22,9 +22,10 @@ import org.observatory.schemas.table.TableSchema;
 
 /**
  * The module's quick guard against a Spark-only regression: the same small fixture (CTS, a correspondence table,
- * populations, national counts, incidents with small cells, skipped and unmapped rows), run twice (the second run
- * revises, adds and withdraws values), through {@link org.observatory.pipeline.job.PipelineJob} on Spark and on
- * DuckDB, must write the same tables row by row and report the same numbers. The app module's differential test
+ * populations, national counts, incidents with small cells, skipped and unmapped rows) is published by DuckDB; a
+ * revision of every partition (which revises, adds and withdraws values) is then run through {@link
+ * org.observatory.pipeline.job.PipelineJob} on Spark and on DuckDB, each over a copy of that snapshot: both must
+ * write the same tables row by row and report the same numbers. One Spark run keeps the module's tests quick. The app module's differential test
  * does the same on the sample data and the reference files.
  */
 class SparkEngineRunTest {
@@ -45,16 +46,29 @@ class SparkEngineRunTest {
     @BeforeAll
     static void runOnBothEngines() {
         List<StagedRow> rows = new ArrayList<>(List.of(
-                StagedRow.accepted("cts-1", "cts", 10).at("MEX", 2022).cts(HOMICIDE, "Total", "Total").count(100),
-                StagedRow.accepted("cts-1", "cts", 11).at("COL", 2022).cts(HOMICIDE, "Total", "Total").count(50),
-                StagedRow.accepted("cts-1", "cts", 12).at("COL", 2022).cts(HOMICIDE, "Total", "Total").rate(2.5),
+                StagedRow.accepted("cts-1", "cts", 10)
+                        .at("MEX", 2022)
+                        .cts(HOMICIDE, "Total", "Total")
+                        .count(100),
+                StagedRow.accepted("cts-1", "cts", 11)
+                        .at("COL", 2022)
+                        .cts(HOMICIDE, "Total", "Total")
+                        .count(50),
+                StagedRow.accepted("cts-1", "cts", 12)
+                        .at("COL", 2022)
+                        .cts(HOMICIDE, "Total", "Total")
+                        .rate(2.5),
                 StagedRow.accepted("cts-1", "cts", 13)
                         .at("MEX", 2022)
                         .cts(" victims of INTENTIONAL homicide ", "by mechanisms", "Firearms or explosives - firearms")
                         .count(40),
-                StagedRow.accepted("cts-1", "cts", 14).at("MEX", 2022).cts("Victims of unicorns", "Total", "Total")
+                StagedRow.accepted("cts-1", "cts", 14)
+                        .at("MEX", 2022)
+                        .cts("Victims of unicorns", "Total", "Total")
                         .count(1),
-                StagedRow.skipped("cts-1", "cts", 15, "out-of-scope-country").at("FRA", 2022).count(7),
+                StagedRow.skipped("cts-1", "cts", 15, "out-of-scope-country")
+                        .at("FRA", 2022)
+                        .count(7),
                 StagedRow.skipped("cts-1", "cts", 16, null).count(3),
                 StagedRow.accepted("mex-corr", "correspondence", 2)
                         .with(SnapshotTables.COUNTRY, "MEX")
@@ -68,9 +82,13 @@ class SparkEngineRunTest {
                 StagedRow.accepted("mex-corr", "correspondence", 5)
                         .with(SnapshotTables.COUNTRY, "MEX")
                         .correspondence("ASX", "Abuso sexual", "030121", "full"),
-                StagedRow.accepted("mex-pop", "population", 2).at("MEX", 2022).population(1_000_000)
+                StagedRow.accepted("mex-pop", "population", 2)
+                        .at("MEX", 2022)
+                        .population(1_000_000)
                         .with(SnapshotTables.SOURCE, "UN WPP 2024"),
-                StagedRow.accepted("mex-pop", "population", 3).at("MEX", 2022).with(SnapshotTables.SEX, "M")
+                StagedRow.accepted("mex-pop", "population", 3)
+                        .at("MEX", 2022)
+                        .with(SnapshotTables.SEX, "M")
                         .population(490_000),
                 StagedRow.accepted("mex-pop", "population", 4).at("MEX", 2021).population(990_000),
                 national("mex-nat-1", 2, 2022, "HOM-01", "_T", 100),
@@ -92,27 +110,58 @@ class SparkEngineRunTest {
                 approved("mex-pop", "population", 3, "MEX"),
                 approved("mex-nat-1", "national", 4, "MEX"),
                 approved("mex-inc", "national", 5, "MEX")));
+        // the revision recomputes every partition: MEX's national values, COL's CTS reply, FRA and _UNKNOWN
         List<StagedRow> revision = List.of(
                 national("mex-nat-2", 2, 2022, "HOM-01", "_T", 104),
-                national("mex-nat-2", 3, 2023, "HOM-01", "_T", 7));
+                national("mex-nat-2", 3, 2023, "HOM-01", "_T", 7),
+                StagedRow.accepted("cts-2", "cts", 10)
+                        .at("COL", 2022)
+                        .cts(HOMICIDE, "Total", "Total")
+                        .count(55),
+                StagedRow.accepted("cts-2", "cts", 11)
+                        .at("COL", 2022)
+                        .cts(HOMICIDE, "Total", "Total")
+                        .rate(2.75),
+                StagedRow.skipped("cts-2", "cts", 12, "out-of-scope-country")
+                        .at("FRA", 2021)
+                        .count(8),
+                StagedRow.skipped("cts-2", "cts", 13, "invalid-row").count(4));
         List<ApprovedSubmission> revised = new ArrayList<>(submissions);
         revised.add(approved("mex-nat-2", "national", 6, "MEX"));
+        revised.add(approved("cts-2", "cts", 7, "COL"));
         List<StagedRow> allRows = new ArrayList<>(rows);
         allRows.addAll(revision);
 
+        // the first snapshot is DuckDB's for both: Spark reads it as the previous one, as it would any engine's
         try (Engine engine = TestEngines.duckDb()) {
             duckDb.add(Runs.run(engine, data.resolve("duckdb"), submissions, rows, RunSettings.DEFAULTS));
+            copy(data.resolve("duckdb"), data.resolve("spark"));
             duckDb.add(Runs.run(engine, data.resolve("duckdb"), revised, allRows, RunSettings.DEFAULTS));
         }
+        spark.add(duckDb.get(0));
         try (Engine engine = TestEngines.spark()) {
-            spark.add(Runs.run(engine, data.resolve("spark"), submissions, rows, RunSettings.DEFAULTS));
             spark.add(Runs.run(engine, data.resolve("spark"), revised, allRows, RunSettings.DEFAULTS));
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (java.nio.file.Files.isDirectory(path)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else if (!path.getFileName().toString().equals(".pipeline.lock")) {
+                    java.nio.file.Files.copy(path, target);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
     @Test
     void writesTheSameTablesRowByRow() {
-        for (int run = 0; run < 2; run++) {
+        for (int run = 1; run < 2; run++) {
             for (TableSchema table : TABLES) {
                 List<String> expected = rows(data.resolve("duckdb"), duckDb.get(run), table);
                 assertThat(rows(data.resolve("spark"), spark.get(run), table))
@@ -124,17 +173,17 @@ class SparkEngineRunTest {
                 .as("the fixture has suppressed and joined values")
                 .anyMatch(row -> row.contains("obs_conf=C"))
                 .anyMatch(row -> row.contains("national_code=HOM-01; HOM-02"));
-        assertThat(rows(data.resolve("duckdb"), duckDb.get(1), SnapshotTables.CHANGES)).hasSize(3);
+        assertThat(rows(data.resolve("duckdb"), duckDb.get(1), SnapshotTables.CHANGES))
+                .hasSize(4);
     }
 
     @Test
     void reportsTheSameNumbers() {
-        for (int run = 0; run < 2; run++) {
-            assertThat(comparable(spark.get(run)))
-                    .as("run %d", run + 1)
-                    .isEqualTo(comparable(duckDb.get(run)));
+        for (int run = 1; run < 2; run++) {
+            assertThat(comparable(spark.get(run))).as("run %d", run + 1).isEqualTo(comparable(duckDb.get(run)));
         }
-        assertThat(spark).extracting(RunReport::engine).containsOnly("spark");
+        assertThat(spark.get(1).engine()).isEqualTo("spark");
+        assertThat(spark.get(1).countriesRecomputed()).containsExactly("COL", "FRA", "MEX", "_UNKNOWN");
         assertThat(duckDb).extracting(RunReport::engine).containsOnly("duckdb");
     }
 

@@ -2,10 +2,10 @@ package org.observatory.pipeline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The two engine-specific functions of the SQL, spelled for each engine; DuckDB's spelling run on DuckDB. */

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.observatory.pipeline.testing.StagedRow;
 import org.observatory.pipeline.engine.Engine;
+import org.observatory.pipeline.testing.StagedRow;
 import org.observatory.pipeline.testing.Tables;
 import org.observatory.pipeline.testing.TestEngines;
 import org.observatory.schemas.codelist.Codelists;
@@ -153,7 +153,10 @@ class IncrementalRunTest {
                     .containsExactlyElementsOf(rows(full, fullRun.snapshotId(), table).stream()
                             .filter(row -> !row.contains("country=DMA"))
                             .toList());
-            assertThat(incremental.snapshot(fourth.snapshotId()).resolve(table.name()).resolve("country=DMA"))
+            assertThat(incremental
+                            .snapshot(fourth.snapshotId())
+                            .resolve(table.name())
+                            .resolve("country=DMA"))
                     .doesNotExist();
         }
         var manifest = org.observatory.pipeline.io.JsonFiles.read(
@@ -164,8 +167,12 @@ class IncrementalRunTest {
         assertThat(fourth.withdrawnValues()).isEqualTo(1);
         assertThat(fourth.changedValues() + fourth.addedValues()).isZero();
         assertThat(Tables.rows(incremental.snapshot(fourth.snapshotId()).resolve("changes"), "country"))
-                .extracting(row -> row.get("country"), row -> row.get("year"), row -> row.get("change"),
-                        row -> row.get("old_count"), row -> row.get("old_submission_id"))
+                .extracting(
+                        row -> row.get("country"),
+                        row -> row.get("year"),
+                        row -> row.get("change"),
+                        row -> row.get("old_count"),
+                        row -> row.get("old_submission_id"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("DMA", 2014, "withdrawn", 3.0, "dma-sdmx"));
     }
 
@@ -218,8 +225,7 @@ class IncrementalRunTest {
 
     @Test
     void writesTheChangesOfEachRunAndNeverCarriesThemOver() {
-        assertThat(Tables.rows(
-                        incremental.snapshot(second.snapshotId()).resolve("changes"), "country, year, sex"))
+        assertThat(Tables.rows(incremental.snapshot(second.snapshotId()).resolve("changes"), "country, year, sex"))
                 .extracting(
                         row -> row.get("country"),
                         row -> row.get("year"),
@@ -242,7 +248,8 @@ class IncrementalRunTest {
         assertThat(Tables.rows(incremental.snapshot(third.snapshotId()).resolve("changes"), "country"))
                 .as("the second run's changes are not the third's")
                 .isEmpty();
-        assertThat(incremental.snapshot(third.snapshotId()).resolve("changes/_SUCCESS")).exists();
+        assertThat(incremental.snapshot(third.snapshotId()).resolve("changes/_SUCCESS"))
+                .exists();
     }
 
     @Test

@@ -62,18 +62,26 @@ class ChangesSqlTest {
                 List.of(after, value("MEX", 2019, "intentional-homicide", null, null, "inc-2")));
 
         assertThat(engine.query(CHANGES))
-                .containsExactly(
-                        row("COL", 2022, "intentional-homicide", "revised", 50.0, 50.0, null, null, 2.5, 2.6, "cts-1",
-                                "cts-2"));
+                .containsExactly(row(
+                        "COL",
+                        2022,
+                        "intentional-homicide",
+                        "revised",
+                        50.0,
+                        50.0,
+                        null,
+                        null,
+                        2.5,
+                        2.6,
+                        "cts-1",
+                        "cts-2"));
     }
 
     @Test
     void aValueOfAnotherSexOrAgeIsAnotherValue() {
         List<Object> men = value("MEX", 2022, "intentional-homicide", 70.0, null, "nat-1");
         men.set(SnapshotTables.INDICATORS.columnNames().indexOf(SnapshotTables.SEX), "M");
-        compare(
-                List.of(men),
-                List.of(value("MEX", 2022, "intentional-homicide", 70.0, null, "nat-1")));
+        compare(List.of(men), List.of(value("MEX", 2022, "intentional-homicide", 70.0, null, "nat-1")));
 
         assertThat(engine.query("SELECT sex, change FROM changes ORDER BY sex"))
                 .containsExactly(row("M", "withdrawn"), row("_T", "added"));

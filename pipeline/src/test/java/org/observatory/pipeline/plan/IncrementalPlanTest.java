@@ -31,8 +31,8 @@ class IncrementalPlanTest {
     void carriesEveryPartitionOverWhenNothingChanged() {
         approved.put("cts-1", Set.of("MEX", "COL"));
         approved.put("mex-nat", Set.of("MEX"));
-        Map<String, SnapshotPartition> previous = previous(Map.of("MEX", Set.of("cts-1", "mex-nat"), "COL",
-                Set.of("cts-1")));
+        Map<String, SnapshotPartition> previous =
+                previous(Map.of("MEX", Set.of("cts-1", "mex-nat"), "COL", Set.of("cts-1")));
 
         IncrementalPlan plan = IncrementalPlan.of(previous, approved, Map.of(), fingerprint);
 
@@ -49,8 +49,8 @@ class IncrementalPlanTest {
         approved.put("cts-1", Set.of("MEX", "COL"));
         approved.put("mex-nat", Set.of("MEX"));
         approved.put("col-inc", Set.of("COL"));
-        Map<String, SnapshotPartition> previous = previous(Map.of("MEX", Set.of("cts-1", "mex-nat"), "COL",
-                Set.of("cts-1")));
+        Map<String, SnapshotPartition> previous =
+                previous(Map.of("MEX", Set.of("cts-1", "mex-nat"), "COL", Set.of("cts-1")));
 
         IncrementalPlan plan = IncrementalPlan.of(previous, approved, Map.of("col-inc", Set.of("COL")), fingerprint);
 
@@ -82,15 +82,16 @@ class IncrementalPlanTest {
     @Test
     void removesThePartitionsNoSubmissionOfTheRunContributesTo() {
         approved.put("cts-1", Set.of("MEX"));
-        Map<String, SnapshotPartition> previous =
-                previous(Map.of("MEX", Set.of("cts-1"), "DMA", Set.of("dma-sdmx")));
+        Map<String, SnapshotPartition> previous = previous(Map.of("MEX", Set.of("cts-1"), "DMA", Set.of("dma-sdmx")));
 
         IncrementalPlan plan = IncrementalPlan.of(previous, approved, Map.of(), fingerprint);
 
         assertThat(plan.removed()).containsExactly("DMA");
         assertThat(plan.recompute()).isEmpty();
         assertThat(plan.carried()).containsExactly("MEX");
-        assertThat(plan.compared()).as("a removed partition's values are withdrawn").containsExactly("DMA");
+        assertThat(plan.compared())
+                .as("a removed partition's values are withdrawn")
+                .containsExactly("DMA");
         assertThat(plan.oldIds()).isEmpty();
     }
 
@@ -100,8 +101,8 @@ class IncrementalPlanTest {
         approved.put("cts-2", Set.of("BHS"));
         Map<String, SnapshotPartition> previous = previous(Map.of("MEX", Set.of("cts-1")));
 
-        IncrementalPlan plan = IncrementalPlan.of(
-                previous, approved, Map.of("cts-2", Set.of("BHS", "_UNKNOWN")), fingerprint);
+        IncrementalPlan plan =
+                IncrementalPlan.of(previous, approved, Map.of("cts-2", Set.of("BHS", "_UNKNOWN")), fingerprint);
 
         assertThat(plan.recompute()).containsExactly("BHS", "_UNKNOWN");
         assertThat(plan.carried()).containsExactly("MEX");

@@ -133,7 +133,8 @@ class IndicatorsSqlTest {
         assertThat(mexicoTotal.get(SnapshotTables.NATIONAL_CODE)).isEqualTo("HOM-01; HOM-02");
         assertThat(mexicoTotal.get(SnapshotTables.NATIONAL_LABEL)).isEqualTo("Homicidio doloso; Feminicidio");
         assertThat(mexicoTotal.get(SnapshotTables.MATCH_QUALITY)).isEqualTo("partial");
-        assertThat(mexicoTotal.get(SnapshotTables.CAVEAT)).isEqualTo(MatchQuality.PARTIAL.caveat().orElseThrow());
+        assertThat(mexicoTotal.get(SnapshotTables.CAVEAT))
+                .isEqualTo(MatchQuality.PARTIAL.caveat().orElseThrow());
         assertThat(mexicoTotal.get(SnapshotTables.POPULATION_SOURCE)).isEqualTo("UN WPP 2024");
         assertThat(mexicoTotal.get(SnapshotTables.OBS_STATUS)).isEqualTo("A");
     }
@@ -145,10 +146,8 @@ class IndicatorsSqlTest {
                 SnapshotManifest.class);
 
         assertThat(manifest.partitions().entrySet())
-                .extracting(
-                        entry -> entry.getKey(),
-                        entry -> entry.getValue().rowsIn(),
-                        entry -> entry.getValue().rowsOut())
+                .extracting(entry -> entry.getKey(), entry -> entry.getValue().rowsIn(), entry -> entry.getValue()
+                        .rowsOut())
                 .containsExactly(tuple("COL", 2L, 2L), tuple("MEX", 9L, 9L));
         assertThat(report.rowsIn()).isEqualTo(11L);
         assertThat(report.rowsOut()).isEqualTo(11L);

@@ -150,9 +150,10 @@ class NormalisationSqlTest {
 
             assertThat(plan.query("SELECT sex, value, source_rows, source_line, unit, iccs_code, incident_derived"
                             + " FROM value_observations WHERE submission_id = 'inc-1' ORDER BY sex"))
-                    .containsExactly(row("F", 1.0, 1L, 5L, "count", "0101", true), row("M", 2.0, 2L, 4L, "count",
-                            "0101", true));
-            assertThat(plan.query("SELECT reason, count(*) FROM exclusions GROUP BY reason")).isEmpty();
+                    .containsExactly(
+                            row("F", 1.0, 1L, 5L, "count", "0101", true), row("M", 2.0, 2L, 4L, "count", "0101", true));
+            assertThat(plan.query("SELECT reason, count(*) FROM exclusions GROUP BY reason"))
+                    .isEmpty();
         }
     }
 
@@ -212,8 +213,7 @@ class NormalisationSqlTest {
 
             assertThat(plan.query("SELECT indicator, unit, value FROM observations WHERE submission_id = 'nat-1'"
                             + " ORDER BY source_line"))
-                    .containsExactly(
-                            row("robbery", "offences", 71497.0), row("robbery-victimisation", "percent", 2.9));
+                    .containsExactly(row("robbery", "offences", 71497.0), row("robbery-victimisation", "percent", 2.9));
         }
     }
 

@@ -35,7 +35,15 @@ class ResponsesSqlTest {
                             row("JAM", 2010, "cts-2010", accepted, "intentional-homicide", "police", 2009, 1L, true),
                             row("MEX", 2010, "cts-2010", accepted, "intentional-homicide", "police", 2008, 1L, false),
                             row("MEX", 2010, "cts-2010", accepted, "intentional-homicide", "police", 2009, 2L, false),
-                            row("MEX", 2010, "cts-2010", accepted, "persons-held-in-prison", "prisons", 2009, 1L,
+                            row(
+                                    "MEX",
+                                    2010,
+                                    "cts-2010",
+                                    accepted,
+                                    "persons-held-in-prison",
+                                    "prisons",
+                                    2009,
+                                    1L,
                                     false));
         }
     }

@@ -70,7 +70,8 @@ class RevisionsSqlTest {
                                             + " scope"),
                             row("nat-1", 2021, null, null),
                             row("nat-2", 2022, null, null));
-            assertThat(plan.query("SELECT submission_id, source_line, reason FROM exclusions WHERE reason = 'superseded'"))
+            assertThat(plan.query(
+                            "SELECT submission_id, source_line, reason FROM exclusions WHERE reason = 'superseded'"))
                     .containsExactly(row("nat-1", 2L, "superseded"));
         }
     }

@@ -54,7 +54,9 @@ class SmallCellsSqlTest {
                         .with(SnapshotTables.ICCS_CODE, "0101")
                         .count(1)));
         for (int year = 2019; year <= 2023; year++) {
-            rows.add(StagedRow.accepted("mex-pop", "population", year).at("MEX", year).population(1_000_000));
+            rows.add(StagedRow.accepted("mex-pop", "population", year)
+                    .at("MEX", year)
+                    .population(1_000_000));
         }
         rows.add(StagedRow.accepted("mex-pop", "population", 1)
                 .at("MEX", 2019)
@@ -117,7 +119,8 @@ class SmallCellsSqlTest {
                 .containsExactly(
                         tuple(2020, "motor-vehicle-theft", "_T", null, null, 1_000_000.0, "Q", "C"),
                         tuple(2020, "theft", "_T", null, null, 1_000_000.0, "Q", "C"));
-        assertThat(observation(2020, "T2", "_T", "theft").get(SnapshotTables.VALUE)).isEqualTo(10.0);
+        assertThat(observation(2020, "T2", "_T", "theft").get(SnapshotTables.VALUE))
+                .isEqualTo(10.0);
     }
 
     @Test
@@ -144,8 +147,8 @@ class SmallCellsSqlTest {
                 .containsExactly(
                         tuple(2023, "rape", "_T", 14.0, 1.4, 1_000_000.0, "A", null),
                         tuple(2023, "sexual-violence", "_T", 17.0, 1.7, 1_000_000.0, "A", null));
-        assertThat(Stream.of("RA", "RB", "O1", "O2")
-                        .map(code -> observation(2023, code, "_T", "sexual-violence").get(SnapshotTables.OBS_CONF)))
+        assertThat(Stream.of("RA", "RB", "O1", "O2").map(code -> observation(2023, code, "_T", "sexual-violence")
+                        .get(SnapshotTables.OBS_CONF)))
                 .containsOnly("C");
     }
 

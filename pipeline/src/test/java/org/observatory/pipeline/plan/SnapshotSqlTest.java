@@ -70,7 +70,8 @@ class SnapshotSqlTest {
         SnapshotSql changed = sql.replacing("b", text -> text + " WHERE false");
 
         assertThat(changed.statements())
-                .containsExactly(new Statement("a", true, "SELECT 1"), new Statement("b", false, "SELECT 2 WHERE false"));
+                .containsExactly(
+                        new Statement("a", true, "SELECT 1"), new Statement("b", false, "SELECT 2 WHERE false"));
         assertThat(sql.statements()).as("the original is unchanged").contains(new Statement("b", false, "SELECT 2"));
     }
 
@@ -110,7 +111,8 @@ class SnapshotSqlTest {
         assertThat(statements).allMatch(statement -> !statement.sql().isBlank(), "has SQL");
         assertThat(statements)
                 .as("one statement each: a ';' would hide a second one")
-                .noneMatch(statement -> LITERAL.matcher(statement.sql()).replaceAll("''").contains(";"));
+                .noneMatch(statement ->
+                        LITERAL.matcher(statement.sql()).replaceAll("''").contains(";"));
         assertThat(names)
                 .containsSubsequence(
                         SnapshotTables.OBSERVATIONS.name(),

@@ -26,7 +26,11 @@ public final class Runs {
      * submissions into the warehouse of {@code data}.
      */
     public static RunReport run(
-            Engine engine, Path data, List<ApprovedSubmission> submissions, List<StagedRow> rows, RunSettings settings) {
+            Engine engine,
+            Path data,
+            List<ApprovedSubmission> submissions,
+            List<StagedRow> rows,
+            RunSettings settings) {
         requireNonNull(rows, "rows is null");
         DataDirectory directory = new DataDirectory(data);
         Map<String, List<StagedRow>> bySubmission = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -120,7 +119,8 @@ public final class StagedRow {
                 statement.execute("CREATE TABLE staged " + StagedRows.SCHEMA.duckDbColumnList());
             }
             String placeholders = String.join(
-                    ", ", java.util.Collections.nCopies(StagedRows.SCHEMA.columns().size(), "?"));
+                    ", ",
+                    java.util.Collections.nCopies(StagedRows.SCHEMA.columns().size(), "?"));
             try (java.sql.PreparedStatement insert =
                     connection.prepareStatement("INSERT INTO staged VALUES (" + placeholders + ")")) {
                 for (StagedRow row : rows) {
