@@ -9,25 +9,46 @@ import java.util.regex.Pattern;
  * joins the distinct non-null values of {@code x} in their order; {@code JOINED_BY(x, k)} joins the non-null values
  * of {@code x} in the order of {@code k}, then {@code x}. The arguments hold no parentheses. Both give null for a
  * group without a value (or whose only value is empty). Spark's {@code listagg(DISTINCT ..)} fails when a query
- * holds two of them (Spark 4.1.3: a ClassCastException in planning), so Spark sorts a set instead.
+ * holds two of them (Spark 4.1.3: a ClassCastException in planning), so Spark sorts a set instead. Spark also gets
+ * a literal holding a doubled quote in double quotes ({@link #spark}).
  */
 final class SqlDialect {
     static final String SEPARATOR = "'; '";
     private static final Pattern JOINED_DISTINCT = Pattern.compile("JOINED_DISTINCT\\(([^()]*)\\)");
+    private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
     private static final Pattern JOINED_BY = Pattern.compile("JOINED_BY\\(([^()]*),\\s*([^(),]*)\\)");
 
     private SqlDialect() {}
 
     static String duckDb(String sql) {
-        String joined = replace(
-                sql, JOINED_DISTINCT, "nullif(string_agg(DISTINCT $1, " + SEPARATOR + " ORDER BY $1), '')");
+        String joined =
+                replace(sql, JOINED_DISTINCT, "nullif(string_agg(DISTINCT $1, " + SEPARATOR + " ORDER BY $1), '')");
         return replace(joined, JOINED_BY, "string_agg($1, " + SEPARATOR + " ORDER BY $2, $1)");
     }
 
     static String spark(String sql) {
-        String joined = replace(
-                sql, JOINED_DISTINCT, "nullif(array_join(array_sort(collect_set($1)), " + SEPARATOR + "), '')");
-        return replace(joined, JOINED_BY, "listagg($1, " + SEPARATOR + ") WITHIN GROUP (ORDER BY $2, $1)");
+        String joined =
+                replace(sql, JOINED_DISTINCT, "nullif(array_join(array_sort(collect_set($1)), " + SEPARATOR + "), '')");
+        return quotesInLiterals(
+                replace(joined, JOINED_BY, "listagg($1, " + SEPARATOR + ") WITHIN GROUP (ORDER BY $2, $1)"));
+    }
+
+    /**
+     * Spark, reading literals as written ({@code escapedStringLiterals}), would keep both quotes of a doubled one
+     * ({@code 'row''s'}); a literal holding a quote is given to Spark in double quotes ({@code "row's"}) instead.
+     */
+    private static String quotesInLiterals(String sql) {
+        Matcher matcher = LITERAL.matcher(sql);
+        StringBuilder result = new StringBuilder();
+        while (matcher.find()) {
+            String text = matcher.group(1);
+            String literal = text.contains("''") && !text.contains("\"")
+                    ? "\"" + text.replace("''", "'") + "\""
+                    : matcher.group();
+            matcher.appendReplacement(result, Matcher.quoteReplacement(literal));
+        }
+        matcher.appendTail(result);
+        return result.toString();
     }
 
     private static String replace(String sql, Pattern function, String replacement) {

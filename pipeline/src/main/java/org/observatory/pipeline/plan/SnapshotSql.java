@@ -71,14 +71,14 @@ public final class SnapshotSql {
 
     /** These statements with one relation's SQL changed (tests break conservation with it). */
     public SnapshotSql replacing(String relation, java.util.function.UnaryOperator<String> change) {
+        if (statements.stream().noneMatch(statement -> statement.relation().equals(relation))) {
+            throw new IllegalArgumentException("no relation " + relation + " in " + RESOURCE);
+        }
         List<Statement> changed = statements.stream()
                 .map(statement -> statement.relation().equals(relation)
                         ? new Statement(relation, statement.materialised(), change.apply(statement.sql()))
                         : statement)
                 .toList();
-        if (changed.equals(statements)) {
-            throw new IllegalArgumentException("no relation " + relation + " in " + RESOURCE);
-        }
         return new SnapshotSql(changed);
     }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.observatory.pipeline.testing.StagedRow;
 import org.observatory.pipeline.engine.Engine;
+import org.observatory.pipeline.testing.StagedRow;
 import org.observatory.pipeline.testing.Tables;
 import org.observatory.pipeline.testing.TestEngines;
 import org.observatory.schemas.codelist.Codelists;
@@ -204,8 +204,8 @@ class PipelineJobTest {
 
     @Test
     void publishesIndicatorsWithTheNationalValueAndItsRate() {
-        List<Map<String, Object>> indicators = Tables.rows(
-                directory.snapshot(first.snapshotId()).resolve("indicators"), "year, indicator");
+        List<Map<String, Object>> indicators =
+                Tables.rows(directory.snapshot(first.snapshotId()).resolve("indicators"), "year, indicator");
 
         assertThat(indicators)
                 .extracting(

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -82,6 +81,21 @@ public final class StagedRow {
                 .with(StagedRows.UNIT, StagedRows.UNIT_CORRESPONDENCE);
     }
 
+    /** The row's values in the order of {@link StagedRows#SCHEMA}'s columns (null where not set). */
+    public List<Object> values() {
+        return StagedRows.SCHEMA.columnNames().stream().map(cells::get).toList();
+    }
+
+    /**
+     * The rows as a relation of the staged rows' columns named {@code name} (what {@code registerStaged} defines from
+     * staged files), for tests that run the SQL without staging files.
+     */
+    public static org.observatory.pipeline.engine.Relation relation(String name, List<StagedRow> rows) {
+        return new org.observatory.pipeline.engine.Relation(
+                new org.observatory.schemas.table.TableSchema(name, StagedRows.SCHEMA.columns()),
+                rows.stream().map(StagedRow::values).toList());
+    }
+
     public Row toRow() {
         return RowFactory.create(
                 StagedRows.SCHEMA.columnNames().stream().map(cells::get).toArray());
@@ -105,7 +119,8 @@ public final class StagedRow {
                 statement.execute("CREATE TABLE staged " + StagedRows.SCHEMA.duckDbColumnList());
             }
             String placeholders = String.join(
-                    ", ", java.util.Collections.nCopies(StagedRows.SCHEMA.columns().size(), "?"));
+                    ", ",
+                    java.util.Collections.nCopies(StagedRows.SCHEMA.columns().size(), "?"));
             try (java.sql.PreparedStatement insert =
                     connection.prepareStatement("INSERT INTO staged VALUES (" + placeholders + ")")) {
                 for (StagedRow row : rows) {
