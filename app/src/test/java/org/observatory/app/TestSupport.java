@@ -8,10 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.observatory.api.ApiServer;
 import org.observatory.pipeline.engine.Engine;
 import org.observatory.pipeline.engine.EngineKind;
 import org.observatory.pipeline.engine.Engines;
-import org.observatory.api.ApiServer;
 
 /** What the app's end-to-end tests share: a small local Spark session and a JSON GET against a real server. */
 final class TestSupport {

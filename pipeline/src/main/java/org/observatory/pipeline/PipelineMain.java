@@ -96,7 +96,9 @@ public final class PipelineMain {
             Codelists codelists = Codelists.load();
             RunReport report;
             try (Engine engine = engines.open(arguments.get().engine())) {
-                report = new PipelineJob(engine, codelists).publishingThrough(gate).run(manifest);
+                report = new PipelineJob(engine, codelists)
+                        .publishingThrough(gate)
+                        .run(manifest);
             }
             JsonFiles.write(arguments.get().report(), report);
             out.printf(

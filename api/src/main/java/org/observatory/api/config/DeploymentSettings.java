@@ -88,7 +88,10 @@ public record DeploymentSettings(
             }
         }
         String command = properties.getProperty("pipeline-command", "").strip();
-        String engine = properties.getProperty("pipeline-engine", ENGINES.get(0)).strip().toLowerCase(Locale.ROOT);
+        String engine = properties
+                .getProperty("pipeline-engine", ENGINES.get(0))
+                .strip()
+                .toLowerCase(Locale.ROOT);
         if (!ENGINES.contains(engine)) {
             throw invalid(
                     file,

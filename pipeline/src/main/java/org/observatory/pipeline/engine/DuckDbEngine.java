@@ -102,8 +102,8 @@ public final class DuckDbEngine implements Engine {
                     .map(column -> column.name().equals(StagedRows.SUBMISSION_ID)
                             ? "CAST('" + literal(file.submissionId()) + "' AS VARCHAR) AS " + column.name()
                             : present.contains(column.name())
-                                    ? "CAST(" + column.name() + " AS " + column.type().duckDbType() + ") AS "
-                                            + column.name()
+                                    ? "CAST(" + column.name() + " AS "
+                                            + column.type().duckDbType() + ") AS " + column.name()
                                     : "CAST(NULL AS " + column.type().duckDbType() + ") AS " + column.name())
                     .collect(Collectors.joining(", "));
             selects.add("SELECT " + columns + " FROM read_parquet('" + literal(path) + "')");
@@ -131,13 +131,14 @@ public final class DuckDbEngine implements Engine {
             create(name, "VIEW", "AS SELECT " + nulls(table) + " WHERE false");
             return;
         }
-        String source = "read_parquet('" + literal(directory.resolve("*").resolve("*.parquet").toString())
+        String source = "read_parquet('"
+                + literal(directory.resolve("*").resolve("*.parquet").toString())
                 + "', hive_partitioning = true, union_by_name = true, hive_types = {'country': VARCHAR})";
         Set<String> present = new HashSet<>();
         query("DESCRIBE SELECT * FROM " + source).forEach(row -> present.add((String) row.get(0)));
         String columns = table.columns().stream()
-                .map(column -> (present.contains(column.name()) ? "CAST(" + column.name() : "CAST(NULL")
-                        + " AS " + column.type().duckDbType() + ") AS " + column.name())
+                .map(column -> (present.contains(column.name()) ? "CAST(" + column.name() : "CAST(NULL") + " AS "
+                        + column.type().duckDbType() + ") AS " + column.name())
                 .collect(Collectors.joining(", "));
         String filter = partitions.map(DuckDbEngine::partitionFilter).orElse("true");
         create(name, "VIEW", "AS SELECT " + columns + " FROM " + source + " WHERE " + filter);
@@ -171,8 +172,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public void write(String relation, TableSchema table, URI location, long rows) {
         String columns = table.columns().stream()
-                .map(column -> "CAST(" + column.name() + " AS " + column.type().duckDbType() + ") AS "
-                        + column.name())
+                .map(column -> "CAST(" + column.name() + " AS " + column.type().duckDbType() + ") AS " + column.name())
                 .collect(Collectors.joining(", "));
         String target = localPath(location);
         execute("COPY (SELECT " + columns + " FROM " + relation + " ORDER BY " + SnapshotTables.COUNTRY
@@ -278,8 +278,9 @@ public final class DuckDbEngine implements Engine {
     private static ObservatoryException failure(String what, SQLException e) {
         return new ObservatoryException(
                 ErrorCode.STORAGE_FAILURE,
-                "The DuckDB engine failed (%s): %s".formatted(what, e.getMessage().strip().lines().findFirst()
-                        .orElse("")),
+                "The DuckDB engine failed (%s): %s"
+                        .formatted(
+                                what, e.getMessage().strip().lines().findFirst().orElse("")),
                 e);
     }
 }

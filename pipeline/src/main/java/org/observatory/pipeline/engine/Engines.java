@@ -22,9 +22,11 @@ public final class Engines {
     public static Engine open(EngineKind kind) {
         requireNonNull(kind, "kind is null");
         return switch (kind) {
-            case DUCKDB -> new DuckDbEngine(
-                    Optional.ofNullable(System.getProperty(DUCKDB_MEMORY_LIMIT)).filter(limit -> !limit.isBlank()),
-                    Path.of(System.getProperty("java.io.tmpdir")));
+            case DUCKDB ->
+                new DuckDbEngine(
+                        Optional.ofNullable(System.getProperty(DUCKDB_MEMORY_LIMIT))
+                                .filter(limit -> !limit.isBlank()),
+                        Path.of(System.getProperty("java.io.tmpdir")));
             case SPARK -> SparkSessionEngine.create();
         };
     }

@@ -26,8 +26,7 @@ import org.observatory.schemas.table.TableSchema;
  * The cluster engine: Spark SQL on the session given ({@code local[*]}, or the cluster {@code spark-submit} names).
  * Reads and writes any location Hadoop's file systems know ({@code file:}, {@code hdfs:}, {@code s3a:}).
  *
- * <p>Spark reads string literals as the SQL standard and DuckDB do ({@code spark.sql.parser.escapedStringLiterals}):
- * a backslash in a literal is a backslash, so a regular expression reads the same in both engines. A materialised
+ * <p>The SQL's string literals are translated to Spark's escaped form ({@link SqlDialect#spark}). A materialised
  * relation is computed and checkpointed at once: every stage after the grouping runs on few rows, where planning
  * one query over all stages would cost more than running it.
  */
@@ -35,7 +34,6 @@ public final class SparkEngine implements Engine {
     /** Up to this many rows a table is written by one task; shuffling rows to one task per country costs more. */
     static final long SINGLE_WRITER_ROWS = 2_000_000;
 
-    private static final String ESCAPED_LITERALS = "spark.sql.parser.escapedStringLiterals";
     private static final String FILE_SCHEMA_NAME = "staged_file";
 
     private final SparkSession spark;
@@ -50,7 +48,6 @@ public final class SparkEngine implements Engine {
     SparkEngine(SparkSession spark, boolean stopOnClose) {
         this.spark = requireNonNull(spark, "spark is null");
         this.stopOnClose = stopOnClose;
-        spark.conf().set(ESCAPED_LITERALS, "true");
     }
 
     @Override
@@ -80,7 +77,8 @@ public final class SparkEngine implements Engine {
             Dataset<Row> rows = spark.read()
                     .schema(fileSchema)
                     .parquet(file.location().toString())
-                    .withColumn(StagedRows.SUBMISSION_ID, lit(file.submissionId()).cast(DataTypes.StringType));
+                    .withColumn(
+                            StagedRows.SUBMISSION_ID, lit(file.submissionId()).cast(DataTypes.StringType));
             staged = staged == null ? rows : staged.unionByName(rows);
         }
         if (staged == null) {
@@ -144,9 +142,8 @@ public final class SparkEngine implements Engine {
                                 column.name()))
                 .collect(Collectors.joining(", "));
         Dataset<Row> conformed = spark.sql("SELECT " + columns + " FROM " + relation);
-        Dataset<Row> placed = rows <= SINGLE_WRITER_ROWS
-                ? conformed.coalesce(1)
-                : conformed.repartition(col(SnapshotTables.COUNTRY));
+        Dataset<Row> placed =
+                rows <= SINGLE_WRITER_ROWS ? conformed.coalesce(1) : conformed.repartition(col(SnapshotTables.COUNTRY));
         placed.sortWithinPartitions(SnapshotTables.COUNTRY, SnapshotTables.YEAR)
                 .write()
                 .mode(SaveMode.ErrorIfExists)

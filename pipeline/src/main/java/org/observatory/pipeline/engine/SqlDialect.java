@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * joins the distinct non-null values of {@code x} in their order; {@code JOINED_BY(x, k)} joins the non-null values
  * of {@code x} in the order of {@code k}, then {@code x}. The arguments hold no parentheses. Both give null for a
  * group without a value (or whose only value is empty). Spark's {@code listagg(DISTINCT ..)} fails when a query
- * holds two of them (Spark 4.1.3: a ClassCastException in planning), so Spark sorts a set instead. Spark also gets
- * a literal holding a doubled quote in double quotes ({@link #spark}).
+ * holds two of them (Spark 4.1.3: a ClassCastException in planning), so Spark sorts a set instead. String
+ * literals are written as the SQL standard and DuckDB read them (a backslash is a backslash, {@code ''} a quote);
+ * Spark reads backslash escapes in literals, so its literals are translated ({@link #spark}).
  */
 final class SqlDialect {
     static final String SEPARATOR = "'; '";
@@ -34,17 +35,15 @@ final class SqlDialect {
     }
 
     /**
-     * Spark, reading literals as written ({@code escapedStringLiterals}), would keep both quotes of a doubled one
-     * ({@code 'row''s'}); a literal holding a quote is given to Spark in double quotes ({@code "row's"}) instead.
+     * Standard SQL literals as Spark reads them: Spark takes a backslash as an escape and does not know the doubled
+     * quote, so {@code '^\s+'} becomes {@code '^\\s+'} and {@code 'row''s'} becomes {@code 'row\'s'}.
      */
     private static String quotesInLiterals(String sql) {
         Matcher matcher = LITERAL.matcher(sql);
         StringBuilder result = new StringBuilder();
         while (matcher.find()) {
-            String text = matcher.group(1);
-            String literal = text.contains("''") && !text.contains("\"")
-                    ? "\"" + text.replace("''", "'") + "\""
-                    : matcher.group();
+            String text = matcher.group(1).replace("''", "'");
+            String literal = "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
             matcher.appendReplacement(result, Matcher.quoteReplacement(literal));
         }
         matcher.appendTail(result);

@@ -159,17 +159,22 @@ public final class PipelineJob {
             if (previousPartitions.isEmpty()) {
                 // nothing to carry over: every partition is computed, and the summary names them; a previous
                 // snapshot without partitions (written before they existed) is compared whole
-                Summary summary = compute(List.copyOf(submissions.keySet()), List.of(), Optional.empty(), Optional.empty());
+                Summary summary =
+                        compute(List.copyOf(submissions.keySet()), List.of(), Optional.empty(), Optional.empty());
                 Set<String> recompute = new TreeSet<>(summary.partitions());
                 approved.values().forEach(recompute::addAll);
                 return publish(summary, recompute, Set.of(), new TreeMap<>(), orphans, started);
             }
             List<String> newIds = IncrementalPlan.newSubmissions(previousPartitions, List.copyOf(submissions.keySet()));
             IncrementalPlan plan = IncrementalPlan.of(
-                    previousPartitions, approved, partitionsOf(newIds), (partition, ids) -> fingerprint(partition, ids));
+                    previousPartitions,
+                    approved,
+                    partitionsOf(newIds),
+                    (partition, ids) -> fingerprint(partition, ids));
             Summary summary = plan.recompute().isEmpty()
                     ? Summary.EMPTY
-                    : compute(plan.newIds(), plan.oldIds(), Optional.of(plan.recompute()), Optional.of(plan.compared()));
+                    : compute(
+                            plan.newIds(), plan.oldIds(), Optional.of(plan.recompute()), Optional.of(plan.compared()));
             if (plan.recompute().isEmpty()) {
                 defineEmptyTables(plan.compared());
             }
@@ -199,7 +204,8 @@ public final class PipelineJob {
             SnapshotSql sql = SnapshotSql.load(settings.smallCellThreshold());
             if (previous.isEmpty()) {
                 // the first snapshot changes nothing: there is nothing to compare it with
-                sql = sql.replacing(SnapshotTables.CHANGES.name(), first -> "SELECT * FROM (" + first + ") first_run WHERE false");
+                sql = sql.replacing(
+                        SnapshotTables.CHANGES.name(), first -> "SELECT * FROM (" + first + ") first_run WHERE false");
             }
             planVariant.apply(sql).defineAll(engine);
             Summary summary = Summary.of(engine.query(Summary.QUERY));
@@ -246,13 +252,16 @@ public final class PipelineJob {
                 for (String partition : recompute) {
                     Set<String> ids = contributors(partition, summary);
                     if (!ids.isEmpty()) {
-                        partitions.put(partition, summary.partition(partition, snapshotId, fingerprint(partition, ids), ids));
+                        partitions.put(
+                                partition, summary.partition(partition, snapshotId, fingerprint(partition, ids), ids));
                     }
                 }
                 changes = changeCounts();
                 for (TableSchema table : WRITTEN) {
                     long rows = table.equals(SnapshotTables.CHANGES)
-                            ? changes.values().stream().mapToLong(Long::longValue).sum()
+                            ? changes.values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum()
                             : tableRows(partitions, recompute, table);
                     if (rows > 0) {
                         engine.write(table.name(), table, location(warehouse.table(snapshotId, table)), rows);
@@ -262,7 +271,9 @@ public final class PipelineJob {
                 previous.ifPresent(before -> SnapshotTables.ALL.forEach(
                         table -> warehouse.carryOver(before.snapshotId(), snapshotId, table, carried)));
                 Map<String, Long> rowCounts = rowCounts(partitions);
-                rowCounts.put(SnapshotTables.CHANGES.name(), changes.values().stream().mapToLong(Long::longValue).sum());
+                rowCounts.put(
+                        SnapshotTables.CHANGES.name(),
+                        changes.values().stream().mapToLong(Long::longValue).sum());
                 warehouse.describe(new SnapshotManifest(
                         snapshotId,
                         manifest.runId(),

@@ -76,7 +76,9 @@ final class Summary {
     void verifyListed() {
         byPartition.forEach((partition, numbers) -> {
             Set<String> reasons = new TreeSet<>(numbers.listed.keySet());
-            numbers.outcomes.keySet().stream().filter(reason -> !reason.equals(USED)).forEach(reasons::add);
+            numbers.outcomes.keySet().stream()
+                    .filter(reason -> !reason.equals(USED))
+                    .forEach(reasons::add);
             for (String reason : reasons) {
                 long rows = numbers.outcomes.getOrDefault(reason, 0L);
                 long written = numbers.listed.getOrDefault(reason, 0L);
@@ -118,7 +120,8 @@ final class Summary {
         excluded.remove(USED);
         Conservation.verify(partition, numbers.rowsIn, rowsOut, excluded);
         Map<String, Long> tableRows = new TreeMap<>();
-        SnapshotTables.ALL.forEach(table -> tableRows.put(table.name(), numbers.tableRows.getOrDefault(table.name(), 0L)));
+        SnapshotTables.ALL.forEach(
+                table -> tableRows.put(table.name(), numbers.tableRows.getOrDefault(table.name(), 0L)));
         return new SnapshotPartition(
                 fingerprint,
                 snapshotId,

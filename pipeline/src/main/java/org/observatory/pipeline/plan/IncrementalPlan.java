@@ -71,7 +71,8 @@ public record IncrementalPlan(
         // which partitions each submission has rows in: known from the previous snapshot, read for new ones
         Map<String, Set<String>> staged = new HashMap<>();
         previous.forEach((partition, summary) -> summary.submissionIds()
-                .forEach(id -> staged.computeIfAbsent(id, key -> new TreeSet<>()).add(partition)));
+                .forEach(
+                        id -> staged.computeIfAbsent(id, key -> new TreeSet<>()).add(partition)));
         List<String> newIds = newSubmissions(previous, List.copyOf(approved.keySet()));
         Map<String, Set<String>> known = new HashMap<>(staged);
         staged.putAll(stagedOfNew);
@@ -80,8 +81,9 @@ public record IncrementalPlan(
         approved.forEach((id, countries) -> {
             Set<String> partitions = new TreeSet<>(staged.getOrDefault(id, Set.of()));
             partitions.addAll(countries);
-            partitions.forEach(partition ->
-                    contributions.computeIfAbsent(partition, key -> new TreeSet<>()).add(id));
+            partitions.forEach(partition -> contributions
+                    .computeIfAbsent(partition, key -> new TreeSet<>())
+                    .add(id));
         });
         Set<String> recompute = new TreeSet<>();
         Set<String> carried = new TreeSet<>();

@@ -127,8 +127,9 @@ public final class ReferenceRelations {
     }
 
     static Relation sourcePrecedence() {
-        Relation.Builder relation =
-                Relation.named("source_precedence").column("source_kind", STRING).column("preference", INTEGER);
+        Relation.Builder relation = Relation.named("source_precedence")
+                .column("source_kind", STRING)
+                .column("preference", INTEGER);
         for (int position = 0; position < PRECEDENCE.size(); position++) {
             relation.row(PRECEDENCE.get(position).cliName(), position);
         }
@@ -157,7 +158,9 @@ public final class ReferenceRelations {
                 .column("indicator", STRING)
                 .column("unit", STRING)
                 .column("has_rate", BOOLEAN);
-        codelists.indicators().all()
+        codelists
+                .indicators()
+                .all()
                 .forEach(indicator -> relation.row(indicator.code(), indicator.unit(), indicator.ratePer100k()));
         return relation.build();
     }
@@ -183,8 +186,11 @@ public final class ReferenceRelations {
     static Relation indicatorSections(Codelists codelists) {
         Relation.Builder relation =
                 Relation.named("indicator_sections").column("indicator", STRING).column("cts_section", STRING);
-        codelists.indicators().all()
-                .forEach(indicator -> relation.row(indicator.code(), indicator.ctsSection().code()));
+        codelists
+                .indicators()
+                .all()
+                .forEach(indicator ->
+                        relation.row(indicator.code(), indicator.ctsSection().code()));
         return relation.build();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.observatory.pipeline.testing.TestEngines;
 
 /** The two engine-specific functions of the SQL, spelled for each engine; DuckDB's spelling run on DuckDB. */
 class SqlDialectTest {
@@ -38,12 +39,25 @@ class SqlDialectTest {
     }
 
     @Test
-    void sparkReadsADoubledQuoteInALiteralAsOneQuote() {
-        String sql = "SELECT 'the row''s problem' AS a, 'plain' AS b, '' AS c, 'say \"no\"' AS d FROM t";
+    void sparkReadsStandardLiteralsInItsEscapedForm() {
+        String sql = "SELECT 'the row''s problem' AS a, 'plain' AS b, '' AS c, 'say \"no\"' AS d,"
+                + " regexp_replace(x, '^\\s+', '') AS e FROM t";
 
         assertThat(SqlDialect.spark(sql))
-                .isEqualTo("SELECT \"the row's problem\" AS a, 'plain' AS b, '' AS c, 'say \"no\"' AS d FROM t");
+                .isEqualTo("SELECT 'the row\\'s problem' AS a, 'plain' AS b, '' AS c, 'say \"no\"' AS d,"
+                        + " regexp_replace(x, '^\\\\s+', '') AS e FROM t");
         assertThat(SqlDialect.duckDb(sql)).isEqualTo(sql);
+    }
+
+    @Test
+    void sparkAndDuckDbReadTheTranslatedLiteralsAlike() {
+        String sql = "SELECT 'the row''s \\ problem' AS a, regexp_replace(' \t x ', '^\\s+', '') AS b";
+        try (Engine duckDb = TestEngines.duckDb();
+                Engine spark = TestEngines.spark()) {
+            assertThat(spark.query(sql))
+                    .isEqualTo(duckDb.query(sql))
+                    .containsExactly(List.of("the row's \\ problem", "x "));
+        }
     }
 
     @Test

@@ -97,7 +97,8 @@ class HdfsWarehouseTest {
         Location warehouseRoot = location(test, "warehouse");
         Location staged = StagedRowsReader.location(staging, "jam-hdfs");
         try (var out = staged.storage().create(staged.path());
-                var in = java.nio.file.Files.newInputStream(local.resolve("jam-hdfs").resolve("rows.parquet"))) {
+                var in = java.nio.file.Files.newInputStream(
+                        local.resolve("jam-hdfs").resolve("rows.parquet"))) {
             in.transferTo(out);
         }
         RunManifest manifest = new RunManifest(
@@ -119,7 +120,9 @@ class HdfsWarehouseTest {
         assertThat(report.rowsExcluded()).containsExactly(Map.entry("unmapped-national-code", 1L));
         List<Row> indicators = TestSpark.session()
                 .read()
-                .parquet(warehouse.table(report.snapshotId(), SnapshotTables.INDICATORS).uri())
+                .parquet(warehouse
+                        .table(report.snapshotId(), SnapshotTables.INDICATORS)
+                        .uri())
                 .select(SnapshotTables.COUNTRY, SnapshotTables.YEAR, SnapshotTables.COUNT)
                 .collectAsList();
         assertThat(indicators).extracting(Row::toString).contains("[JAM,2022,1500.0]");
