@@ -26,8 +26,10 @@ import org.observatory.schemas.table.TableSchema;
  * The cluster engine: Spark SQL on the session given ({@code local[*]}, or the cluster {@code spark-submit} names).
  * Reads and writes any location Hadoop's file systems know ({@code file:}, {@code hdfs:}, {@code s3a:}).
  *
- * <p>Spark reads string literals as the SQL standard and DuckDB do ({@code spark.sql.parser.escapedStringLiterals}):
- * a backslash in a literal is a backslash, so a regular expression reads the same in both engines. A materialised
+ * <p>Spark reads a quote doubled in a string literal as one quote, as the SQL standard and DuckDB do, but a backslash
+ * as an escape; {@link SqlDialect#spark} doubles the backslashes, so a regular expression reads the same in both
+ * engines. Spark's {@code spark.sql.parser.escapedStringLiterals} is switched off: it would keep a doubled quote
+ * doubled. A materialised
  * relation is computed and checkpointed at once: every stage after the grouping runs on few rows, where planning
  * one query over all stages would cost more than running it.
  */
@@ -50,7 +52,7 @@ public final class SparkEngine implements Engine {
     SparkEngine(SparkSession spark, boolean stopOnClose) {
         this.spark = requireNonNull(spark, "spark is null");
         this.stopOnClose = stopOnClose;
-        spark.conf().set(ESCAPED_LITERALS, "true");
+        spark.conf().set(ESCAPED_LITERALS, "false");
     }
 
     @Override

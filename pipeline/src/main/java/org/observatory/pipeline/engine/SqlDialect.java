@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * joins the distinct non-null values of {@code x} in their order; {@code JOINED_BY(x, k)} joins the non-null values
  * of {@code x} in the order of {@code k}, then {@code x}. The arguments hold no parentheses. Both give null for a
  * group without a value (or whose only value is empty). Spark's {@code listagg(DISTINCT ..)} fails when a query
- * holds two of them (Spark 4.1.3: a ClassCastException in planning), so Spark sorts a set instead.
+ * holds two of them (Spark 4.1.3: a ClassCastException in planning), so Spark sorts a set instead. Spark reads a
+ * backslash in a string literal as an escape, DuckDB as itself: Spark's text has its backslashes doubled.
  */
 final class SqlDialect {
     static final String SEPARATOR = "'; '";
@@ -27,7 +28,11 @@ final class SqlDialect {
     static String spark(String sql) {
         String joined = replace(
                 sql, JOINED_DISTINCT, "nullif(array_join(array_sort(collect_set($1)), " + SEPARATOR + "), '')");
-        return replace(joined, JOINED_BY, "listagg($1, " + SEPARATOR + ") WITHIN GROUP (ORDER BY $2, $1)");
+        String spelled =
+                replace(joined, JOINED_BY, "listagg($1, " + SEPARATOR + ") WITHIN GROUP (ORDER BY $2, $1)");
+        // Spark unescapes backslashes in string literals (the only place the SQL has them): '^\s+' must reach it
+        // as '^\\s+' to stay the regular expression DuckDB reads
+        return spelled.replace("\\", "\\\\");
     }
 
     private static String replace(String sql, Pattern function, String replacement) {
