@@ -162,7 +162,9 @@ class EngineDifferentialTest {
         submissions.add(submission("gen-national-2", "national", 4, "COL"));
         RunReport second = pair.run(manifest("run-generated-2", staging, submissions));
 
-        assertThat(first.suppressedValues()).as("values suppressed by the small-cell rule").isPositive();
+        assertThat(first.suppressedValues())
+                .as("values suppressed by the small-cell rule")
+                .isPositive();
         assertThat(first.unmappedNationalCodes()).containsKeys("CHL", "COL", "JAM", "MEX");
         assertThat(first.rowsExcluded()).containsKeys("unmapped-national-code", "invalid-date");
         assertThat(second.rowsExcluded()).containsKey("superseded");
@@ -216,18 +218,13 @@ class EngineDifferentialTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            long started = System.nanoTime();
             try (Engine engine = new DuckDbEngine(Optional.empty(), spill)) {
                 duckDbReport = runOn(engine, manifest, duckDb);
             }
-            long between = System.nanoTime();
             RunReport sparkReport;
-            try (Engine engine = new Timed(new SparkEngine(EngineDifferentialTest.spark))) {
+            try (Engine engine = new SparkEngine(EngineDifferentialTest.spark)) {
                 sparkReport = runOn(engine, manifest, spark);
             }
-            System.out.printf(
-                    "TIMING %s duckdb %.1f s spark %.1f s%n",
-                    manifest.runId(), (between - started) / 1e9, (System.nanoTime() - between) / 1e9);
             assertThat(duckDbReport.engine()).isEqualTo("duckdb");
             assertThat(sparkReport.engine()).isEqualTo("spark");
             assertThat(comparable(sparkReport))
@@ -281,47 +278,6 @@ class EngineDifferentialTest {
                     Collections.nCopies(report.orphansRemoved().size(), "orphan"),
                     report.warnings(),
                     "engine");
-        }
-    }
-
-    private record Timed(Engine inner) implements Engine {
-        private <T> T time(String what, java.util.function.Supplier<T> step) {
-            long started = System.nanoTime();
-            T result = step.get();
-            System.out.printf("STEP %-40s %.2f s%n", what, (System.nanoTime() - started) / 1e9);
-            return result;
-        }
-
-        public org.observatory.pipeline.engine.EngineKind kind() {
-            return inner.kind();
-        }
-
-        public void register(org.observatory.pipeline.engine.Relation relation) {
-            time("register " + relation.name(), () -> { inner.register(relation); return null; });
-        }
-
-        public void registerStaged(String name, List<StagedFile> files, Optional<java.util.Set<String>> partitions) {
-            time("staged " + name, () -> { inner.registerStaged(name, files, partitions); return null; });
-        }
-
-        public void registerTable(String name, TableSchema table, java.net.URI location, Optional<java.util.Set<String>> partitions) {
-            time("table " + name, () -> { inner.registerTable(name, table, location, partitions); return null; });
-        }
-
-        public void define(String name, String sql, boolean materialise) {
-            time("define " + name + " " + materialise, () -> { inner.define(name, sql, materialise); return null; });
-        }
-
-        public List<List<Object>> query(String sql) {
-            return time("query", () -> inner.query(sql));
-        }
-
-        public void write(String relation, TableSchema table, java.net.URI location, long rows) {
-            time("write " + relation, () -> { inner.write(relation, table, location, rows); return null; });
-        }
-
-        public void close() {
-            inner.close();
         }
     }
 
@@ -400,8 +356,8 @@ class EngineDifferentialTest {
     /** A table's rows read with DuckDB, sorted by its exact columns first and its DOUBLE columns last. */
     private record Table(List<String> columns, List<Boolean> doubles, List<List<Object>> rows) {
         static Table read(Connection duckdb, Path table) throws SQLException {
-            String source = "read_parquet('" + files(table)
-                    + "', hive_partitioning = true, hive_types = {'country': VARCHAR})";
+            String source =
+                    "read_parquet('" + files(table) + "', hive_partitioning = true, hive_types = {'country': VARCHAR})";
             List<String> columns = new ArrayList<>();
             List<Boolean> doubles = new ArrayList<>();
             try (Statement statement = duckdb.createStatement();
@@ -427,9 +383,10 @@ class EngineDifferentialTest {
                     .collect(Collectors.joining(", "));
             List<List<Object>> rows = new ArrayList<>();
             try (Statement statement = duckdb.createStatement();
-                    ResultSet result = statement.executeQuery(
-                            "SELECT " + columns.stream().map(column -> "\"" + column + "\"").collect(Collectors.joining(", "))
-                                    + " FROM " + source + " ORDER BY " + orderBy)) {
+                    ResultSet result = statement.executeQuery("SELECT "
+                            + columns.stream()
+                                    .map(column -> "\"" + column + "\"")
+                                    .collect(Collectors.joining(", ")) + " FROM " + source + " ORDER BY " + orderBy)) {
                 while (result.next()) {
                     List<Object> row = new ArrayList<>(columns.size());
                     for (int column = 1; column <= columns.size(); column++) {
@@ -666,8 +623,7 @@ class EngineDifferentialTest {
                         for (int index = 0; index < names.size(); index++) {
                             String name = names.get(index);
                             insert.setObject(
-                                    index + 1,
-                                    name.equals(StagedRows.SUBMISSION_ID) ? submissionId : row.get(name));
+                                    index + 1, name.equals(StagedRows.SUBMISSION_ID) ? submissionId : row.get(name));
                         }
                         insert.addBatch();
                     }

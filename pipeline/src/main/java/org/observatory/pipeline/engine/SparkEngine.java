@@ -29,9 +29,8 @@ import org.observatory.schemas.table.TableSchema;
  * <p>Spark reads a quote doubled in a string literal as one quote, as the SQL standard and DuckDB do, but a backslash
  * as an escape; {@link SqlDialect#spark} doubles the backslashes, so a regular expression reads the same in both
  * engines. Spark's {@code spark.sql.parser.escapedStringLiterals} is switched off: it would keep a doubled quote
- * doubled. A materialised
- * relation is computed and checkpointed at once: every stage after the grouping runs on few rows, where planning
- * one query over all stages would cost more than running it.
+ * doubled. A materialised relation is computed and checkpointed at once: every stage after the grouping runs on few
+ * rows, where planning one query over all stages would cost more than running it.
  */
 public final class SparkEngine implements Engine {
     /** Up to this many rows a table is written by one task; shuffling rows to one task per country costs more. */
