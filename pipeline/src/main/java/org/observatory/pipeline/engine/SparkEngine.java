@@ -51,7 +51,10 @@ public final class SparkEngine implements Engine {
     SparkEngine(SparkSession spark, boolean stopOnClose) {
         this.spark = requireNonNull(spark, "spark is null");
         this.stopOnClose = stopOnClose;
-        spark.conf().set(ESCAPED_LITERALS, "false");
+        if (Boolean.parseBoolean(spark.conf().get(ESCAPED_LITERALS, "false"))) {
+            // setting it, even to its default, logs a deprecation warning: only a session that set it is changed
+            spark.conf().set(ESCAPED_LITERALS, "false");
+        }
     }
 
     @Override
