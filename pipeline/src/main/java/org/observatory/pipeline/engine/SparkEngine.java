@@ -26,7 +26,8 @@ import org.observatory.schemas.table.TableSchema;
  * The cluster engine: Spark SQL on the session given ({@code local[*]}, or the cluster {@code spark-submit} names).
  * Reads and writes any location Hadoop's file systems know ({@code file:}, {@code hdfs:}, {@code s3a:}).
  *
- * <p>The SQL's string literals are translated to Spark's escaped form ({@link SqlDialect#spark}). A materialised
+ * <p>The SQL's string literals are translated to Spark's escaped form ({@link SqlDialect#spark}), which needs
+ * {@code spark.sql.parser.escapedStringLiterals} off (its default). A materialised
  * relation is computed and checkpointed at once: every stage after the grouping runs on few rows, where planning
  * one query over all stages would cost more than running it.
  */
@@ -35,6 +36,8 @@ public final class SparkEngine implements Engine {
     static final long SINGLE_WRITER_ROWS = 2_000_000;
 
     private static final String FILE_SCHEMA_NAME = "staged_file";
+
+    private static final String ESCAPED_LITERALS = "spark.sql.parser.escapedStringLiterals";
 
     private final SparkSession spark;
     private final boolean stopOnClose;
@@ -48,6 +51,10 @@ public final class SparkEngine implements Engine {
     SparkEngine(SparkSession spark, boolean stopOnClose) {
         this.spark = requireNonNull(spark, "spark is null");
         this.stopOnClose = stopOnClose;
+        if (Boolean.parseBoolean(spark.conf().get(ESCAPED_LITERALS, "false"))) {
+            // setting it, even to its default, logs a deprecation warning: only a session that set it is changed
+            spark.conf().set(ESCAPED_LITERALS, "false");
+        }
     }
 
     @Override
