@@ -42,6 +42,7 @@ import org.observatory.ingest.IngestService;
 import org.observatory.pipeline.engine.DuckDbEngine;
 import org.observatory.pipeline.engine.Engine;
 import org.observatory.pipeline.engine.SparkEngine;
+import org.observatory.pipeline.io.Location;
 import org.observatory.pipeline.io.Warehouse;
 import org.observatory.pipeline.job.PipelineJob;
 import org.observatory.schemas.codelist.Codelists;
@@ -205,8 +206,8 @@ class EngineDifferentialTest {
         private final Path spill;
 
         Pair(Path root) {
-            this.duckDb = new Warehouse(root.resolve("duckdb"));
-            this.spark = new Warehouse(root.resolve("spark"));
+            this.duckDb = new Warehouse(Location.local(root.resolve("duckdb")));
+            this.spark = new Warehouse(Location.local(root.resolve("spark")));
             this.spill = root.resolve("spill");
         }
 
@@ -233,8 +234,8 @@ class EngineDifferentialTest {
             for (TableSchema table : TABLES) {
                 compare(
                         manifest.runId() + " " + table.name(),
-                        duckDb.table(duckDbReport.snapshotId(), table),
-                        spark.table(sparkReport.snapshotId(), table));
+                        duckDb.table(duckDbReport.snapshotId(), table).localPath(),
+                        spark.table(sparkReport.snapshotId(), table).localPath());
             }
             return duckDbReport;
         }
@@ -244,7 +245,7 @@ class EngineDifferentialTest {
                     manifest.runId(),
                     manifest.createdAt(),
                     manifest.stagingUri(),
-                    warehouse.root().toUri().toString(),
+                    warehouse.root().uri(),
                     manifest.submissions(),
                     manifest.settings(),
                     manifest.approvalPolicy());
