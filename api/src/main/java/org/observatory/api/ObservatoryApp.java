@@ -34,6 +34,7 @@ import org.observatory.api.report.ResponseRateReporter;
 import org.observatory.api.web.AccountController;
 import org.observatory.api.web.AuditController;
 import org.observatory.api.web.AuthenticationThrottle;
+import org.observatory.api.web.ChangesController;
 import org.observatory.api.web.CountryController;
 import org.observatory.api.web.ForwardedHeaders;
 import org.observatory.api.web.HeadRequests;
@@ -88,6 +89,7 @@ public final class ObservatoryApp {
             SeriesController series,
             ReportController reports,
             SnapshotController snapshots,
+            ChangesController changes,
             OpenApiController openApi,
             SubmissionController submissions,
             PipelineRunController pipelineRuns,
@@ -128,6 +130,7 @@ public final class ObservatoryApp {
             get("reports/response-rates", c.reports()::responseRates); // ?cycle&format
             get("snapshots", c.snapshots()::list);
             get("snapshots/{id}/download", c.snapshots()::download);
+            get("snapshots/{id}/changes", c.changes()::changes); // ?country&indicator&format
             path("submissions", () -> {
                 before("", c.submissions()::refuseLargeUpload); // 413 before the body is read
                 post("", c.submissions()::submit); // multipart: file, source, country, cycle
@@ -209,6 +212,7 @@ public final class ObservatoryApp {
                         repository,
                         () -> ResponseDeadlines.of(config.dataDirectory())),
                 new SnapshotController(repository, new SnapshotArchive(repository, config.clock())),
+                new ChangesController(lookups, repository, responses),
                 new OpenApiController(OpenApiDocument.load()),
                 writeSide.submissions(),
                 writeSide.pipelineRuns(),

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.config.ApiConfig;
+import org.observatory.api.fixture.ChangeRow;
+import org.observatory.api.fixture.ChangesFixture;
 import org.observatory.api.fixture.Fixtures;
 import org.observatory.api.fixture.SnapshotFixture;
 import org.observatory.api.openapi.OpenApiDocument;
@@ -52,7 +54,12 @@ class HeadAndHeadersApiTest {
     @BeforeAll
     static void publishAndCreateAccounts() {
         data = new DataDirectory(root);
-        new SnapshotFixture(data).writeAndPublish(SNAPSHOT, false, Fixtures.realLooking(), Fixtures.responses());
+        SnapshotFixture snapshots = new SnapshotFixture(data);
+        snapshots.write(SNAPSHOT, false, Fixtures.realLooking(), Fixtures.responses());
+        new ChangesFixture(data)
+                .writeChanges(
+                        SNAPSHOT, null, List.of(ChangeRow.revised("ARG", 2020, "intentional-homicide", 2_100, 2_200)));
+        snapshots.publish(SNAPSHOT);
         try (Registry registry = Registry.open(data, "")) {
             CALLERS.put("anonymous", Optional.empty());
             CALLERS.put(
@@ -91,6 +98,8 @@ class HeadAndHeadersApiTest {
         }
         routes.add("/api/v1/reports/response-rates?cycle=2021");
         routes.add("/api/v1/countries/ARG/indicators/intentional-homicide?vintage=" + SNAPSHOT);
+        routes.add("/api/v1/snapshots/" + SNAPSHOT + "/changes?country=ARG&format=csv");
+        routes.add("/api/v1/snapshots/unknown-id/changes");
         routes.add("/api/v1/no-such-route");
         return routes;
     }
@@ -122,7 +131,11 @@ class HeadAndHeadersApiTest {
     void headAnswersEveryGetRouteWithTheStatusAndHeadersOfGetForEveryCaller() throws Exception {
         try (ApiServer server = ApiServer.start(ApiConfig.of(data, Codelists.load()), "127.0.0.1", 0)) {
             List<String> routes = getRoutes();
-            assertThat(routes).contains("/api/v1/audit", "/api/v1/snapshots/" + SNAPSHOT + "/download");
+            assertThat(routes)
+                    .contains(
+                            "/api/v1/audit",
+                            "/api/v1/snapshots/" + SNAPSHOT + "/download",
+                            "/api/v1/snapshots/" + SNAPSHOT + "/changes");
             for (String route : routes) {
                 for (Map.Entry<String, Optional<String>> caller : CALLERS.entrySet()) {
                     String what = "HEAD " + route + " by " + caller.getKey();

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.config.SubmissionsConfig;
+import org.observatory.api.fixture.ChangeRow;
+import org.observatory.api.fixture.ChangesFixture;
 import org.observatory.api.fixture.Fixtures;
 import org.observatory.api.fixture.IndicatorRow;
 import org.observatory.api.fixture.SnapshotFixture;
@@ -96,7 +98,19 @@ class NoRankingTest {
         // several countries with very different values, so an order by value would differ from the order by code
         rows.add(IndicatorRow.total("USA", 2020, "intentional-homicide", 21_000, 331_000_000.0));
         rows.add(IndicatorRow.total("JAM", 2020, "intentional-homicide", 1_300, 2_800_000.0));
-        new SnapshotFixture(data).writeAndPublish(SNAPSHOT, false, rows, Fixtures.responses());
+        SnapshotFixture snapshots = new SnapshotFixture(data);
+        snapshots.write(SNAPSHOT, false, rows, Fixtures.responses());
+        // changes of several countries, the largest first: an order by size of change would differ from by code
+        new ChangesFixture(data)
+                .writeChanges(
+                        SNAPSHOT,
+                        null,
+                        List.of(
+                                ChangeRow.revised("USA", 2020, "intentional-homicide", 19_000, 21_000),
+                                ChangeRow.added("JAM", 2020, "intentional-homicide", 1_300),
+                                ChangeRow.withdrawn("BRA", 2019, "intentional-homicide", 40_000),
+                                ChangeRow.revised("ARG", 2020, "intentional-homicide", 2_100, 2_200)));
+        snapshots.publish(SNAPSHOT);
         config = ApiConfig.of(data, CODELISTS)
                 .withSubmissions(SubmissionsConfig.NONE
                         .withIntake(NO_UPLOADS)
@@ -214,7 +228,11 @@ class NoRankingTest {
         List<Call> calls = calls();
         assertThat(calls)
                 .extracting(Call::template)
-                .contains("/api/v1/countries", "/api/v1/reports/response-rates", "/api/v1/submissions/{id}");
+                .contains(
+                        "/api/v1/countries",
+                        "/api/v1/reports/response-rates",
+                        "/api/v1/submissions/{id}",
+                        "/api/v1/snapshots/{id}/changes");
         return calls.stream()
                 .map(call -> DynamicTest.dynamicTest(call.method() + " " + call.url(), () -> {
                     JavalinTest.test(ObservatoryApp.create(config), (server, client) -> {

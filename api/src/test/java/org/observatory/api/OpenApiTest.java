@@ -60,7 +60,8 @@ class OpenApiTest {
                         "GET /openapi.json",
                         "GET /docs",
                         "GET /api/v1/countries/{iso3}/indicators/{code}",
-                        "GET /api/v1/snapshots/{id}/download");
+                        "GET /api/v1/snapshots/{id}/download",
+                        "GET /api/v1/snapshots/{id}/changes");
         app.stop();
     }
 

@@ -16,6 +16,7 @@ import org.observatory.api.registry.Registry;
 import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
+import org.observatory.pipeline.engine.EngineKind;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.error.ErrorCode;
@@ -44,6 +45,13 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
+    @picocli.CommandLine.Option(
+            names = "--engine",
+            paramLabel = "duckdb|spark",
+            description = "The engine of the demo's pipeline run: duckdb, in this process (the default), or spark in"
+                    + " local[*].")
+    String engine;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -57,9 +65,10 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         int newlyAccepted = load(data, codelists, sampleManifest(), out);
         if (newlyAccepted > 0 || data.currentSnapshotId().isEmpty()) {
-            out.println("Running the pipeline (Spark, local[*]) ...");
+            EngineKind kind = engine == null ? EngineKind.DUCKDB : EngineOption.resolve(spec, engine, null);
+            out.println("Running the pipeline (" + (kind == EngineKind.SPARK ? "Spark, local[*]" : "DuckDB") + ") ...");
             out.flush();
-            RunReport report = PipelineRunner.run(data, codelists, ApprovalPolicy.AUTOMATIC);
+            RunReport report = PipelineRunner.run(data, codelists, ApprovalPolicy.AUTOMATIC, kind);
             out.println(PipelineRunner.describe(report));
         } else {
             out.println("Nothing new to load; serving snapshot "

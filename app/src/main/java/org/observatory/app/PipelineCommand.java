@@ -49,6 +49,14 @@ final class PipelineCommand {
         int keepSnapshots;
 
         @Option(
+                names = "--engine",
+                paramLabel = "duckdb|spark",
+                description = "The engine that runs the pipeline: duckdb, in this process (the default, or what the"
+                        + " settings file's pipeline-engine says), or spark, in local[*] or on the master of"
+                        + " -Dspark.master.")
+        String engine;
+
+        @Option(
                 names = PolicyChange.CONFIRM_OPTION,
                 description = "Run even though the approval policy changed since the published snapshot and the run"
                         + " unpublishes the values of parts their countries have not approved (without it, such a"
@@ -69,12 +77,14 @@ final class PipelineCommand {
             RunSettings settings = RunSettings.DEFAULTS
                     .withSmallCellThreshold(smallCellThreshold)
                     .withKeepSnapshots(keepSnapshots);
+            DeploymentSettings deployment = DeploymentSettings.load(common.dataDirectory());
             RunReport report = PipelineRunner.run(
                     common.dataDirectory(),
                     common.codelists(),
-                    DeploymentSettings.load(common.dataDirectory()).approvalPolicy(),
+                    deployment.approvalPolicy(),
                     settings,
-                    confirmPolicyChange ? PolicyChange.Confirmation.GIVEN : PolicyChange.Confirmation.NOT_GIVEN);
+                    confirmPolicyChange ? PolicyChange.Confirmation.GIVEN : PolicyChange.Confirmation.NOT_GIVEN,
+                    EngineOption.resolve(spec, engine, deployment));
             spec.commandLine()
                     .getOut()
                     .println(

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.spark.sql.SparkSession;
 import org.observatory.api.registry.ApprovalPolicy;
 import org.observatory.api.registry.Approvals;
 import org.observatory.api.registry.Registry;
@@ -15,7 +14,9 @@ import org.observatory.api.registry.RunManifests;
 import org.observatory.api.submission.PolicyChange;
 import org.observatory.ingest.IngestService;
 import org.observatory.pipeline.job.PipelineJob;
-import org.observatory.pipeline.spark.Sessions;
+import org.observatory.pipeline.engine.Engine;
+import org.observatory.pipeline.engine.EngineKind;
+import org.observatory.pipeline.engine.Engines;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
@@ -27,7 +28,8 @@ import org.observatory.schemas.storage.DataDirectory;
 /**
  * Starts a pipeline run the way DESIGN.md says processes meet: it writes the run manifest (the approved
  * submissions, from the registry's decisions under the approval policy) to {@code runs/<run-id>/manifest.json},
- * runs the Spark job on it in {@code local[*]}, and stores the run report next to it.
+ * runs the pipeline on it in this process (DuckDB, or Spark in {@code local[*]}), and stores the run report next to
+ * it.
  */
 final class PipelineRunner {
     private static final DateTimeFormatter RUN_ID =
@@ -35,13 +37,14 @@ final class PipelineRunner {
 
     private PipelineRunner() {}
 
-    static RunReport run(DataDirectory data, Codelists codelists, ApprovalPolicy policy) throws IOException {
-        return run(data, codelists, policy, RunSettings.DEFAULTS, PolicyChange.Confirmation.NOT_GIVEN);
+    static RunReport run(DataDirectory data, Codelists codelists, ApprovalPolicy policy, EngineKind engine)
+            throws IOException {
+        return run(data, codelists, policy, RunSettings.DEFAULTS, PolicyChange.Confirmation.NOT_GIVEN, engine);
     }
 
     /**
      * Runs the pipeline on the accepted submissions whose parts the policy and the registry's decisions publish. The
-     * registry is read (and the run audited) before Spark starts and closed while it runs; a server running on the
+     * registry is read (and the run audited) before the engine starts and closed while it runs; a server running on the
      * data directory holds the registry, and then this fails, pointing to {@code POST /api/v1/pipeline-runs}.
      *
      * @throws ObservatoryException {@code CONFLICT} when a change of the approval policy would unpublish values and
@@ -52,7 +55,8 @@ final class PipelineRunner {
             Codelists codelists,
             ApprovalPolicy policy,
             RunSettings settings,
-            PolicyChange.Confirmation confirmation)
+            PolicyChange.Confirmation confirmation,
+            EngineKind engine)
             throws IOException {
         String runId = "run-" + RUN_ID.format(Instant.now()) + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
@@ -76,17 +80,14 @@ final class PipelineRunner {
                                     .orElse(""));
         }
         Json.writeFile(data.runs().resolve(runId).resolve("manifest.json"), manifest);
-        SparkSession spark = Sessions.create("observatory-pipeline");
-        try {
-            RunReport report = new PipelineJob(spark, codelists).run(manifest);
+        try (Engine running = Engines.open(engine)) {
+            RunReport report = new PipelineJob(running, codelists).run(manifest);
             Json.writeFile(data.runs().resolve(runId).resolve("report.json"), report);
             auditOutcome(data, runId, "published snapshot " + report.snapshotId());
             return report;
         } catch (RuntimeException e) {
             auditOutcome(data, runId, "failed: " + e.getMessage());
             throw e;
-        } finally {
-            spark.stop();
         }
     }
 
@@ -104,11 +105,12 @@ final class PipelineRunner {
     /** The run report as text, for people; {@code --format json} prints the record itself. */
     static String describe(RunReport report) {
         StringBuilder text = new StringBuilder();
-        text.append("Published snapshot %s (previous: %s) in %.1f s%n"
+        text.append("Published snapshot %s (previous: %s) in %.1f s on %s%n"
                 .formatted(
                         report.snapshotId(),
                         report.previousSnapshotId() == null ? "none" : report.previousSnapshotId(),
-                        report.seconds()));
+                        report.seconds(),
+                        report.engine()));
         text.append("Rows: %d in = %d out + %d excluded %s%n"
                 .formatted(
                         report.rowsIn(),

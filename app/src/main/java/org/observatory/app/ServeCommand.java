@@ -11,6 +11,7 @@ import org.observatory.api.config.SubmissionsConfig;
 import org.observatory.api.registry.ApprovalPolicy;
 import org.observatory.api.submission.PipelineLauncher;
 import org.observatory.ingest.IngestService;
+import org.observatory.pipeline.engine.EngineKind;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
 import picocli.CommandLine.Command;
@@ -75,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
         DeploymentSettings settings = DeploymentSettings.load(data);
         PipelineLauncher launcher = settings.pipelineCommand()
                 .map(PipelineLauncher::new)
-                .orElseGet(() -> LocalPipeline.launcher(List.of()));
+                .orElseGet(() -> LocalPipeline.launcher(
+                        EngineKind.of(settings.pipelineEngine()).orElseThrow(), List.of()));
         return SubmissionsConfig.NONE
                 .withApprovalPolicy(policy)
                 .withUploadLimitBytes(settings.uploadLimitBytes())

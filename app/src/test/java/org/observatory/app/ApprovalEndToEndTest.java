@@ -127,10 +127,9 @@ class ApprovalEndToEndTest {
         }
     }
 
-    /** The pipeline in a child JVM as the server starts it, small enough for a test (Spark local[2], 1 GiB). */
+    /** The pipeline in a child JVM as the server starts it (DuckDB, the test JVM's heap). */
     static PipelineLauncher childPipeline() {
-        List<String> options = new ArrayList<>(
-                List.of("-Dspark.master=local[2]", "-Dspark.ui.enabled=false", "-Dspark.sql.shuffle.partitions=2"));
+        List<String> options = new ArrayList<>();
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (argument.startsWith("-Xmx")) {
                 options.add(argument);

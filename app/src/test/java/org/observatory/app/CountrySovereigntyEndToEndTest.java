@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
+import org.observatory.pipeline.engine.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,19 +38,19 @@ import org.observatory.schemas.storage.DataDirectory;
 class CountrySovereigntyEndToEndTest {
     private static final Codelists CODELISTS = Codelists.load();
     private static final String COL_SERIES = "/api/v1/countries/COL/indicators/intentional-homicide";
-    private static SparkSession spark;
+    private static Engine engine;
 
     @TempDir
     Path temporary;
 
     @BeforeAll
-    static void startSpark() {
-        spark = TestSupport.localSpark("country-sovereignty-test");
+    static void startEngine() {
+        engine = TestSupport.duckDb();
     }
 
     @AfterAll
-    static void stopSpark() {
-        spark.stop();
+    static void stopEngine() {
+        engine.close();
     }
 
     @Test
@@ -114,7 +114,7 @@ class CountrySovereigntyEndToEndTest {
             assertThat(audit.get(repliesId)).endsWith("; countries touched: COL (2 rows refused as not MEX's), MEX");
 
             IngestService ingest = new IngestService(data, CODELISTS);
-            RunReport run = new PipelineJob(spark, CODELISTS)
+            RunReport run = new PipelineJob(engine, CODELISTS)
                     .run(RunManifests.build(
                             "run-sovereignty",
                             data,

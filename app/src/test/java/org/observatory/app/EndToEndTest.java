@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.spark.sql.SparkSession;
+import org.observatory.pipeline.engine.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ import org.observatory.schemas.storage.DataDirectory;
  */
 class EndToEndTest {
     private static Codelists codelists;
-    private static SparkSession spark;
+    private static Engine engine;
 
     @TempDir
     Path temporary;
@@ -46,12 +46,12 @@ class EndToEndTest {
     @BeforeAll
     static void start() {
         codelists = Codelists.load();
-        spark = TestSupport.localSpark("end-to-end-test");
+        engine = TestSupport.duckDb();
     }
 
     @AfterAll
     static void stop() {
-        spark.stop();
+        engine.close();
     }
 
     @Test
@@ -93,7 +93,7 @@ class EndToEndTest {
 
         RunManifest manifest = RunManifests.build(
                 "run-test", data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Approvals.NONE);
-        RunReport report = new PipelineJob(spark, codelists).run(manifest);
+        RunReport report = new PipelineJob(engine, codelists).run(manifest);
 
         assertThat(report.rowsIn()).isEqualTo(2 + 6);
         assertThat(report.rowsIn()).isEqualTo(report.rowsOut() + report.rowsExcludedTotal());

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
+import org.observatory.pipeline.engine.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class KilledPipelineRunTest {
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(3);
 
     private static Codelists codelists;
-    private static SparkSession spark;
+    private static Engine engine;
 
     @TempDir
     Path temporary;
@@ -57,12 +57,12 @@ class KilledPipelineRunTest {
     @BeforeAll
     static void start() {
         codelists = Codelists.load();
-        spark = TestSupport.localSpark("killed-pipeline-run-test");
+        engine = TestSupport.duckDb();
     }
 
     @AfterAll
     static void stop() {
-        spark.stop();
+        engine.close();
     }
 
     /** A moment to kill the run at, told by what the run has written so far under its new snapshot. */
@@ -231,7 +231,7 @@ class KilledPipelineRunTest {
     }
 
     private static RunReport run(DataDirectory data, IngestService ingest, String runId) throws Exception {
-        return new PipelineJob(spark, codelists)
+        return new PipelineJob(engine, codelists)
                 .run(RunManifests.build(
                         runId, data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Approvals.NONE));
     }

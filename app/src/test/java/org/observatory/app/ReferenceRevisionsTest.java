@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.apache.spark.sql.SparkSession;
+import org.observatory.pipeline.engine.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class ReferenceRevisionsTest {
     private static final Path VIOLENT = REFERENCE_DATA.resolve("unodc-cts-violent-sexual-crime.2022-06.csv");
 
     private static Codelists codelists;
-    private static SparkSession spark;
+    private static Engine engine;
 
     @TempDir
     Path temporary;
@@ -58,13 +58,13 @@ class ReferenceRevisionsTest {
                 Files.isReadable(EARLIER) && Files.isReadable(LATER) && Files.isReadable(VIOLENT),
                 "the reference data folder ../shared/reference-data is not beside this checkout");
         codelists = Codelists.load();
-        spark = TestSupport.localSpark("reference-revisions-test");
+        engine = TestSupport.duckDb();
     }
 
     @AfterAll
     static void stop() {
-        if (spark != null) {
-            spark.stop();
+        if (engine != null) {
+            engine.close();
         }
     }
 
@@ -109,7 +109,7 @@ class ReferenceRevisionsTest {
 
     /** Runs the pipeline; a run that breaks conservation throws, so a report means rows in = out + excluded. */
     private RunReport run(DataDirectory data, IngestService ingest, String runId) throws Exception {
-        RunReport report = new PipelineJob(spark, codelists)
+        RunReport report = new PipelineJob(engine, codelists)
                 .run(RunManifests.build(
                         runId, data, ingest.acceptedSubmissions(), ApprovalPolicy.AUTOMATIC, Approvals.NONE));
         assertThat(report.rowsIn()).isEqualTo(report.rowsOut() + report.rowsExcludedTotal());

@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.SparkSession;
+import org.observatory.pipeline.engine.Engine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +49,9 @@ class ResponseRateReportTest {
     static void loadTheSampleDataAndRunThePipelineOnce() throws Exception {
         data = new DataDirectory(temporary.resolve("data"));
         DemoCommand.load(data, CODELISTS, SAMPLE_MANIFEST, new PrintWriter(new StringWriter()));
-        SparkSession spark = TestSupport.localSpark("response-rate-report-test");
+        Engine engine = TestSupport.duckDb();
         try {
-            new PipelineJob(spark, CODELISTS)
+            new PipelineJob(engine, CODELISTS)
                     .run(RunManifests.build(
                             "run-sample",
                             data,
@@ -59,7 +59,7 @@ class ResponseRateReportTest {
                             ApprovalPolicy.AUTOMATIC,
                             Approvals.NONE));
         } finally {
-            spark.stop();
+            engine.close();
         }
     }
 

@@ -9,7 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import org.apache.spark.sql.SparkSession;
+import org.observatory.pipeline.engine.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class SampleDataTest {
     @TempDir
     static Path temporary;
 
-    private static SparkSession spark;
+    private static Engine engine;
     private static DataDirectory data;
     private static RunReport report;
 
@@ -43,8 +43,8 @@ class SampleDataTest {
         Codelists codelists = Codelists.load();
         data = new DataDirectory(temporary.resolve("data"));
         DemoCommand.load(data, codelists, SAMPLE_MANIFEST, new PrintWriter(new StringWriter()));
-        spark = TestSupport.localSpark("sample-data-test");
-        report = new PipelineJob(spark, codelists)
+        engine = TestSupport.duckDb();
+        report = new PipelineJob(engine, codelists)
                 .run(RunManifests.build(
                         "run-sample",
                         data,
@@ -55,8 +55,8 @@ class SampleDataTest {
 
     @AfterAll
     static void stop() {
-        if (spark != null) {
-            spark.stop();
+        if (engine != null) {
+            engine.close();
         }
     }
 

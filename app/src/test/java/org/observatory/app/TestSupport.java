@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.apache.spark.sql.SparkSession;
+import org.observatory.pipeline.engine.Engine;
+import org.observatory.pipeline.engine.EngineKind;
+import org.observatory.pipeline.engine.Engines;
 import org.observatory.api.ApiServer;
 
 /** What the app's end-to-end tests share: a small local Spark session and a JSON GET against a real server. */
@@ -18,13 +20,8 @@ final class TestSupport {
     private TestSupport() {}
 
     /** A {@code local[2]} session without UI and with two shuffle partitions; one per test class. */
-    static SparkSession localSpark(String appName) {
-        return SparkSession.builder()
-                .master("local[2]")
-                .appName(appName)
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+    static Engine duckDb() {
+        return Engines.open(EngineKind.DUCKDB);
     }
 
     /** GETs a path of the server, asserts 200 (showing the body otherwise) and parses the JSON answer. */

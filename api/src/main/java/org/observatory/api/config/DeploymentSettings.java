@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -27,19 +28,27 @@ import org.observatory.schemas.storage.DataDirectory;
  * upload-limit-megabytes=2048            default 2048 (2 GiB)
  * pipeline-command=...                   default: the pipeline in a local JVM; e.g. a spark-submit command line,
  *                                        words separated by spaces, {manifest} and {report} standing for the files
+ * pipeline-engine=duckdb|spark           default duckdb: the engine of runs in a local JVM and of the commands
  * </pre>
  *
  * A missing file means every default.
  */
 public record DeploymentSettings(
-        ApprovalPolicy approvalPolicy, long uploadLimitBytes, Optional<List<String>> pipelineCommand) {
+        ApprovalPolicy approvalPolicy,
+        long uploadLimitBytes,
+        Optional<List<String>> pipelineCommand,
+        String pipelineEngine) {
     public static final String FILE = "config/observatory.properties";
+    /** The pipeline's engines by name: DuckDB in-process (the default on one machine) and Spark. */
+    public static final List<String> ENGINES = List.of("duckdb", "spark");
 
-    private static final Set<String> KEYS = Set.of("approval-policy", "upload-limit-megabytes", "pipeline-command");
+    private static final Set<String> KEYS =
+            Set.of("approval-policy", "upload-limit-megabytes", "pipeline-command", "pipeline-engine");
 
     public DeploymentSettings {
         requireNonNull(approvalPolicy, "approvalPolicy is null");
         requireNonNull(pipelineCommand, "pipelineCommand is null");
+        requireNonNull(pipelineEngine, "pipelineEngine is null");
     }
 
     public static DeploymentSettings load(DataDirectory data) {
@@ -79,10 +88,18 @@ public record DeploymentSettings(
             }
         }
         String command = properties.getProperty("pipeline-command", "").strip();
+        String engine = properties.getProperty("pipeline-engine", ENGINES.get(0)).strip().toLowerCase(Locale.ROOT);
+        if (!ENGINES.contains(engine)) {
+            throw invalid(
+                    file,
+                    "setting pipeline-engine must be one of %s, not '%s'"
+                            .formatted(ENGINES, properties.getProperty("pipeline-engine")));
+        }
         return new DeploymentSettings(
                 policy,
                 limit,
-                command.isEmpty() ? Optional.empty() : Optional.of(Arrays.asList(command.split("\\s+"))));
+                command.isEmpty() ? Optional.empty() : Optional.of(Arrays.asList(command.split("\\s+"))),
+                engine);
     }
 
     private static ObservatoryException invalid(Path file, String what) {

@@ -19,7 +19,8 @@ import org.observatory.schemas.table.TableSchema;
 
 /**
  * A whole published vintage as one zip archive, written straight to an output stream (nothing is held whole in
- * memory): {@code CITATION.txt}, the snapshot manifest, every table as one CSV file ({@code csv/<table>.csv}, written
+ * memory): {@code CITATION.txt}, the snapshot manifest, every table (with {@code changes} when the snapshot has
+ * it) as one CSV file ({@code csv/<table>.csv}, written
  * by DuckDB to a temporary file and streamed from there) and as the snapshot's own Parquet files ({@code
  * parquet/<table>/country=XXX/*.parquet}). Every entry sits under a folder named after the snapshot id.
  *
@@ -60,9 +61,10 @@ public final class SnapshotArchive {
                     zip,
                     folder + DataDirectory.SNAPSHOT_MANIFEST,
                     snapshot.directory().resolve(DataDirectory.SNAPSHOT_MANIFEST));
+            List<TableSchema> tables = tables(snapshot);
             Path scratch = Files.createTempFile("observatory-export-", ".csv");
             try {
-                for (TableSchema table : SnapshotTables.ALL) {
+                for (TableSchema table : tables) {
                     lease.touchIfDue();
                     repository.exportCsv(snapshot, table, scratch);
                     copyEntry(zip, folder + "csv/" + table.name() + ".csv", scratch);
@@ -70,7 +72,7 @@ public final class SnapshotArchive {
             } finally {
                 Files.deleteIfExists(scratch);
             }
-            for (TableSchema table : SnapshotTables.ALL) {
+            for (TableSchema table : tables) {
                 for (Path file : parquetFiles(snapshot.directory().resolve(table.name()))) {
                     lease.touchIfDue();
                     Path relative = snapshot.directory().relativize(file);
@@ -80,6 +82,18 @@ public final class SnapshotArchive {
             zip.finish();
             zip.flush();
         }
+    }
+
+    /**
+     * The tables of the archive: every snapshot's, then {@code changes} when the snapshot has one (vintages published
+     * before the pipeline recorded its changes have none).
+     */
+    private static List<TableSchema> tables(Snapshot snapshot) {
+        List<TableSchema> tables = new ArrayList<>(SnapshotTables.ALL);
+        if (Files.isDirectory(snapshot.directory().resolve(SnapshotTables.CHANGES.name()))) {
+            tables.add(SnapshotTables.CHANGES);
+        }
+        return List.copyOf(tables);
     }
 
     /** The citation text: the platform, the snapshot id and its date, and the synthetic-data note when it applies. */
@@ -129,7 +143,11 @@ public final class SnapshotArchive {
                 .append("files). Tables: observations (one row per value, with its national definition and source\n")
                 .append(
                         "line), indicators (counts and rates per 100,000 with the population used), exclusions (every\n")
-                .append("input row not used, with its reason), responses (who answered which UN-CTS cycle).\n");
+                .append("input row not used, with its reason), responses (who answered which UN-CTS cycle)")
+                .append(
+                        Files.isDirectory(snapshot.directory().resolve(SnapshotTables.CHANGES.name()))
+                                ? ",\nchanges (the values revised, added and withdrawn against the previous snapshot).\n"
+                                : ".\n");
         if (snapshot.containsSyntheticData()) {
             text.append("\nThis snapshot contains synthetic data (see the notice at the top).\n");
         }

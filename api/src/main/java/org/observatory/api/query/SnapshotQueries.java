@@ -1,6 +1,7 @@
 package org.observatory.api.query;
 
 import static java.util.Objects.requireNonNull;
+import static org.observatory.schemas.table.SnapshotTables.CHANGES;
 import static org.observatory.schemas.table.SnapshotTables.COUNTRY;
 import static org.observatory.schemas.table.SnapshotTables.INDICATORS;
 import static org.observatory.schemas.table.SnapshotTables.RESPONSES;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -49,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * snapshot is answered from them without DuckDB, after a listing of the partition's directory that shows its files
  * are still the ones read ({@link PartitionFiles}). Opening, globbing and planning a Parquet query costs
  * milliseconds; listing a directory and filtering a few hundred rows in memory, microseconds.
+ *
+ * <p>Every table is read through {@link #relation}: the columns of the current schema, each null where the snapshot's
+ * Parquet files lack it, so a vintage written before a column existed stays readable (a column a vintage lacks reads
+ * as null), and files of one table that differ in their columns (partitions carried over from older runs) are read
+ * together by column name.
  */
 public final class SnapshotQueries implements AutoCloseable {
     /**
@@ -71,14 +78,15 @@ public final class SnapshotQueries implements AutoCloseable {
                    count, rate_per_100k, population, population_source, reported_rate, unit,
                    obs_status, obs_conf, footnote, source, source_kind,
                    national_code, national_label, match_quality, caveat, submission_id, synthetic
-            FROM read_parquet(?, hive_partitioning = true)
+            FROM %s
             ORDER BY indicator, year,
                      sex <> '_T', sex,
                      age <> '_T', age,
                      breakdown_type <> '_T', breakdown_type,
                      breakdown <> '_T', breakdown,
                      source_kind, submission_id
-            """;
+            """
+                    .formatted(relation(INDICATORS, "?"));
 
     /**
      * The distinct (country, year) pairs of one indicator over every country partition of the {@code indicators}
@@ -87,10 +95,11 @@ public final class SnapshotQueries implements AutoCloseable {
     static final String INDICATOR_YEARS_SQL =
             """
             SELECT DISTINCT country, year
-            FROM read_parquet(?, hive_partitioning = true)
+            FROM %s
             WHERE indicator = ?
             ORDER BY country, year
-            """;
+            """
+                    .formatted(relation(INDICATORS, "?"));
 
     /** The whole {@code responses} table, summed over reference years: a few rows per country, cycle, indicator. */
     static final String RESPONSES_SQL =
@@ -98,11 +107,27 @@ public final class SnapshotQueries implements AutoCloseable {
             SELECT country, cycle, submission_id, accepted_at, indicator,
                    sum(value_count) AS value_count,
                    bool_or(coalesce(synthetic, false)) AS synthetic
-            FROM read_parquet(?, hive_partitioning = true)
+            FROM %s
             WHERE cycle IS NOT NULL AND indicator IS NOT NULL
             GROUP BY country, cycle, submission_id, accepted_at, indicator
             ORDER BY country, cycle, submission_id, indicator
-            """;
+            """
+                    .formatted(relation(RESPONSES, "?"));
+
+    /**
+     * The {@code changes} table, or one country's partition of it, optionally of one indicator (bound twice: null
+     * for every indicator), by country code, indicator, year and disaggregation: never by the size of a change.
+     */
+    static final String CHANGES_SQL =
+            """
+            SELECT country, year, indicator, sex, age, breakdown_type, breakdown, change,
+                   old_count, new_count, old_rate_per_100k, new_rate_per_100k,
+                   old_reported_rate, new_reported_rate, old_submission_id, new_submission_id
+            FROM %s
+            WHERE (CAST(? AS VARCHAR) IS NULL OR indicator = ?)
+            ORDER BY country, indicator, year, sex, age, breakdown_type, breakdown, change
+            """
+                    .formatted(relation(CHANGES, "?"));
 
     /**
      * A whole table as CSV: the select list, the glob of every partition, the order and the file are filled in as
@@ -111,9 +136,25 @@ public final class SnapshotQueries implements AutoCloseable {
      */
     static final String EXPORT_CSV_SQL =
             """
-            COPY (SELECT %s FROM read_parquet(%s, hive_partitioning = true) ORDER BY %s)
+            COPY (SELECT %s FROM %s ORDER BY %s)
             TO %s (FORMAT csv, HEADER true)
             """;
+
+    /**
+     * A table of a snapshot as a SQL relation with every column of its current schema, typed as the schema says:
+     * the Parquet files the source names (a bound {@code ?} or a literal glob), read by column name ({@code
+     * union_by_name}), united by name with an empty relation of the schema's columns, so a column the files lack
+     * reads as null. Columns the files have beyond the schema are kept; the queries select the ones they read.
+     * DuckDB pushes projections and filters down into the Parquet read and drops the empty side.
+     */
+    static String relation(TableSchema table, String source) {
+        String typedNulls = table.columns().stream()
+                .map(column -> "CAST(NULL AS %s) AS %s".formatted(column.type().duckDbType(), column.name()))
+                .collect(Collectors.joining(", "));
+        return ("(SELECT %s WHERE false UNION ALL BY NAME SELECT * FROM read_parquet(%s, hive_partitioning = true,"
+                        + " union_by_name = true))")
+                .formatted(typedNulls, source);
+    }
 
     private final DuckDBConnection root;
     private final CountryPartitions partitions;
@@ -293,6 +334,86 @@ public final class SnapshotQueries implements AutoCloseable {
                         row.getBoolean(7)));
     }
 
+    /**
+     * The rows of the snapshot's {@code changes} table (what it revised, added and withdrew against the previous
+     * snapshot), of one country and one indicator when given, ordered by country code, indicator, year, sex, age,
+     * breakdown type and breakdown; empty when the table (or the country's partition) has no rows.
+     *
+     * @param iso3 a member-state code already validated against the member list, or empty for every country
+     * @param indicator an indicator code (bound as a parameter), or empty for every indicator
+     * @throws ObservatoryException {@code CHANGES_NOT_RECORDED} when the snapshot was published before the pipeline
+     *     wrote a {@code changes} table
+     */
+    public List<ChangeRecord> changes(Snapshot snapshot, Optional<String> iso3, Optional<String> indicator) {
+        requireNonNull(snapshot, "snapshot is null");
+        requireNonNull(iso3, "iso3 is null");
+        requireNonNull(indicator, "indicator is null");
+        Path table = snapshot.directory().resolve(CHANGES.name());
+        if (!Files.isDirectory(table)) {
+            throw new ObservatoryException(
+                    ErrorCode.CHANGES_NOT_RECORDED,
+                    ("Snapshot '%s' was published before the pipeline recorded what each run changes, so it has no"
+                                    + " %s table; compare two vintages' values instead (GET /api/v1/countries/{iso3}"
+                                    + "/indicators/{code}?vintage=<id> for each), or read the changes of a snapshot"
+                                    + " published since (GET /api/v1/snapshots lists them)")
+                            .formatted(snapshot.id(), CHANGES.name()));
+        }
+        String partitions = COUNTRY + "="
+                + iso3.map(code -> {
+                            if (!ISO3.matcher(code).matches()) {
+                                throw new IllegalArgumentException(
+                                        "iso3 must be a validated member-state code, not " + code);
+                            }
+                            return code;
+                        })
+                        .orElse("*");
+        if (!hasPartitionFiles(table, partitions)) {
+            return List.of();
+        }
+        String glob = table + "/" + partitions + "/*.parquet";
+        return query(
+                snapshot,
+                CHANGES_SQL,
+                statement -> {
+                    statement.setString(1, glob);
+                    statement.setString(2, indicator.orElse(null));
+                    statement.setString(3, indicator.orElse(null));
+                },
+                row -> change(snapshot, row));
+    }
+
+    private static ChangeRecord change(Snapshot snapshot, ResultSet row) throws SQLException {
+        Integer year = nullableInteger(row, 2);
+        try {
+            if (year == null) {
+                throw new IllegalArgumentException("year is null");
+            }
+            return new ChangeRecord(
+                    row.getString(1),
+                    year,
+                    row.getString(3),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getString(7),
+                    row.getString(8),
+                    nullableDouble(row, 9),
+                    nullableDouble(row, 10),
+                    nullableDouble(row, 11),
+                    nullableDouble(row, 12),
+                    nullableDouble(row, 13),
+                    nullableDouble(row, 14),
+                    row.getString(15),
+                    row.getString(16));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    "The %s table of snapshot '%s' holds a row the API cannot read (%s); publish the snapshot again"
+                            .formatted(CHANGES.name(), snapshot.id(), e.getMessage()),
+                    e);
+        }
+    }
+
     private static Instant instant(Snapshot snapshot, String text, String submissionId) {
         if (text == null) {
             throw new ObservatoryException(
@@ -343,7 +464,10 @@ public final class SnapshotQueries implements AutoCloseable {
                         : column.name())
                 .collect(Collectors.joining(", "));
         String sql = EXPORT_CSV_SQL.formatted(
-                selected, literal(directory + "/" + COUNTRY + "=*/*.parquet"), order, literal(file.toString()));
+                selected,
+                relation(table, literal(directory + "/" + COUNTRY + "=*/*.parquet")),
+                order,
+                literal(file.toString()));
         try (Connection connection = root.duplicate();
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -363,12 +487,20 @@ public final class SnapshotQueries implements AutoCloseable {
 
     /** Whether any {@code country=XXX/} directory of the table holds a Parquet file (DuckDB fails on an empty glob). */
     static boolean hasPartitionFiles(Path table) {
+        return hasPartitionFiles(table, COUNTRY + "=*");
+    }
+
+    /** Whether a partition directory of the table, {@code country=XXX} or every one ({@code country=*}), holds Parquet. */
+    private static boolean hasPartitionFiles(Path table, String partitionName) {
         if (!Files.isDirectory(table)) {
             return false;
         }
+        String prefix = partitionName.endsWith("*") ? partitionName.substring(0, partitionName.length() - 1) : null;
         try (Stream<Path> partitions = Files.list(table)) {
             return partitions
-                    .filter(partition -> partition.getFileName().toString().startsWith(COUNTRY + "="))
+                    .filter(partition -> prefix == null
+                            ? partition.getFileName().toString().equals(partitionName)
+                            : partition.getFileName().toString().startsWith(prefix))
                     .anyMatch(partition -> {
                         try (Stream<Path> files = Files.list(partition)) {
                             return files.anyMatch(

@@ -15,7 +15,7 @@ import org.observatory.schemas.table.TableSchema;
  * The read side of published snapshots in one place for the web layer: which snapshot to read ({@link
  * SnapshotCatalogue}: {@code CURRENT}, the published vintages, reader leases) and what it holds ({@link
  * SnapshotQueries}: series, coverage, a country's every series, an indicator's years by country, responses, CSV
- * export). Each method says which of the two answers it. A caller resolves its {@link Snapshot} once per request and
+ * export, changes). Each method says which of the two answers it. A caller resolves its {@link Snapshot} once per request and
  * passes it to every query, so a request finishes on the snapshot it began with. {@link #close()} releases the DuckDB connection.
  */
 public final class SnapshotRepository implements AutoCloseable {
@@ -108,6 +108,11 @@ public final class SnapshotRepository implements AutoCloseable {
     /** {@link SnapshotQueries#responses(Snapshot)}. */
     public List<ResponseRecord> responses(Snapshot snapshot) {
         return queries.responses(snapshot);
+    }
+
+    /** {@link SnapshotQueries#changes(Snapshot, Optional, Optional)}: what the snapshot changed, by country code. */
+    public List<ChangeRecord> changes(Snapshot snapshot, Optional<String> iso3, Optional<String> indicator) {
+        return queries.changes(snapshot, iso3, indicator);
     }
 
     /** {@link SnapshotQueries#exportCsv(Snapshot, TableSchema, Path)}. */

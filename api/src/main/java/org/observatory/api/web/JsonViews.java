@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
+import org.observatory.api.query.ChangeRecord;
 import org.observatory.api.query.IndicatorCoverage;
 import org.observatory.api.query.SeriesObservation;
 import org.observatory.api.query.Snapshot;
@@ -129,6 +130,26 @@ public final class JsonViews {
             boolean containsSyntheticData,
             java.util.Map<String, Long> rowCounts,
             String download) {}
+
+    /**
+     * {@code GET /api/v1/snapshots/{id}/changes}: what the snapshot revised, added and withdrew against the previous
+     * one ({@code previousSnapshotId}, null for the first), how many of each among the rows given, and the rows by
+     * country code, indicator, year and disaggregation.
+     */
+    public record Changes(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
+            boolean synthetic,
+            String snapshotId,
+            String previousSnapshotId,
+            ChangeFilters filters,
+            ChangeCounts counts,
+            List<ChangeRecord> changes) {}
+
+    /** The selection a list of changes answers: a country and an indicator, null where not filtered. */
+    public record ChangeFilters(String country, String indicator) {}
+
+    /** How many values were revised, added and withdrawn. */
+    public record ChangeCounts(long revised, long added, long withdrawn) {}
 
     /** The selection a series answers; {@code all} where a dimension is not filtered, null years where unbounded. */
     public record SeriesFilters(Integer from, Integer to, String sex, String age, String breakdown) {}

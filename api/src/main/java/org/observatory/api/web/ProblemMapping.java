@@ -57,7 +57,7 @@ public final class ProblemMapping {
     /** The HTTP status of an error code: the single mapping from error codes and types to statuses. */
     public static HttpStatus status(ErrorCode code) {
         return switch (code) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_FOUND, CHANGES_NOT_RECORDED -> HttpStatus.NOT_FOUND;
             case INVALID_PARAMETER, UNKNOWN_PARAMETER -> HttpStatus.BAD_REQUEST;
             case NO_SNAPSHOT -> HttpStatus.SERVICE_UNAVAILABLE;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;

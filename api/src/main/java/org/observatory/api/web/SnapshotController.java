@@ -69,10 +69,7 @@ public final class SnapshotController {
         PublishedSnapshot published = repository.publishedSnapshots().stream()
                 .filter(entry -> entry.snapshot().id().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NOT_FOUND,
-                        "No published snapshot has the id '%s'; GET /api/v1/snapshots lists the published vintages"
-                                .formatted(Echo.quote(id))));
+                .orElseThrow(() -> unknownSnapshot(id));
         Snapshot snapshot = published.snapshot();
         String etag = "\"" + snapshot.id() + "-archive\"";
         ctx.header("ETag", etag);
@@ -93,6 +90,22 @@ public final class SnapshotController {
             // the client cannot mistake it for a whole one. Headers are sent, so no problem document can follow.
             LOG.warn("Download of snapshot {} stopped: {}", snapshot.id(), e.toString());
         }
+    }
+
+    /**
+     * The published snapshot a route's {@code {id}} names (immutable: an answer about it may be kept for good).
+     *
+     * @throws ObservatoryException {@code NOT_FOUND} when no published snapshot has that id
+     */
+    static Snapshot published(SnapshotRepository repository, String id) {
+        return repository.published(id).orElseThrow(() -> unknownSnapshot(id));
+    }
+
+    private static ObservatoryException unknownSnapshot(String id) {
+        return new ObservatoryException(
+                ErrorCode.NOT_FOUND,
+                "No published snapshot has the id '%s'; GET /api/v1/snapshots lists the published vintages"
+                        .formatted(Echo.quote(id)));
     }
 
     private static OutputStream outputStream(Context ctx) {

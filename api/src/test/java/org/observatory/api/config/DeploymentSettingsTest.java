@@ -63,7 +63,7 @@ class DeploymentSettingsTest {
         assertThatThrownBy(() -> load("approval=required\n"))
                 .isInstanceOf(ObservatoryException.class)
                 .hasMessage("The settings file %s has unknown setting(s) [approval]; the settings are".formatted(file)
-                        + " [approval-policy, pipeline-command, upload-limit-megabytes]; correct it")
+                        + " [approval-policy, pipeline-command, pipeline-engine, upload-limit-megabytes]; correct it")
                 .extracting(error -> ((ObservatoryException) error).errorCode())
                 .isEqualTo(ErrorCode.CONFIGURATION_INVALID);
         assertThatThrownBy(() -> load("approval-policy=sometimes\n"))
@@ -74,5 +74,15 @@ class DeploymentSettingsTest {
                 .hasMessage("The settings file %s setting upload-limit-megabytes must be a whole number above 0, not"
                                 .formatted(file)
                         + " 'lots'; correct it");
+        assertThatThrownBy(() -> load("pipeline-engine=flink\n"))
+                .hasMessage("The settings file %s setting pipeline-engine must be one of [duckdb, spark], not"
+                                .formatted(file)
+                        + " 'flink'; correct it");
+    }
+
+    @Test
+    void choosesDuckDbUnlessTheSettingsNameSpark() throws Exception {
+        assertThat(load("").pipelineEngine()).isEqualTo("duckdb");
+        assertThat(load("pipeline-engine= Spark \n").pipelineEngine()).isEqualTo("spark");
     }
 }

@@ -29,7 +29,7 @@ GROUP BY submission_id, source_kind, status, skip_reason, country, year, cts_ind
          national_code, national_label, iccs_code, sex, age, breakdown_type, breakdown, unit, obs_status, footnote,
          source, match_quality;
 
--- relation: rows_in
+-- relation: rows_in (view)
 -- The rows in the run: the accepted rows of the countries whose part of the submission is approved, and every
 -- skipped row (an exclusion with its ingest reason). Nothing is public before approval.
 SELECT g.submission_id, source_kind, status, skip_reason, g.country, year, cts_indicator, cts_dimension,
@@ -73,7 +73,7 @@ JOIN latest
   ON source_kind IS NOT DISTINCT FROM latest_kind AND country IS NOT DISTINCT FROM latest_country
      AND scope_year IS NOT DISTINCT FROM latest_year AND scope_series IS NOT DISTINCT FROM latest_series;
 
--- relation: value_rows
+-- relation: value_rows (view)
 -- The rows of the kinds that carry values (cts, national, sdmx-csv), superseded or not: units give the measure
 -- (count and incident a count, rate_per_100k a reported rate, percent a percent), blank sex, age and breakdown
 -- are totals (_T), and what cannot give a value is an invalid-row.
@@ -131,7 +131,7 @@ SELECT submission_id, source_kind, status, country, year, cts_indicator, cts_dim
 FROM keyed
 LEFT JOIN cts_categories ON cts_key = key;
 
--- relation: correspondence
+-- relation: correspondence (view)
 -- The correspondence tables in effect: a country's latest approved correspondence submission replaces its shipped
 -- default whole; a national code staged twice keeps its first line.
 WITH staged_tables AS (
@@ -259,7 +259,7 @@ SELECT country, year, a.indicator, iccs_code, sex, age, breakdown_type, breakdow
 FROM attached a
 LEFT JOIN indicator_units u ON u.indicator = a.indicator;
 
--- relation: observations
+-- relation: observations (view)
 -- The observations table: a hidden count is published empty, flagged Q (obs_status) and C (obs_conf).
 SELECT country, year, indicator, iccs_code, sex, age, breakdown_type, breakdown, measure,
        CASE WHEN hidden THEN CAST(NULL AS DOUBLE) ELSE value END AS value, unit,
@@ -270,7 +270,7 @@ SELECT country, year, indicator, iccs_code, sex, age, breakdown_type, breakdown,
        synthetic
 FROM marked;
 
--- relation: denominators
+-- relation: denominators (view)
 -- Resident population by country, year and sex for all ages, from the current population rows.
 SELECT country, year,
        CASE WHEN trim(sex) IS NULL OR trim(sex) = '' THEN '_T' ELSE trim(sex) END AS sex, '_T' AS age,
@@ -335,7 +335,7 @@ LEFT JOIN indicator_units u ON u.indicator = f.indicator
 LEFT JOIN match_qualities q ON q.weakness = f.weakness
 WHERE position = 1;
 
--- relation: secondary_cells
+-- relation: secondary_cells (view)
 -- The small-cell rule's secondary suppression: an indicator value counted from incidents is also suppressed when,
 -- in its cell (country, year, sex, age, breakdown, source kind, submission), exactly one of its observations is
 -- hidden, or an indicator it contains has exactly one hidden observation fewer, or an indicator it contains is

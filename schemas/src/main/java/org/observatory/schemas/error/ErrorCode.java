@@ -75,7 +75,11 @@ public enum ErrorCode {
     /** A request line longer than the server reads (414). */
     URI_TOO_LONG(ErrorType.USER_ERROR),
     /** Request headers larger than the server reads (431). */
-    REQUEST_HEADERS_TOO_LARGE(ErrorType.USER_ERROR);
+    REQUEST_HEADERS_TOO_LARGE(ErrorType.USER_ERROR),
+
+    // vintages
+    /** A snapshot published before the pipeline recorded its changes against the previous one (no changes table). */
+    CHANGES_NOT_RECORDED(ErrorType.USER_ERROR);
 
     private final ErrorType type;
 
