@@ -135,7 +135,8 @@ public record BenchmarkOptions(
             switch (argument) {
                 case "--spark-rows" -> sparkRows = Optional.of(sizes(value(args, ++index, argument), argument));
                 case "--cli-rows" -> cliRows = size(value(args, ++index, argument), argument);
-                case "--cli-engine" -> cliEngine = Optional.of(value(args, ++index, argument).strip());
+                case "--cli-engine" ->
+                    cliEngine = Optional.of(value(args, ++index, argument).strip());
                 case "--skip" -> skipped.addAll(parts(value(args, ++index, argument)));
                 case "--warmup-rows" -> warmupRows = size(value(args, ++index, argument), argument);
                 case "--rounds" -> rounds = Math.toIntExact(size(value(args, ++index, argument), argument));

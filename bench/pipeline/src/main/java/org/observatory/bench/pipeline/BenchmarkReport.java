@@ -99,8 +99,7 @@ final class BenchmarkReport {
 
     /** A value with an upper bound as the goal. */
     void bound(String measurement, String value, double amount, String goal, double limit, boolean strict) {
-        goals.add(new Goal(
-                measurement, value, "", "", goal, Optional.of(strict ? amount < limit : amount <= limit)));
+        goals.add(new Goal(measurement, value, "", "", goal, Optional.of(strict ? amount < limit : amount <= limit)));
     }
 
     void goal(Goal goal) {
@@ -171,7 +170,8 @@ final class BenchmarkReport {
                     goal.goal(),
                     goal.met().map(met -> met ? "yes" : "**no**").orElse("-"));
         }
-        out.printf("machine: %s; load average (1, 5, 15 min) %s at the start, %s at the end%n",
+        out.printf(
+                "machine: %s; load average (1, 5, 15 min) %s at the start, %s at the end%n",
                 machine, loadAtStart, Machine.loadAverage());
         failures.forEach(message -> out.println("FAILED while " + message));
     }
@@ -195,8 +195,10 @@ final class BenchmarkReport {
             out.println();
         }
         out.printf("  %-40s", "sum of the calls");
-        calls.values().forEach(run -> out.printf(
-                " %16.2f", run.values().stream().mapToDouble(Double::doubleValue).sum()));
+        calls.values()
+                .forEach(run -> out.printf(
+                        " %16.2f",
+                        run.values().stream().mapToDouble(Double::doubleValue).sum()));
         out.println();
     }
 

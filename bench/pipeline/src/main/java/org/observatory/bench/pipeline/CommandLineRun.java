@@ -98,13 +98,15 @@ public final class CommandLineRun {
     }
 
     private List<String> pipelineRun(Path data) {
-        List<String> command = new ArrayList<>(List.of(observatory.toString(), "pipeline", "run", "--data", data.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(observatory.toString(), "pipeline", "run", "--data", data.toString()));
         engine.ifPresent(name -> command.addAll(List.of("--engine", name)));
         return command;
     }
 
     /** The reference: a fresh JVM that aggregates the staged rows with DuckDB and exits. */
-    private static double reference(List<String> staged, Path output, Path log) throws IOException, InterruptedException {
+    private static double reference(List<String> staged, Path output, Path log)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>();
         args.add(output.toString());
         args.add(output.resolveSibling(output.getFileName() + "-spill").toString());
@@ -120,8 +122,8 @@ public final class CommandLineRun {
                 .equals(StagedRows.FILE_NAME))) {
             List<String> found = files.map(Path::toString).sorted().toList();
             if (found.isEmpty()) {
-                throw new IllegalStateException("./observatory ingest staged no " + StagedRows.FILE_NAME + " under "
-                        + data.staging());
+                throw new IllegalStateException(
+                        "./observatory ingest staged no " + StagedRows.FILE_NAME + " under " + data.staging());
             }
             return found;
         }

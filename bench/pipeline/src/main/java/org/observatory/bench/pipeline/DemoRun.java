@@ -33,7 +33,8 @@ final class DemoRun {
     Result run(Path data, Path log) throws IOException, InterruptedException {
         int port = freePort();
         Files.createDirectories(log.getParent());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
@@ -47,11 +48,14 @@ final class DemoRun {
         try {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("./observatory demo exited with %d before /health answered; see %s:%n  %s"
-                            .formatted(process.exitValue(), log, tail(log)));
+                    throw new IllegalStateException(
+                            "./observatory demo exited with %d before /health answered; see %s:%n  %s"
+                                    .formatted(process.exitValue(), log, tail(log)));
                 }
                 try {
-                    if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (client.send(health, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         double seconds = (System.nanoTime() - started) / 1e9;
                         return new Result(seconds, port, loadBefore, Machine.loadAverage());
                     }

@@ -36,8 +36,7 @@ public final class DuckDbReference {
             System.err.println("usage: DuckDbReference OUTPUT SPILL STAGED-FILE...");
             System.exit(2);
         }
-        aggregate(
-                Stream.of(args).skip(2).map(Path::of).toList(), Path.of(args[0]), Path.of(args[1]));
+        aggregate(Stream.of(args).skip(2).map(Path::of).toList(), Path.of(args[0]), Path.of(args[1]));
     }
 
     /** The aggregation as one DuckDB {@code COPY}, in a new in-memory database. */

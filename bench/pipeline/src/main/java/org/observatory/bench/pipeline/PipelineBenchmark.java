@@ -187,11 +187,15 @@ public final class PipelineBenchmark {
         Optional<Data> warmup = Optional.empty();
         if (options.warmupRows() > 0) {
             report.step("staging the warm-up data set");
-            warmup = Optional.of(stage(work.resolve("warmup").resolve("staging"), options.warmupRows(), options.seed() + 1));
+            warmup = Optional.of(
+                    stage(work.resolve("warmup").resolve("staging"), options.warmupRows(), options.seed() + 1));
         }
         Optional<Data> warm = warmup;
 
-        part("DuckDB engine", "<= 3 and <= 0.1", () -> duckDb(work.resolve("duckdb"), data, incremental, countryRows, warm));
+        part(
+                "DuckDB engine",
+                "<= 3 and <= 0.1",
+                () -> duckDb(work.resolve("duckdb"), data, incremental, countryRows, warm));
         if (options.runs(Part.SPARK)) {
             part("Spark engine", "<= 3 at 10 M", () -> spark(work.resolve("spark"), data, warm));
         }
@@ -208,10 +212,12 @@ public final class PipelineBenchmark {
     }
 
     /** A staged data set. */
-    private record Data(SyntheticStaging staging, List<ApprovedSubmission> submissions, long incidents, long stagedRows) {
+    private record Data(
+            SyntheticStaging staging, List<ApprovedSubmission> submissions, long incidents, long stagedRows) {
         List<Path> incidentFiles() {
             return staging.nationalSubmissionIds().stream()
-                    .filter(id -> submissions.stream().anyMatch(submission -> submission.submissionId().equals(id)))
+                    .filter(id -> submissions.stream()
+                            .anyMatch(submission -> submission.submissionId().equals(id)))
                     .map(staging::file)
                     .toList();
         }
@@ -223,18 +229,28 @@ public final class PipelineBenchmark {
         return new Data(data, data.submissions(), data.incidentRows(), data.stagedRows());
     }
 
-    private void duckDb(Path out, Data data, List<ApprovedSubmission> incremental, long countryRows, Optional<Data> warmup)
+    private void duckDb(
+            Path out, Data data, List<ApprovedSubmission> incremental, long countryRows, Optional<Data> warmup)
             throws Exception {
         if (warmup.isPresent()) {
             Data warm = warmup.get();
             Path directory = Files.createDirectories(out.resolve("warmup"));
             report.step("DuckDB warm-up");
             progress.printf("Warm-up of the DuckDB engine on %,d rows ...%n", warm.incidents());
-            report.warmup("DuckDB bare", time(() -> References.duckDb(
-                    warm.incidentFiles(), directory.resolve("bare"), directory.resolve("spill"))));
-            report.warmup("DuckDB full run", timedRun(EngineKind.DUCKDB, null, "warmup", warm.staging().staging(),
-                            directory.resolve("warehouse"), warm.submissions())
-                    .seconds());
+            report.warmup(
+                    "DuckDB bare",
+                    time(() -> References.duckDb(
+                            warm.incidentFiles(), directory.resolve("bare"), directory.resolve("spill"))));
+            report.warmup(
+                    "DuckDB full run",
+                    timedRun(
+                                    EngineKind.DUCKDB,
+                                    null,
+                                    "warmup",
+                                    warm.staging().staging(),
+                                    directory.resolve("warehouse"),
+                                    warm.submissions())
+                            .seconds());
         }
         List<Double> bare = new ArrayList<>();
         List<Double> full = new ArrayList<>();
@@ -249,7 +265,11 @@ public final class PipelineBenchmark {
             report.step("round %d: DuckDB engine, full run".formatted(round));
             progress.printf("Round %d: DuckDB engine, full run into an empty warehouse ...%n", round);
             Timed first = timedRun(
-                    EngineKind.DUCKDB, null, "full-" + round, data.staging().staging(), directory.resolve("warehouse"),
+                    EngineKind.DUCKDB,
+                    null,
+                    "full-" + round,
+                    data.staging().staging(),
+                    directory.resolve("warehouse"),
                     data.submissions());
             checkFull(first, data, directory.resolve("warehouse"), "duckdb");
             full.add(first.seconds());
@@ -258,22 +278,30 @@ public final class PipelineBenchmark {
             duckDbFull = Optional.of(first.report());
 
             report.step("round %d: DuckDB engine, incremental run".formatted(round));
-            progress.printf("Round %d: DuckDB engine, incremental run (%s sends a new submission of %,d rows) ...%n",
+            progress.printf(
+                    "Round %d: DuckDB engine, incremental run (%s sends a new submission of %,d rows) ...%n",
                     round, country, countryRows);
             Timed second = timedRun(
-                    EngineKind.DUCKDB, null, "incremental-" + round, data.staging().staging(),
-                    directory.resolve("warehouse"), incremental);
+                    EngineKind.DUCKDB,
+                    null,
+                    "incremental-" + round,
+                    data.staging().staging(),
+                    directory.resolve("warehouse"),
+                    incremental);
             checkPublished(directory.resolve("warehouse"), second.report());
             if (!first.report().snapshotId().equals(second.report().previousSnapshotId())) {
                 throw new IllegalStateException("the incremental run's previous snapshot is %s, not the full run's %s"
-                        .formatted(second.report().previousSnapshotId(), first.report().snapshotId()));
+                        .formatted(
+                                second.report().previousSnapshotId(),
+                                first.report().snapshotId()));
             }
             if (!second.report().countriesRecomputed().equals(List.of(country))) {
                 throw new IllegalStateException("the incremental run recomputed %s, not only %s"
                         .formatted(second.report().countriesRecomputed(), country));
             }
             incrementalSeconds.add(second.seconds());
-            report.measured(round, DUCKDB_INCREMENTAL, second.seconds(), second.report().rowsIn());
+            report.measured(
+                    round, DUCKDB_INCREMENTAL, second.seconds(), second.report().rowsIn());
             report.calls("DuckDB incr.", second.calls());
             if (round == options.rounds()) {
                 report.detail("DuckDB full run: " + BenchmarkReport.accounting(first.report()));
@@ -324,11 +352,19 @@ public final class PipelineBenchmark {
                 Path directory = Files.createDirectories(out.resolve("warmup"));
                 report.step("Spark warm-up");
                 progress.printf("Warm-up of the Spark engine on %,d rows ...%n", warm.incidents());
-                report.warmup("bare Spark", time(() -> References.bareSpark(spark, warm.incidentFiles(),
-                        directory.resolve("bare"))));
-                report.warmup("Spark full run", timedRun(EngineKind.SPARK, spark, "warmup", warm.staging().staging(),
-                                directory.resolve("warehouse"), warm.submissions())
-                        .seconds());
+                report.warmup(
+                        "bare Spark",
+                        time(() -> References.bareSpark(spark, warm.incidentFiles(), directory.resolve("bare"))));
+                report.warmup(
+                        "Spark full run",
+                        timedRun(
+                                        EngineKind.SPARK,
+                                        spark,
+                                        "warmup",
+                                        warm.staging().staging(),
+                                        directory.resolve("warehouse"),
+                                        warm.submissions())
+                                .seconds());
             }
             for (long size : options.sparkRows()) {
                 Path sized = Files.createDirectories(out.resolve("rows-" + size));
@@ -360,11 +396,20 @@ public final class PipelineBenchmark {
             }
             report.step("round %d: Spark engine, full run of %s rows".formatted(round, rows));
             progress.printf("Round %d: Spark engine, full run of %s rows into an empty warehouse ...%n", round, rows);
-            Timed run = timedRun(EngineKind.SPARK, spark, "spark-" + round, data.staging().staging(),
-                    directory.resolve("warehouse"), data.submissions());
+            Timed run = timedRun(
+                    EngineKind.SPARK,
+                    spark,
+                    "spark-" + round,
+                    data.staging().staging(),
+                    directory.resolve("warehouse"),
+                    data.submissions());
             checkFull(run, data, directory.resolve("warehouse"), "spark");
             full.add(run.seconds());
-            report.measured(round, SPARK_FULL + ", " + rows + " rows", run.seconds(), run.report().rowsIn());
+            report.measured(
+                    round,
+                    SPARK_FULL + ", " + rows + " rows",
+                    run.seconds(),
+                    run.report().rowsIn());
             report.calls("Spark " + rows, run.calls());
             if (round == options.rounds()) {
                 report.detail("Spark full run, %s rows: %s".formatted(rows, BenchmarkReport.accounting(run.report())));
@@ -375,10 +420,11 @@ public final class PipelineBenchmark {
                             && duck.rowsOut() == sparkRun.rowsOut()
                             && duck.rowsExcluded().equals(sparkRun.rowsExcluded())
                             && duck.suppressedValues() == sparkRun.suppressedValues();
-                    report.detail(same
-                            ? "the Spark and DuckDB engines' full runs account for the rows alike (in, used, excluded"
-                                    + " by reason, suppressed values)"
-                            : "WARNING: the Spark and DuckDB engines' full runs account for the rows differently");
+                    report.detail(
+                            same
+                                    ? "the Spark and DuckDB engines' full runs account for the rows alike (in, used, excluded"
+                                            + " by reason, suppressed values)"
+                                    : "WARNING: the Spark and DuckDB engines' full runs account for the rows differently");
                 }
             }
             if (!bareFirst) {
@@ -404,24 +450,32 @@ public final class PipelineBenchmark {
     }
 
     private void memory(Path out, Data data) throws Exception {
-        report.step("memory: DuckDB engine in a child JVM with %s and memory_limit %s".formatted(MEMORY_HEAP, MEMORY_LIMIT));
-        progress.printf("Peak memory: a full run of %,d rows on the DuckDB engine in a child JVM with %s and"
-                + " memory_limit %s ...%n", data.incidents(), MEMORY_HEAP, MEMORY_LIMIT);
+        report.step("memory: DuckDB engine in a child JVM with %s and memory_limit %s"
+                .formatted(MEMORY_HEAP, MEMORY_LIMIT));
+        progress.printf(
+                "Peak memory: a full run of %,d rows on the DuckDB engine in a child JVM with %s and"
+                        + " memory_limit %s ...%n",
+                data.incidents(), MEMORY_HEAP, MEMORY_LIMIT);
         Path manifestFile = out.resolve("manifest.json");
         Files.createDirectories(out.resolve("tmp"));
-        JsonFiles.write(manifestFile, manifest("memory", data.staging().staging(), out.resolve("warehouse"),
-                data.submissions()));
+        JsonFiles.write(
+                manifestFile,
+                manifest("memory", data.staging().staging(), out.resolve("warehouse"), data.submissions()));
         List<String> args = new ArrayList<>(List.of(manifestFile.toString()));
         options.members().ifPresent(members -> args.add(members.toAbsolutePath().toString()));
         ChildProcess.Finished finished = ChildProcess.run(
                 ChildProcess.java(
-                        List.of(MEMORY_HEAP, "-D" + Engines.DUCKDB_MEMORY_LIMIT + "=" + MEMORY_LIMIT,
+                        List.of(
+                                MEMORY_HEAP,
+                                "-D" + Engines.DUCKDB_MEMORY_LIMIT + "=" + MEMORY_LIMIT,
                                 "-Djava.io.tmpdir=" + out.resolve("tmp")),
                         MemoryRun.class,
                         args),
                 out.resolve("memory-run.log"));
         long rowsIn = value(finished.output(), MemoryRun.ROWS_IN);
-        long peak = Math.max(value(finished.output(), MemoryRun.PEAK), finished.peakResidentBytes().orElse(0));
+        long peak = Math.max(
+                value(finished.output(), MemoryRun.PEAK),
+                finished.peakResidentBytes().orElse(0));
         boolean completed = rowsIn == data.stagedRows();
         double gib = peak / (double) (1L << 30);
         report.goal(new BenchmarkReport.Goal(
@@ -442,14 +496,16 @@ public final class PipelineBenchmark {
         report.step("./observatory ingest and pipeline run of " + options.cliRows() + " rows");
         Path file = out.resolve("COL-incidents-%d.csv".formatted(options.cliRows()));
         Files.createDirectories(out);
-        progress.printf("Writing a national file of %,d incident rows, ./observatory ingest, then timing"
-                + " ./observatory pipeline run against a fresh JVM's bare DuckDB aggregation ...%n", options.cliRows());
+        progress.printf(
+                "Writing a national file of %,d incident rows, ./observatory ingest, then timing"
+                        + " ./observatory pipeline run against a fresh JVM's bare DuckDB aggregation ...%n",
+                options.cliRows());
         NationalIncidentFile.write(file, options.cliRows(), options.seed(), codelists.iccs());
-        CommandLineRun.Result result = new CommandLineRun(home, options.cliEngine())
-                .run(file, out.resolve("data"), out.resolve("logs"));
+        CommandLineRun.Result result =
+                new CommandLineRun(home, options.cliEngine()).run(file, out.resolve("data"), out.resolve("logs"));
         if (!result.published()) {
-            throw new IllegalStateException(
-                    "./observatory pipeline run did not move CURRENT to " + result.report().snapshotId());
+            throw new IllegalStateException("./observatory pipeline run did not move CURRENT to "
+                    + result.report().snapshotId());
         }
         String what = "./observatory pipeline run, %s incident rows (COL), JVM start included"
                 .formatted(millions(options.cliRows()));
@@ -477,14 +533,15 @@ public final class PipelineBenchmark {
                         CommandLineRun.heapSetting(),
                         "duckdb".equals(result.report().engine())
                                 ? ""
-                                : "; NOTE: the command ran on " + result.report().engine() + ", not DuckDB"));
+                                : "; NOTE: the command ran on "
+                                        + result.report().engine() + ", not DuckDB"));
     }
 
     private void demo(Path out) throws Exception {
         report.step("./observatory demo");
         progress.println("Timing ./observatory demo on an empty data directory until /health answers ...");
-        DemoRun.Result result = new DemoRun(options.home().orElseThrow())
-                .run(out.resolve("data"), out.resolve("demo.log"));
+        DemoRun.Result result =
+                new DemoRun(options.home().orElseThrow()).run(out.resolve("data"), out.resolve("demo.log"));
         report.goal(new BenchmarkReport.Goal(
                 "./observatory demo, empty data directory, until /health answers 200",
                 "%.2f s".formatted(result.seconds()),
@@ -528,8 +585,8 @@ public final class PipelineBenchmark {
                     .formatted(run.report().rowsIn(), data.stagedRows()));
         }
         if (!engine.equals(run.report().engine())) {
-            throw new IllegalStateException(
-                    "the run report names the engine %s, not %s".formatted(run.report().engine(), engine));
+            throw new IllegalStateException("the run report names the engine %s, not %s"
+                    .formatted(run.report().engine(), engine));
         }
     }
 
@@ -594,7 +651,8 @@ public final class PipelineBenchmark {
 
     private static void delete(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -76,8 +76,10 @@ final class TimingEngine implements Engine {
 
     @Override
     public List<List<Object>> query(String sql) {
-        String words = String.join(" ", new ArrayList<>(List.of(sql.strip().split("\\s+")))
-                .subList(0, Math.min(4, sql.strip().split("\\s+").length)));
+        String words = String.join(
+                " ",
+                new ArrayList<>(List.of(sql.strip().split("\\s+")))
+                        .subList(0, Math.min(4, sql.strip().split("\\s+").length)));
         return time("query " + words, () -> engine.query(sql));
     }
 
