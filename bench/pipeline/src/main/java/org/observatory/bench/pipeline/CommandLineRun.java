@@ -3,7 +3,6 @@ package org.observatory.bench.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,55 +12,68 @@ import java.util.stream.Stream;
 import org.observatory.pipeline.io.JsonFiles;
 import org.observatory.schemas.record.RunReport;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.table.StagedRows;
 
 /**
- * Times {@code ./observatory pipeline run} as a user runs it: a new process (JVM start, Spark session, the run,
+ * Times {@code ./observatory pipeline run} as a user runs it: a new process (JVM start, the engine, the run,
  * publication, exit) over a fresh data directory into which {@code ./observatory ingest} has just put one national
- * file. Both commands run through the repository's {@code observatory} script, which rebuilds nothing when the jar
- * is up to date (bench/pipeline/run builds first). The timed run is a user's usual one: a first run on a copy of the
- * data directory goes before it, which is the one that writes the script's class archive after a build (timed
- * too, and reported next to it).
+ * file, beside its reference: a fresh JVM that only runs DuckDB's bare aggregation of the same staged rows ({@link
+ * DuckDbReference#main}), once before and once after the timed run (their mean is the reference). A first pipeline
+ * run on a copy of the data directory goes before, which after a build writes the script's class archive (timed
+ * too). The load average is read before and after the timed run.
  */
 public final class CommandLineRun {
     private final Path observatory;
+    private final Optional<String> engine;
 
-    public CommandLineRun(Path home) {
+    public CommandLineRun(Path home, Optional<String> engine) {
         this.observatory = requireNonNull(home, "home is null").resolve("observatory");
+        this.engine = requireNonNull(engine, "engine is null");
     }
 
-    /**
-     * What the processes took (ingest, the first pipeline run on a copy of the data directory, the timed pipeline
-     * run), and the run report the timed run wrote.
-     */
+    /** What the processes took, the run report of the timed run, and the load averages around it. */
     public record Result(
             double ingestSeconds,
             double firstPipelineSeconds,
             double pipelineSeconds,
+            double referenceBefore,
+            double referenceAfter,
             RunReport report,
-            boolean published) {}
+            boolean published,
+            String loadBefore,
+            String loadAfter) {
+        /** The mean of the two reference runs. */
+        public double referenceSeconds() {
+            return (referenceBefore + referenceAfter) / 2;
+        }
+    }
 
     /** Ingests {@code file} for {@link NationalIncidentFile#COUNTRY} into {@code data}, then times the pipeline run. */
     public Result run(Path file, Path data, Path logs) throws IOException, InterruptedException {
-        double ingest = time(
-                List.of(
-                        observatory.toString(),
-                        "ingest",
-                        file.toString(),
-                        "--source",
-                        "national",
-                        "--country",
-                        NationalIncidentFile.COUNTRY,
-                        "--data",
-                        data.toString()),
-                logs.resolve("ingest.log"));
+        double ingest = ChildProcess.run(
+                        List.of(
+                                observatory.toString(),
+                                "ingest",
+                                file.toString(),
+                                "--source",
+                                "national",
+                                "--country",
+                                NationalIncidentFile.COUNTRY,
+                                "--data",
+                                data.toString()),
+                        logs.resolve("ingest.log"))
+                .seconds();
+        List<String> staged = stagedFiles(new DataDirectory(data));
         Path copy = data.resolveSibling(data.getFileName() + "-first-run");
         copyTree(data, copy);
-        double first = time(
-                List.of(observatory.toString(), "pipeline", "run", "--data", copy.toString()),
-                logs.resolve("pipeline-run-first.log"));
-        double pipeline = time(
-                List.of(observatory.toString(), "pipeline", "run", "--data", data.toString()),
-                logs.resolve("pipeline-run.log"));
+        double first = ChildProcess.run(pipelineRun(copy), logs.resolve("pipeline-run-first.log"))
+                .seconds();
+        double before = reference(staged, data.resolveSibling("reference-1"), logs.resolve("reference-1.log"));
+        String loadBefore = Machine.loadAverage();
+        double pipeline = ChildProcess.run(pipelineRun(data), logs.resolve("pipeline-run.log"))
+                .seconds();
+        String loadAfter = Machine.loadAverage();
+        double after = reference(staged, data.resolveSibling("reference-2"), logs.resolve("reference-2.log"));
         DataDirectory directory = new DataDirectory(data);
         RunReport report;
         try (Stream<Path> reports = Files.find(directory.runs(), 2, (path, attributes) -> path.getFileName()
@@ -73,7 +85,48 @@ public final class CommandLineRun {
             report = JsonFiles.read(found, RunReport.class);
         }
         Optional<String> current = directory.currentSnapshotId();
-        return new Result(ingest, first, pipeline, report, current.equals(Optional.of(report.snapshotId())));
+        return new Result(
+                ingest,
+                first,
+                pipeline,
+                before,
+                after,
+                report,
+                current.equals(Optional.of(report.snapshotId())),
+                loadBefore,
+                loadAfter);
+    }
+
+    private List<String> pipelineRun(Path data) {
+        List<String> command =
+                new ArrayList<>(List.of(observatory.toString(), "pipeline", "run", "--data", data.toString()));
+        engine.ifPresent(name -> command.addAll(List.of("--engine", name)));
+        return command;
+    }
+
+    /** The reference: a fresh JVM that aggregates the staged rows with DuckDB and exits. */
+    private static double reference(List<String> staged, Path output, Path log)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>();
+        args.add(output.toString());
+        args.add(output.resolveSibling(output.getFileName() + "-spill").toString());
+        args.addAll(staged);
+        return ChildProcess.run(ChildProcess.java(List.of(), DuckDbReference.class, args), log)
+                .seconds();
+    }
+
+    /** The staged Parquet files that ingest wrote. */
+    private static List<String> stagedFiles(DataDirectory data) throws IOException {
+        try (Stream<Path> files = Files.find(data.staging(), 3, (path, attributes) -> path.getFileName()
+                .toString()
+                .equals(StagedRows.FILE_NAME))) {
+            List<String> found = files.map(Path::toString).sorted().toList();
+            if (found.isEmpty()) {
+                throw new IllegalStateException(
+                        "./observatory ingest staged no " + StagedRows.FILE_NAME + " under " + data.staging());
+            }
+            return found;
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -95,27 +148,6 @@ public final class CommandLineRun {
         if (options != null && options.contains("-Xmx")) {
             return "OBSERVATORY_JAVA_OPTS=" + options.strip();
         }
-        long ram = ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return "the JVM default max heap (a quarter of RAM, about %.1f GiB here)".formatted(ram / 4.0 / (1L << 30));
-    }
-
-    private static double time(List<String> command, Path log) throws IOException, InterruptedException {
-        Files.createDirectories(log.getParent());
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(new ArrayList<>(command))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        int exit = process.waitFor();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (exit != 0) {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-            String tail = String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-            throw new IllegalStateException("'%s' exited with %d after %.1f s; its output ends:%n  %s"
-                    .formatted(String.join(" ", command), exit, seconds, tail));
-        }
-        return seconds;
+        return "the JVM's default max heap";
     }
 }

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.observatory.schemas.table.StagedRows;
@@ -25,17 +24,9 @@ import org.observatory.schemas.table.StagedRows;
  * difference is what the ratios show.
  */
 public final class References {
-    static final String INCIDENTS = "incidents";
-    static final String FIRST_LINE = "first_line";
-
-    private static final List<String> GROUPS = List.of(
-            StagedRows.COUNTRY,
-            StagedRows.YEAR,
-            StagedRows.NATIONAL_CODE,
-            StagedRows.SEX,
-            StagedRows.AGE,
-            StagedRows.BREAKDOWN_TYPE,
-            StagedRows.BREAKDOWN);
+    static final String INCIDENTS = DuckDbReference.INCIDENTS;
+    static final String FIRST_LINE = DuckDbReference.FIRST_LINE;
+    private static final List<String> GROUPS = DuckDbReference.GROUPS;
 
     private References() {}
 
@@ -54,29 +45,9 @@ public final class References {
                 .parquet(location(output));
     }
 
-    /** The same aggregation as one DuckDB {@code COPY}, in a new in-memory database. */
+    /** The same aggregation in DuckDB ({@link DuckDbReference}), in a new in-memory database. */
     public static void duckDb(List<Path> stagedFiles, Path output, Path spill) throws SQLException {
-        String files = stagedFiles.stream()
-                .map(file -> "'" + escape(file.toString()) + "'")
-                .collect(Collectors.joining(", ", "[", "]"));
-        String groups = String.join(", ", GROUPS);
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET temp_directory = '" + escape(spill.toString()) + "'");
-            statement.execute(("COPY (SELECT %s, count(*) AS %s, min(%s) AS %s FROM read_parquet(%s) WHERE %s = '%s'"
-                            + " GROUP BY %s) TO '%s' (FORMAT parquet, PARTITION_BY (%s), COMPRESSION snappy)")
-                    .formatted(
-                            groups,
-                            INCIDENTS,
-                            StagedRows.SOURCE_LINE,
-                            FIRST_LINE,
-                            files,
-                            StagedRows.STATUS,
-                            StagedRows.STATUS_ACCEPTED,
-                            groups,
-                            escape(output.toString()),
-                            StagedRows.COUNTRY));
-        }
+        DuckDbReference.aggregate(stagedFiles, output, spill);
     }
 
     /**
@@ -98,6 +69,6 @@ public final class References {
     }
 
     private static String escape(String text) {
-        return text.replace("'", "''");
+        return DuckDbReference.escape(text);
     }
 }

@@ -15,6 +15,9 @@ class BenchmarkOptionsTest {
         BenchmarkOptions options = BenchmarkOptions.parse(new String[0], HOME);
 
         assertThat(options.rows()).isEqualTo(10_000_000);
+        assertThat(options.sparkRows()).containsExactly(10_000_000L);
+        assertThat(options.skipped()).isEmpty();
+        assertThat(options.cliEngine()).isEmpty();
         assertThat(options.cliRows()).isEqualTo(1_000_000);
         assertThat(options.warmupRows()).isEqualTo(200_000);
         assertThat(options.rounds()).isEqualTo(1);
@@ -27,6 +30,12 @@ class BenchmarkOptionsTest {
         BenchmarkOptions options = BenchmarkOptions.parse(
                 new String[] {
                     "1m",
+                    "--spark-rows",
+                    "10m,50m",
+                    "--skip",
+                    "demo,Memory",
+                    "--cli-engine",
+                    "spark",
                     "--cli-rows",
                     "500k",
                     "--warmup-rows",
@@ -44,6 +53,11 @@ class BenchmarkOptionsTest {
                 HOME);
 
         assertThat(options.rows()).isEqualTo(1_000_000);
+        assertThat(options.sparkRows()).containsExactly(10_000_000L, 50_000_000L);
+        assertThat(options.skipped())
+                .containsExactlyInAnyOrder(BenchmarkOptions.Part.DEMO, BenchmarkOptions.Part.MEMORY);
+        assertThat(options.runs(BenchmarkOptions.Part.SPARK)).isTrue();
+        assertThat(options.cliEngine()).contains("spark");
         assertThat(options.cliRows()).isEqualTo(500_000);
         assertThat(options.warmupRows()).isEqualTo(2_000);
         assertThat(options.rounds()).isEqualTo(3);
@@ -68,13 +82,22 @@ class BenchmarkOptionsTest {
     }
 
     @Test
-    void needsTheRepositoryRootToTimeTheCommandLine() {
-        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"1m"}, Optional.empty()))
+    void rejectsAPartToSkipThatDoesNotExist() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--skip", "spark,ui"}, HOME))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("--cli-rows needs the repository root (system property observatory.home");
+                .hasMessage("--skip: 'ui' is not a part; write spark, cli, demo or memory");
+    }
 
-        assertThat(BenchmarkOptions.parse(new String[] {"1m", "--cli-rows", "0"}, Optional.empty())
-                        .cliRows())
-                .isZero();
+    @Test
+    void needsTheRepositoryRootToTimeTheCommandLineAndTheDemo() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"1m", "--skip", "cli"}, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the command line and the demo need the repository root (system property"
+                        + " observatory.home");
+
+        BenchmarkOptions options =
+                BenchmarkOptions.parse(new String[] {"1m", "--cli-rows", "0", "--skip", "demo"}, Optional.empty());
+        assertThat(options.runsCommandLine()).isFalse();
+        assertThat(options.runs(BenchmarkOptions.Part.DEMO)).isFalse();
     }
 }

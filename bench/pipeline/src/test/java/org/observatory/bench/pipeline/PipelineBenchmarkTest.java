@@ -11,16 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Smoke test: the harness runs end to end on a tiny data set, with a real local Spark session (local[2], -Xmx1g from
- * the build) and DuckDB, and prints every candidate and ratio. It measures nothing worth reading; it keeps the
- * harness from rotting while the pipeline changes. The command-line measurement needs the built app and is left
- * out here ({@code --cli-rows 0}); NationalIncidentFileTest checks the file it ingests.
+ * Smoke test: the harness runs end to end on a tiny data set, with both engines (DuckDB in-process, a real local
+ * Spark session: local[2], -Xmx1g from the build) and the memory run's child JVM, and prints every goal's line. It
+ * measures nothing worth reading; it keeps the harness from rotting while the pipeline changes. The command line and
+ * the demo need the built app and are left out here ({@code --skip cli,demo}); NationalIncidentFileTest checks the
+ * file the command line ingests.
  */
 class PipelineBenchmarkTest {
     @TempDir
     Path temporary;
 
-    /** Three member states: 7 submissions instead of 71 keep the two pipeline runs short. */
+    /** Three member states: 7 submissions instead of 71 keep the pipeline runs short. */
     private static final String MEMBERS =
             """
             iso3,name_en,name_es,subregion,first_cycle,last_cycle
@@ -30,7 +31,8 @@ class PipelineBenchmarkTest {
             """;
 
     @Test
-    void measuresThePipelineAgainstBothReferencesAndAnIncrementalRunAndPrintsTheRatios() throws Exception {
+    void measuresBothEnginesAgainstTheirReferencesTheIncrementalRunAndThePeakMemoryAndPrintsTheGoals()
+            throws Exception {
         Path members = Files.writeString(temporary.resolve("members.csv"), MEMBERS);
         Path work = Files.createDirectory(temporary.resolve("work"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -39,12 +41,12 @@ class PipelineBenchmarkTest {
         int exit = PipelineBenchmark.run(
                 new String[] {
                     "3000",
-                    "--rounds",
-                    "2",
+                    "--spark-rows",
+                    "3000",
                     "--warmup-rows",
                     "0",
-                    "--cli-rows",
-                    "0",
+                    "--skip",
+                    "cli,demo",
                     "--members",
                     members.toString(),
                     "--dir",
@@ -57,31 +59,37 @@ class PipelineBenchmarkTest {
         assertThat(exit).as(table + progress.toString(StandardCharsets.UTF_8)).isEqualTo(PipelineBenchmark.COMPLETED);
         assertThat(table)
                 .contains(
-                        "3,000 incident rows across 3 member states (seed 42)",
+                        "3,000 incident rows (synthetic) across 3 member states",
                         "7 submissions",
-                        BenchmarkReport.BARE_SPARK,
-                        BenchmarkReport.DUCKDB,
-                        BenchmarkReport.PIPELINE_FULL,
-                        BenchmarkReport.PIPELINE_INCREMENTAL,
-                        "pipeline / bare Spark",
-                        "pipeline / DuckDB",
-                        "incremental / full",
-                        "JAM sent a new submission of 1,000 rows",
-                        "countriesRecomputed:",
-                        "both references wrote",
-                        "holding all 3,000 incidents",
-                        "peak heap in use",
+                        PipelineBenchmark.DUCKDB_BARE,
+                        PipelineBenchmark.DUCKDB_FULL,
+                        PipelineBenchmark.DUCKDB_INCREMENTAL,
+                        PipelineBenchmark.SPARK_BARE + ", 3,000 rows",
+                        PipelineBenchmark.SPARK_FULL + ", 3,000 rows",
+                        "recomputed [JAM]",
+                        "engine duckdb",
+                        "engine spark",
+                        "the Spark and DuckDB engines' full runs account for the rows alike",
                         "local[2]",
-                        "./observatory pipeline run: not measured (--cli-rows 0)")
-                .doesNotContain("FAILED", "n/a");
-        // every step of both runs is timed from Spark's query events, named as the pipeline names them
+                        "memory run: ",
+                        "load average")
+                .doesNotContain("FAILED", "WARNING");
+        // the goal table: one line per measurement, with its reference, ratio, goal and whether it is met
         assertThat(table)
-                .containsPattern("step +full, round 1 +incremental, round 1 +full, round 2 +incremental, round 2")
-                .containsPattern("\\n  grouping( +\\d+\\.\\d){4}\\n")
-                .containsPattern("\\n  revisions( +\\d+\\.\\d){4}\\n")
-                .containsPattern("\\n  summary( +\\d+\\.\\d){4}\\n")
-                .containsPattern("\\n  write observations( +\\d+\\.\\d){4}\\n")
-                .containsPattern("\\n  comparison +- +\\d+\\.\\d +- +\\d+\\.\\d\\n");
+                .containsPattern("\\| DuckDB engine, full run, 3,000 rows / DuckDB bare aggregation \\| \\d+\\.\\d\\d s"
+                        + " \\| \\d+\\.\\d\\d s bare \\| \\d+\\.\\d\\d \\| <= 3 \\| (yes|\\*\\*no\\*\\*) \\|")
+                .containsPattern(
+                        "\\| DuckDB engine, incremental run \\(JAM changed\\) / its full run \\|.* \\| <= 0.1 \\|")
+                .containsPattern("\\| Spark engine, full run, 3,000 rows / bare Spark \\|.* \\| reported \\| - \\|")
+                .containsPattern(
+                        "\\| peak resident memory \\(VmHWM\\), DuckDB engine, full run, 3,000 rows, -Xmx1g,"
+                                + " memory_limit 1GB \\| \\d+\\.\\d\\d GiB, completed \\|.*\\| < 2.5 GiB, completes \\| yes \\|")
+                .containsPattern("machine: \\d+ cores, \\d+\\.\\d GiB RAM");
+        // where the time went, call by call, for each engine run
+        assertThat(table)
+                .containsPattern("call +DuckDB full +DuckDB incr\\. +Spark 3,000\\n")
+                .containsPattern("\\n  define groups( +\\d+\\.\\d\\d){3}\\n")
+                .containsPattern("\\n  write observations( +\\d+\\.\\d\\d){3}\\n");
         assertThat(work).isEmptyDirectory();
     }
 
@@ -108,8 +116,8 @@ class PipelineBenchmarkTest {
                     "350",
                     "--warmup-rows",
                     "0",
-                    "--cli-rows",
-                    "0",
+                    "--skip",
+                    "cli,demo",
                     "--incremental-country",
                     "ESP",
                     "--dir",
