@@ -27,6 +27,8 @@ final class Summary {
     static final String UNMAPPED = "unmapped";
     /** Exclusions as listed row by row (item: reason), checked against the outcomes of their groups. */
     static final String LISTED = "listed";
+    /** Rows of a submission that are not incidents but share their line with another (item: submission id). */
+    static final String DUPLICATE_LINES = "duplicate-lines";
     /** The outcome of input rows that the snapshot uses. */
     static final String USED = "used";
     /** The query of the summary relation. */
@@ -57,6 +59,13 @@ final class Summary {
                 case SUPPRESSED -> numbers.suppressed += amount;
                 case UNMAPPED -> numbers.unmapped.add(item);
                 case LISTED -> numbers.listed.merge(item, amount, Long::sum);
+                case DUPLICATE_LINES ->
+                    throw new ObservatoryException(
+                            ErrorCode.STORAGE_FAILURE,
+                            ("The staged rows of submission %s hold %d rows on lines that other rows share in partition %s;"
+                                            + " ingest stages one row per line, so its staged folder is damaged: ingest"
+                                            + " the file again")
+                                    .formatted(item, amount, partition));
                 default -> throw new IllegalStateException("unknown summary measure " + measure);
             }
         }

@@ -11,23 +11,21 @@
 
 -- relation: groups
 -- The one pass over the staged rows: accepted incident-level rows (one per recorded offence) that agree in every
--- column but their line become one group, with source_rows their number and source_line the first line; every
--- other row is a group of its own. A group is identified by its submission and first line.
-SELECT submission_id, source_kind, status, skip_reason, country, year, cts_indicator, cts_dimension, cts_category,
-       national_code, national_label, iccs_code, sex, age, breakdown_type, breakdown, unit, value, obs_status,
-       footnote, source, match_quality, source_line, CAST(1 AS BIGINT) AS source_rows
-FROM staged
-WHERE NOT coalesce(status = 'accepted' AND unit = 'incident', false)
-UNION ALL
-SELECT submission_id, source_kind, status, skip_reason, country, year, cts_indicator, cts_dimension, cts_category,
-       national_code, national_label, iccs_code, sex, age, breakdown_type, breakdown, unit,
-       CAST(NULL AS DOUBLE) AS value, obs_status, footnote, source, match_quality,
-       min(source_line) AS source_line, CAST(count(*) AS BIGINT) AS source_rows
-FROM staged
-WHERE status = 'accepted' AND unit = 'incident'
-GROUP BY submission_id, source_kind, status, skip_reason, country, year, cts_indicator, cts_dimension, cts_category,
-         national_code, national_label, iccs_code, sex, age, breakdown_type, breakdown, unit, obs_status, footnote,
-         source, match_quality;
+-- column the pipeline's outcome depends on become one group, with source_rows their number and source_line the
+-- first line; every other row is a group of its own (ingest stages one row per line of a submission, and the job
+-- checks it: a summary's duplicate-lines). The columns an incident's outcome does not depend on (its national
+-- label, its ICCS code and match quality as staged: a national code's table gives them) are kept by min.
+WITH flagged AS (
+    SELECT *, coalesce(status = 'accepted' AND unit = 'incident', false) AS incident
+    FROM staged)
+SELECT submission_id, source_kind, status, min(skip_reason) AS skip_reason, country, year, cts_indicator,
+       min(cts_dimension) AS cts_dimension, min(cts_category) AS cts_category, national_code,
+       min(national_label) AS national_label, min(iccs_code) AS iccs_code, sex, age, breakdown_type, breakdown,
+       unit, min(value) AS value, obs_status, footnote, source, min(match_quality) AS match_quality,
+       min(source_line) AS source_line, CAST(count(*) AS BIGINT) AS source_rows, bool_or(incident) AS incident
+FROM flagged
+GROUP BY submission_id, source_kind, status, country, year, cts_indicator, national_code, sex, age, breakdown_type,
+         breakdown, unit, obs_status, footnote, source, CASE WHEN incident THEN NULL ELSE source_line END;
 
 -- relation: rows_in (view)
 -- The rows in the run: the accepted rows of the countries whose part of the submission is approved, and every
@@ -428,31 +426,35 @@ SELECT CASE WHEN country IS NULL OR trim(country) = '' THEN '_UNKNOWN' ELSE coun
        submission_id, source_kind, source_line, reason, detail, source_rows
 FROM reasoned;
 
+-- relation: expanded_groups
+-- The excluded groups of several incidents, with the columns that find their rows among the staged rows again.
+SELECT e.country AS partition_country, e.reason, e.detail, g.submission_id, g.source_kind, g.country, g.year,
+       g.cts_indicator, g.national_code, g.sex, g.age, g.breakdown_type, g.breakdown, g.unit, g.obs_status,
+       g.footnote, g.source
+FROM exclusion_groups e
+JOIN groups g ON g.submission_id = e.submission_id AND g.source_line = e.source_line AND g.incident
+WHERE e.source_rows > 1;
+
 -- relation: exclusions
 -- The exclusions table, one row per input row: a group of several incidents is listed incident by incident,
--- each with its own line, found again among the staged rows by the group's columns.
+-- each with its own line.
 SELECT country, year, submission_id, source_kind, source_line, reason, detail
 FROM exclusion_groups
 WHERE source_rows <= 1
 UNION ALL
-SELECT e.country, e.year, e.submission_id, e.source_kind, s.source_line, e.reason, e.detail
-FROM exclusion_groups e
-JOIN groups g ON g.submission_id = e.submission_id AND g.source_line = e.source_line AND g.source_rows > 1
-JOIN staged s
-  ON s.submission_id = g.submission_id AND s.status = 'accepted' AND s.unit = 'incident'
-     AND s.source_kind IS NOT DISTINCT FROM g.source_kind AND s.skip_reason IS NOT DISTINCT FROM g.skip_reason
-     AND s.country IS NOT DISTINCT FROM g.country AND s.year IS NOT DISTINCT FROM g.year
-     AND s.cts_indicator IS NOT DISTINCT FROM g.cts_indicator
-     AND s.cts_dimension IS NOT DISTINCT FROM g.cts_dimension
-     AND s.cts_category IS NOT DISTINCT FROM g.cts_category
-     AND s.national_code IS NOT DISTINCT FROM g.national_code
-     AND s.national_label IS NOT DISTINCT FROM g.national_label
-     AND s.iccs_code IS NOT DISTINCT FROM g.iccs_code AND s.sex IS NOT DISTINCT FROM g.sex
-     AND s.age IS NOT DISTINCT FROM g.age AND s.breakdown_type IS NOT DISTINCT FROM g.breakdown_type
-     AND s.breakdown IS NOT DISTINCT FROM g.breakdown AND s.obs_status IS NOT DISTINCT FROM g.obs_status
-     AND s.footnote IS NOT DISTINCT FROM g.footnote AND s.source IS NOT DISTINCT FROM g.source
-     AND s.match_quality IS NOT DISTINCT FROM g.match_quality
-WHERE e.source_rows > 1;
+SELECT /*+ BROADCAST(e) */ e.partition_country, s.year, s.submission_id, s.source_kind, s.source_line, e.reason,
+       e.detail
+FROM staged s
+JOIN expanded_groups e
+  ON s.submission_id = e.submission_id AND s.source_kind IS NOT DISTINCT FROM e.source_kind
+     AND s.country IS NOT DISTINCT FROM e.country AND s.year IS NOT DISTINCT FROM e.year
+     AND s.cts_indicator IS NOT DISTINCT FROM e.cts_indicator
+     AND s.national_code IS NOT DISTINCT FROM e.national_code AND s.sex IS NOT DISTINCT FROM e.sex
+     AND s.age IS NOT DISTINCT FROM e.age AND s.breakdown_type IS NOT DISTINCT FROM e.breakdown_type
+     AND s.breakdown IS NOT DISTINCT FROM e.breakdown AND s.unit IS NOT DISTINCT FROM e.unit
+     AND s.obs_status IS NOT DISTINCT FROM e.obs_status AND s.footnote IS NOT DISTINCT FROM e.footnote
+     AND s.source IS NOT DISTINCT FROM e.source
+WHERE s.status = 'accepted' AND s.unit = 'incident';
 
 -- relation: responses
 -- Who answered which UN-CTS cycle: per country, cycle, submission, indicator and reference year, the number of
@@ -512,7 +514,9 @@ WITH entries AS (
               WHERE obs_conf = 'C'
     UNION ALL SELECT DISTINCT country, 'unmapped', national_code, CAST(1 AS BIGINT) FROM national_values
               WHERE unmapped IS NOT NULL AND country IS NOT NULL AND national_code IS NOT NULL
-    UNION ALL SELECT country, 'listed', reason, CAST(1 AS BIGINT) FROM exclusions)
+    UNION ALL SELECT country, 'listed', reason, CAST(1 AS BIGINT) FROM exclusions
+    UNION ALL SELECT country, 'duplicate-lines', submission_id, source_rows FROM groups
+              WHERE NOT incident AND source_rows > 1)
 SELECT CASE WHEN country IS NULL OR trim(country) = '' THEN '_UNKNOWN' ELSE country END AS partition_name, measure,
        item, CAST(sum(amount) AS BIGINT) AS amount
 FROM entries
