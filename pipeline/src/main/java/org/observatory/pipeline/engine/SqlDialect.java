@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * joins the distinct non-null values of {@code x} in their order; {@code JOINED_BY(x, k)} joins the non-null values
  * of {@code x} in the order of {@code k}, then {@code x}. The arguments hold no parentheses. Both give null for a
  * group without a value (or whose only value is empty). Spark's {@code listagg(DISTINCT ..)} fails when a query
- * holds two of them (Spark 4.1.3: a ClassCastException in planning), so Spark sorts a set instead. String
+ * holds two of them (Spark 4.1.3: a ClassCastException in planning), so Spark sorts a set instead; DuckDB sorts a
+ * list of the distinct values too (several times faster than its {@code string_agg(DISTINCT .. ORDER BY ..)}). String
  * literals are written as the SQL standard and DuckDB read them (a backslash is a backslash, {@code ''} a quote);
  * Spark reads backslash escapes in literals, so its literals are translated ({@link #spark}).
  */
@@ -22,16 +23,22 @@ final class SqlDialect {
     private SqlDialect() {}
 
     static String duckDb(String sql) {
-        String joined =
-                replace(sql, JOINED_DISTINCT, "nullif(string_agg(DISTINCT $1, " + SEPARATOR + " ORDER BY $1), '')");
-        return replace(joined, JOINED_BY, "string_agg($1, " + SEPARATOR + " ORDER BY $2, $1)");
+        String joined = replace(
+                sql,
+                JOINED_DISTINCT,
+                "nullif(array_to_string(list_sort(list_distinct(list($1))), " + SEPARATOR + "), '')");
+        return replace(
+                joined,
+                JOINED_BY,
+                "nullif(array_to_string(list_transform(list_sort(list_filter(list({'k': $2, 'x': $1}),"
+                        + " lambda e: e.x IS NOT NULL)), lambda e: e.x), " + SEPARATOR + "), '')");
     }
 
     static String spark(String sql) {
         String joined =
                 replace(sql, JOINED_DISTINCT, "nullif(array_join(array_sort(collect_set($1)), " + SEPARATOR + "), '')");
-        return quotesInLiterals(
-                replace(joined, JOINED_BY, "listagg($1, " + SEPARATOR + ") WITHIN GROUP (ORDER BY $2, $1)"));
+        return quotesInLiterals(replace(
+                joined, JOINED_BY, "nullif(listagg($1, " + SEPARATOR + ") WITHIN GROUP (ORDER BY $2, $1), '')"));
     }
 
     /**

@@ -280,6 +280,21 @@ WHERE source_kind = 'population' AND superseded IS NULL
   AND country IS NOT NULL AND year IS NOT NULL AND value IS NOT NULL
 GROUP BY country, year, CASE WHEN trim(sex) IS NULL OR trim(sex) = '' THEN '_T' ELSE trim(sex) END;
 
+-- relation: national_codes (view)
+-- Per indicator value and source, the national codes feeding its count, each once with its label, joined in code
+-- order (labels in the order of their codes).
+WITH pairs AS (
+    SELECT DISTINCT country, year, indicator, sex, age, breakdown_type, breakdown, source_kind, submission_id,
+           national_code, coalesce(national_label, national_code) AS code_label
+    FROM marked
+    WHERE indicator IS NOT NULL AND measure = 'count' AND national_code IS NOT NULL)
+SELECT country AS codes_country, year AS codes_year, indicator AS codes_indicator, sex AS codes_sex,
+       age AS codes_age, breakdown_type AS codes_breakdown_type, breakdown AS codes_breakdown,
+       source_kind AS codes_source_kind, submission_id AS codes_submission_id,
+       JOINED_BY(national_code, national_code) AS national_code, JOINED_BY(code_label, national_code) AS national_label
+FROM pairs
+GROUP BY country, year, indicator, sex, age, breakdown_type, breakdown, source_kind, submission_id;
+
 -- relation: indicator_values
 -- Per country, year, indicator, sex, age, breakdown: the count (the sum of one source's count observations) and
 -- the rate per 100,000 (count x 100,000 / population of the same country, year and sex for all ages; null, never
@@ -287,14 +302,7 @@ GROUP BY country, year, CASE WHEN trim(sex) IS NULL OR trim(sex) = '' THEN '_T' 
 -- precedence (national, then sdmx-csv, then cts); national codes feeding a value are joined in code order with
 -- the weakest match quality and its caveat.
 WITH sourced AS (
-    SELECT m.*, measure = 'count' AS is_count,
-           CASE WHEN measure = 'count' AND national_code IS NOT NULL
-                     AND row_number() OVER (
-                         PARTITION BY country, year, indicator, sex, age, breakdown_type, breakdown, source_kind,
-                                      submission_id, national_code, coalesce(national_label, national_code)
-                         ORDER BY source_line ASC NULLS LAST) = 1
-                THEN national_code END AS distinct_code,
-           coalesce(national_label, national_code) AS code_label
+    SELECT m.*, measure = 'count' AS is_count
     FROM marked m
     WHERE indicator IS NOT NULL AND measure IN ('count', 'reported_rate')),
 summed AS (
@@ -302,8 +310,6 @@ summed AS (
            sum(CASE WHEN is_count THEN value END) AS count,
            bool_or(is_count) AS has_count,
            sum(CASE WHEN NOT is_count THEN value END) AS reported_rate,
-           JOINED_BY(distinct_code, distinct_code) AS national_code,
-           JOINED_BY(CASE WHEN distinct_code IS NOT NULL THEN code_label END, distinct_code) AS national_label,
            max(CASE WHEN is_count THEN q.weakness END) AS weakness,
            coalesce(min(CASE WHEN is_count AND obs_status <> 'A' THEN obs_status END), 'A') AS obs_status,
            JOINED_DISTINCT(CASE WHEN is_count THEN footnote END) AS footnote,
@@ -325,9 +331,15 @@ SELECT f.country, f.year, f.indicator, f.sex, f.age, f.breakdown_type, f.breakdo
        CASE WHEN u.has_rate AND d.population > 0
             THEN f.count * CAST(100000 AS DOUBLE) / d.population END AS rate_per_100k,
        d.population, d.population_source, f.reported_rate, u.unit, f.obs_status, CAST(NULL AS STRING) AS obs_conf,
-       f.footnote, f.source, f.source_kind, f.national_code, f.national_label, q.match_quality, q.caveat,
+       f.footnote, f.source, f.source_kind, c.national_code, c.national_label, q.match_quality, q.caveat,
        f.submission_id, f.synthetic, f.incident_derived
 FROM preferred f
+LEFT JOIN national_codes c
+  ON c.codes_indicator = f.indicator AND c.codes_country IS NOT DISTINCT FROM f.country
+     AND c.codes_year IS NOT DISTINCT FROM f.year AND c.codes_sex IS NOT DISTINCT FROM f.sex
+     AND c.codes_age IS NOT DISTINCT FROM f.age AND c.codes_breakdown_type IS NOT DISTINCT FROM f.breakdown_type
+     AND c.codes_breakdown IS NOT DISTINCT FROM f.breakdown AND c.codes_source_kind IS NOT DISTINCT FROM f.source_kind
+     AND c.codes_submission_id IS NOT DISTINCT FROM f.submission_id
 LEFT JOIN denominators d ON d.country = f.country AND d.year = f.year AND d.sex = f.sex AND d.age = f.age
 LEFT JOIN indicator_units u ON u.indicator = f.indicator
 LEFT JOIN match_qualities q ON q.weakness = f.weakness

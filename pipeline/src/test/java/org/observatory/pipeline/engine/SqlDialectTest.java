@@ -17,17 +17,18 @@ class SqlDialectTest {
     @Test
     void spellsTheJoinsForDuckDb() {
         assertThat(SqlDialect.duckDb(SQL))
-                .isEqualTo("SELECT nullif(string_agg(DISTINCT footnote, '; ' ORDER BY footnote), '') AS f,"
-                        + " string_agg(CASE WHEN c IS NOT NULL THEN label END, '; ' ORDER BY c, CASE WHEN c IS NOT NULL"
-                        + " THEN label END) AS l FROM t");
+                .isEqualTo("SELECT nullif(array_to_string(list_sort(list_distinct(list(footnote))), '; '), '') AS f,"
+                        + " nullif(array_to_string(list_transform(list_sort(list_filter(list({'k': c, 'x': CASE WHEN c"
+                        + " IS NOT NULL THEN label END}), lambda e: e.x IS NOT NULL)), lambda e: e.x), '; '), '') AS l"
+                        + " FROM t");
     }
 
     @Test
     void spellsTheJoinsForSpark() {
         assertThat(SqlDialect.spark(SQL))
                 .isEqualTo("SELECT nullif(array_join(array_sort(collect_set(footnote)), '; '), '') AS f,"
-                        + " listagg(CASE WHEN c IS NOT NULL THEN label END, '; ') WITHIN GROUP (ORDER BY c, CASE WHEN c"
-                        + " IS NOT NULL THEN label END) AS l FROM t");
+                        + " nullif(listagg(CASE WHEN c IS NOT NULL THEN label END, '; ') WITHIN GROUP (ORDER BY c, CASE"
+                        + " WHEN c IS NOT NULL THEN label END), '') AS l FROM t");
     }
 
     @Test
@@ -71,7 +72,7 @@ class SqlDialectTest {
                     .containsExactly(
                             Arrays.asList(1, "a; b", "b; b; a"),
                             Arrays.asList(2, null, null),
-                            Arrays.asList(3, null, ""));
+                            Arrays.asList(3, null, null));
         }
     }
 }
