@@ -11,21 +11,21 @@
 
 -- relation: groups
 -- The one pass over the staged rows: accepted incident-level rows (one per recorded offence) that agree in every
--- column the pipeline's outcome depends on become one group, with source_rows their number and source_line the
--- first line; every other row is a group of its own (ingest stages one row per line of a submission, and the job
--- checks it: a summary's duplicate-lines). The columns an incident's outcome does not depend on (its national
--- label, its ICCS code and match quality as staged: a national code's table gives them) are kept by min.
+-- column but their line become one group, with source_rows their number and source_line the first line; every
+-- other row is a group of its own (ingest stages one row per line of a submission, and the job checks it: the
+-- summary's duplicate-lines). Only fixed-width aggregates, so that Spark aggregates by hashing, not by sorting.
 WITH flagged AS (
     SELECT *, coalesce(status = 'accepted' AND unit = 'incident', false) AS incident
     FROM staged)
-SELECT submission_id, source_kind, status, min(skip_reason) AS skip_reason, country, year, cts_indicator,
-       min(cts_dimension) AS cts_dimension, min(cts_category) AS cts_category, national_code,
-       min(national_label) AS national_label, min(iccs_code) AS iccs_code, sex, age, breakdown_type, breakdown,
-       unit, min(value) AS value, obs_status, footnote, source, min(match_quality) AS match_quality,
-       min(source_line) AS source_line, CAST(count(*) AS BIGINT) AS source_rows, bool_or(incident) AS incident
+SELECT submission_id, source_kind, status, skip_reason, country, year, cts_indicator, cts_dimension, cts_category,
+       national_code, national_label, iccs_code, sex, age, breakdown_type, breakdown, unit,
+       CASE WHEN incident THEN CAST(NULL AS DOUBLE) ELSE value END AS value, obs_status, footnote, source,
+       match_quality, min(source_line) AS source_line, CAST(count(*) AS BIGINT) AS source_rows, incident
 FROM flagged
-GROUP BY submission_id, source_kind, status, country, year, cts_indicator, national_code, sex, age, breakdown_type,
-         breakdown, unit, obs_status, footnote, source, CASE WHEN incident THEN NULL ELSE source_line END;
+GROUP BY submission_id, source_kind, status, skip_reason, country, year, cts_indicator, cts_dimension, cts_category,
+         national_code, national_label, iccs_code, sex, age, breakdown_type, breakdown, unit,
+         CASE WHEN incident THEN CAST(NULL AS DOUBLE) ELSE value END, obs_status, footnote, source, match_quality,
+         incident, CASE WHEN incident THEN NULL ELSE source_line END;
 
 -- relation: rows_in (view)
 -- The rows in the run: the accepted rows of the countries whose part of the submission is approved, and every
