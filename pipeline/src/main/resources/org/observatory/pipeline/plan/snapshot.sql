@@ -439,10 +439,12 @@ SELECT CASE WHEN country IS NULL OR trim(country) = '' THEN '_UNKNOWN' ELSE coun
 FROM reasoned;
 
 -- relation: expanded_groups
--- The excluded groups of several incidents, with the columns that find their rows among the staged rows again.
-SELECT e.country AS partition_country, e.reason, e.detail, g.submission_id, g.source_kind, g.country, g.year,
-       g.cts_indicator, g.national_code, g.sex, g.age, g.breakdown_type, g.breakdown, g.unit, g.obs_status,
-       g.footnote, g.source
+-- The excluded groups of several incidents, with the columns (the group's key) that find their rows among the
+-- staged rows again.
+SELECT e.country AS partition_country, e.reason, e.detail, g.submission_id, g.source_kind, g.skip_reason,
+       g.country, g.year, g.cts_indicator, g.cts_dimension, g.cts_category, g.national_code, g.national_label,
+       g.iccs_code, g.sex, g.age, g.breakdown_type, g.breakdown, g.unit, g.obs_status, g.footnote, g.source,
+       g.match_quality
 FROM exclusion_groups e
 JOIN groups g ON g.submission_id = e.submission_id AND g.source_line = e.source_line AND g.incident
 WHERE e.source_rows > 1;
@@ -459,9 +461,13 @@ SELECT /*+ BROADCAST(e) */ e.partition_country, s.year, s.submission_id, s.sourc
 FROM staged s
 JOIN expanded_groups e
   ON s.submission_id = e.submission_id AND s.source_kind IS NOT DISTINCT FROM e.source_kind
+     AND s.skip_reason IS NOT DISTINCT FROM e.skip_reason
      AND s.country IS NOT DISTINCT FROM e.country AND s.year IS NOT DISTINCT FROM e.year
      AND s.cts_indicator IS NOT DISTINCT FROM e.cts_indicator
-     AND s.national_code IS NOT DISTINCT FROM e.national_code AND s.sex IS NOT DISTINCT FROM e.sex
+     AND s.cts_dimension IS NOT DISTINCT FROM e.cts_dimension AND s.cts_category IS NOT DISTINCT FROM e.cts_category
+     AND s.national_code IS NOT DISTINCT FROM e.national_code
+     AND s.national_label IS NOT DISTINCT FROM e.national_label AND s.iccs_code IS NOT DISTINCT FROM e.iccs_code
+     AND s.match_quality IS NOT DISTINCT FROM e.match_quality AND s.sex IS NOT DISTINCT FROM e.sex
      AND s.age IS NOT DISTINCT FROM e.age AND s.breakdown_type IS NOT DISTINCT FROM e.breakdown_type
      AND s.breakdown IS NOT DISTINCT FROM e.breakdown AND s.unit IS NOT DISTINCT FROM e.unit
      AND s.obs_status IS NOT DISTINCT FROM e.obs_status AND s.footnote IS NOT DISTINCT FROM e.footnote

@@ -143,6 +143,33 @@ class NormalisationSqlTest {
     }
 
     @Test
+    void listsEachExcludedIncidentOnceWhenItsGroupsDifferOnlyInTheirLabel() {
+        List<StagedRow> rows = new ArrayList<>(mexicanTable());
+        rows.addAll(List.of(
+                unmappedIncident(7, "Unknown A"),
+                unmappedIncident(4, "Unknown B"),
+                unmappedIncident(5, "Unknown A"),
+                unmappedIncident(9, "Unknown B")));
+        try (DefinedPlan plan = DefinedPlan.of(withMexicanTable(approved("inc-1", "national", 2, "MEX")), rows)) {
+
+            assertThat(plan.query("SELECT source_line, reason FROM exclusions WHERE submission_id = 'inc-1'"
+                            + " ORDER BY source_line"))
+                    .containsExactly(
+                            row(4L, "unmapped-national-code"),
+                            row(5L, "unmapped-national-code"),
+                            row(7L, "unmapped-national-code"),
+                            row(9L, "unmapped-national-code"));
+        }
+    }
+
+    private static StagedRow unmappedIncident(long line, String label) {
+        return StagedRow.accepted("inc-1", "national", line)
+                .at("MEX", 2023)
+                .national("XX-99", label)
+                .incident();
+    }
+
+    @Test
     void countsIncidentsPerCodeAndDisaggregationFromTheirFirstLine() {
         List<StagedRow> rows = new ArrayList<>(mexicanTable());
         rows.addAll(List.of(incident(7, "M"), incident(4, "M"), incident(5, "F")));
