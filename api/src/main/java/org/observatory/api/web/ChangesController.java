@@ -19,8 +19,6 @@ import org.observatory.api.query.SpreadsheetCells;
 import org.observatory.api.web.SnapshotResponses.Caching;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
-import org.observatory.schemas.error.Echo;
-import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.table.SnapshotTables;
 
@@ -105,15 +103,7 @@ public final class ChangesController {
     }
 
     private static String format(Context ctx) {
-        String format = QueryParameters.optional(ctx, FORMAT).orElse(JSON);
-        if (!FORMATS.contains(format)) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    FORMAT,
-                    "Query parameter 'format' must be one of %s, not '%s'"
-                            .formatted(String.join(", ", FORMATS), Echo.quote(format)));
-        }
-        return format;
+        return QueryParameters.oneOf(ctx, FORMAT, FORMATS, JSON);
     }
 
     static JsonViews.ChangeCounts counts(List<ChangeRecord> changes) {

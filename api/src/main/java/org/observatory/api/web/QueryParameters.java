@@ -75,4 +75,20 @@ public final class QueryParameters {
         }
         return Optional.of(value.strip());
     }
+
+    /**
+     * The parameter's value when it is one of {@code allowed}, else {@code fallback} when it is absent; fails naming
+     * the allowed values otherwise (e.g. {@code format}).
+     */
+    public static String oneOf(Context ctx, String name, List<String> allowed, String fallback) {
+        String value = optional(ctx, name).orElse(fallback);
+        if (!allowed.contains(value)) {
+            throw new ParameterException(
+                    ErrorCode.INVALID_PARAMETER,
+                    name,
+                    "Query parameter '%s' must be one of %s, not '%s'"
+                            .formatted(name, String.join(", ", allowed), Echo.quote(value)));
+        }
+        return value;
+    }
 }

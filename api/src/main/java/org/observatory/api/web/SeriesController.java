@@ -180,15 +180,7 @@ public final class SeriesController {
     }
 
     private static String format(Context ctx) {
-        String format = QueryParameters.optional(ctx, FORMAT).orElse(JSON);
-        if (!FORMATS.contains(format)) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    FORMAT,
-                    "Query parameter 'format' must be one of %s, not '%s'"
-                            .formatted(String.join(", ", FORMATS), Echo.quote(format)));
-        }
-        return format;
+        return QueryParameters.oneOf(ctx, FORMAT, FORMATS, JSON);
     }
 
     /** The snapshot a request reads and how clients may cache the answer, from how the request named it. */
