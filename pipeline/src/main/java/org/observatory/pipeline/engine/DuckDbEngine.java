@@ -14,9 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,7 +40,9 @@ public final class DuckDbEngine implements Engine {
     private final Connection connection;
     private final Path spill;
     /** Each relation defined so far: TABLE or VIEW (DuckDB replaces a relation only by one of its kind). */
-    private final java.util.Map<String, String> relations = new java.util.HashMap<>();
+    private final Map<String, String> relations = new HashMap<>();
+    /** The columns of each staged file read so far (a file is read twice when a run plans which partitions change). */
+    private final Map<String, Set<String>> fileColumns = new HashMap<>();
 
     /**
      * @param memoryLimit DuckDB's {@code memory_limit} (e.g. {@code 1GB}), or empty for DuckDB's default (80 % of
@@ -97,7 +101,7 @@ public final class DuckDbEngine implements Engine {
         List<String> selects = new ArrayList<>();
         for (StagedFile file : files) {
             String path = localPath(file.location());
-            Set<String> present = columnsOf(path);
+            Set<String> present = fileColumns.computeIfAbsent(path, this::columnsOf);
             String columns = StagedRows.SCHEMA.columns().stream()
                     .map(column -> column.name().equals(StagedRows.SUBMISSION_ID)
                             ? "CAST('" + literal(file.submissionId()) + "' AS VARCHAR) AS " + column.name()
@@ -111,7 +115,7 @@ public final class DuckDbEngine implements Engine {
         String body = selects.isEmpty()
                 ? "SELECT " + nulls(StagedRows.SCHEMA) + " WHERE false"
                 : String.join("\nUNION ALL\n", selects);
-        String filter = partitions.map(DuckDbEngine::partitionFilter).orElse("true");
+        String filter = partitions.map(PartitionFilter::sql).orElse("true");
         create(name, "VIEW", "AS SELECT * FROM (" + body + ") WHERE " + filter);
     }
 
@@ -140,7 +144,7 @@ public final class DuckDbEngine implements Engine {
                 .map(column -> (present.contains(column.name()) ? "CAST(" + column.name() : "CAST(NULL") + " AS "
                         + column.type().duckDbType() + ") AS " + column.name())
                 .collect(Collectors.joining(", "));
-        String filter = partitions.map(DuckDbEngine::partitionFilter).orElse("true");
+        String filter = partitions.map(PartitionFilter::sql).orElse("true");
         create(name, "VIEW", "AS SELECT " + columns + " FROM " + source + " WHERE " + filter);
     }
 
@@ -240,22 +244,6 @@ public final class DuckDbEngine implements Engine {
                 .map(column -> "CAST(NULL AS " + column.type().duckDbType() + ") AS " + column.name())
                 .collect(Collectors.joining(", "));
     }
-
-    /** Rows of the given partitions, as the staged and snapshot tables file them. */
-    static String partitionFilter(Set<String> partitions) {
-        List<String> countries = partitions.stream()
-                .filter(partition -> !partition.equals(UNKNOWN))
-                .sorted()
-                .map(country -> "'" + literal(country) + "'")
-                .toList();
-        String filter = countries.isEmpty() ? "false" : "country IN (" + String.join(", ", countries) + ")";
-        if (partitions.contains(UNKNOWN)) {
-            filter += " OR country IS NULL OR trim(country) = '' OR country = '" + UNKNOWN + "'";
-        }
-        return "(" + filter + ")";
-    }
-
-    private static final String UNKNOWN = "_UNKNOWN";
 
     /** The local path of a location; the embedded engine reads and writes nothing else. */
     static String localPath(URI location) {

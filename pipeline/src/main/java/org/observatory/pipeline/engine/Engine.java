@@ -1,5 +1,7 @@
 package org.observatory.pipeline.engine;
 
+import static java.util.Objects.requireNonNull;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +62,8 @@ public interface Engine extends AutoCloseable {
     /** A staged file of a submission. */
     record StagedFile(String submissionId, URI location) {
         public StagedFile {
-            java.util.Objects.requireNonNull(submissionId, "submissionId is null");
-            java.util.Objects.requireNonNull(location, "location is null");
+            requireNonNull(submissionId, "submissionId is null");
+            requireNonNull(location, "location is null");
         }
     }
 }

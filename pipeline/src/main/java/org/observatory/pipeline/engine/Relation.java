@@ -3,6 +3,7 @@ package org.observatory.pipeline.engine;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.observatory.schemas.table.Column;
@@ -52,7 +53,7 @@ public record Relation(TableSchema schema, List<List<Object>> rows) {
         }
 
         public Builder row(Object... values) {
-            rows.add(java.util.Arrays.asList(values));
+            rows.add(Arrays.asList(values));
             return this;
         }
 

@@ -93,25 +93,17 @@ public final class SparkEngine implements Engine {
         }
         Dataset<Row> conformed = SparkSchemas.conform(staged, StagedRows.SCHEMA);
         if (partitions.isPresent()) {
-            conformed = conformed.where(DuckDbEngine.partitionFilter(partitions.get()));
+            conformed = conformed.where(PartitionFilter.sql(partitions.get()));
         }
         conformed.createOrReplaceTempView(name);
     }
 
     @Override
     public void registerTable(String name, TableSchema table, URI location, Optional<Set<String>> partitions) {
-        Dataset<Row> rows;
-        try {
-            rows = spark.read().schema(SparkSchemas.structType(table)).parquet(location.toString());
-        } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("PATH_NOT_FOUND")) {
-                throw e;
-            }
-            rows = spark.createDataFrame(List.of(), SparkSchemas.structType(table));
-        }
+        Dataset<Row> rows = spark.read().schema(SparkSchemas.structType(table)).parquet(location.toString());
         Dataset<Row> conformed = SparkSchemas.conform(rows, table);
         if (partitions.isPresent()) {
-            conformed = conformed.where(DuckDbEngine.partitionFilter(partitions.get()));
+            conformed = conformed.where(PartitionFilter.sql(partitions.get()));
         }
         conformed.createOrReplaceTempView(name);
     }

@@ -223,15 +223,13 @@ public final class PipelineJob {
             engine.registerTable(
                     PREVIOUS_INDICATORS,
                     SnapshotTables.INDICATORS,
-                    location(warehouse.table(previous.get().snapshotId(), SnapshotTables.INDICATORS)),
+                    location(warehouse.readableTable(previous.get().snapshotId(), SnapshotTables.INDICATORS)),
                     compared);
         }
 
         /** When nothing is recomputed, the tables to write are empty, but partitions removed may still change. */
         private void defineEmptyTables(Set<String> compared) {
-            for (TableSchema table : List.of(SnapshotTables.INDICATORS)) {
-                engine.register(new Relation(new TableSchema(table.name(), table.columns()), List.of()));
-            }
+            engine.register(new Relation(SnapshotTables.INDICATORS, List.of()));
             registerPrevious(Optional.of(compared));
             SnapshotSql.load(settings.smallCellThreshold()).statements().stream()
                     .filter(statement -> statement.relation().equals(SnapshotTables.CHANGES.name()))

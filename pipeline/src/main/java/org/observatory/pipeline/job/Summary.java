@@ -103,13 +103,6 @@ final class Summary {
         });
     }
 
-    /** The rows of a table over the partitions of this summary. */
-    long tableRows(String table) {
-        return byPartition.values().stream()
-                .mapToLong(numbers -> numbers.tableRows.getOrDefault(table, 0L))
-                .sum();
-    }
-
     /** The submissions with staged rows in the partition, read by the run. */
     Set<String> stagedSubmissions(String partition) {
         Numbers numbers = byPartition.get(partition);

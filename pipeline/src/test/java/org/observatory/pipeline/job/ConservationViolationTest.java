@@ -61,6 +61,37 @@ class ConservationViolationTest {
         }
     }
 
+    @Test
+    void failsARunWhosePreviousSnapshotLostItsIndicatorsInsteadOfReportingEveryValueAdded() throws IOException {
+        DataDirectory directory = new DataDirectory(data);
+        stage("jam-1", List.of(murders("jam-1", 2, 2021, 1400)));
+        stage("jam-2", List.of(murders("jam-2", 2, 2022, 1500)));
+        RunReport published;
+        try (Engine engine = TestEngines.duckDb()) {
+            published = new PipelineJob(engine, Codelists.load())
+                    .run(manifest(directory, approved("jam-1", "national", 1, "JAM")));
+        }
+        Path indicators = directory.snapshot(published.snapshotId()).resolve("indicators");
+        try (Stream<Path> paths = Files.walk(indicators)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+
+        try (Engine engine = TestEngines.duckDb()) {
+            assertThatThrownBy(() -> new PipelineJob(engine, Codelists.load())
+                            .run(manifest(
+                                    directory,
+                                    approved("jam-1", "national", 1, "JAM"),
+                                    approved("jam-2", "national", 2, "JAM"))))
+                    .isInstanceOf(ObservatoryException.class)
+                    .hasMessageStartingWith("Snapshot %s has no indicators table at ".formatted(published.snapshotId()))
+                    .hasMessageEndingWith(
+                            "; restore the snapshot from a backup, or point CURRENT at a complete snapshot");
+        }
+        assertThat(directory.currentSnapshotId()).contains(published.snapshotId());
+    }
+
     private static StagedRow murders(String submission, long line, int year, double count) {
         return StagedRow.accepted(submission, "national", line)
                 .at("JAM", year)
