@@ -30,8 +30,7 @@ public final class Iccs {
                         row.required("code"),
                         row.requiredInt("level"),
                         parent.isEmpty() ? Optional.empty() : Optional.of(parent),
-                        row.required("label_en"),
-                        row.required("label_es"));
+                        row.labels("label"));
             } catch (IllegalArgumentException e) {
                 throw row.invalid(e.getMessage());
             }
@@ -53,7 +52,7 @@ public final class Iccs {
     }
 
     public static Iccs load() {
-        return new Iccs(CodelistFile.fromResource(RESOURCE, Set.of("code", "level", "parent", "label_en", "label_es")));
+        return new Iccs(CodelistFile.fromResource(RESOURCE, Set.of("code", "level", "parent", "label_en")));
     }
 
     static Iccs read(CodelistFile file) {

@@ -3,17 +3,18 @@ package org.observatory.schemas.classification;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
+import org.observatory.schemas.text.Labels;
+import org.observatory.schemas.text.Language;
 
 /**
  * One category of the UNODC International Classification of Crime for Statistical Purposes (ICCS 2015): its
- * code (2 digits at level 1, 4 at level 2, 5 at level 3, 6 at level 4), its parent, and English and Spanish labels.
+ * code (2 digits at level 1, 4 at level 2, 5 at level 3, 6 at level 4), its parent, and its labels in the four languages.
  */
-public record IccsCategory(String code, int level, Optional<String> parentCode, String labelEn, String labelEs) {
+public record IccsCategory(String code, int level, Optional<String> parentCode, Labels labels) {
     public IccsCategory {
         requireNonNull(code, "code is null");
         requireNonNull(parentCode, "parentCode is null");
-        requireNonNull(labelEn, "labelEn is null");
-        requireNonNull(labelEs, "labelEs is null");
+        requireNonNull(labels, "labels is null");
         if (level < 1 || level > 4) {
             throw new IllegalArgumentException("level must be 1 to 4, not " + level);
         }
@@ -32,9 +33,14 @@ public record IccsCategory(String code, int level, Optional<String> parentCode, 
             throw new IllegalArgumentException("code '%s' needs a level-%d parent that is a prefix of it, not '%s'"
                     .formatted(code, level - 1, parentCode.orElse("")));
         }
-        if (labelEn.isBlank() || labelEs.isBlank()) {
-            throw new IllegalArgumentException("code '%s' needs an English and a Spanish label".formatted(code));
-        }
+    }
+
+    public String labelEn() {
+        return labels.text(Language.ENGLISH);
+    }
+
+    public String labelEs() {
+        return labels.text(Language.SPANISH);
     }
 
     static int expectedLength(int level) {

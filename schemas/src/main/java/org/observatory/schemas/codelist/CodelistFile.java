@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Labels;
 
 /**
  * A codelist data file (UTF-8 CSV with a header) read into rows that remember their line. Cells are read by
@@ -146,6 +147,19 @@ public final class CodelistFile {
                 throw invalid("column '%s' is empty; every row needs a value there".formatted(column));
             }
             return value;
+        }
+
+        /**
+         * The labels of the columns {@code <prefix>_es}, {@code _en}, {@code _pt} and {@code _fr}; the English one
+         * is required, a missing or blank other one falls back to English when shown.
+         */
+        public Labels labels(String prefix) {
+            required(prefix + "_en");
+            return Labels.of(
+                    optional(prefix + "_es"),
+                    optional(prefix + "_en"),
+                    optional(prefix + "_pt"),
+                    optional(prefix + "_fr"));
         }
 
         public int requiredInt(String column) {

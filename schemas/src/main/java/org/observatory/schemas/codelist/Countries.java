@@ -30,8 +30,7 @@ public final class Countries {
 
     private static Country country(CodelistFile.Row row) {
         try {
-            return new Country(
-                    row.required("alpha3"), row.required("alpha2"), row.required("m49"), row.required("name_en"));
+            return new Country(row.required("alpha3"), row.required("alpha2"), row.required("m49"), row.labels("name"));
         } catch (IllegalArgumentException e) {
             throw row.invalid(e.getMessage());
         }

@@ -16,14 +16,12 @@ public final class IndicatorCatalogue {
     private static final Set<String> COLUMNS = Set.of(
             "code",
             "name_en",
-            "name_es",
             "cts_section",
             "iccs_codes",
             "unit",
             "rate_per_100k",
             "source_kinds",
-            "definition",
-            "definition_es",
+            "definition_en",
             "formula");
 
     private final Map<String, Indicator> byCode;
@@ -51,8 +49,7 @@ public final class IndicatorCatalogue {
         try {
             return new Indicator(
                     row.required("code"),
-                    row.required("name_en"),
-                    row.required("name_es"),
+                    row.labels("name"),
                     CtsSection.fromCode(row.required("cts_section")),
                     iccsCodes,
                     row.required("unit"),
@@ -60,8 +57,7 @@ public final class IndicatorCatalogue {
                     words(row.required("source_kinds")).stream()
                             .map(SourceKind::fromCliName)
                             .toList(),
-                    row.required("definition"),
-                    row.required("definition_es"),
+                    row.labels("definition"),
                     row.required("formula"));
         } catch (IllegalArgumentException e) {
             throw row.invalid(e.getMessage());

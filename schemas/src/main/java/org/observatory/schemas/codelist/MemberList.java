@@ -17,8 +17,7 @@ import java.util.Set;
  */
 public final class MemberList {
     public static final String RESOURCE = "codelists/members.csv";
-    private static final Set<String> COLUMNS =
-            Set.of("iso3", "name_en", "name_es", "subregion", "first_cycle", "last_cycle");
+    private static final Set<String> COLUMNS = Set.of("iso3", "name_en", "subregion", "first_cycle", "last_cycle");
     public static final Comparator<MemberState> BY_SUBREGION_THEN_CODE =
             comparing(MemberState::subregion).thenComparing(MemberState::iso3);
 
@@ -51,8 +50,7 @@ public final class MemberList {
         try {
             return new MemberState(
                     iso3,
-                    row.required("name_en"),
-                    row.required("name_es"),
+                    row.labels("name"),
                     Subregion.fromName(row.required("subregion")),
                     optionalCycle(row, "first_cycle"),
                     optionalCycle(row, "last_cycle"));

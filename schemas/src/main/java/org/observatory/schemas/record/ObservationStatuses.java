@@ -15,11 +15,7 @@ public final class ObservationStatuses {
     private ObservationStatuses(CodelistFile file) {
         this.byCode = file.toMap(row -> row.required("code"), row -> {
             try {
-                return new ObservationStatus(
-                        row.required("code"),
-                        row.required("label_en"),
-                        row.required("label_es"),
-                        row.required("description"));
+                return new ObservationStatus(row.required("code"), row.labels("label"), row.labels("description"));
             } catch (IllegalArgumentException e) {
                 throw row.invalid(e.getMessage());
             }
@@ -28,7 +24,7 @@ public final class ObservationStatuses {
 
     public static ObservationStatuses load() {
         return new ObservationStatuses(
-                CodelistFile.fromResource(RESOURCE, Set.of("code", "label_en", "label_es", "description")));
+                CodelistFile.fromResource(RESOURCE, Set.of("code", "label_en", "description_en")));
     }
 
     public Optional<ObservationStatus> find(String code) {

@@ -10,7 +10,7 @@ import org.observatory.schemas.codelist.CodelistFile;
 import org.observatory.schemas.error.ObservatoryException;
 
 class IccsTest {
-    private static final Set<String> COLUMNS = Set.of("code", "level", "parent", "label_en", "label_es");
+    private static final Set<String> COLUMNS = Set.of("code", "level", "parent", "label_en");
 
     @Test
     void loadsEverySectionCategoryAndTheLevelFourCodesTheCatalogueUses() {
@@ -62,16 +62,16 @@ class IccsTest {
     }
 
     @Test
-    void rejectsAMissingLabel() throws Exception {
+    void rejectsAMissingEnglishLabel() throws Exception {
         String csv =
                 """
                 code,level,parent,label_en,label_es
-                01,1,,Acts leading to death,
+                01,1,,,Actos que causan la muerte
                 """;
 
         assertThatThrownBy(() -> Iccs.read(CodelistFile.read("iccs.csv", new StringReader(csv), COLUMNS)))
                 .isInstanceOf(ObservatoryException.class)
-                .hasMessage("Codelist 'iccs.csv' line 2: column 'label_es' is empty; every row needs a value there");
+                .hasMessage("Codelist 'iccs.csv' line 2: column 'label_en' is empty; every row needs a value there");
     }
 
     @Test
@@ -93,7 +93,7 @@ class IccsTest {
         assertThatThrownBy(() -> CodelistFile.read("iccs.csv", new StringReader("code,level\n01,1\n"), COLUMNS))
                 .isInstanceOf(ObservatoryException.class)
                 .hasMessage(
-                        "Codelist 'iccs.csv' line 1: missing column(s) [label_en, label_es, parent]; the header must name [code, label_en, label_es, level, parent]");
+                        "Codelist 'iccs.csv' line 1: missing column(s) [label_en, parent]; the header must name [code, label_en, level, parent]");
     }
 
     @Test

@@ -1,0 +1,109 @@
+package org.observatory.schemas.text;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A language of the Organization of American States, in the order every language switch and every list of
+ * languages follows. Each has the CLDR locale a bare language means ({@code es} is {@code es-419}, {@code en} is
+ * {@code en-US}, {@code pt} is {@code pt-BR}, {@code fr} is {@code fr-CA}); a request may name another region of
+ * the same language ({@code fr-FR}), which then formats its numbers and dates (see {@link #negotiate}).
+ */
+public enum Language {
+    SPANISH("es", "es-419", "Español"),
+    ENGLISH("en", "en-US", "English"),
+    PORTUGUESE("pt", "pt-BR", "Português"),
+    FRENCH("fr", "fr-CA", "Français");
+
+    private final String code;
+    private final Locale defaultLocale;
+    private final String ownName;
+
+    Language(String code, String defaultLocale, String ownName) {
+        this.code = code;
+        this.defaultLocale = Locale.forLanguageTag(defaultLocale);
+        this.ownName = ownName;
+    }
+
+    /** The ISO 639-1 code: {@code es}, {@code en}, {@code pt}, {@code fr}. */
+    public String code() {
+        return code;
+    }
+
+    /** The CLDR locale of the bare language: {@code es-419}, {@code en-US}, {@code pt-BR}, {@code fr-CA}. */
+    public Locale defaultLocale() {
+        return defaultLocale;
+    }
+
+    /** The language's name in itself, as a language switch shows it. */
+    public String ownName() {
+        return ownName;
+    }
+
+    /** The four languages in their fixed order. */
+    public static List<Language> all() {
+        return List.of(values());
+    }
+
+    /** The language of a code ({@code pt}, {@code PT}, {@code pt-BR} all give Portuguese); empty when unsupported. */
+    public static Optional<Language> find(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        String primary = code.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(language -> language.code.equals(primary))
+                .findFirst();
+    }
+
+    /** The language of a locale, when it is one of the four. */
+    public static Optional<Language> of(Locale locale) {
+        requireNonNull(locale, "locale is null");
+        return find(locale.getLanguage());
+    }
+
+    /**
+     * The locale a language tag asks for, when its language is one of the four: a bare language gives its
+     * {@link #defaultLocale()} ({@code fr} is {@code fr-CA}), a language with a region keeps the region
+     * ({@code fr-FR}, {@code pt-PT}, {@code es-MX}), so numbers and dates follow the CLDR data of that region.
+     * {@code *}, an unsupported language and a malformed tag give empty.
+     */
+    public static Optional<Locale> locale(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Optional.empty();
+        }
+        Locale asked = Locale.forLanguageTag(tag.strip().replace('_', '-'));
+        return of(asked)
+                .map(language -> asked.getCountry().isEmpty()
+                        ? language.defaultLocale
+                        : new Locale.Builder()
+                                .setLanguage(language.code)
+                                .setRegion(asked.getCountry())
+                                .build());
+    }
+
+    /**
+     * The best locale of an HTTP {@code Accept-Language} header among the four languages, by the header's weights
+     * (RFC 9110); empty when the header is absent, malformed or names none of them.
+     */
+    public static Optional<Locale> negotiate(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Optional.empty();
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return ranges.stream()
+                .filter(range -> range.getWeight() > 0)
+                .map(range -> locale(range.getRange()))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+}
