@@ -42,6 +42,14 @@ public record Message(MessageCode code, Map<String, Object> arguments) {
         return new Message(code, arguments);
     }
 
+    /**
+     * A message read back from its stored or received form: its {@link MessageCode#code()} and arguments (numbers
+     * as numbers, the rest as text); empty when the code is not of the form family.key.
+     */
+    public static java.util.Optional<Message> decode(String code, Map<String, ?> arguments) {
+        return MessageCode.parse(code).map(parsed -> new Message(parsed, new LinkedHashMap<>(arguments)));
+    }
+
     /** The text in the locale's language, numbers and dates formatted by its CLDR rules. */
     public String in(Locale locale) {
         return Messages.render(this, locale);

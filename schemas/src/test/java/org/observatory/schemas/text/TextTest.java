@@ -13,13 +13,13 @@ class TextTest {
         MISSING_IN_FRENCH;
 
         @Override
-        public String bundle() {
-            return "org.observatory.schemas.text.sample";
+        public String family() {
+            return "sample";
         }
 
         @Override
-        public String family() {
-            return "sample";
+        public String key() {
+            return MessageCode.keyOf(this);
         }
     }
 
@@ -81,8 +81,8 @@ class TextTest {
                 .containsExactly(
                         "sample.rows-rejected in fr has placeholders [colonne, rows], English has [column, rows]",
                         "sample.missing-in-french has no fr text: add 'missing-in-french' to"
-                                + " org.observatory.schemas.text.sample_fr.properties",
-                        "org.observatory.schemas.text.sample_fr.properties has 'stale-key', which no code of Sample"
+                                + " org.observatory.messages.sample_fr.properties",
+                        "org.observatory.messages.sample_fr.properties has 'stale-key', which no code of Sample"
                                 + " declares");
     }
 
@@ -96,6 +96,18 @@ class TextTest {
         assertThatThrownBy(() -> Labels.of("Bahamas", "", "Bahamas", "Bahamas"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("a label needs its English text");
+    }
+
+    @Test
+    void aStoredMessageIsRenderedAgainInAnyLanguage() {
+        Message stored = Message.of(Sample.ROWS_REJECTED, "rows", 2, "column", "year");
+
+        Message decoded = Message.decode(stored.code().code(), Map.of("rows", 2L, "column", "year"))
+                .orElseThrow();
+
+        assertThat(decoded.in(Language.FRENCH)).isEqualTo(stored.in(Language.FRENCH));
+        assertThat(decoded.in(Language.FRENCH)).isEqualTo("2 lignes ont été rejetées dans la colonne « {colonne} »");
+        assertThat(Message.decode("Not a code", Map.of())).isEmpty();
     }
 
     @Test
