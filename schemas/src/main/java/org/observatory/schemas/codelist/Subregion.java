@@ -7,10 +7,15 @@ import org.observatory.schemas.text.Language;
 
 /**
  * UN M49 subregions of the Americas, declared in the fixed order in which every multi-country listing groups
- * countries (invariant 5: grouping and codes order countries, values never do).
+ * countries (invariant 5: grouping and codes order countries, values never do). The English, Spanish and French
+ * names are the M49 ones: Northern America (Canada and the United States, Mexico being in Central America) is
+ * "América septentrional" and "Amérique septentrionale", not "North America"; the Portuguese names are the
+ * project's translation, following M49 ({@code codelists/label-sources.csv}).
  */
 public enum Subregion {
-    NORTHERN_AMERICA("021", Labels.of("América del Norte", "Northern America", "América do Norte", "Amérique du Nord")),
+    NORTHERN_AMERICA(
+            "021",
+            Labels.of("América septentrional", "Northern America", "América Setentrional", "Amérique septentrionale")),
     CENTRAL_AMERICA("013", Labels.of("Centroamérica", "Central America", "América Central", "Amérique centrale")),
     CARIBBEAN("029", Labels.of("Caribe", "Caribbean", "Caribe", "Caraïbes")),
     SOUTH_AMERICA("005", Labels.of("América del Sur", "South America", "América do Sul", "Amérique du Sud"));

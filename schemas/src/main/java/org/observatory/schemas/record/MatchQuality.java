@@ -24,7 +24,7 @@ public enum MatchQuality {
                             "La definición nacional solo corresponde en parte a la categoría de la ICCS; los valores no son plenamente comparables con los de otros países.",
                             "The national definition only partly matches the ICCS category; values are not fully comparable with other countries.",
                             "A definição nacional corresponde apenas em parte à categoria da ICCS; os valores não são plenamente comparáveis com os de outros países.",
-                            "La définition nationale ne correspond qu’en partie à la catégorie de l’ICCS ; les valeurs ne sont pas pleinement comparables avec celles d’autres pays."))),
+                            "La définition nationale ne correspond qu’en partie à la catégorie de l’ICCS\u00a0; les valeurs ne sont pas pleinement comparables avec celles d’autres pays."))),
     /** The national definition is broader than the ICCS category: values may be higher than the ICCS concept. */
     BROADER(
             Labels.of("Definición más amplia", "Broader definition", "Definição mais ampla", "Définition plus large"),
@@ -33,7 +33,7 @@ public enum MatchQuality {
                             "La definición nacional es más amplia que la categoría de la ICCS; los valores pueden incluir actos ajenos a ella.",
                             "The national definition is broader than the ICCS category; values may include acts outside it.",
                             "A definição nacional é mais ampla que a categoria da ICCS; os valores podem incluir atos fora dela.",
-                            "La définition nationale est plus large que la catégorie de l’ICCS ; les valeurs peuvent inclure des actes qui n’en relèvent pas."))),
+                            "La définition nationale est plus large que la catégorie de l’ICCS\u00a0; les valeurs peuvent inclure des actes qui n’en relèvent pas."))),
     /** The national definition is narrower than the ICCS category: values may be lower than the ICCS concept. */
     NARROWER(
             Labels.of(
@@ -46,7 +46,7 @@ public enum MatchQuality {
                             "La definición nacional es más restringida que la categoría de la ICCS; los valores pueden omitir actos comprendidos en ella.",
                             "The national definition is narrower than the ICCS category; values may omit acts within it.",
                             "A definição nacional é mais restrita que a categoria da ICCS; os valores podem omitir atos nela compreendidos.",
-                            "La définition nationale est plus étroite que la catégorie de l’ICCS ; les valeurs peuvent omettre des actes qui en relèvent.")));
+                            "La définition nationale est plus étroite que la catégorie de l’ICCS\u00a0; les valeurs peuvent omettre des actes qui en relèvent.")));
 
     private final Labels names;
     private final Optional<Labels> caveats;
