@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             PipelineCommand.class,
             ReportCommand.class,
             AccountsCommand.class,
-            ClusterCommand.class
+            ClusterCommand.class,
+            LabelsCommand.class
         })
 public final class ObservatoryCommand {
     public static final int EXIT_FAILED = 1;

@@ -8,8 +8,8 @@ import java.util.Set;
 import org.observatory.schemas.classification.Iccs;
 
 /**
- * The indicator catalogue ({@code codelists/indicators.csv}): code, names, definition (English and Spanish), ICCS codes covered, CTS
- * section, unit and formula. Every ICCS code it names must exist in the classification.
+ * The indicator catalogue ({@code codelists/indicators.csv}): code, names and definitions in the four languages, ICCS
+ * codes covered, CTS section, unit and formula. Every ICCS code it names must exist in the classification.
  */
 public final class IndicatorCatalogue {
     public static final String RESOURCE = "codelists/indicators.csv";
