@@ -25,8 +25,7 @@ final class EngineOption {
         if (kind.isEmpty()) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--engine must be duckdb (in this process, the default) or spark (local[*] or -Dspark.master),"
-                            + " not '%s'".formatted(option));
+                    CliLanguage.text(spec, CliMessage.ENGINE_INVALID, "engine", option));
         }
         return kind.get();
     }
