@@ -76,7 +76,9 @@ public enum ReportMessage implements MessageCode {
     CELL_NO_REPLY,
     CELL_REPLIED,
     TEXT_NOTE,
-    HTML_NOTE;
+    HTML_NOTE,
+    NO_REPLIES_FOR_CYCLE,
+    NO_REPLIES_IN_SNAPSHOT;
 
     @Override
     public String family() {
