@@ -42,9 +42,9 @@ final class CliLanguage {
         @Override
         public Locale convert(String value) {
             return parse(value)
-                    .orElseThrow(() -> new CommandLine.TypeConversionException(Message.of(
-                                    CliMessage.LANGUAGE_UNSUPPORTED, "value", value)
-                            .in(processLocale())));
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            Message.of(CliMessage.LANGUAGE_UNSUPPORTED, "value", value)
+                                    .in(processLocale())));
         }
     }
 }

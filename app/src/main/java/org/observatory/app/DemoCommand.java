@@ -65,7 +65,8 @@ final class DemoCommand implements Callable<Integer> {
         DataDirectory data = common.dataDirectory();
         Codelists codelists = common.codelists();
         Locale locale = CliLanguage.of(spec);
-        out.println(CliLanguage.text(spec, CliMessage.DEMO_LOADING, "directory", data.root().toString()));
+        out.println(CliLanguage.text(
+                spec, CliMessage.DEMO_LOADING, "directory", data.root().toString()));
         out.flush();
         int newlyAccepted = load(data, codelists, sampleManifest(), out, locale);
         if (newlyAccepted > 0 || data.currentSnapshotId().isEmpty()) {
@@ -153,7 +154,9 @@ final class DemoCommand implements Callable<Integer> {
                         Message.of(CliMessage.DEMO_ROWS_ACCEPTED, "rows", result.rowsAccepted())
                                 .in(locale),
                         result.alreadySubmitted()
-                                ? " " + Message.of(CliMessage.DEMO_ALREADY_LOADED).in(locale)
+                                ? " "
+                                        + Message.of(CliMessage.DEMO_ALREADY_LOADED)
+                                                .in(locale)
                                 : "");
                 out.flush();
             }

@@ -24,8 +24,7 @@ final class EngineOption {
         Optional<EngineKind> kind = EngineKind.of(option);
         if (kind.isEmpty()) {
             throw new ParameterException(
-                    spec.commandLine(),
-                    CliLanguage.text(spec, CliMessage.ENGINE_INVALID, "engine", option));
+                    spec.commandLine(), CliLanguage.text(spec, CliMessage.ENGINE_INVALID, "engine", option));
         }
         return kind.get();
     }

@@ -91,8 +91,8 @@ final class IngestCommand implements Callable<Integer> {
             out.println(Json.write(json));
         } else {
             out.println(describe(result, locale));
-            peak.ifPresent(bytes ->
-                    out.println(Message.of(CliMessage.PEAK_MEMORY, "mebibytes", bytes >> 20).in(locale)));
+            peak.ifPresent(bytes -> out.println(
+                    Message.of(CliMessage.PEAK_MEMORY, "mebibytes", bytes >> 20).in(locale)));
         }
         out.flush();
         return result.accepted() ? 0 : 1;
@@ -154,9 +154,7 @@ final class IngestCommand implements Callable<Integer> {
         for (ValidationIssue issue : result.issues()) {
             text.append("  %s %s: %s%n"
                     .formatted(
-                            issue.severity().code().toUpperCase(Locale.ROOT),
-                            issue.code(),
-                            issueText(issue, locale)));
+                            issue.severity().code().toUpperCase(Locale.ROOT), issue.code(), issueText(issue, locale)));
         }
         long listed = result.issues().size();
         if (listed < result.errors() + result.warnings()) {

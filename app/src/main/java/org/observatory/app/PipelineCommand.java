@@ -70,8 +70,7 @@ final class PipelineCommand {
         public Integer call() throws Exception {
             if (smallCellThreshold < 0 || keepSnapshots < 0) {
                 throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(),
-                        CliLanguage.text(spec, CliMessage.PIPELINE_NEGATIVE_OPTIONS));
+                        spec.commandLine(), CliLanguage.text(spec, CliMessage.PIPELINE_NEGATIVE_OPTIONS));
             }
             RunSettings settings = RunSettings.DEFAULTS
                     .withSmallCellThreshold(smallCellThreshold)

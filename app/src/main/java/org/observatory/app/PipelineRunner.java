@@ -161,10 +161,14 @@ final class PipelineRunner {
                     CliMessage.RUN_UNMAPPED, "codes", new TreeMap<>(report.unmappedNationalCodes()).toString()));
         }
         if (!report.orphansRemoved().isEmpty()) {
-            lines.add(Message.of(CliMessage.RUN_ORPHANS, "snapshots", report.orphansRemoved().toString()));
+            lines.add(Message.of(
+                    CliMessage.RUN_ORPHANS, "snapshots", report.orphansRemoved().toString()));
         }
         if (!report.snapshotsRemoved().isEmpty()) {
-            lines.add(Message.of(CliMessage.RUN_RETENTION, "snapshots", report.snapshotsRemoved().toString()));
+            lines.add(Message.of(
+                    CliMessage.RUN_RETENTION,
+                    "snapshots",
+                    report.snapshotsRemoved().toString()));
         }
         report.warnings().forEach(warning -> lines.add(Message.of(CliMessage.RUN_WARNING, "warning", warning)));
         return lines.stream().map(line -> line.in(locale)).collect(Collectors.joining("\n"));

@@ -65,11 +65,16 @@ final class ServeCommand implements Callable<Integer> {
                         },
                         "observatory-shutdown"));
         String base = api.baseUri().toString().replaceAll("/$", "");
-        out.println(Message.of(CliMessage.SERVE_READY, "url", base + "/api/v1/countries").in(locale));
+        out.println(Message.of(CliMessage.SERVE_READY, "url", base + "/api/v1/countries")
+                .in(locale));
         out.println("  " + Message.of(CliMessage.SERVE_PAGES, "url", base + "/").in(locale));
-        out.println("  " + Message.of(CliMessage.SERVE_HEALTH, "url", base + "/health").in(locale));
         out.println("  "
-                + Message.of(CliMessage.SERVE_EXAMPLE, "url", base + "/api/v1/countries/JAM/indicators/intentional-homicide")
+                + Message.of(CliMessage.SERVE_HEALTH, "url", base + "/health").in(locale));
+        out.println("  "
+                + Message.of(
+                                CliMessage.SERVE_EXAMPLE,
+                                "url",
+                                base + "/api/v1/countries/JAM/indicators/intentional-homicide")
                         .in(locale));
         out.println("  "
                 + Message.of(

@@ -95,7 +95,8 @@ class CliLanguageTest {
                 .contains("Problemas: 1 erro, 0 aviso");
         assertThat(reports.get(3))
                 .as("fr-CA")
-                .contains("Lignes" + NO_BREAK + ": 1" + NO_BREAK + "201 lues, 0 acceptées, 1" + NO_BREAK + "200 ignorées")
+                .contains(
+                        "Lignes" + NO_BREAK + ": 1" + NO_BREAK + "201 lues, 0 acceptées, 1" + NO_BREAK + "200 ignorées")
                 .contains("Problèmes" + NO_BREAK + ": 1 erreur, 0 avertissement");
     }
 

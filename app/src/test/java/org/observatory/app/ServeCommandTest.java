@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
-import org.observatory.schemas.text.Message;
 import org.junit.jupiter.api.io.TempDir;
+import org.observatory.schemas.text.Message;
 
 /** {@code serve} with TLS from PEM files, and the options' usage errors, which stop it before it listens. */
 class ServeCommandTest {

@@ -112,7 +112,9 @@ final class ReportWords {
         if (isoDate == null) {
             return text(ReportMessage.NONE);
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(LocalDate.parse(isoDate));
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(locale)
+                .format(LocalDate.parse(isoDate));
     }
 
     /** An ISO instant as the locale writes a date and time, in UTC; {@code -} for null. */

@@ -293,7 +293,6 @@ public final class ResponseRateHtml {
             ticks = List.copyOf(requireNonNull(ticks, "ticks is null"));
             marks = List.copyOf(requireNonNull(marks, "marks is null"));
         }
-
     }
 
     /** A horizontal grid line at {@code y} with its value. */
@@ -301,13 +300,7 @@ public final class ResponseRateHtml {
 
     /** One cycle on the chart: its point on the responding line, its labels and the title of its point. */
     public record Mark(
-            int cycle,
-            String respondedLabel,
-            boolean selected,
-            String x,
-            String y,
-            String labelY,
-            String title) {}
+            int cycle, String respondedLabel, boolean selected, String x, String y, String labelY, String title) {}
 
     private static Chart chart(ResponseRateReport report, ReportWords words) {
         List<CycleTotals> trend = report.trend();

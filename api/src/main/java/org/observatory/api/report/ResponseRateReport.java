@@ -163,7 +163,11 @@ public record ResponseRateReport(
      * @param names its names in the four languages, for the renderings a person reads (not in the JSON, which keeps
      *     {@code nameEn} and {@code nameEs})
      */
-    public record Region(String m49, String nameEn, String nameEs, @JsonIgnore Labels names) {
+    public record Region(
+            String m49,
+            String nameEn,
+            String nameEs,
+            @JsonIgnore Labels names) {
         public Region {
             requireNonNull(m49, "m49 is null");
             requireNonNull(nameEn, "nameEn is null");

@@ -9,16 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.observatory.schemas.text.Language;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.query.ResponseRecord;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Countries;
 import org.observatory.schemas.codelist.MemberList;
+import org.observatory.schemas.text.Language;
 
 /** The response-rate report's CSV is for people: its text cells are safe to open in a spreadsheet. */
 class ResponseRateCsvTest {

@@ -154,15 +154,21 @@ class ResponseRateReportLanguagesTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) french).remove("notice");
         ((com.fasterxml.jackson.databind.node.ObjectNode) english).remove("notice");
         assertThat(french).isEqualTo(english);
-        assertThat(english.get("subregions").get(0).get("countries").get(0).get("nameEn").asText())
+        assertThat(english.get("subregions")
+                        .get(0)
+                        .get("countries")
+                        .get(0)
+                        .get("nameEn")
+                        .asText())
                 .isEqualTo("Canada");
         assertThat(english.get("subregions").get(0).get("countries").get(0).has("names"))
                 .as("labels in four languages stay out of the JSON")
                 .isFalse();
         assertThat(ReportFormat.csv.render(report, PORTUGUESE).lines().skip(1))
-                .allMatch(line -> line.endsWith(",true,\"DADOS SINTÉTICOS DE DEMONSTRAÇÃO: não são estatísticas reais de"
-                        + " criminalidade. Estes valores foram gerados para demonstrar a plataforma; não os cite,"
-                        + " publique nem analise como dados de nenhum país.\""));
+                .allMatch(
+                        line -> line.endsWith(",true,\"DADOS SINTÉTICOS DE DEMONSTRAÇÃO: não são estatísticas reais de"
+                                + " criminalidade. Estes valores foram gerados para demonstrar a plataforma; não os cite,"
+                                + " publique nem analise como dados de nenhum país.\""));
     }
 
     /** A member state's name in a language, as the codelists hold it (or its fallback). */

@@ -15,11 +15,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.observatory.schemas.text.Language;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.query.ResponseRecord;
 import org.observatory.api.report.ResponseRateReport.CountryResponse;
@@ -28,6 +27,7 @@ import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Countries;
 import org.observatory.schemas.codelist.MemberList;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.text.Language;
 
 /**
  * The report model on a tiny fixture: five member states (Jamaica a member from 2010 only), replies to cycles 2009,
