@@ -101,10 +101,45 @@ class ResponseRateApiTest {
             assertThat(contentType(html).replace(" ", "")).isEqualToIgnoringCase("text/html;charset=utf-8");
             assertThat(html.body().string())
                     .startsWith("<!DOCTYPE html>")
-                    .contains("<dd id=\"responding\">19 of 35 (54.3 %)</dd>")
-                    .contains("<dd id=\"change\">+14 (+280 %) against cycle 2009 (5 responding)</dd>")
+                    .contains("<dd id=\"responding\">19 of 35 (54.3%)</dd>")
+                    .contains("<dd id=\"change\">+14 (+280%) against cycle 2009 (5 responding)</dd>")
                     .contains("<svg id=\"trend-chart\"");
         });
+    }
+
+    @Test
+    void theReportIsWrittenInTheLanguageOfAcceptLanguageWithTheSameFigures() {
+        withServer(client -> {
+            String portuguese = language(client, "?cycle=2010&format=html", "pt-BR,pt;q=0.9,en;q=0.5");
+            assertThat(portuguese)
+                    .contains("<html lang=\"pt-BR\">")
+                    .contains("<title>Taxas de resposta, ciclo 2010 do UN-CTS</title>")
+                    .contains("<dd id=\"responding\">19 de 35 (54,3%)</dd>")
+                    .contains("<dd id=\"change\">+14 (+280%) em relação ao ciclo 2009 (5 responderam)</dd>");
+            String french = language(client, "?cycle=2010&format=html", "fr");
+            assertThat(french)
+                    .contains("<html lang=\"fr-CA\">")
+                    .contains("<dd id=\"responding\">19 sur 35 (54,3\u00a0%)</dd>");
+            assertThat(language(client, "?cycle=2010&format=csv", "fr"))
+                    .as("the CSV is language-free")
+                    .isEqualTo(language(client, "?cycle=2010&format=csv", "en"));
+            assertThat(language(client, "?cycle=2010&format=html", "de"))
+                    .as("a language not among the four gives English")
+                    .contains("<html lang=\"en-US\">");
+        });
+    }
+
+    private static String language(io.javalin.testtools.HttpClient client, String query, String acceptLanguage) {
+        okhttp3.Request request = new okhttp3.Request.Builder()
+                .url(client.getOrigin() + ROUTE + query)
+                .header("Accept-Language", acceptLanguage)
+                .build();
+        try (Response response = client.getOkHttp().newCall(request).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            return response.body().string();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -68,7 +68,7 @@ class ResponseRateReportBrowserTest {
                     .isTrue();
             assertThat(seen.get("chart").get("width").asDouble()).isPositive();
             assertThat(seen.get("chart").get("height").asDouble()).isPositive();
-            assertThat(seen.get("responding").asText()).isEqualTo("19 of 35 (54.3 %)");
+            assertThat(seen.get("responding").asText()).isEqualTo("19 of 35 (54.3%)");
         }
         assertThat(SCREENSHOT).isNotEmptyFile();
         System.out.println("Screenshot of the response-rate report: " + SCREENSHOT.toAbsolutePath());

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -23,6 +24,8 @@ import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunReport;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Language;
+import org.observatory.schemas.text.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -61,21 +64,27 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DataDirectory data = common.dataDirectory();
         Codelists codelists = common.codelists();
-        out.println("Loading SYNTHETIC demo data (not real crime statistics) into " + data.root());
+        Locale locale = CliLanguage.of(spec);
+        out.println(CliLanguage.text(
+                spec, CliMessage.DEMO_LOADING, "directory", data.root().toString()));
         out.flush();
-        int newlyAccepted = load(data, codelists, sampleManifest(), out);
+        int newlyAccepted = load(data, codelists, sampleManifest(), out, locale);
         if (newlyAccepted > 0 || data.currentSnapshotId().isEmpty()) {
             EngineKind kind = engine == null ? EngineKind.DUCKDB : EngineOption.resolve(spec, engine, null);
-            out.println("Running the pipeline (" + (kind == EngineKind.SPARK ? "Spark, local[*]" : "DuckDB") + ") ...");
+            out.println(CliLanguage.text(
+                    spec, CliMessage.DEMO_RUNNING, "engine", kind == EngineKind.SPARK ? "Spark, local[*]" : "DuckDB"));
             out.flush();
             RunReport report = PipelineRunner.run(data, codelists, ApprovalPolicy.AUTOMATIC, kind);
-            out.println(PipelineRunner.describe(report));
+            out.println(PipelineRunner.describe(report, locale));
         } else {
-            out.println("Nothing new to load; serving snapshot "
-                    + data.currentSnapshotId().orElseThrow());
+            out.println(CliLanguage.text(
+                    spec,
+                    CliMessage.DEMO_NOTHING_NEW,
+                    "snapshot",
+                    data.currentSnapshotId().orElseThrow()));
         }
         out.flush();
-        ServeCommand.serveUntilStopped(data, codelists, ApprovalPolicy.AUTOMATIC, server, out);
+        ServeCommand.serveUntilStopped(data, codelists, ApprovalPolicy.AUTOMATIC, server, out, locale);
         return 0;
     }
 
@@ -84,13 +93,21 @@ final class DemoCommand implements Callable<Integer> {
         return home.resolve(SAMPLE_MANIFEST);
     }
 
-    /** Ingests every file of the sample-data manifest; returns how many were accepted for the first time. */
+    /** Ingests every file of the sample-data manifest, printing a line per file in English. */
     static int load(DataDirectory data, Codelists codelists, Path manifest, PrintWriter out) throws IOException {
+        return load(data, codelists, manifest, out, Language.ENGLISH.defaultLocale());
+    }
+
+    /**
+     * Ingests every file of the sample-data manifest, printing a line per file in the locale's language; returns how
+     * many were accepted for the first time.
+     */
+    static int load(DataDirectory data, Codelists codelists, Path manifest, PrintWriter out, Locale locale)
+            throws IOException {
         if (!Files.isRegularFile(manifest)) {
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    "Sample data manifest '%s' not found; run the command from the repository root (or set -Dobservatory.home)"
-                            .formatted(manifest));
+                    Message.of(CliMessage.DEMO_MANIFEST_MISSING, "manifest", manifest.toString()));
         }
         IngestService service = new IngestService(data, codelists);
         int newlyAccepted = 0;
@@ -120,18 +137,27 @@ final class DemoCommand implements Callable<Integer> {
                 if (!result.accepted()) {
                     throw new ObservatoryException(
                             ErrorCode.INTERNAL_ERROR,
-                            "Sample file %s was rejected; the sample data is broken:%n%s"
-                                    .formatted(file, IngestCommand.describe(result)));
+                            Message.of(
+                                    CliMessage.DEMO_SAMPLE_REJECTED,
+                                    "file",
+                                    file.toString(),
+                                    "report",
+                                    IngestCommand.describe(result, locale)));
                 }
                 if (!result.alreadySubmitted()) {
                     newlyAccepted++;
                 }
                 out.printf(
-                        "  %-55s %-11s %6d rows accepted%s%n",
+                        "  %-55s %-11s %s%s%n",
                         row.get("file"),
                         row.get("source"),
-                        result.rowsAccepted(),
-                        result.alreadySubmitted() ? " (already loaded)" : "");
+                        Message.of(CliMessage.DEMO_ROWS_ACCEPTED, "rows", result.rowsAccepted())
+                                .in(locale),
+                        result.alreadySubmitted()
+                                ? " "
+                                        + Message.of(CliMessage.DEMO_ALREADY_LOADED)
+                                                .in(locale)
+                                : "");
                 out.flush();
             }
         }

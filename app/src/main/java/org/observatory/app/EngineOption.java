@@ -24,9 +24,7 @@ final class EngineOption {
         Optional<EngineKind> kind = EngineKind.of(option);
         if (kind.isEmpty()) {
             throw new ParameterException(
-                    spec.commandLine(),
-                    "--engine must be duckdb (in this process, the default) or spark (local[*] or -Dspark.master),"
-                            + " not '%s'".formatted(option));
+                    spec.commandLine(), CliLanguage.text(spec, CliMessage.ENGINE_INVALID, "engine", option));
         }
         return kind.get();
     }

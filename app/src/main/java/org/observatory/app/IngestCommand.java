@@ -3,6 +3,7 @@ package org.observatory.app;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,6 +15,8 @@ import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
 import org.observatory.ingest.validate.ValidationIssue;
 import org.observatory.schemas.codelist.SourceKind;
+import org.observatory.schemas.text.Message;
+import org.observatory.schemas.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,8 +63,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "File '%s' does not exist or is not a file; give the path of the file to ingest".formatted(file));
+                    spec.commandLine(), CliLanguage.text(spec, CliMessage.FILE_NOT_FOUND, "file", file.toString()));
         }
         IngestService service = new IngestService(common.dataDirectory(), common.codelists());
         IngestResult result;
@@ -81,63 +83,108 @@ final class IngestCommand implements Callable<Integer> {
             IngestIntake.record(registry, common.dataDirectory(), result, actor);
         }
         PrintWriter out = spec.commandLine().getOut();
+        Locale locale = CliLanguage.of(spec);
         java.util.OptionalLong peak = ProcessMemory.peakResidentBytes();
         if (common.format() == OutputFormat.json) {
             com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.valueToTree(result);
             peak.ifPresent(bytes -> json.put("peakResidentMemoryBytes", bytes));
             out.println(Json.write(json));
         } else {
-            out.println(describe(result));
-            peak.ifPresent(bytes -> out.printf("Peak resident memory of this process: %d MiB%n", bytes >> 20));
+            out.println(describe(result, locale));
+            peak.ifPresent(bytes -> out.println(
+                    Message.of(CliMessage.PEAK_MEMORY, "mebibytes", bytes >> 20).in(locale)));
         }
         out.flush();
         return result.accepted() ? 0 : 1;
     }
 
-    static String describe(IngestResult result) {
+    /**
+     * The ingest report for people, in the locale's language: the same codes (status, issue codes, severities),
+     * lines and columns in every language; counts formatted by the locale.
+     */
+    static String describe(IngestResult result, Locale locale) {
         StringBuilder text = new StringBuilder();
-        text.append("Submission %s: %s%s%n"
-                .formatted(
-                        result.submissionId(),
-                        result.status().toUpperCase(java.util.Locale.ROOT),
-                        result.alreadySubmitted() ? " (these bytes were already submitted; nothing new staged)" : ""));
-        text.append("File %s (sha256 %s)%n".formatted(result.fileName(), result.sha256()));
+        String status = result.status().toUpperCase(Locale.ROOT);
+        text.append(Message.of(
+                                result.alreadySubmitted()
+                                        ? CliMessage.INGEST_SUBMISSION_REPEATED
+                                        : CliMessage.INGEST_SUBMISSION,
+                                "id",
+                                result.submissionId(),
+                                "status",
+                                status)
+                        .in(locale))
+                .append('\n');
+        text.append(Message.of(CliMessage.INGEST_FILE, "file", result.fileName(), "sha256", result.sha256())
+                        .in(locale))
+                .append('\n');
         if (result.encoding() != null) {
-            text.append("Detected: encoding %s, delimiter '%s', decimal separator '%s', %d preamble line(s)%s%n"
-                    .formatted(
-                            result.encoding(),
-                            result.delimiter(),
-                            result.decimalSeparator(),
-                            result.preambleLines(),
-                            result.layout() == null ? "" : ", " + result.layout()));
+            text.append(Message.of(
+                                    CliMessage.INGEST_DETECTED,
+                                    "encoding",
+                                    result.encoding(),
+                                    "delimiter",
+                                    result.delimiter(),
+                                    "decimal",
+                                    result.decimalSeparator(),
+                                    "preamble",
+                                    result.preambleLines(),
+                                    "layout",
+                                    result.layout() == null ? "" : ", " + result.layout())
+                            .in(locale))
+                    .append('\n');
         }
-        text.append("Rows: %d read, %d accepted, %d skipped%s%n"
-                .formatted(
-                        result.rowsRead(),
-                        result.rowsAccepted(),
-                        result.rowsSkipped().values().stream()
-                                .mapToLong(Long::longValue)
-                                .sum(),
-                        skipped(result.rowsSkipped())));
-        text.append("Issues: %d error(s), %d warning(s)%n".formatted(result.errors(), result.warnings()));
+        text.append(Message.of(
+                                CliMessage.INGEST_ROWS,
+                                "read",
+                                result.rowsRead(),
+                                "accepted",
+                                result.rowsAccepted(),
+                                "skipped",
+                                result.rowsSkipped().values().stream()
+                                        .mapToLong(Long::longValue)
+                                        .sum(),
+                                "reasons",
+                                skipped(result.rowsSkipped(), locale))
+                        .in(locale))
+                .append('\n');
+        text.append(Message.of(CliMessage.INGEST_ISSUES, "errors", result.errors(), "warnings", result.warnings())
+                        .in(locale))
+                .append('\n');
         for (ValidationIssue issue : result.issues()) {
             text.append("  %s %s: %s%n"
                     .formatted(
-                            issue.severity().code().toUpperCase(java.util.Locale.ROOT), issue.code(), issue.message()));
+                            issue.severity().code().toUpperCase(Locale.ROOT), issue.code(), issueText(issue, locale)));
         }
         long listed = result.issues().size();
         if (listed < result.errors() + result.warnings()) {
-            text.append("  ... %d more; counts by code: %s%n"
-                    .formatted(result.errors() + result.warnings() - listed, result.issueCounts()));
+            text.append("  ")
+                    .append(Message.of(
+                                    CliMessage.INGEST_MORE_ISSUES,
+                                    "more",
+                                    result.errors() + result.warnings() - listed,
+                                    "counts",
+                                    result.issueCounts().toString())
+                            .in(locale))
+                    .append('\n');
         }
         return text.toString().stripTrailing();
     }
 
-    private static String skipped(Map<String, Long> byReason) {
+    /**
+     * An issue's message in the locale's language. The one place that reads an issue's text: ingest's
+     * {@link ValidationIssue} carries an English message today; once it carries a coded message, this renders it in
+     * the locale.
+     */
+    static String issueText(ValidationIssue issue, Locale locale) {
+        return issue.message();
+    }
+
+    private static String skipped(Map<String, Long> byReason, Locale locale) {
         return byReason.isEmpty()
                 ? ""
                 : byReason.entrySet().stream()
-                        .map(entry -> entry.getKey() + " " + entry.getValue())
+                        .map(entry -> entry.getKey() + " " + Messages.format(entry.getValue(), locale))
                         .collect(Collectors.joining(", ", " (", ")"));
     }
 

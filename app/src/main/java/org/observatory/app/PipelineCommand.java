@@ -70,9 +70,7 @@ final class PipelineCommand {
         public Integer call() throws Exception {
             if (smallCellThreshold < 0 || keepSnapshots < 0) {
                 throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(),
-                        "--small-cell-threshold and --keep-snapshots must be 0 or more; 0 means no suppression and"
-                                + " keeping every snapshot");
+                        spec.commandLine(), CliLanguage.text(spec, CliMessage.PIPELINE_NEGATIVE_OPTIONS));
             }
             RunSettings settings = RunSettings.DEFAULTS
                     .withSmallCellThreshold(smallCellThreshold)
@@ -90,7 +88,7 @@ final class PipelineCommand {
                     .println(
                             common.format() == OutputFormat.json
                                     ? Json.write(report)
-                                    : PipelineRunner.describe(report));
+                                    : PipelineRunner.describe(report, CliLanguage.of(spec)));
             spec.commandLine().getOut().flush();
             return 0;
         }

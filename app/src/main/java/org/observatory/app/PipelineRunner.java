@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.observatory.api.registry.ApprovalPolicy;
 import org.observatory.api.registry.Approvals;
 import org.observatory.api.registry.Registry;
@@ -24,6 +28,7 @@ import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.RunReport;
 import org.observatory.schemas.record.RunSettings;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Message;
 
 /**
  * Starts a pipeline run the way DESIGN.md says processes meet: it writes the run manifest (the approved
@@ -102,43 +107,70 @@ final class PipelineRunner {
         }
     }
 
-    /** The run report as text, for people; {@code --format json} prints the record itself. */
-    static String describe(RunReport report) {
-        StringBuilder text = new StringBuilder();
-        text.append("Published snapshot %s (previous: %s) in %.1f s on %s%n"
-                .formatted(
-                        report.snapshotId(),
-                        report.previousSnapshotId() == null ? "none" : report.previousSnapshotId(),
-                        report.seconds(),
-                        report.engine()));
-        text.append("Rows: %d in = %d out + %d excluded %s%n"
-                .formatted(
-                        report.rowsIn(),
-                        report.rowsOut(),
-                        report.rowsExcludedTotal(),
-                        new TreeMap<>(report.rowsExcluded())));
-        text.append("Values against the previous snapshot: %d revised, %d added, %d withdrawn%n"
-                .formatted(report.changedValues(), report.addedValues(), report.withdrawnValues()));
-        text.append("Countries recomputed: %d %s (%d input rows); carried over unchanged: %d%n"
-                .formatted(
-                        report.countriesRecomputed().size(),
-                        report.countriesRecomputed(),
-                        report.rowsInRecomputed(),
-                        report.countriesCarriedOver().size()));
-        text.append("Small cells: %d indicator values below %d suppressed and flagged confidential%n"
-                .formatted(report.suppressedValues(), report.smallCellThreshold()));
+    /** The run report as text, for people, in the locale's language; {@code --format json} prints the record. */
+    static String describe(RunReport report, Locale locale) {
+        List<Message> lines = new ArrayList<>();
+        lines.add(Message.of(
+                CliMessage.RUN_PUBLISHED,
+                "snapshot",
+                report.snapshotId(),
+                "previous",
+                report.previousSnapshotId() == null
+                        ? Message.of(CliMessage.NONE).in(locale)
+                        : report.previousSnapshotId(),
+                "seconds",
+                String.format(locale, "%.1f", report.seconds()),
+                "engine",
+                report.engine()));
+        lines.add(Message.of(
+                CliMessage.RUN_ROWS,
+                "in",
+                report.rowsIn(),
+                "out",
+                report.rowsOut(),
+                "excluded",
+                report.rowsExcludedTotal(),
+                "reasons",
+                new TreeMap<>(report.rowsExcluded()).toString()));
+        lines.add(Message.of(
+                CliMessage.RUN_VALUES,
+                "revised",
+                report.changedValues(),
+                "added",
+                report.addedValues(),
+                "withdrawn",
+                report.withdrawnValues()));
+        lines.add(Message.of(
+                CliMessage.RUN_COUNTRIES,
+                "recomputed",
+                report.countriesRecomputed().size(),
+                "countries",
+                report.countriesRecomputed().toString(),
+                "rows",
+                report.rowsInRecomputed(),
+                "carried",
+                report.countriesCarriedOver().size()));
+        lines.add(Message.of(
+                CliMessage.RUN_SMALL_CELLS,
+                "values",
+                report.suppressedValues(),
+                "threshold",
+                report.smallCellThreshold()));
         if (!report.unmappedNationalCodes().isEmpty()) {
-            text.append("Unmapped national codes (add them to the country's correspondence table): %s%n"
-                    .formatted(new TreeMap<>(report.unmappedNationalCodes())));
+            lines.add(Message.of(
+                    CliMessage.RUN_UNMAPPED, "codes", new TreeMap<>(report.unmappedNationalCodes()).toString()));
         }
         if (!report.orphansRemoved().isEmpty()) {
-            text.append("Removed unpublished snapshots of runs that died: %s%n".formatted(report.orphansRemoved()));
+            lines.add(Message.of(
+                    CliMessage.RUN_ORPHANS, "snapshots", report.orphansRemoved().toString()));
         }
         if (!report.snapshotsRemoved().isEmpty()) {
-            text.append("Removed by retention: %s%n".formatted(report.snapshotsRemoved()));
+            lines.add(Message.of(
+                    CliMessage.RUN_RETENTION,
+                    "snapshots",
+                    report.snapshotsRemoved().toString()));
         }
-        report.warnings()
-                .forEach(warning -> text.append("Warning: ").append(warning).append('\n'));
-        return text.toString().stripTrailing();
+        report.warnings().forEach(warning -> lines.add(Message.of(CliMessage.RUN_WARNING, "warning", warning)));
+        return lines.stream().map(line -> line.in(locale)).collect(Collectors.joining("\n"));
     }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code observatory report response-rates --cycle YEAR}: the secretariat's response-rate and completeness report of
  * a UN-CTS cycle over the published snapshot, printed as text, CSV, JSON or HTML (the same report the API serves at
- * {@code /api/v1/reports/response-rates}). It reads the snapshot only, so it runs while the server runs.
+ * {@code /api/v1/reports/response-rates}), in the language of {@code --lang}. It reads the snapshot only, so it runs
+ * while the server runs.
  */
 @Command(
         name = "report",
@@ -63,9 +64,15 @@ final class ReportCommand {
             if (!ResponseRateReporter.isCycle(cycle)) {
                 throw new ParameterException(
                         spec.commandLine(),
-                        "--cycle %d is not a UN-CTS cycle; give a year from %d to %d, e.g. --cycle 2010"
-                                .formatted(
-                                        cycle, ResponseRateReporter.EARLIEST_CYCLE, ResponseRateReporter.LATEST_CYCLE));
+                        CliLanguage.text(
+                                spec,
+                                CliMessage.REPORT_CYCLE_INVALID,
+                                "cycle",
+                                String.valueOf(cycle),
+                                "earliest",
+                                String.valueOf(ResponseRateReporter.EARLIEST_CYCLE),
+                                "latest",
+                                String.valueOf(ResponseRateReporter.LATEST_CYCLE)));
             }
             DataDirectory directory = location.dataDirectory();
             ResponseDeadlines configured =
@@ -77,7 +84,7 @@ final class ReportCommand {
                         .report(repository.requireCurrent(), cycle, configured);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format.render(report));
+            out.print(format.render(report, CliLanguage.of(spec)));
             out.flush();
             return 0;
         }

@@ -2,6 +2,7 @@ package org.observatory.app;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.observatory.api.ApiServer;
@@ -14,6 +15,7 @@ import org.observatory.ingest.IngestService;
 import org.observatory.pipeline.engine.EngineKind;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -37,12 +39,18 @@ final class ServeCommand implements Callable<Integer> {
                 common.codelists(),
                 DeploymentSettings.load(common.dataDirectory()).approvalPolicy(),
                 server,
-                spec.commandLine().getOut());
+                spec.commandLine().getOut(),
+                CliLanguage.of(spec));
         return 0;
     }
 
     static void serveUntilStopped(
-            DataDirectory data, Codelists codelists, ApprovalPolicy policy, ServerOptions server, PrintWriter out)
+            DataDirectory data,
+            Codelists codelists,
+            ApprovalPolicy policy,
+            ServerOptions server,
+            PrintWriter out,
+            Locale locale)
             throws InterruptedException {
         ApiServer api = ApiServer.start(
                 server.applyTo(ApiConfig.of(data, codelists).withSubmissions(writeSide(data, codelists, policy))),
@@ -57,13 +65,27 @@ final class ServeCommand implements Callable<Integer> {
                         },
                         "observatory-shutdown"));
         String base = api.baseUri().toString().replaceAll("/$", "");
-        out.println("Observatory API ready at " + base + "/api/v1/countries");
-        out.println("  pages:   " + base + "/  (open it in a browser; /es/ and /en/ for a language)");
-        out.println("  health:  " + base + "/health");
-        out.println("  example: " + base + "/api/v1/countries/JAM/indicators/intentional-homicide");
-        out.println("  submissions (approval policy " + policy.settingName() + "): " + base + "/api/v1/submissions");
-        server.plainTextWarning().ifPresent(out::println);
-        out.println("Press Ctrl+C to stop.");
+        out.println(Message.of(CliMessage.SERVE_READY, "url", base + "/api/v1/countries")
+                .in(locale));
+        out.println("  " + Message.of(CliMessage.SERVE_PAGES, "url", base + "/").in(locale));
+        out.println("  "
+                + Message.of(CliMessage.SERVE_HEALTH, "url", base + "/health").in(locale));
+        out.println("  "
+                + Message.of(
+                                CliMessage.SERVE_EXAMPLE,
+                                "url",
+                                base + "/api/v1/countries/JAM/indicators/intentional-homicide")
+                        .in(locale));
+        out.println("  "
+                + Message.of(
+                                CliMessage.SERVE_SUBMISSIONS,
+                                "policy",
+                                policy.settingName(),
+                                "url",
+                                base + "/api/v1/submissions")
+                        .in(locale));
+        server.plainTextWarning().ifPresent(warning -> out.println(warning.in(locale)));
+        out.println(Message.of(CliMessage.SERVE_STOP).in(locale));
         out.flush();
         stopped.await();
     }

@@ -10,6 +10,7 @@ import org.observatory.api.config.TlsFiles;
 import org.observatory.api.config.TrustedProxies;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 import picocli.CommandLine.Option;
 
 /**
@@ -79,11 +80,12 @@ final class ServerOptions {
         if (tlsCertificate == null || tlsKey == null) {
             throw new ObservatoryException(
                     ErrorCode.INVALID_PARAMETER,
-                    "%s is given without %s; give both --tls-certificate FILE and --tls-key FILE to listen with TLS,"
-                                    .formatted(
-                                            tlsKey == null ? "--tls-certificate" : "--tls-key",
-                                            tlsKey == null ? "--tls-key" : "--tls-certificate")
-                            + " or neither");
+                    Message.of(
+                            CliMessage.SERVER_TLS_HALF,
+                            "given",
+                            tlsKey == null ? "--tls-certificate" : "--tls-key",
+                            "missing",
+                            tlsKey == null ? "--tls-key" : "--tls-certificate"));
         }
         return Optional.of(new TlsFiles(tlsCertificate, tlsKey));
     }
@@ -92,14 +94,11 @@ final class ServerOptions {
      * A warning when tokens would cross a network in clear: the server listens beyond the loopback interface
      * without TLS and without a trusted reverse proxy (which would terminate TLS); empty otherwise.
      */
-    Optional<String> plainTextWarning() {
+    Optional<Message> plainTextWarning() {
         if (tlsCertificate != null || !trustedProxies.isEmpty() || isLoopback(host)) {
             return Optional.empty();
         }
-        return Optional.of(("Warning: listening on %s without TLS; bearer tokens and uploads would cross the network"
-                        + " in clear. Give --tls-certificate and --tls-key, or serve behind a reverse proxy with TLS"
-                        + " and --trusted-proxy (docs/operations.md).")
-                .formatted(host));
+        return Optional.of(Message.of(CliMessage.SERVER_PLAIN_TEXT, "host", host));
     }
 
     private static boolean isLoopback(String host) {

@@ -78,8 +78,8 @@ class ResponseRateReportTest {
 
         String text = report("2010", "text");
         assertThat(text)
-                .contains("Responding member states: 19 of 35 (54.3 %)")
-                .contains("Change against cycle 2009: +14 (+280 %), from 5 responding");
+                .contains("Responding member states: 19 of 35 (54.3%)")
+                .contains("Change against cycle 2009: +14 (+280%), from 5 responding");
         assertThat(fromText(text)).isEqualTo(second);
         assertThat(fromCsv(report("2010", "csv"))).isEqualTo(second);
         assertThat(fromJson(report("2010", "json"))).isEqualTo(second);
@@ -120,9 +120,9 @@ class ResponseRateReportTest {
         Files.writeString(deadlines, "cycle,deadline\n2009,2000-01-31\n2010,2100-12-31\n", StandardCharsets.UTF_8);
 
         assertThat(report("2009", "text", "--deadlines", deadlines.toString()))
-                .contains("Deadline 2000-01-31: 0 on time, 5 late");
+                .contains("Deadline January 31, 2000: 0 on time, 5 late");
         assertThat(report("2010", "text", "--deadlines", deadlines.toString()))
-                .contains("Deadline 2100-12-31: 19 on time, 0 late");
+                .contains("Deadline December 31, 2100: 19 on time, 0 late");
         assertThat(report("2011", "text", "--deadlines", deadlines.toString()))
                 .contains("Timeliness: not assessed, no reply deadline is configured for cycle 2011");
     }
@@ -198,7 +198,7 @@ class ResponseRateReportTest {
 
     private static Headline fromText(String text) {
         Matcher responding = find(text, "Responding member states: (\\d+) of (\\d+) ");
-        Matcher change = Pattern.compile("Change against cycle \\d+: ([+-]?\\d+) \\(([+-]?[\\d.]+) %\\)")
+        Matcher change = Pattern.compile("Change against cycle \\d+: ([+-]?\\d+) \\(([+-]?[\\d.]+)%\\)")
                 .matcher(text);
         boolean changed = change.find();
         return new Headline(
@@ -238,7 +238,7 @@ class ResponseRateReportTest {
 
     private static Headline fromHtml(String html) {
         Matcher responding = find(html, "<dd id=\"responding\">(\\d+) of (\\d+) ");
-        Matcher change = Pattern.compile("<dd id=\"change\">([+-]?\\d+) \\(([+-]?[\\d.]+) %\\) against cycle")
+        Matcher change = Pattern.compile("<dd id=\"change\">([+-]?\\d+) \\(([+-]?[\\d.]+)%\\) against cycle")
                 .matcher(html);
         boolean changed = change.find();
         return new Headline(

@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.observatory.schemas.text.Message;
 
 /** {@code serve} with TLS from PEM files, and the options' usage errors, which stop it before it listens. */
 class ServeCommandTest {
@@ -71,7 +72,7 @@ class ServeCommandTest {
     void warnsWhenTokensWouldCrossTheNetworkInClear() {
         ServerOptions options = new ServerOptions();
         options.host = "0.0.0.0";
-        assertThat(options.plainTextWarning())
+        assertThat(options.plainTextWarning().map(Message::english))
                 .contains("Warning: listening on 0.0.0.0 without TLS; bearer tokens and uploads would cross the"
                         + " network in clear. Give --tls-certificate and --tls-key, or serve behind a reverse proxy"
                         + " with TLS and --trusted-proxy (docs/operations.md).");

@@ -1,8 +1,10 @@
 package org.observatory.api.report;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * A report was asked for a UN-CTS cycle that no reply in the snapshot answers: the cycle's CTS file was never
@@ -22,17 +24,18 @@ public final class NoRepliesForCycleException extends ObservatoryException {
         return cycle;
     }
 
-    private static String message(int cycle, String snapshotId, List<Integer> cycles) {
-        String available = cycles.isEmpty()
-                ? "it holds no CTS replies loaded with a cycle"
-                : "cycles with replies: "
-                        + cycles.stream()
-                                .map(String::valueOf)
-                                .reduce((a, b) -> a + ", " + b)
-                                .orElseThrow();
-        return ("No CTS replies for cycle %d in snapshot '%s' (%s); load the cycle's CTS file with"
-                        + " 'observatory ingest FILE --source cts --cycle %d' and run the pipeline, or ask for one of"
-                        + " the cycles listed")
-                .formatted(cycle, snapshotId, available, cycle);
+    private static Message message(int cycle, String snapshotId, List<Integer> cycles) {
+        if (cycles.isEmpty()) {
+            return Message.of(
+                    ReportMessage.NO_REPLIES_IN_SNAPSHOT, "cycle", String.valueOf(cycle), "snapshot", snapshotId);
+        }
+        return Message.of(
+                ReportMessage.NO_REPLIES_FOR_CYCLE,
+                "cycle",
+                String.valueOf(cycle),
+                "snapshot",
+                snapshotId,
+                "cycles",
+                cycles.stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
 }

@@ -4,6 +4,7 @@ import static org.observatory.api.report.Figures.number;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.observatory.api.query.SpreadsheetCells;
 import org.observatory.api.report.ResponseRateReport.Completeness;
 import org.observatory.api.report.ResponseRateReport.CountryResponse;
@@ -17,7 +18,7 @@ import org.observatory.api.report.ResponseRateReport.Totals;
  * reporter of the cycle), {@code subregion} (in the fixed order), {@code country} (by subregion, then code; a country
  * is a group of one, so {@code expected} is 1 and {@code responded} 1 or 0) and {@code trend} (one row per cycle).
  * Every row carries {@code synthetic}, and the synthetic-data notice when it applies, so the label survives any
- * filtering of the rows. Text cells that start like a formula are neutralised ({@link SpreadsheetCells}).
+ * filtering of the rows; the notice is the one text in the locale's language. Text cells that start like a formula are neutralised ({@link SpreadsheetCells}).
  */
 final class ResponseRateCsv {
     static final String LEVEL_CYCLE = "cycle";
@@ -27,7 +28,8 @@ final class ResponseRateCsv {
 
     private ResponseRateCsv() {}
 
-    static String render(ResponseRateReport report) {
+    static String render(ResponseRateReport original, Locale locale) {
+        ResponseRateReport report = withNotice(original, locale);
         List<String> sections = report.expectedIndicators().sections().stream()
                 .map(SectionIndicators::section)
                 .toList();
@@ -100,6 +102,27 @@ final class ResponseRateCsv {
             line(csv, totals(report, LEVEL_TREND, cycle.cycle(), "", cycle.deadline(), cycle.totals()));
         }
         return csv.toString();
+    }
+
+    /** The report with its synthetic-data notice (if any) in the locale's language. */
+    static ResponseRateReport withNotice(ResponseRateReport report, Locale locale) {
+        if (report.notice() == null) {
+            return report;
+        }
+        return new ResponseRateReport(
+                new ReportWords(locale).notice(),
+                report.synthetic(),
+                report.report(),
+                report.snapshotId(),
+                report.cycle(),
+                report.previousCycle(),
+                report.deadline(),
+                report.timelinessAssessed(),
+                report.expectedIndicators(),
+                report.total(),
+                report.subregions(),
+                report.trend(),
+                report.heatmap());
     }
 
     private static List<String> totals(

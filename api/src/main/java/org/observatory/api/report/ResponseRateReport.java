@@ -2,8 +2,10 @@ package org.observatory.api.report;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.observatory.schemas.text.Labels;
 
 /**
  * The secretariat's response-rate and completeness report for one UN-CTS cycle, read from one published snapshot:
@@ -155,12 +157,22 @@ public record ResponseRateReport(
         }
     }
 
-    /** A UN M49 subregion. */
-    public record Region(String m49, String nameEn, String nameEs) {
+    /**
+     * A UN M49 subregion.
+     *
+     * @param names its names in the four languages, for the renderings a person reads (not in the JSON, which keeps
+     *     {@code nameEn} and {@code nameEs})
+     */
+    public record Region(
+            String m49,
+            String nameEn,
+            String nameEs,
+            @JsonIgnore Labels names) {
         public Region {
             requireNonNull(m49, "m49 is null");
             requireNonNull(nameEn, "nameEn is null");
             requireNonNull(nameEs, "nameEs is null");
+            requireNonNull(names, "names is null");
         }
     }
 
@@ -172,6 +184,7 @@ public record ResponseRateReport(
      * @param timeliness {@code on-time}, {@code late}, {@code not-assessed} (no deadline configured) or
      *     {@code no-response}
      * @param submissionIds the submissions of the cycle holding its values, ordered by id
+     * @param names the member state's names in the four languages (not in the JSON)
      */
     public record CountryResponse(
             String iso3,
@@ -182,7 +195,8 @@ public record ResponseRateReport(
             String timeliness,
             List<String> submissionIds,
             Completeness completeness,
-            boolean synthetic) {
+            boolean synthetic,
+            @JsonIgnore Labels names) {
         public static final String ON_TIME = "on-time";
         public static final String LATE = "late";
         public static final String NOT_ASSESSED = "not-assessed";
@@ -195,6 +209,7 @@ public record ResponseRateReport(
             requireNonNull(timeliness, "timeliness is null");
             submissionIds = List.copyOf(requireNonNull(submissionIds, "submissionIds is null"));
             requireNonNull(completeness, "completeness is null");
+            requireNonNull(names, "names is null");
             if (responded == (firstAcceptedAt == null)) {
                 throw new IllegalArgumentException(iso3 + ": a reply has an acceptance time, a non-reply none");
             }
@@ -216,12 +231,25 @@ public record ResponseRateReport(
         }
     }
 
-    /** One member state's cells, one per cycle of the heatmap, in cycle order. */
-    public record HeatmapRow(String iso3, String nameEn, String subregion, List<HeatmapCell> cells) {
+    /**
+     * One member state's cells, one per cycle of the heatmap, in cycle order.
+     *
+     * @param names the member state's names in the four languages (not in the JSON)
+     * @param subregionNames its subregion's names in the four languages (not in the JSON)
+     */
+    public record HeatmapRow(
+            String iso3,
+            String nameEn,
+            String subregion,
+            List<HeatmapCell> cells,
+            @JsonIgnore Labels names,
+            @JsonIgnore Labels subregionNames) {
         public HeatmapRow {
             requireNonNull(iso3, "iso3 is null");
             requireNonNull(nameEn, "nameEn is null");
             requireNonNull(subregion, "subregion is null");
+            requireNonNull(names, "names is null");
+            requireNonNull(subregionNames, "subregionNames is null");
             cells = List.copyOf(requireNonNull(cells, "cells is null"));
         }
     }

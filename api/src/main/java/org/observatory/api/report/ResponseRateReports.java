@@ -108,7 +108,7 @@ public final class ResponseRateReports {
                         .add(member));
         List<SubregionGroup> subregions = new ArrayList<>();
         bySubregion.forEach((subregion, group) -> subregions.add(new SubregionGroup(
-                new Region(subregion.m49(), subregion.nameEn(), subregion.nameEs()),
+                new Region(subregion.m49(), subregion.nameEn(), subregion.nameEs(), subregion.names()),
                 totals(
                         member -> member.subregion() == subregion,
                         cycle,
@@ -207,7 +207,8 @@ public final class ResponseRateReports {
                 timeliness,
                 replies.submissions(member, cycle),
                 expected.completeness(List.of(replies.indicators(member, cycle))),
-                replies.synthetic(member, cycle));
+                replies.synthetic(member, cycle),
+                member.names());
     }
 
     private static Heatmap heatmap(List<Integer> cycles, MemberList members, Replies replies, Expected expected) {
@@ -229,7 +230,9 @@ public final class ResponseRateReports {
                                                             .percent()
                                                     : null);
                                 })
-                                .toList()))
+                                .toList(),
+                        member.names(),
+                        member.subregion().names()))
                 .toList();
         return new Heatmap(cycles, rows);
     }

@@ -16,6 +16,7 @@ import org.observatory.api.report.ResponseRateReporter;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Language;
 
 /**
  * {@code GET /api/v1/reports/response-rates?cycle=YYYY[&format=json|csv|html]}: the secretariat's response-rate and
@@ -61,7 +62,8 @@ public final class ReportController {
         if (format == ReportFormat.csv) {
             ctx.header("Content-Disposition", "inline; filename=\"%s\"".formatted(format.fileName(report)));
         }
-        ctx.result(format.render(report));
+        ctx.result(format.render(
+                report, Language.negotiate(ctx.header("Accept-Language")).orElse(Language.ENGLISH.defaultLocale())));
     }
 
     private static int cycle(Context ctx) {

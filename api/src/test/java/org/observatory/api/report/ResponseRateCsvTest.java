@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,12 @@ import org.observatory.api.query.ResponseRecord;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Countries;
 import org.observatory.schemas.codelist.MemberList;
+import org.observatory.schemas.text.Language;
 
 /** The response-rate report's CSV is for people: its text cells are safe to open in a spreadsheet. */
 class ResponseRateCsvTest {
+    private static final Locale ENGLISH = Language.ENGLISH.defaultLocale();
+
     @TempDir
     Path temporary;
 
@@ -46,7 +50,7 @@ class ResponseRateCsvTest {
 
         ResponseRateReport report = ResponseRateReports.build(
                 2012, "snapshot-1", false, replies, members, codelists.indicators(), ResponseDeadlines.none());
-        List<CSVRecord> rows = parse(ReportFormat.csv.render(report));
+        List<CSVRecord> rows = parse(ReportFormat.csv.render(report, ENGLISH));
 
         assertThat(rows)
                 .filteredOn(row -> row.get("level").equals("country"))
@@ -57,7 +61,7 @@ class ResponseRateCsvTest {
         assertThat(cycle.get("change_count")).as("a number is never prefixed").isEqualTo("-2");
         assertThat(cycle.get("change_percent")).isEqualTo("-66.7");
         // the JSON keeps the names as they are
-        assertThat(ReportFormat.json.render(report)).contains("\"nameEn\" : \"@SUM(A1)\"");
+        assertThat(ReportFormat.json.render(report, ENGLISH)).contains("\"nameEn\" : \"@SUM(A1)\"");
     }
 
     private static ResponseRecord reply(String country, int cycle) {

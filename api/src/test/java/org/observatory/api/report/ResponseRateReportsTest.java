@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Countries;
 import org.observatory.schemas.codelist.MemberList;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.text.Language;
 
 /**
  * The report model on a tiny fixture: five member states (Jamaica a member from 2010 only), replies to cycles 2009,
@@ -33,6 +35,8 @@ import org.observatory.schemas.error.ErrorCode;
  * 2 victimisation surveys).
  */
 class ResponseRateReportsTest {
+    private static final Locale ENGLISH = Language.ENGLISH.defaultLocale();
+
     private static final List<String> POLICE = List.of(
             "intentional-homicide",
             "serious-assault",
@@ -137,7 +141,7 @@ class ResponseRateReportsTest {
         assertThat(report.total().responded()).isEqualTo(2);
         assertThat(report.total().change()).as("2009 is the first cycle").isNull();
         assertThat(report.countries()).extracting(CountryResponse::iso3).doesNotContain("JAM");
-        assertThat(ReportFormat.text.render(report))
+        assertThat(ReportFormat.text.render(report, ENGLISH))
                 .contains("Change against the previous cycle: none to compare (2009 is the first cycle with replies in"
                         + " this snapshot)");
     }
@@ -229,7 +233,7 @@ class ResponseRateReportsTest {
         assertThat(report.countries())
                 .extracting(CountryResponse::timeliness)
                 .containsOnly("not-assessed", "no-response");
-        assertThat(ReportFormat.text.render(report))
+        assertThat(ReportFormat.text.render(report, ENGLISH))
                 .contains("Timeliness: not assessed, no reply deadline is configured for cycle 2010");
     }
 
@@ -274,11 +278,11 @@ class ResponseRateReportsTest {
 
         assertThat(report.synthetic()).isTrue();
         assertThat(report.notice()).startsWith("SYNTHETIC DEMO DATA - not real crime statistics.");
-        assertThat(ReportFormat.text.render(report)).startsWith("SYNTHETIC DEMO DATA");
-        assertThat(ReportFormat.csv.render(report).lines().skip(1))
+        assertThat(ReportFormat.text.render(report, ENGLISH)).startsWith("SYNTHETIC DEMO DATA");
+        assertThat(ReportFormat.csv.render(report, ENGLISH).lines().skip(1))
                 .allSatisfy(line -> assertThat(line).contains(",true,\"SYNTHETIC DEMO DATA"));
-        assertThat(ReportFormat.json.render(report)).contains("\"notice\" : \"SYNTHETIC DEMO DATA");
-        assertThat(ReportFormat.html.render(report))
+        assertThat(ReportFormat.json.render(report, ENGLISH)).contains("\"notice\" : \"SYNTHETIC DEMO DATA");
+        assertThat(ReportFormat.html.render(report, ENGLISH))
                 .contains("<title>SYNTHETIC - Response rates, UN-CTS cycle 2010</title>")
                 .contains("<p class=\"synthetic\" role=\"alert\">SYNTHETIC DEMO DATA");
     }
@@ -287,12 +291,12 @@ class ResponseRateReportsTest {
     void showsTheSameFiguresInTextCsvJsonAndHtml() throws IOException {
         ResponseRateReport report = report(2010, DEADLINE_2010);
 
-        assertThat(ReportFormat.text.render(report))
-                .contains("Responding member states: 4 of 5 (80 %)")
-                .contains("Change against cycle 2009: +2 (+100 %), from 2 responding")
-                .contains("Deadline 2010-06-30: 2 on time, 2 late")
-                .contains("Completeness of the replies: 26.3 % (21 of 80;");
-        List<String> csv = ReportFormat.csv.render(report).lines().toList();
+        assertThat(ReportFormat.text.render(report, ENGLISH))
+                .contains("Responding member states: 4 of 5 (80%)")
+                .contains("Change against cycle 2009: +2 (+100%), from 2 responding")
+                .contains("Deadline June 30, 2010: 2 on time, 2 late")
+                .contains("Completeness of the replies: 26.3% (21 of 80;");
+        List<String> csv = ReportFormat.csv.render(report, ENGLISH).lines().toList();
         assertThat(csv.get(0))
                 .startsWith("level,cycle,subregion,iso3,country,expected,responded,response_rate_percent,"
                         + "previous_cycle,previous_responded,change_count,change_percent,deadline,on_time,late,")
@@ -308,7 +312,7 @@ class ResponseRateReportsTest {
                 .extracting(
                         line -> String.join(",", List.of(line.split(",", -1)).subList(1, 12)))
                 .containsExactly("2009,,,,4,2,50,,,,", "2010,,,,5,4,80,2009,2,2,100", "2012,,,,5,1,20,2010,4,-3,-75");
-        JsonNode json = new ObjectMapper().readTree(ReportFormat.json.render(report));
+        JsonNode json = new ObjectMapper().readTree(ReportFormat.json.render(report, ENGLISH));
         assertThat(json.get("cycle").asInt()).isEqualTo(2010);
         assertThat(json.get("total").get("expected").asInt()).isEqualTo(5);
         assertThat(json.get("total").get("responded").asInt()).isEqualTo(4);
@@ -316,16 +320,16 @@ class ResponseRateReportsTest {
         assertThat(json.get("total").get("change").get("percent").asDouble()).isEqualTo(100.0);
         assertThat(json.get("total").get("completeness").get("percent").asDouble())
                 .isEqualTo(26.3);
-        assertThat(ReportFormat.html.render(report))
-                .contains("<dd id=\"responding\">4 of 5 (80 %)</dd>")
-                .contains("<dd id=\"change\">+2 (+100 %) against cycle 2009 (2 responding)</dd>")
-                .contains("deadline 2010-06-30: 2 on time, 2 late")
-                .contains("26.3 % (21 of 80;");
+        assertThat(ReportFormat.html.render(report, ENGLISH))
+                .contains("<dd id=\"responding\">4 of 5 (80%)</dd>")
+                .contains("<dd id=\"change\">+2 (+100%) against cycle 2009 (2 responding)</dd>")
+                .contains("deadline June 30, 2010: 2 on time, 2 late")
+                .contains("26.3% (21 of 80;");
     }
 
     @Test
     void hasNoRankPercentileOrTopFieldInItsJson() throws IOException {
-        JsonNode json = new ObjectMapper().readTree(ReportFormat.json.render(report(2010, DEADLINE_2010)));
+        JsonNode json = new ObjectMapper().readTree(ReportFormat.json.render(report(2010, DEADLINE_2010), ENGLISH));
 
         List<String> names = new ArrayList<>();
         collectFieldNames(json, names);
@@ -335,7 +339,7 @@ class ResponseRateReportsTest {
 
     @Test
     void drawsTheTrendChartAsInlineSvgAndLoadsNothingFromTheNetwork() {
-        String html = ReportFormat.html.render(report(2010, DEADLINE_2010));
+        String html = ReportFormat.html.render(report(2010, DEADLINE_2010), ENGLISH);
 
         assertThat(html)
                 .contains("<svg id=\"trend-chart\"")

@@ -1,0 +1,50 @@
+package org.observatory.app;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.observatory.schemas.text.Language;
+import org.observatory.schemas.text.Message;
+import org.observatory.schemas.text.MessageCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The language of the command's human output: {@code --lang es|en|pt|fr} (or a tag with a region, {@code fr-FR},
+ * whose CLDR rules then format numbers and dates), else the locale of the process ({@code LANG}), else English.
+ */
+final class CliLanguage {
+    private CliLanguage() {}
+
+    /** The locale of the process when it is one of the four languages, else en-US. */
+    static Locale processLocale() {
+        return Language.locale(Locale.getDefault().toLanguageTag()).orElse(Language.ENGLISH.defaultLocale());
+    }
+
+    /** The locale a {@code --lang} value asks for; empty when it names none of the four languages. */
+    static Optional<Locale> parse(String tag) {
+        return Language.locale(tag);
+    }
+
+    /** The locale of the running command: its root's {@code --lang}, or the process's. */
+    static Locale of(CommandSpec spec) {
+        return spec != null && spec.root().userObject() instanceof ObservatoryCommand root
+                ? root.locale()
+                : processLocale();
+    }
+
+    /** A text of the command in the locale of the running command. */
+    static String text(CommandSpec spec, MessageCode code, Object... namesAndValues) {
+        return Message.of(code, namesAndValues).in(of(spec));
+    }
+
+    /** Converts {@code --lang}; an unsupported value is a usage error that lists the four languages. */
+    static final class Converter implements CommandLine.ITypeConverter<Locale> {
+        @Override
+        public Locale convert(String value) {
+            return parse(value)
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            Message.of(CliMessage.LANGUAGE_UNSUPPORTED, "value", value)
+                                    .in(processLocale())));
+        }
+    }
+}
