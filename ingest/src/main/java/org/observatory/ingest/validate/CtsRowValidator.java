@@ -1,5 +1,6 @@
 package org.observatory.ingest.validate;
 
+import org.observatory.ingest.IngestMessage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.observatory.ingest.format.RawRow;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.text.Message;
 import org.observatory.schemas.table.ExclusionReason;
 import org.observatory.schemas.table.StagedRows;
 
@@ -121,8 +123,7 @@ public final class CtsRowValidator implements RowValidator {
                             line,
                             column,
                             "",
-                            "Line %d, column '%s' is empty; every dataUNODC row names its %s"
-                                    .formatted(line, column, column));
+                            Message.of(IngestMessage.SERIES_NAME_MISSING, "line", Long.toString(line), "column", column));
         }
         return text;
     }
@@ -138,8 +139,7 @@ public final class CtsRowValidator implements RowValidator {
                         line,
                         "Unit of measurement",
                         text,
-                        "Line %d, column 'Unit of measurement': unknown unit '%s'; use 'Counts' or 'Rate per 100,000 population'"
-                                .formatted(line, text));
+                        Message.of(IngestMessage.CTS_UNIT_UNKNOWN, "line", Long.toString(line), "value", text));
         return null;
     }
 

@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.DecimalSeparator;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Country;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.table.ExclusionReason;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * What row validators share: the codelists, the submission's declared country and cycle, the file's decimal
@@ -143,8 +145,16 @@ public final class ValidationContext {
                 line,
                 column,
                 written,
-                "Line %d, column '%s': %s is not the submitting country %s; a country submits only its own data, so remove the row (%s's data is submitted by %s's analysts or the secretariat)"
-                        .formatted(line, column, country, submitter, country, country));
+                Message.of(
+                        IngestMessage.COUNTRY_NOT_SUBMITTER,
+                        "line",
+                        Long.toString(line),
+                        "column",
+                        column,
+                        "country",
+                        country,
+                        "submitter",
+                        submitter));
         report.refusedRowOf(country);
         return true;
     }
@@ -156,8 +166,7 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': the year is empty; write the reference year, e.g. 2023"
-                            .formatted(line, column));
+                    Message.of(IngestMessage.YEAR_MISSING, "line", Long.toString(line), "column", column));
             return OptionalInt.empty();
         }
         int year;
@@ -169,8 +178,8 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': '%s' is not a year; write a four-digit year such as 2023"
-                            .formatted(line, column, text));
+                    Message.of(
+                            IngestMessage.YEAR_NOT_A_YEAR, "line", Long.toString(line), "column", column, "value", text));
             return OptionalInt.empty();
         }
         if (year < FIRST_YEAR || year > lastYear) {
@@ -179,8 +188,18 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': year %d is outside %d-%d; correct the year"
-                            .formatted(line, column, year, FIRST_YEAR, lastYear));
+                    Message.of(
+                            IngestMessage.YEAR_OUT_OF_RANGE,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            column,
+                            "year",
+                            Integer.toString(year),
+                            "first",
+                            Integer.toString(FIRST_YEAR),
+                            "last",
+                            Integer.toString(lastYear)));
             return OptionalInt.empty();
         }
         return OptionalInt.of(year);
@@ -194,8 +213,7 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': the value is empty; write the number, or leave the row out if there is no data"
-                            .formatted(line, column));
+                    Message.of(IngestMessage.VALUE_MISSING, "line", Long.toString(line), "column", column));
             return OptionalDouble.empty();
         }
         OptionalDouble value = decimalSeparator.parse(text);
@@ -205,8 +223,16 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': '%s' is not a number with decimal separator '%s'; write digits only, e.g. 1234%s5"
-                            .formatted(line, column, text, decimalSeparator.symbol(), decimalSeparator.symbol()));
+                    Message.of(
+                            IngestMessage.VALUE_NOT_A_NUMBER,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            column,
+                            "value",
+                            text,
+                            "separator",
+                            String.valueOf(decimalSeparator.symbol())));
             return OptionalDouble.empty();
         }
         if (value.getAsDouble() < 0) {
@@ -215,8 +241,8 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': %s is negative; counts cannot be below zero, correct the value"
-                            .formatted(line, column, text));
+                    Message.of(
+                            IngestMessage.VALUE_NEGATIVE, "line", Long.toString(line), "column", column, "value", text));
             return OptionalDouble.empty();
         }
         return value;
@@ -237,8 +263,7 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': unknown sex '%s'; use Total, Male, Female or Unknown (or _T, M, F, _U)"
-                            .formatted(line, column, text));
+                    Message.of(IngestMessage.SEX_UNKNOWN, "line", Long.toString(line), "column", column, "value", text));
             return Optional.empty();
         }
         return Optional.of(code);
@@ -270,8 +295,16 @@ public final class ValidationContext {
                 line,
                 column,
                 trimmed,
-                "Line %d, column '%s': age band '%s' looks like a date made by a spreadsheet from '%s'; staged as '%s' with a footnote. Format the column as text before saving to keep bands such as 10-17"
-                        .formatted(line, column, trimmed, repaired, repaired));
+                Message.of(
+                        IngestMessage.AGE_BAND_REPAIRED,
+                        "line",
+                        Long.toString(line),
+                        "column",
+                        column,
+                        "value",
+                        trimmed,
+                        "band",
+                        repaired));
         return new AgeBand(
                 repaired,
                 Optional.of("Age band '%s' in the file was read as '%s' (a spreadsheet had turned it into a date)"
