@@ -1,7 +1,6 @@
 package org.observatory.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;

@@ -61,7 +61,33 @@ public final class ValidationContext {
             Map.entry("unknown", "_U"),
             Map.entry("sindato", "_U"),
             Map.entry("desconocido", "_U"),
-            Map.entry("noinformado", "_U"));
+            Map.entry("noinformado", "_U"),
+            // Spanish totals; Portuguese and French labels (Spanish and Portuguese share masculino)
+            Map.entry("ambossexos", StagedRows.TOTAL),
+            Map.entry("ambosossexos", StagedRows.TOTAL),
+            Map.entry("homem", "M"),
+            Map.entry("homens", "M"),
+            Map.entry("feminino", "F"),
+            Map.entry("mulher", "F"),
+            Map.entry("mulheres", "F"),
+            Map.entry("desconhecido", "_U"),
+            Map.entry("ignorado", "_U"),
+            Map.entry("naoinformado", "_U"),
+            Map.entry("semdado", "_U"),
+            Map.entry("ensemble", StagedRows.TOTAL),
+            Map.entry("homme", "M"),
+            Map.entry("hommes", "M"),
+            Map.entry("masculin", "M"),
+            Map.entry("femme", "F"),
+            Map.entry("femmes", "F"),
+            Map.entry("feminin", "F"),
+            Map.entry("inconnu", "_U"),
+            Map.entry("nonrenseigne", "_U"),
+            Map.entry("nonprecise", "_U"));
+
+    /** How a total of all ages is written, letters only (accents and case do not matter), in the four languages. */
+    private static final java.util.Set<String> ALL_AGES = java.util.Set.of(
+            "total", "todas", "todaslasedades", "todasasidades", "todos", "tousages", "touslesages", "ensemble");
 
     private final Codelists codelists;
     private final Optional<String> declaredCountry;
@@ -340,7 +366,8 @@ public final class ValidationContext {
     /** The age group: {@code _T} for a total, otherwise the band as written (e.g. {@code 15-29}). */
     public String age(String text) {
         String trimmed = text.strip();
-        return trimmed.isEmpty() || trimmed.equalsIgnoreCase("total") || trimmed.equals("_T")
+        return trimmed.isEmpty() || trimmed.equals("_T")
+                        || (Character.isLetter(trimmed.charAt(0)) && ALL_AGES.contains(plain(trimmed)))
                 ? StagedRows.TOTAL
                 : trimmed;
     }
