@@ -372,8 +372,7 @@ public final class IngestService {
         country.ifPresent(code -> {
             if (codelists.members().find(code).isEmpty()) {
                 throw new ObservatoryException(
-                        ErrorCode.INVALID_PARAMETER,
-                        Message.of(IngestMessage.COUNTRY_NOT_A_MEMBER, "country", code));
+                        ErrorCode.INVALID_PARAMETER, Message.of(IngestMessage.COUNTRY_NOT_A_MEMBER, "country", code));
             }
         });
     }

@@ -36,9 +36,9 @@ import org.observatory.ingest.validate.ValidationReport;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Country;
 import org.observatory.schemas.error.ErrorCode;
-import org.observatory.schemas.text.Message;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * The one pass over the data rows of an upload: every row is read once, checked by the row validator, its number
@@ -296,7 +296,10 @@ final class ValidationPass {
         } catch (UncheckedIOException e) {
             failure = Optional.of(ValidationIssue.fileError(
                     ErrorCode.FILE_UNREADABLE,
-                    Message.of(IngestMessage.FILE_UNREADABLE, "reason", String.valueOf(e.getCause().getMessage()))));
+                    Message.of(
+                            IngestMessage.FILE_UNREADABLE,
+                            "reason",
+                            String.valueOf(e.getCause().getMessage()))));
         }
         return new Part(report, evidence, counts[0], counts[1], countries, batches.done(), failure);
     }

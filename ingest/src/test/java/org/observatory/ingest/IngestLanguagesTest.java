@@ -99,7 +99,9 @@ class IngestLanguagesTest {
         }
         // the language is only how an issue is read: the report itself has no language
         assertThat(issues).allSatisfy(issue -> assertThat(issue.messageCode()).startsWith("ingest."));
-        assertThat(codes).as("the rejected uploads reach many different messages").hasSizeGreaterThan(25);
+        assertThat(codes)
+                .as("the rejected uploads reach many different messages")
+                .hasSizeGreaterThan(25);
     }
 
     @Test
@@ -118,7 +120,8 @@ class IngestLanguagesTest {
         assertThat(year.message(Locale.forLanguageTag("es-419")))
                 .isEqualTo("Línea 2, columna «year»: «20x1» no es un año; escriba un año de cuatro cifras, como 2023");
         assertThat(year.message(Locale.forLanguageTag("pt-BR")))
-                .isEqualTo("Linha 2, coluna \"year\": \"20x1\" não é um ano; escreva um ano de quatro dígitos, como 2023");
+                .isEqualTo(
+                        "Linha 2, coluna \"year\": \"20x1\" não é um ano; escreva um ano de quatro dígitos, como 2023");
         assertThat(year.message(Locale.forLanguageTag("fr-CA")))
                 .isEqualTo("Ligne 2, colonne «\u00a0year\u00a0»\u00a0: «\u00a020x1\u00a0» n'est pas une année\u00a0;"
                         + " écrivez une année à quatre chiffres, comme 2023");
@@ -154,16 +157,17 @@ class IngestLanguagesTest {
                         .as("%s of %s", name, issue.messageCode())
                         .isEqualTo(value instanceof Number));
                 Map<String, Object> arguments = new LinkedHashMap<>();
-                json.path("arguments").fields().forEachRemaining(field -> arguments.put(
-                        field.getKey(),
-                        field.getValue().isNumber()
-                                ? field.getValue().numberValue()
-                                : field.getValue().asText()));
+                json.path("arguments")
+                        .fields()
+                        .forEachRemaining(field -> arguments.put(
+                                field.getKey(),
+                                field.getValue().isNumber()
+                                        ? field.getValue().numberValue()
+                                        : field.getValue().asText()));
                 Message decoded = Message.decode(json.path("messageCode").asText(), arguments)
                         .orElseThrow();
                 for (Language language : Language.all()) {
-                    assertThat(decoded.in(language.defaultLocale()))
-                            .isEqualTo(issue.message(language.defaultLocale()));
+                    assertThat(decoded.in(language.defaultLocale())).isEqualTo(issue.message(language.defaultLocale()));
                 }
             }
             IngestResult readBack = JSON.readValue(JSON.writeValueAsString(result), IngestResult.class);
@@ -270,8 +274,7 @@ class IngestLanguagesTest {
 
         assertThat(result.status()).as(result.issues().toString()).isEqualTo(IngestResult.ACCEPTED);
         assertThat(StagingArea.query(
-                        "SELECT sex || ' ' || age FROM read_parquet('%s') ORDER BY source_line",
-                        stagedFile(result)))
+                        "SELECT sex || ' ' || age FROM read_parquet('%s') ORDER BY source_line", stagedFile(result)))
                 .containsExactly("M _T", "F 15-29", "_U 15-29", "F _T", "M _T", "_U _T", "F _T");
     }
 
@@ -308,8 +311,7 @@ class IngestLanguagesTest {
                 new String[] {"national", "two-columns-for-year.csv"},
                 new String[] {"national", "decimal-comma-and-point-in-one-file.csv"},
                 new String[] {"national", "multiline-note-then-a-bad-year.csv"})) {
-            results.add(ingest(
-                    MALFORMED.resolve(upload[1]), SourceKind.fromCliName(upload[0]), Optional.of("MEX")));
+            results.add(ingest(MALFORMED.resolve(upload[1]), SourceKind.fromCliName(upload[0]), Optional.of("MEX")));
         }
         for (String[] upload : List.of(
                 new String[] {"cts", "errors-bad-year-negative-value-duplicate.csv", ""},

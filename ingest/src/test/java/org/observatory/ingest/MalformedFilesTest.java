@@ -678,13 +678,16 @@ class MalformedFilesTest {
         assertThat(evidence.firstPointLine()).isEqualTo(4);
         assertThat(evidence.firstCommaLine()).isEqualTo(2);
         assertThat(evidence.inconsistency("count"))
-                .hasValueSatisfying(finding -> assertThat(finding)
-                        .extracting(DecimalSeparator.Finding::line, DecimalSeparator.Finding::value, found -> found.message()
-                                .english())
-                        .containsExactly(
-                                4L,
-                                "3.5",
-                                "Line 4, column 'count': '3.5' is written with a decimal '.', but 3 other value(s) of the file use ',' (the first on line 2, '1,5'); one file uses one decimal separator: write every number with ','"));
+                .hasValueSatisfying(
+                        finding -> assertThat(finding)
+                                .extracting(
+                                        DecimalSeparator.Finding::line,
+                                        DecimalSeparator.Finding::value,
+                                        found -> found.message().english())
+                                .containsExactly(
+                                        4L,
+                                        "3.5",
+                                        "Line 4, column 'count': '3.5' is written with a decimal '.', but 3 other value(s) of the file use ',' (the first on line 2, '1,5'); one file uses one decimal separator: write every number with ','"));
         assertThat(evidence.ambiguity("count")).isEmpty();
     }
 
@@ -699,13 +702,16 @@ class MalformedFilesTest {
         assertThat(evidence.decide()).isEqualTo(DecimalSeparator.COMMA);
         assertThat(evidence.inconsistency("count")).isEmpty();
         assertThat(evidence.ambiguity("count"))
-                .hasValueSatisfying(finding -> assertThat(finding)
-                        .extracting(DecimalSeparator.Finding::line, DecimalSeparator.Finding::value, found -> found.message()
-                                .english())
-                        .containsExactly(
-                                3L,
-                                "1,234",
-                                "Line 3, column 'count': '1,234' can be a whole number with thousands grouped or a fraction; no number of the file shows its decimal separator, so it is read with ',' as usual in ';'-delimited files, as 1.234 (2 value(s) like it). If that is wrong, write the numbers without thousands separators"));
+                .hasValueSatisfying(
+                        finding -> assertThat(finding)
+                                .extracting(
+                                        DecimalSeparator.Finding::line,
+                                        DecimalSeparator.Finding::value,
+                                        found -> found.message().english())
+                                .containsExactly(
+                                        3L,
+                                        "1,234",
+                                        "Line 3, column 'count': '1,234' can be a whole number with thousands grouped or a fraction; no number of the file shows its decimal separator, so it is read with ',' as usual in ';'-delimited files, as 1.234 (2 value(s) like it). If that is wrong, write the numbers without thousands separators"));
     }
 
     @Test

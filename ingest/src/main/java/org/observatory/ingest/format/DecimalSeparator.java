@@ -1,11 +1,11 @@
 package org.observatory.ingest.format;
 
-import org.observatory.ingest.IngestMessage;
-import org.observatory.schemas.text.Message;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
+import org.observatory.ingest.IngestMessage;
+import org.observatory.schemas.text.Message;
 
 /**
  * The decimal separator of a file's numbers, detected from every numeric cell ({@link Evidence}) and then used to

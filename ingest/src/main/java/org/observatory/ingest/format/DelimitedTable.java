@@ -86,10 +86,8 @@ public final class DelimitedTable {
                     ErrorCode.FILE_UNREADABLE,
                     first.lines().isEmpty()
                             ? Message.of(IngestMessage.FILE_EMPTY)
-                            : Message.of(
-                                    IngestMessage.FILE_BLANK,
-                                    "lines",
-                                    (long) first.lines().size()));
+                            : Message.of(IngestMessage.FILE_BLANK, "lines", (long)
+                                    first.lines().size()));
         }
         HeaderMatch best = findHeader(first.lines(), new ColumnIndex(columns));
         List<String> requiredNames = columns.stream()
@@ -132,7 +130,8 @@ public final class DelimitedTable {
                             : Message.of(IngestMessage.HEADER_COLUMNS_MISSING, "line", headerLine, "columns", missing);
             problems.add(new HeaderProblems.Problem(ErrorCode.REQUIRED_COLUMN_MISSING, message));
         }
-        best.duplicates().forEach(duplicate -> problems.add(new HeaderProblems.Problem(ErrorCode.MALFORMED_CSV, duplicate)));
+        best.duplicates()
+                .forEach(duplicate -> problems.add(new HeaderProblems.Problem(ErrorCode.MALFORMED_CSV, duplicate)));
         if (!problems.isEmpty() && quoteSaid && best.unclosedQuote()) {
             problems.add(new HeaderProblems.Problem(
                     ErrorCode.MALFORMED_CSV, Message.of(IngestMessage.HEADER_QUOTE_NOT_CLOSED, "line", headerLine)));
@@ -485,8 +484,7 @@ public final class DelimitedTable {
         if (!(cause instanceof CSVException)) {
             throw cause;
         }
-        Message message = quoteProblem(line)
-                .orElse(Message.of(IngestMessage.ROW_NOT_CSV, "line", Long.toString(line)));
+        Message message = quoteProblem(line).orElse(Message.of(IngestMessage.ROW_NOT_CSV, "line", Long.toString(line)));
         return new ObservatoryException(ErrorCode.MALFORMED_CSV, message, cause);
     }
 
@@ -749,7 +747,8 @@ public final class DelimitedTable {
             found.entrySet().stream()
                     .filter(entry -> entry.getValue().size() > 1)
                     .sorted(Map.Entry.comparingByValue((left, right) -> Integer.compare(left.get(0), right.get(0))))
-                    .forEach(entry -> duplicates.add(duplicate(lineIndex + 1, entry.getKey(), entry.getValue(), cells)));
+                    .forEach(
+                            entry -> duplicates.add(duplicate(lineIndex + 1, entry.getKey(), entry.getValue(), cells)));
             return new HeaderMatch(
                     lineIndex,
                     lineCount,

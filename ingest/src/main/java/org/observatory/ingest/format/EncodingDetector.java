@@ -24,6 +24,7 @@ import org.observatory.schemas.text.Message;
  */
 public final class EncodingDetector {
     private static final int BUFFER_SIZE = 1 << 16;
+
     private EncodingDetector() {}
 
     public static DetectedEncoding detect(Path file) throws IOException {

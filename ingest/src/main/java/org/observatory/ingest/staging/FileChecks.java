@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.validate.IngestSettings;
 import org.observatory.ingest.validate.ValidationReport;
 import org.observatory.schemas.codelist.SourceKind;
-import org.observatory.ingest.IngestMessage;
 import org.observatory.schemas.error.ErrorCode;
-import org.observatory.schemas.text.Message;
 import org.observatory.schemas.table.ExclusionReason;
+import org.observatory.schemas.text.Message;
 
 /**
  * Checks that need the whole file, run as SQL over the staged rows in DuckDB (the view {@code staged_rows} over the
@@ -233,7 +233,9 @@ final class FileChecks {
                                 null,
                                 shown.get(0),
                                 Message.of(
-                                        more > 0 ? IngestMessage.DUPLICATES_EXACT_AND_MORE : IngestMessage.DUPLICATES_EXACT,
+                                        more > 0
+                                                ? IngestMessage.DUPLICATES_EXACT_AND_MORE
+                                                : IngestMessage.DUPLICATES_EXACT,
                                         "lines",
                                         join(lines.subList(1, lines.size())),
                                         "more",

@@ -1,15 +1,15 @@
 package org.observatory.ingest.validate;
 
-import org.observatory.ingest.IngestMessage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.RawRow;
 import org.observatory.schemas.error.ErrorCode;
-import org.observatory.schemas.text.Message;
 import org.observatory.schemas.record.MatchQuality;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * Validates a country's correspondence table (national code to ICCS); see docs/formats.md, {@code correspondence}.

@@ -1,6 +1,5 @@
 package org.observatory.ingest.validate;
 
-import org.observatory.ingest.IngestMessage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
@@ -10,14 +9,15 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.FileLayout;
 import org.observatory.ingest.format.RawRow;
 import org.observatory.schemas.codelist.Country;
 import org.observatory.schemas.error.ErrorCode;
-import org.observatory.schemas.text.Message;
 import org.observatory.schemas.record.ObservationStatus;
 import org.observatory.schemas.table.ExclusionReason;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * Validates a national observatory's submission, aggregated (with a count column) or incident-level (one row per

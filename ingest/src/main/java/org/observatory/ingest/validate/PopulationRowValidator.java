@@ -1,6 +1,5 @@
 package org.observatory.ingest.validate;
 
-import org.observatory.ingest.IngestMessage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
@@ -8,11 +7,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.RawRow;
 import org.observatory.schemas.error.ErrorCode;
-import org.observatory.schemas.text.Message;
 import org.observatory.schemas.table.ExclusionReason;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /** Validates resident population rows, the denominators of rates; see docs/formats.md, {@code population}. */
 public final class PopulationRowValidator implements RowValidator {

@@ -1,6 +1,5 @@
 package org.observatory.ingest.validate;
 
-import org.observatory.ingest.IngestMessage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
@@ -13,16 +12,16 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.FileLayout;
 import org.observatory.ingest.format.RawRow;
 import org.observatory.schemas.codelist.Country;
 import org.observatory.schemas.error.ErrorCode;
-import org.observatory.schemas.text.Message;
 import org.observatory.schemas.record.ObservationStatus;
 import org.observatory.schemas.table.ExclusionReason;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * Validates SDMX-CSV 1.0 and 2.0 rows of ICCS-coded series, as national statistical offices publish them; see
@@ -52,7 +51,8 @@ public final class SdmxRowValidator implements RowValidator {
     private static final List<Unit> UNITS = List.of(
             new Unit(StagedRows.UNIT_COUNT, List.of("NUM", "N", "NR", "NUMBER", "COUNT", "COUNTS")),
             new Unit(
-                    StagedRows.UNIT_REPORTED_RATE, List.of("RATE_100K", "PER_100000", "PER_100000_POP", "PER_100K", "R_100K")),
+                    StagedRows.UNIT_REPORTED_RATE,
+                    List.of("RATE_100K", "PER_100000", "PER_100000_POP", "PER_100K", "R_100K")),
             new Unit(StagedRows.UNIT_PERCENT, List.of("PT", "PC", "PERCENT", "PCT")));
 
     private static final Pattern ICCS_PREFIX = Pattern.compile("(?i)^ICCS[_-]?");
@@ -326,13 +326,7 @@ public final class SdmxRowValidator implements RowValidator {
                         "code",
                         "0" + candidate)
                 : Message.of(IngestMessage.SDMX_ICCS_UNKNOWN, "line", Long.toString(line), "value", written);
-        context.report()
-                .error(
-                        ErrorCode.UNKNOWN_ICCS_CODE,
-                        line,
-                        "ICCS",
-                        written,
-                        message);
+        context.report().error(ErrorCode.UNKNOWN_ICCS_CODE, line, "ICCS", written, message);
         return null;
     }
 

@@ -205,7 +205,13 @@ public final class ValidationContext {
                     column,
                     text,
                     Message.of(
-                            IngestMessage.YEAR_NOT_A_YEAR, "line", Long.toString(line), "column", column, "value", text));
+                            IngestMessage.YEAR_NOT_A_YEAR,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            column,
+                            "value",
+                            text));
             return OptionalInt.empty();
         }
         if (year < FIRST_YEAR || year > lastYear) {
@@ -268,7 +274,13 @@ public final class ValidationContext {
                     column,
                     text,
                     Message.of(
-                            IngestMessage.VALUE_NEGATIVE, "line", Long.toString(line), "column", column, "value", text));
+                            IngestMessage.VALUE_NEGATIVE,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            column,
+                            "value",
+                            text));
             return OptionalDouble.empty();
         }
         return value;
@@ -289,7 +301,8 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    Message.of(IngestMessage.SEX_UNKNOWN, "line", Long.toString(line), "column", column, "value", text));
+                    Message.of(
+                            IngestMessage.SEX_UNKNOWN, "line", Long.toString(line), "column", column, "value", text));
             return Optional.empty();
         }
         return Optional.of(code);
@@ -366,7 +379,8 @@ public final class ValidationContext {
     /** The age group: {@code _T} for a total, otherwise the band as written (e.g. {@code 15-29}). */
     public String age(String text) {
         String trimmed = text.strip();
-        return trimmed.isEmpty() || trimmed.equals("_T")
+        return trimmed.isEmpty()
+                        || trimmed.equals("_T")
                         || (Character.isLetter(trimmed.charAt(0)) && ALL_AGES.contains(plain(trimmed)))
                 ? StagedRows.TOTAL
                 : trimmed;
