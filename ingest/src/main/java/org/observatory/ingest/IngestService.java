@@ -57,6 +57,7 @@ import org.observatory.schemas.record.CorrespondenceTable;
 import org.observatory.schemas.record.SubmissionManifest;
 import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * Ingests one upload: lands the raw file byte for byte, detects its layout, validates every row (reporting every
@@ -120,7 +121,7 @@ public final class IngestService {
             layout = table.layout();
         } catch (ObservatoryException e) {
             ValidationReport report = settings.report();
-            report.add(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
+            ValidationIssue.fileErrors(e).forEach(report::add);
             return rejected(submissionId, request, country, landed, null, null, 0, 0, List.of(), report);
         }
 
@@ -209,7 +210,7 @@ public final class IngestService {
             table = DelimitedTable.open(request.file(), InputFormat.columns(request.sourceKind()), profile);
         } catch (ObservatoryException e) {
             ValidationReport report = listing.report();
-            report.add(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
+            ValidationIssue.fileErrors(e).forEach(report::add);
             return report;
         }
         Files.createDirectories(data.staging());
@@ -366,14 +367,12 @@ public final class IngestService {
     private void checkDeclaration(IngestRequest request, Optional<String> country) {
         if ((request.sourceKind() == SourceKind.CORRESPONDENCE) && country.isEmpty()) {
             throw new ObservatoryException(
-                    ErrorCode.INVALID_PARAMETER, "A correspondence table belongs to one country; give --country ISO3");
+                    ErrorCode.INVALID_PARAMETER, Message.of(IngestMessage.CORRESPONDENCE_WITHOUT_COUNTRY));
         }
         country.ifPresent(code -> {
             if (codelists.members().find(code).isEmpty()) {
                 throw new ObservatoryException(
-                        ErrorCode.INVALID_PARAMETER,
-                        "Country '%s' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX"
-                                .formatted(code));
+                        ErrorCode.INVALID_PARAMETER, Message.of(IngestMessage.COUNTRY_NOT_A_MEMBER, "country", code));
             }
         });
     }

@@ -38,6 +38,7 @@ import org.observatory.schemas.codelist.Country;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * The one pass over the data rows of an upload: every row is read once, checked by the row validator, its number
@@ -268,7 +269,7 @@ final class ValidationPass {
                 }
                 report.attributeTo(() -> countryOf(row));
                 try {
-                    Optional<String> ragged = table.raggedRowMessage(row);
+                    Optional<Message> ragged = table.raggedRowMessage(row);
                     if (ragged.isPresent()) {
                         report.error(ErrorCode.MALFORMED_CSV, row.line(), null, null, ragged.get());
                         return;
@@ -291,12 +292,14 @@ final class ValidationPass {
         } catch (Cancelled e) {
             return Part.cancelled();
         } catch (ObservatoryException e) {
-            failure = Optional.of(ValidationIssue.fileError(e.errorCode(), e.getMessage()));
+            failure = Optional.of(ValidationIssue.fileError(e));
         } catch (UncheckedIOException e) {
             failure = Optional.of(ValidationIssue.fileError(
                     ErrorCode.FILE_UNREADABLE,
-                    "The file cannot be read: %s; export it again as CSV"
-                            .formatted(e.getCause().getMessage())));
+                    Message.of(
+                            IngestMessage.FILE_UNREADABLE,
+                            "reason",
+                            String.valueOf(e.getCause().getMessage()))));
         }
         return new Part(report, evidence, counts[0], counts[1], countries, batches.done(), failure);
     }

@@ -229,7 +229,7 @@ class MalformedFilesTest {
             assertThat(issue.code()).isEqualTo(ErrorCode.ENCODING_UNSUPPORTED);
             assertThat(issue.message())
                     .startsWith(
-                            "The file cannot be read as text: it mixes two encodings: 6 lines (lines 2, 4, 6, 8, 10 and 1 more) are in UTF-8 and 4 lines (lines 14, 16, 18, 20) are in Windows-1252, so ");
+                            "The file cannot be read as text: it mixes two encodings: 6 lines (lines 2, 4, 6, 8, 10, …) are in UTF-8 and 4 lines (lines 14, 16, 18, 20) are in Windows-1252, so ");
         });
     }
 
@@ -280,11 +280,17 @@ class MalformedFilesTest {
 
         IngestResult result = ingest(file, SourceKind.POPULATION);
 
-        assertRejectedWith(
-                result,
-                file,
-                ErrorCode.REQUIRED_COLUMN_MISSING,
-                "Line 1 (the header): missing required column(s) [population]; add them or rename the existing columns (accepted names are in docs/formats.md); columns 1 'Year', 3 'AÑO' and 4 'year' are all the column 'year'; keep one of them and remove or rename the others");
+        // each problem of the header is an issue of its own, so that each can be shown in the reader's language
+        assertRejected(result, file);
+        assertThat(result.issues())
+                .extracting(ValidationIssue::code, ValidationIssue::message)
+                .containsExactly(
+                        tuple(
+                                ErrorCode.REQUIRED_COLUMN_MISSING,
+                                "Line 1 (the header): missing required column(s) [population]; add them or rename the existing columns (accepted names are in docs/formats.md)"),
+                        tuple(
+                                ErrorCode.MALFORMED_CSV,
+                                "Line 1 (the header): columns 1 'Year', 3 'AÑO' and 4 'year' are all the column 'year'; keep one of them and remove or rename the others"));
     }
 
     @Test
@@ -672,11 +678,16 @@ class MalformedFilesTest {
         assertThat(evidence.firstPointLine()).isEqualTo(4);
         assertThat(evidence.firstCommaLine()).isEqualTo(2);
         assertThat(evidence.inconsistency("count"))
-                .hasValue(
-                        new DecimalSeparator.Finding(
-                                4,
-                                "3.5",
-                                "Line 4, column 'count': '3.5' is written with a decimal '.', but 3 other value(s) of the file use ',' (the first on line 2, '1,5'); one file uses one decimal separator: write every number with ','"));
+                .hasValueSatisfying(
+                        finding -> assertThat(finding)
+                                .extracting(
+                                        DecimalSeparator.Finding::line,
+                                        DecimalSeparator.Finding::value,
+                                        found -> found.message().english())
+                                .containsExactly(
+                                        4L,
+                                        "3.5",
+                                        "Line 4, column 'count': '3.5' is written with a decimal '.', but 3 other value(s) of the file use ',' (the first on line 2, '1,5'); one file uses one decimal separator: write every number with ','"));
         assertThat(evidence.ambiguity("count")).isEmpty();
     }
 
@@ -691,11 +702,16 @@ class MalformedFilesTest {
         assertThat(evidence.decide()).isEqualTo(DecimalSeparator.COMMA);
         assertThat(evidence.inconsistency("count")).isEmpty();
         assertThat(evidence.ambiguity("count"))
-                .hasValue(
-                        new DecimalSeparator.Finding(
-                                3,
-                                "1,234",
-                                "Line 3, column 'count': '1,234' can be a whole number with thousands grouped or a fraction; no number of the file shows its decimal separator, so it is read with ',' as usual in ';'-delimited files, as 1.234 (2 value(s) like it). If that is wrong, write the numbers without thousands separators"));
+                .hasValueSatisfying(
+                        finding -> assertThat(finding)
+                                .extracting(
+                                        DecimalSeparator.Finding::line,
+                                        DecimalSeparator.Finding::value,
+                                        found -> found.message().english())
+                                .containsExactly(
+                                        3L,
+                                        "1,234",
+                                        "Line 3, column 'count': '1,234' can be a whole number with thousands grouped or a fraction; no number of the file shows its decimal separator, so it is read with ',' as usual in ';'-delimited files, as 1.234 (2 value(s) like it). If that is wrong, write the numbers without thousands separators"));
     }
 
     @Test

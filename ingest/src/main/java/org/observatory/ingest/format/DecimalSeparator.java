@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
+import org.observatory.ingest.IngestMessage;
+import org.observatory.schemas.text.Message;
 
 /**
  * The decimal separator of a file's numbers, detected from every numeric cell ({@link Evidence}) and then used to
@@ -260,17 +262,26 @@ public enum DecimalSeparator {
             return Optional.of(new Finding(
                     minority.firstLine,
                     minority.firstValue,
-                    "%s, column '%s': '%s' is written with a decimal '%s', but %d other value(s) of the file use '%s' (the first on line %d, '%s'); one file uses one decimal separator: write every number with '%s'"
-                            .formatted(
-                                    where(minority.firstLine),
-                                    column,
-                                    minority.firstValue,
-                                    other,
-                                    majority.count,
-                                    decided.symbol,
-                                    majority.firstLine,
-                                    majority.firstValue,
-                                    decided.symbol)));
+                    Message.of(
+                            minority.firstLine > 0
+                                    ? IngestMessage.DECIMAL_SEPARATORS_MIXED
+                                    : IngestMessage.DECIMAL_SEPARATORS_MIXED_NO_LINE,
+                            "line",
+                            Long.toString(minority.firstLine),
+                            "column",
+                            column,
+                            "value",
+                            minority.firstValue,
+                            "separator",
+                            String.valueOf(other),
+                            "others",
+                            majority.count,
+                            "decided",
+                            String.valueOf(decided.symbol),
+                            "firstLine",
+                            Long.toString(majority.firstLine),
+                            "firstValue",
+                            majority.firstValue)));
         }
 
         /**
@@ -286,15 +297,24 @@ public enum DecimalSeparator {
             return Optional.of(new Finding(
                     ambiguous.firstLine,
                     ambiguous.firstValue,
-                    "%s, column '%s': '%s' can be a whole number with thousands grouped or a fraction; no number of the file shows its decimal separator, so it is read with '%s' as usual in '%s'-delimited files, as %s (%d value(s) like it). If that is wrong, write the numbers without thousands separators"
-                            .formatted(
-                                    where(ambiguous.firstLine),
-                                    column,
-                                    ambiguous.firstValue,
-                                    decided.symbol,
-                                    delimiter == '\t' ? "tab" : String.valueOf(delimiter),
-                                    read.isPresent() ? Double.toString(read.getAsDouble()) : "?",
-                                    ambiguous.count)));
+                    Message.of(
+                            ambiguous.firstLine > 0
+                                    ? IngestMessage.DECIMAL_SEPARATOR_AMBIGUOUS
+                                    : IngestMessage.DECIMAL_SEPARATOR_AMBIGUOUS_NO_LINE,
+                            "line",
+                            Long.toString(ambiguous.firstLine),
+                            "column",
+                            column,
+                            "value",
+                            ambiguous.firstValue,
+                            "decided",
+                            String.valueOf(decided.symbol),
+                            "delimiter",
+                            delimiter == '\t' ? "tab" : String.valueOf(delimiter),
+                            "read",
+                            read.isPresent() ? Double.toString(read.getAsDouble()) : "?",
+                            "values",
+                            ambiguous.count)));
         }
 
         public long pointCount() {
@@ -313,10 +333,6 @@ public enum DecimalSeparator {
         /** The line of the first value that shows a decimal comma, or 0 when none does (or lines were not given). */
         public long firstCommaLine() {
             return comma.firstLine;
-        }
-
-        private static String where(long line) {
-            return line > 0 ? "Line %d".formatted(line) : "A line";
         }
 
         /** How many values take one form, and the first of them. */
@@ -344,7 +360,7 @@ public enum DecimalSeparator {
     }
 
     /** Something {@link Evidence} found: the line and the value it is about, and what to tell the analyst. */
-    public record Finding(long line, String value, String message) {
+    public record Finding(long line, String value, Message message) {
         public Finding {
             Objects.requireNonNull(value, "value is null");
             Objects.requireNonNull(message, "message is null");

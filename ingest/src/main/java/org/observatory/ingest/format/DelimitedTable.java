@@ -23,8 +23,10 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * A delimited text file read by column name. {@link #open} detects the encoding (whole file), then finds the
@@ -72,8 +74,7 @@ public final class DelimitedTable {
 
     private static void checkNotEmpty(Path file) throws IOException {
         if (Files.size(file) == 0) {
-            throw new ObservatoryException(
-                    ErrorCode.FILE_UNREADABLE, "The file is empty; export the data again with its header line");
+            throw new ObservatoryException(ErrorCode.FILE_UNREADABLE, Message.of(IngestMessage.FILE_EMPTY));
         }
     }
 
@@ -84,9 +85,9 @@ public final class DelimitedTable {
             throw new ObservatoryException(
                     ErrorCode.FILE_UNREADABLE,
                     first.lines().isEmpty()
-                            ? "The file is empty; export the data again with its header line"
-                            : "The file holds only blank lines (%d); export the data again with its header line"
-                                    .formatted(first.lines().size()));
+                            ? Message.of(IngestMessage.FILE_EMPTY)
+                            : Message.of(IngestMessage.FILE_BLANK, "lines", (long)
+                                    first.lines().size()));
         }
         HeaderMatch best = findHeader(first.lines(), new ColumnIndex(columns));
         List<String> requiredNames = columns.stream()
@@ -96,27 +97,51 @@ public final class DelimitedTable {
         if (best == null || best.requiredFound() == 0) {
             throw new ObservatoryException(
                     ErrorCode.HEADER_NOT_FOUND,
-                    "No header line found in the first %d lines: none names the required columns %s; add a header line with those column names (see docs/formats.md)"
-                            .formatted(first.lines().size(), requiredNames));
+                    Message.of(
+                            IngestMessage.HEADER_NOT_FOUND,
+                            "lines",
+                            (long) first.lines().size(),
+                            "columns",
+                            requiredNames.toString()));
         }
-        List<String> problems = new ArrayList<>();
+        List<HeaderProblems.Problem> problems = new ArrayList<>();
+        String headerLine = Integer.toString(best.lineIndex() + 1);
+        String lastLine = Integer.toString(best.lineIndex() + best.lineCount());
+        // a quote left open explains the columns found missing: it is said with them, or on its own
+        boolean quoteSaid = best.missingRequired().isEmpty();
         if (!best.missingRequired().isEmpty()) {
-            problems.add(
-                    "missing required column(s) %s; add them or rename the existing columns (accepted names are in docs/formats.md)"
-                            .formatted(best.missingRequired()));
+            String missing = best.missingRequired().toString();
+            Message message = best.unclosedQuote()
+                    ? Message.of(
+                            IngestMessage.HEADER_COLUMNS_MISSING_QUOTE_NOT_CLOSED,
+                            "line",
+                            headerLine,
+                            "columns",
+                            missing)
+                    : best.lineCount() > 1
+                            ? Message.of(
+                                    IngestMessage.HEADER_COLUMNS_MISSING_HEADER_RUNS_ON,
+                                    "line",
+                                    headerLine,
+                                    "columns",
+                                    missing,
+                                    "lastLine",
+                                    lastLine)
+                            : Message.of(IngestMessage.HEADER_COLUMNS_MISSING, "line", headerLine, "columns", missing);
+            problems.add(new HeaderProblems.Problem(ErrorCode.REQUIRED_COLUMN_MISSING, message));
         }
-        problems.addAll(best.duplicates());
-        if (!problems.isEmpty() && best.unclosedQuote()) {
-            problems.add("a quote (\") on this line is never closed; close it where its value ends, or remove it");
-        } else if (!problems.isEmpty() && best.lineCount() > 1) {
-            problems.add(
-                    "the header runs on to line %d inside a quoted value; check that every quote (\") in it is closed where its value ends"
-                            .formatted(best.lineIndex() + best.lineCount()));
+        best.duplicates()
+                .forEach(duplicate -> problems.add(new HeaderProblems.Problem(ErrorCode.MALFORMED_CSV, duplicate)));
+        if (!problems.isEmpty() && quoteSaid && best.unclosedQuote()) {
+            problems.add(new HeaderProblems.Problem(
+                    ErrorCode.MALFORMED_CSV, Message.of(IngestMessage.HEADER_QUOTE_NOT_CLOSED, "line", headerLine)));
+        } else if (!problems.isEmpty() && quoteSaid && best.lineCount() > 1) {
+            problems.add(new HeaderProblems.Problem(
+                    ErrorCode.MALFORMED_CSV,
+                    Message.of(IngestMessage.HEADER_RUNS_ON, "line", headerLine, "lastLine", lastLine)));
         }
         if (!problems.isEmpty()) {
-            throw new ObservatoryException(
-                    best.missingRequired().isEmpty() ? ErrorCode.MALFORMED_CSV : ErrorCode.REQUIRED_COLUMN_MISSING,
-                    "Line %d (the header): %s".formatted(best.lineIndex() + 1, String.join("; ", problems)));
+            throw new HeaderProblems(problems);
         }
         DelimitedTable table = new DelimitedTable(
                 file,
@@ -130,8 +155,7 @@ public final class DelimitedTable {
         if (!table.hasDataRow()) {
             throw new ObservatoryException(
                     ErrorCode.NO_DATA_ROWS,
-                    "Line %d is the header, but no data row follows it; add the data rows below the header, or check that this is the file you meant to upload"
-                            .formatted(best.lineIndex() + 1));
+                    Message.of(IngestMessage.NO_DATA_ROWS, "line", Integer.toString(best.lineIndex() + 1)));
         }
         return table;
     }
@@ -410,30 +434,38 @@ public final class DelimitedTable {
     }
 
     /** The problem of a row whose field count differs from the header's, or empty when it has none. */
-    public Optional<String> raggedRowMessage(RawRow row) {
+    public Optional<Message> raggedRowMessage(RawRow row) {
         if (row.record().size() == layout.headerWidth()) {
             return Optional.empty();
         }
         if (row.lastLine() > row.line()) {
-            return Optional.of(
-                    "Line %d has %d fields but the header (line %d) has %d, and the row runs on to line %d inside a quoted value; check that every quote (\") on line %d is closed where its value ends, that quotes inside values are doubled (\"\"), and that no '%s' is missing or extra"
-                            .formatted(
-                                    row.line(),
-                                    row.record().size(),
-                                    layout.headerLine(),
-                                    layout.headerWidth(),
-                                    row.lastLine(),
-                                    row.line(),
-                                    layout.delimiterLabel()));
+            return Optional.of(Message.of(
+                    IngestMessage.ROW_FIELDS_RUN_ON,
+                    "line",
+                    Long.toString(row.line()),
+                    "fields",
+                    (long) row.record().size(),
+                    "headerLine",
+                    Long.toString(layout.headerLine()),
+                    "headerFields",
+                    (long) layout.headerWidth(),
+                    "lastLine",
+                    Long.toString(row.lastLine()),
+                    "delimiter",
+                    layout.delimiterLabel()));
         }
-        return Optional.of(
-                "Line %d has %d fields but the header (line %d) has %d; check for a missing or extra '%s' or an unquoted value that contains it"
-                        .formatted(
-                                row.line(),
-                                row.record().size(),
-                                layout.headerLine(),
-                                layout.headerWidth(),
-                                layout.delimiterLabel()));
+        return Optional.of(Message.of(
+                IngestMessage.ROW_FIELDS,
+                "line",
+                Long.toString(row.line()),
+                "fields",
+                (long) row.record().size(),
+                "headerLine",
+                Long.toString(layout.headerLine()),
+                "headerFields",
+                (long) layout.headerWidth(),
+                "delimiter",
+                layout.delimiterLabel()));
     }
 
     /** What to tell about a row the CSV reader gave up on; a failure of the disk itself stays an IOException. */
@@ -441,17 +473,18 @@ public final class DelimitedTable {
         if (cause instanceof CharacterCodingException) {
             return new ObservatoryException(
                     ErrorCode.ENCODING_UNSUPPORTED,
-                    "The file cannot be read as %s from line %d on; save it as CSV in UTF-8 and upload it again"
-                            .formatted(layout.encoding().label(), line),
+                    Message.of(
+                            IngestMessage.ENCODING_FAILS_FROM_LINE,
+                            "encoding",
+                            layout.encoding().label(),
+                            "line",
+                            Long.toString(line)),
                     cause);
         }
         if (!(cause instanceof CSVException)) {
             throw cause;
         }
-        String message = quoteProblem(line)
-                .orElse(
-                        "Line %d: the row cannot be read as CSV; check that every quote (\") is closed where its value ends and that quotes inside values are doubled (\"\")"
-                                .formatted(line));
+        Message message = quoteProblem(line).orElse(Message.of(IngestMessage.ROW_NOT_CSV, "line", Long.toString(line)));
         return new ObservatoryException(ErrorCode.MALFORMED_CSV, message, cause);
     }
 
@@ -459,7 +492,7 @@ public final class DelimitedTable {
      * Finds, from the row that starts on {@code recordLine}, the quote the CSV reader failed on: one never closed
      * (the file ends inside the value), or a closing quote followed by text. Columns count characters from 1.
      */
-    private Optional<String> quoteProblem(long recordLine) throws IOException {
+    private Optional<Message> quoteProblem(long recordLine) throws IOException {
         char delimiter = layout.delimiter();
         try (BufferedReader reader = new BufferedReader(reader(file, layout.encoding()), BUFFER_SIZE)) {
             for (long skipped = 1; skipped < recordLine; skipped++) {
@@ -520,25 +553,53 @@ public final class DelimitedTable {
             }
             if (state == QuoteState.QUOTED) {
                 long lastLine = column == 0 ? line - 1 : line;
-                return Optional.of(
-                        "Line %d, column %d: the quoted value that starts here is never closed, so the rest of the file (to line %d) would be part of it; add the closing quote (\") where the value ends, and write each quote inside a value as two quotes (\"\")"
-                                .formatted(quoteLine, quoteColumn, Math.max(quoteLine, lastLine)));
+                return Optional.of(Message.of(
+                        IngestMessage.QUOTE_NEVER_CLOSED,
+                        "line",
+                        Long.toString(quoteLine),
+                        "column",
+                        Long.toString(quoteColumn),
+                        "lastLine",
+                        Long.toString(Math.max(quoteLine, lastLine))));
             }
             return Optional.empty();
         }
     }
 
-    private String textAfterQuote(
+    private Message textAfterQuote(
             long line, long column, long closingColumn, char character, long quoteLine, long quoteColumn) {
-        String shown = Character.isISOControl(character)
-                ? "the character U+%04X".formatted((int) character)
-                : "'%s'".formatted(character);
+        boolean control = Character.isISOControl(character);
+        String shown = control ? "U+%04X".formatted((int) character) : String.valueOf(character);
         if (quoteLine == line) {
-            return "Line %d, column %d: %s follows the closing quote (column %d) of the value that starts at column %d; after a closing quote only '%s' or the end of the line may come: write each quote inside a value as two quotes (\"\"), or quote the whole value"
-                    .formatted(line, column, shown, closingColumn, quoteColumn, layout.delimiterLabel());
+            return Message.of(
+                    control ? IngestMessage.CONTROL_AFTER_CLOSING_QUOTE : IngestMessage.TEXT_AFTER_CLOSING_QUOTE,
+                    "line",
+                    Long.toString(line),
+                    "column",
+                    Long.toString(column),
+                    "character",
+                    shown,
+                    "closingColumn",
+                    Long.toString(closingColumn),
+                    "quoteColumn",
+                    Long.toString(quoteColumn),
+                    "delimiter",
+                    layout.delimiterLabel());
         }
-        return "Line %d, column %d: the quoted value that starts here is not closed on its line and runs on to line %d, where its closing quote (column %d) is followed by %s instead of '%s' or the end of the line; add the closing quote (\") where the value ends on line %d, and write each quote inside a value as two quotes (\"\")"
-                .formatted(quoteLine, quoteColumn, line, closingColumn, shown, layout.delimiterLabel(), quoteLine);
+        return Message.of(
+                control ? IngestMessage.QUOTE_RUNS_ON_THEN_CONTROL : IngestMessage.QUOTE_RUNS_ON_THEN_TEXT,
+                "line",
+                Long.toString(quoteLine),
+                "column",
+                Long.toString(quoteColumn),
+                "closingLine",
+                Long.toString(line),
+                "closingColumn",
+                Long.toString(closingColumn),
+                "character",
+                shown,
+                "delimiter",
+                layout.delimiterLabel());
     }
 
     private enum QuoteState {
@@ -587,8 +648,12 @@ public final class DelimitedTable {
             } catch (CharacterCodingException e) {
                 throw new ObservatoryException(
                         ErrorCode.ENCODING_UNSUPPORTED,
-                        "The file cannot be read as %s from line %d on; save it as CSV in UTF-8 and upload it again"
-                                .formatted(encoding.label(), lines.size() + 1),
+                        Message.of(
+                                IngestMessage.ENCODING_FAILS_FROM_LINE,
+                                "encoding",
+                                encoding.label(),
+                                "line",
+                                Integer.toString(lines.size() + 1)),
                         e);
             }
             if (current.length() > 0) {
@@ -640,7 +705,7 @@ public final class DelimitedTable {
             Map<String, Integer> positions,
             List<String> missingRequired,
             int requiredFound,
-            List<String> duplicates,
+            List<Message> duplicates,
             boolean unclosedQuote) {
         static HeaderMatch of(
                 String text, char delimiter, int lineIndex, int lineCount, boolean unclosedQuote, ColumnIndex index) {
@@ -678,11 +743,12 @@ public final class DelimitedTable {
                     .filter(ColumnSpec::required)
                     .filter(column -> positions.containsKey(column.name()))
                     .count();
-            List<String> duplicates = new ArrayList<>();
+            List<Message> duplicates = new ArrayList<>();
             found.entrySet().stream()
                     .filter(entry -> entry.getValue().size() > 1)
                     .sorted(Map.Entry.comparingByValue((left, right) -> Integer.compare(left.get(0), right.get(0))))
-                    .forEach(entry -> duplicates.add(duplicate(entry.getKey(), entry.getValue(), cells)));
+                    .forEach(
+                            entry -> duplicates.add(duplicate(lineIndex + 1, entry.getKey(), entry.getValue(), cells)));
             return new HeaderMatch(
                     lineIndex,
                     lineCount,
@@ -696,18 +762,21 @@ public final class DelimitedTable {
         }
 
         /** {@code columns 2 'year' and 5 'anio' are both the column 'year'; keep one of them ...}. */
-        private static String duplicate(String name, List<Integer> positions, List<String> cells) {
+        private static Message duplicate(int line, String name, List<Integer> positions, List<String> cells) {
             List<String> named = positions.stream()
                     .map(position -> "%d '%s'"
                             .formatted(position + 1, cells.get(position).strip()))
                     .toList();
-            String listed =
-                    String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
-            return named.size() == 2
-                    ? "columns %s are both the column '%s'; keep one of them and remove or rename the other"
-                            .formatted(listed, name)
-                    : "columns %s are all the column '%s'; keep one of them and remove or rename the others"
-                            .formatted(listed, name);
+            return Message.of(
+                    named.size() == 2 ? IngestMessage.HEADER_COLUMNS_BOTH : IngestMessage.HEADER_COLUMNS_ALL,
+                    "line",
+                    Integer.toString(line),
+                    "columns",
+                    String.join(", ", named.subList(0, named.size() - 1)),
+                    "last",
+                    named.get(named.size() - 1),
+                    "column",
+                    name);
         }
     }
 }

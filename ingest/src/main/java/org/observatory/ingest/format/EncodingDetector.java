@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * Reads every byte of a file once and decides its encoding: a UTF-8 BOM means UTF-8; otherwise the file is UTF-8
@@ -22,11 +24,6 @@ import org.observatory.schemas.error.ObservatoryException;
  */
 public final class EncodingDetector {
     private static final int BUFFER_SIZE = 1 << 16;
-    private static final String SAVE_AS_CSV =
-            "Save it as CSV in UTF-8 (in Excel: Save As, type 'CSV UTF-8 (Comma delimited)') and upload it again";
-    private static final String EXPORT_AS_CSV =
-            "Open it in Excel and save the sheet as 'CSV UTF-8 (Comma delimited)', then upload that file";
-    private static final String UPLOAD_THE_CSV = "Upload the CSV export of the data instead";
 
     private EncodingDetector() {}
 
@@ -57,9 +54,12 @@ public final class EncodingDetector {
             scan.end();
             if (bom) {
                 if (!scan.utf8()) {
-                    throw unsupported(
-                            "it starts with a UTF-8 byte order mark, but line %d, column %d holds bytes that are not UTF-8. %s"
-                                    .formatted(scan.invalidLine, scan.invalidColumn, SAVE_AS_CSV));
+                    throw unsupported(Message.of(
+                            IngestMessage.ENCODING_BYTE_ORDER_MARK_NOT_UTF8,
+                            "line",
+                            Long.toString(scan.invalidLine),
+                            "column",
+                            Long.toString(scan.invalidColumn)));
                 }
                 return DetectedEncoding.UTF_8_BOM;
             }
@@ -67,9 +67,14 @@ public final class EncodingDetector {
                 return DetectedEncoding.UTF_8;
             }
             if (scan.undefinedLine > 0) {
-                throw unsupported(
-                        "line %d, column %d holds the byte 0x%02X, which is neither UTF-8 nor Windows-1252: the file uses another encoding. %s"
-                                .formatted(scan.undefinedLine, scan.undefinedColumn, scan.undefinedByte, SAVE_AS_CSV));
+                throw unsupported(Message.of(
+                        IngestMessage.ENCODING_UNDEFINED_BYTE,
+                        "line",
+                        Long.toString(scan.undefinedLine),
+                        "column",
+                        Long.toString(scan.undefinedColumn),
+                        "byte",
+                        "0x%02X".formatted(scan.undefinedByte)));
             }
             return DetectedEncoding.WINDOWS_1252;
         }
@@ -101,16 +106,15 @@ public final class EncodingDetector {
         if (read >= 2
                 && ((buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE)
                         || (buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF))) {
-            throw unsupported("it starts with a UTF-16 byte order mark. " + SAVE_AS_CSV);
+            throw unsupported(Message.of(IngestMessage.ENCODING_UTF16_BYTE_ORDER_MARK));
         }
-        Optional<String> binary = binaryFormat(buffer, read);
+        Optional<IngestMessage> binary = binaryFormat(buffer, read);
         if (binary.isPresent()) {
-            throw unsupported(binary.get());
+            throw unsupported(Message.of(binary.get()));
         }
         Optional<String> utf16 = utf16WithoutByteOrderMark(buffer, read);
         if (utf16.isPresent()) {
-            throw unsupported("it is UTF-16 text (%s) without a byte order mark: every second byte is a NUL byte. %s"
-                    .formatted(utf16.get(), SAVE_AS_CSV));
+            throw unsupported(Message.of(IngestMessage.ENCODING_UTF16, "byteOrder", utf16.get()));
         }
     }
 
@@ -119,27 +123,24 @@ public final class EncodingDetector {
     }
 
     /** What a known binary format is and how to get a CSV out of it, judged from its first bytes. */
-    private static Optional<String> binaryFormat(byte[] bytes, int length) {
+    private static Optional<IngestMessage> binaryFormat(byte[] bytes, int length) {
         if (startsWith(bytes, length, 0x50, 0x4B, 0x03, 0x04) || startsWith(bytes, length, 0x50, 0x4B, 0x05, 0x06)) {
-            return Optional.of(
-                    "it is a ZIP archive, such as an Excel workbook (.xlsx), not a CSV file. " + EXPORT_AS_CSV);
+            return Optional.of(IngestMessage.FILE_IS_ZIP);
         }
         if (startsWith(bytes, length, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-            return Optional.of("it is an Office document, such as an Excel 97-2003 workbook (.xls), not a CSV file. "
-                    + EXPORT_AS_CSV);
+            return Optional.of(IngestMessage.FILE_IS_OFFICE_DOCUMENT);
         }
         if (startsWith(bytes, length, 0x1F, 0x8B)) {
-            return Optional.of(
-                    "it is gzip-compressed. Decompress it (e.g. with gunzip or 7-Zip) and upload the CSV file inside");
+            return Optional.of(IngestMessage.FILE_IS_GZIP);
         }
         if (startsWith(bytes, length, 0x25, 0x50, 0x44, 0x46, 0x2D)) {
-            return Optional.of("it is a PDF document, not a CSV file. " + UPLOAD_THE_CSV);
+            return Optional.of(IngestMessage.FILE_IS_PDF);
         }
         if (startsWith(bytes, length, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return Optional.of("it is a PNG image, not a CSV file. " + UPLOAD_THE_CSV);
+            return Optional.of(IngestMessage.FILE_IS_PNG);
         }
         if (startsWith(bytes, length, 0xFF, 0xD8, 0xFF)) {
-            return Optional.of("it is a JPEG image, not a CSV file. " + UPLOAD_THE_CSV);
+            return Optional.of(IngestMessage.FILE_IS_JPEG);
         }
         return Optional.empty();
     }
@@ -190,30 +191,28 @@ public final class EncodingDetector {
      * by another: whichever encoding it is read in, the letters of the other lines come out wrong.
      */
     private static ObservatoryException mixed(TextProfile profile) {
-        String other = profile.undefinedInWindows1252() ? "in an encoding that is not UTF-8" : "in Windows-1252";
-        return unsupported(
-                ("it mixes two encodings: %s in UTF-8 and %s %s, so the accented letters of one kind or the other"
-                                + " would be read wrong (e.g. 'café' saved in UTF-8 and read as Windows-1252 is 'cafÃ©')."
-                                + " Save the whole file as UTF-8: open it in a text editor, correct the accented letters"
-                                + " of the lines that show them wrong, and save it with the encoding UTF-8 (or export the"
-                                + " data again as 'CSV UTF-8 (Comma delimited)'), then upload it again")
-                        .formatted(describe(profile.utf8Lines()), describe(profile.notUtf8Lines()), other));
+        return unsupported(Message.of(
+                profile.undefinedInWindows1252()
+                        ? IngestMessage.ENCODING_MIXED_WITH_ANOTHER
+                        : IngestMessage.ENCODING_MIXED_WITH_WINDOWS_1252,
+                "utf8Count",
+                profile.utf8Lines().count(),
+                "utf8Lines",
+                listed(profile.utf8Lines()),
+                "otherCount",
+                profile.notUtf8Lines().count(),
+                "otherLines",
+                listed(profile.notUtf8Lines())));
     }
 
-    /** {@code 1 line (line 4) is} or {@code 12 lines (lines 2, 3, 5, 8, 9 and 7 more) are}. */
-    private static String describe(TextProfile.Lines lines) {
+    /** The numbers of the first lines, and an ellipsis when there are more: {@code 2, 3, 5, 8, 9, …}. */
+    private static String listed(TextProfile.Lines lines) {
         String numbers = lines.first().stream().map(String::valueOf).collect(Collectors.joining(", "));
-        long more = lines.count() - lines.first().size();
-        if (lines.count() == 1) {
-            return "1 line (line %s) is".formatted(numbers);
-        }
-        return "%d lines (lines %s%s) are"
-                .formatted(lines.count(), numbers, more > 0 ? " and %d more".formatted(more) : "");
+        return lines.count() > lines.first().size() ? numbers + ", …" : numbers;
     }
 
-    private static ObservatoryException unsupported(String whyAndHowToFix) {
-        return new ObservatoryException(
-                ErrorCode.ENCODING_UNSUPPORTED, "The file cannot be read as text: " + whyAndHowToFix);
+    private static ObservatoryException unsupported(Message whyAndHowToFix) {
+        return new ObservatoryException(ErrorCode.ENCODING_UNSUPPORTED, whyAndHowToFix);
     }
 
     /**
@@ -250,9 +249,14 @@ public final class EncodingDetector {
                 }
             }
             if (value == 0) {
-                throw unsupported(
-                        "line %d, column %d holds a NUL byte (byte %d of the file), which text never contains: the file is binary or damaged. Remove the NUL bytes, or export the data again as CSV in UTF-8, and upload it again"
-                                .formatted(line, validator.failed() ? byteColumn : characterColumn, offset));
+                throw unsupported(Message.of(
+                        IngestMessage.ENCODING_NUL_BYTE,
+                        "line",
+                        Long.toString(line),
+                        "column",
+                        Long.toString(validator.failed() ? byteColumn : characterColumn),
+                        "byte",
+                        Long.toString(offset)));
             }
             if (undefinedLine == 0
                     && (value == 0x81 || value == 0x8D || value == 0x8F || value == 0x90 || value == 0x9D)) {

@@ -24,32 +24,76 @@ public final class InputFormat {
             required("value", "obs_value"),
             optional("source"));
 
+    /*
+     * Aliases in the four languages: English first, then Spanish, Portuguese and French (accents and case do not
+     * matter: año is anio, année is annee). A name means one column only, in any language (InputFormatTest).
+     */
     public static final List<ColumnSpec> NATIONAL = List.of(
-            optional("country", "pais", "iso3", "country_code"),
-            optional("year", "anio", "año", "ano"),
-            optional("date", "fecha", "fecha_hecho", "incident_date"),
-            required("offence_code", "codigo_delito", "national_code", "cod_delito", "offense_code"),
-            required("offence_label", "delito", "descripcion_delito", "national_label", "offense_label"),
-            optional("count", "cantidad", "numero", "value"),
-            optional("sex", "sexo", "sexo_victima", "victim_sex"),
-            optional("age_group", "grupo_edad", "age"),
-            optional("mechanism", "mecanismo", "arma", "arma_empleo", "weapon"),
-            optional("flag", "estado", "obs_status"),
-            optional("note", "nota", "observacion", "footnote"));
+            optional("country", "iso3", "country_code", "pais", "código_país", "pays", "code_pays"),
+            optional("year", "anio", "año", "ano", "année"),
+            optional("date", "incident_date", "fecha", "fecha_hecho", "data", "data_fato", "date_faits"),
+            required(
+                    "offence_code",
+                    "national_code",
+                    "offense_code",
+                    "codigo_delito",
+                    "cod_delito",
+                    "código_crime",
+                    "código",
+                    "code_infraction",
+                    "code"),
+            required(
+                    "offence_label",
+                    "national_label",
+                    "offense_label",
+                    "delito",
+                    "descripcion_delito",
+                    "crime",
+                    "descrição_crime",
+                    "infraction",
+                    "libellé_infraction"),
+            optional("count", "value", "cantidad", "numero", "valor", "quantidade", "contagem", "valeur", "effectif"),
+            optional("sex", "victim_sex", "sexo", "sexo_victima", "sexo_vítima", "sexe", "sexe_victime"),
+            optional("age_group", "age", "grupo_edad", "edad", "faixa_etária", "idade", "groupe_âge", "tranche_âge"),
+            optional("mechanism", "weapon", "mecanismo", "arma", "arma_empleo", "mécanisme", "arme"),
+            optional("flag", "obs_status", "estado", "situação", "statut"),
+            optional("note", "footnote", "nota", "observacion", "observação", "remarque"));
 
     public static final List<ColumnSpec> POPULATION = List.of(
-            required("country", "pais", "iso3", "country_code"),
-            required("year", "anio", "año", "ano"),
-            optional("sex", "sexo"),
-            required("population", "poblacion", "value"),
-            optional("source", "fuente"));
+            required("country", "iso3", "country_code", "pais", "código_país", "pays", "code_pays"),
+            required("year", "anio", "año", "ano", "année"),
+            optional("sex", "sexo", "sexe"),
+            required("population", "value", "poblacion", "valor", "população", "valeur"),
+            optional("source", "fuente", "fonte"));
 
     public static final List<ColumnSpec> CORRESPONDENCE = List.of(
-            required("national_code", "codigo_nacional", "offence_code", "codigo_delito"),
-            required("national_label", "etiqueta_nacional", "offence_label", "delito"),
-            required("iccs_code", "codigo_iccs", "iccs"),
-            required("match_quality", "calidad", "calidad_correspondencia"),
-            optional("note", "nota"));
+            required(
+                    "national_code",
+                    "offence_code",
+                    "codigo_nacional",
+                    "codigo_delito",
+                    "código_crime",
+                    "code_national",
+                    "code_infraction"),
+            required(
+                    "national_label",
+                    "offence_label",
+                    "etiqueta_nacional",
+                    "delito",
+                    "rótulo_nacional",
+                    "crime",
+                    "libellé_national",
+                    "infraction"),
+            required("iccs_code", "iccs", "codigo_iccs", "code_iccs"),
+            required(
+                    "match_quality",
+                    "calidad",
+                    "calidad_correspondencia",
+                    "qualidade",
+                    "qualidade_correspondência",
+                    "qualité",
+                    "qualité_correspondance"),
+            optional("note", "nota", "observação", "remarque"));
 
     /**
      * SDMX-CSV 1.0 ({@code DATAFLOW}) and 2.0 ({@code STRUCTURE}, {@code STRUCTURE_ID}, {@code ACTION}) with

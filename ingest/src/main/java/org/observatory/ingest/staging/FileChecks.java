@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.validate.IngestSettings;
 import org.observatory.ingest.validate.ValidationReport;
 import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.table.ExclusionReason;
+import org.observatory.schemas.text.Message;
 
 /**
  * Checks that need the whole file, run as SQL over the staged rows in DuckDB (the view {@code staged_rows} over the
@@ -181,8 +183,7 @@ final class FileChecks {
                     List<Long> lines = longs(groups.getArray("lines"));
                     List<String> shown = strings(groups.getArray("shown"));
                     long occurrences = groups.getLong("occurrences");
-                    String more =
-                            occurrences > lines.size() ? " and %d more".formatted(occurrences - lines.size()) : "";
+                    long more = occurrences - lines.size();
                     String described = describeKey(groups, key);
                     report.attributeTo(key.contains("country") ? groups.getString("country") : null);
                     if (groups.getLong("signatures") > 1) {
@@ -192,8 +193,16 @@ final class FileChecks {
                                     lines.get(0),
                                     "national_code",
                                     groups.getString("national_code"),
-                                    "Lines %s map the same national code (%s) to different ICCS codes (%s); keep one row per national code"
-                                            .formatted(join(lines), described, String.join(" and ", shown)));
+                                    Message.of(
+                                            IngestMessage.CORRESPONDENCE_CONFLICT,
+                                            "lines",
+                                            join(lines),
+                                            "key",
+                                            described,
+                                            "values",
+                                            String.join(", ", shown.subList(0, shown.size() - 1)),
+                                            "last",
+                                            shown.get(shown.size() - 1)));
                             continue;
                         }
                         report.skipped(ExclusionReason.CONFLICTING_DUPLICATE.code(), occurrences);
@@ -202,8 +211,20 @@ final class FileChecks {
                                 lines.get(0),
                                 null,
                                 String.join(" | ", shown),
-                                "Lines %s%s have the same key (%s) with different values (%s); all of them are excluded as conflicting duplicates. Keep one row per key with the correct value"
-                                        .formatted(join(lines), more, described, String.join(" and ", shown)));
+                                Message.of(
+                                        more > 0
+                                                ? IngestMessage.DUPLICATES_CONFLICTING_AND_MORE
+                                                : IngestMessage.DUPLICATES_CONFLICTING,
+                                        "lines",
+                                        join(lines),
+                                        "more",
+                                        Long.toString(more),
+                                        "key",
+                                        described,
+                                        "values",
+                                        String.join(", ", shown.subList(0, shown.size() - 1)),
+                                        "last",
+                                        shown.get(shown.size() - 1)));
                     } else {
                         report.skipped(ExclusionReason.EXACT_DUPLICATE.code(), occurrences - 1);
                         report.warning(
@@ -211,13 +232,20 @@ final class FileChecks {
                                 lines.get(1),
                                 null,
                                 shown.get(0),
-                                "Line(s) %s%s repeat line %d exactly (%s, value %s); the repeats are skipped. Remove the repeated rows"
-                                        .formatted(
-                                                join(lines.subList(1, lines.size())),
-                                                more,
-                                                lines.get(0),
-                                                described,
-                                                shown.get(0)));
+                                Message.of(
+                                        more > 0
+                                                ? IngestMessage.DUPLICATES_EXACT_AND_MORE
+                                                : IngestMessage.DUPLICATES_EXACT,
+                                        "lines",
+                                        join(lines.subList(1, lines.size())),
+                                        "more",
+                                        Long.toString(more),
+                                        "line",
+                                        Long.toString(lines.get(0)),
+                                        "key",
+                                        described,
+                                        "value",
+                                        shown.get(0)));
                     }
                 }
             }
@@ -263,7 +291,7 @@ final class FileChecks {
     private void sexAboveTotal() throws SQLException {
         Parts sexes = new Parts("sex = '_T'", "sex IN ('M', 'F', '_U')", "t.sex = '_T' AND p.sex IN ('M', 'F', '_U')");
         if (!sexGroupsCurrent) {
-            partsAboveWhole(sexes, sexesShare(), "sexes", "Sex");
+            partsAboveWhole(sexes, sexesShare(), IngestMessage.SEXES_ABOVE_TOTAL, "Sex");
             return;
         }
         try (Statement statement = connection.createStatement()) {
@@ -271,7 +299,7 @@ final class FileChecks {
             statement.execute("CREATE OR REPLACE TEMP TABLE total_candidates AS SELECT group_hash AS key_hash FROM"
                     + " sex_groups WHERE parts > smallest + 1e-9");
         }
-        reportPartsAboveWhole(sexes, sexesShare(), sexGroup(), "sexes", "Sex");
+        reportPartsAboveWhole(sexes, sexesShare(), sexGroup(), IngestMessage.SEXES_ABOVE_TOTAL, "Sex");
     }
 
     private void mechanismsAboveTotal() throws SQLException {
@@ -281,7 +309,7 @@ final class FileChecks {
                         "breakdown_type = 'mechanism'",
                         "t.breakdown_type = '_T' AND p.breakdown_type = 'mechanism'"),
                 List.of("country", "year", "national_code", "sex", "age", "unit"),
-                "mechanisms",
+                IngestMessage.MECHANISMS_ABOVE_TOTAL,
                 "mechanism");
     }
 
@@ -301,7 +329,7 @@ final class FileChecks {
                         Optional.of("position('%' IN cts_category) > 0 OR position('_' IN cts_category) > 0"),
                         "p.cts_category LIKE t.cts_category || ': %' AND position(':' IN t.cts_category) = 0"),
                 List.of("country", "cts_indicator", "cts_dimension", "sex", "age", "year", "unit"),
-                "sub-categories",
+                IngestMessage.SUBCATEGORIES_ABOVE_TOTAL,
                 "Category");
     }
 
@@ -320,7 +348,8 @@ final class FileChecks {
     }
 
     /** Reports every total whose parts (same key but the part columns) add up to more than the total. */
-    private void partsAboveWhole(Parts parts, List<String> same, String what, String column) throws SQLException {
+    private void partsAboveWhole(Parts parts, List<String> same, IngestMessage what, String column)
+            throws SQLException {
         List<String> totalKey = new ArrayList<>(same);
         List<String> partKey = new ArrayList<>(same);
         if (parts.totalKey() != null) {
@@ -349,7 +378,8 @@ final class FileChecks {
      * (same {@code same} columns) add up to more than the total.
      */
     private void reportPartsAboveWhole(
-            Parts parts, List<String> same, List<String> candidateKey, String what, String column) throws SQLException {
+            Parts parts, List<String> same, List<String> candidateKey, IngestMessage what, String column)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (!any(statement, "total_candidates")) {
                 return;
@@ -378,14 +408,18 @@ final class FileChecks {
                         line,
                         column,
                         number(rows.getDouble("value")),
-                        "Line %d: the total %s (%s) is below the sum of its %s on lines %s (%s); check the total and its parts"
-                                .formatted(
-                                        line,
-                                        number(rows.getDouble("value")),
-                                        describeKey(rows, same),
-                                        what,
-                                        join(longs(rows.getArray("lines"))),
-                                        number(rows.getDouble("parts"))));
+                        Message.of(
+                                what,
+                                "line",
+                                Long.toString(line),
+                                "total",
+                                number(rows.getDouble("value")),
+                                "key",
+                                describeKey(rows, same),
+                                "lines",
+                                join(longs(rows.getArray("lines"))),
+                                "sum",
+                                number(rows.getDouble("parts"))));
             }
         }
     }
@@ -423,16 +457,24 @@ final class FileChecks {
                         line,
                         "VALUE",
                         number(rows.getDouble("later_value")),
-                        "Line %d: %s (%s) are more than %s (%s, line %d) for %s %d; a later stage of the criminal justice process is normally smaller: check both figures or explain the difference in a note"
-                                .formatted(
-                                        line,
-                                        rows.getString("later_name"),
-                                        number(rows.getDouble("later_value")),
-                                        rows.getString("earlier_name"),
-                                        number(rows.getDouble("earlier_value")),
-                                        rows.getLong("earlier_line"),
-                                        rows.getString("country"),
-                                        rows.getInt("year")));
+                        Message.of(
+                                IngestMessage.JUSTICE_STAGE_ABOVE_EARLIER,
+                                "line",
+                                Long.toString(line),
+                                "later",
+                                rows.getString("later_name"),
+                                "laterValue",
+                                number(rows.getDouble("later_value")),
+                                "earlier",
+                                rows.getString("earlier_name"),
+                                "earlierValue",
+                                number(rows.getDouble("earlier_value")),
+                                "earlierLine",
+                                Long.toString(rows.getLong("earlier_line")),
+                                "country",
+                                rows.getString("country"),
+                                "year",
+                                Integer.toString(rows.getInt("year"))));
             }
         }
     }
@@ -483,26 +525,33 @@ final class FileChecks {
                 long line = rows.getLong("source_line");
                 double now = rows.getDouble("value");
                 double before = rows.getDouble("before_value");
-                String change = before == 0
-                        ? "up from 0"
-                        : "%.1f times".formatted(now / before).replace(',', '.');
+                String times = before == 0 ? "" : "%.1f".formatted(now / before).replace(',', '.');
                 report.attributeTo(rows.getString("country"));
                 report.warning(
                         ErrorCode.YEAR_ON_YEAR_CHANGE,
                         line,
                         "value",
                         number(now),
-                        "Line %d: %s in %d (%s) is %s the %d value %s (line %d), a change beyond x%s; the CTS asks respondents to explain such changes: check the figure or add a note"
-                                .formatted(
-                                        line,
-                                        number(now),
-                                        rows.getInt("year"),
-                                        describeKey(rows, same),
-                                        change,
-                                        rows.getInt("year") - 1,
-                                        number(before),
-                                        rows.getLong("before_line"),
-                                        number(factor)));
+                        Message.of(
+                                before == 0 ? IngestMessage.YEAR_ON_YEAR_FROM_ZERO : IngestMessage.YEAR_ON_YEAR_CHANGE,
+                                "line",
+                                Long.toString(line),
+                                "value",
+                                number(now),
+                                "year",
+                                Integer.toString(rows.getInt("year")),
+                                "key",
+                                describeKey(rows, same),
+                                "times",
+                                times,
+                                "previousYear",
+                                Integer.toString(rows.getInt("year") - 1),
+                                "previous",
+                                number(before),
+                                "previousLine",
+                                Long.toString(rows.getLong("before_line")),
+                                "factor",
+                                number(factor)));
             }
         }
     }
@@ -550,16 +599,24 @@ final class FileChecks {
                         line,
                         "VALUE",
                         number(rows.getDouble("rate")),
-                        "Line %d: the reported rate %s does not match the count %s (line %d) and the population %s of %s in %d, which give %s per 100,000; check the count, the rate or the population used"
-                                .formatted(
-                                        line,
-                                        number(rows.getDouble("rate")),
-                                        number(rows.getDouble("count")),
-                                        rows.getLong("count_line"),
-                                        number(rows.getDouble("population")),
-                                        rows.getString("country"),
-                                        rows.getInt("year"),
-                                        "%.2f".formatted(expected).replace(',', '.')));
+                        Message.of(
+                                IngestMessage.RATE_INCONSISTENT_WITH_POPULATION,
+                                "line",
+                                Long.toString(line),
+                                "rate",
+                                number(rows.getDouble("rate")),
+                                "count",
+                                number(rows.getDouble("count")),
+                                "countLine",
+                                Long.toString(rows.getLong("count_line")),
+                                "population",
+                                number(rows.getDouble("population")),
+                                "country",
+                                rows.getString("country"),
+                                "year",
+                                Integer.toString(rows.getInt("year")),
+                                "expected",
+                                "%.2f".formatted(expected).replace(',', '.')));
             }
         }
     }

@@ -2,11 +2,14 @@ package org.observatory.ingest.validate;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.RawRow;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.record.MatchQuality;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * Validates a country's correspondence table (national code to ICCS); see docs/formats.md, {@code correspondence}.
@@ -35,8 +38,7 @@ public final class CorrespondenceRowValidator implements RowValidator {
                     line,
                     "iccs_code",
                     iccsCode,
-                    "Line %d, column 'iccs_code': '%s' is not an ICCS code; use a code from schemas codelists/iccs.csv, e.g. 0101"
-                            .formatted(line, iccsCode));
+                    Message.of(IngestMessage.ICCS_CODE_NOT_A_CODE, "line", Long.toString(line), "value", iccsCode));
         }
         MatchQuality quality = null;
         try {
@@ -47,7 +49,17 @@ public final class CorrespondenceRowValidator implements RowValidator {
                     line,
                     "match_quality",
                     row.cell("match_quality"),
-                    "Line %d, column 'match_quality': %s".formatted(line, e.getMessage()));
+                    Message.of(
+                            IngestMessage.MATCH_QUALITY_UNKNOWN,
+                            "line",
+                            Long.toString(line),
+                            "value",
+                            row.cell("match_quality"),
+                            "qualities",
+                            Arrays.stream(MatchQuality.values())
+                                    .map(MatchQuality::code)
+                                    .toList()
+                                    .toString()));
         }
         for (String column : new String[] {"national_code", "national_label"}) {
             if (row.cell(column).isEmpty()) {
@@ -56,7 +68,7 @@ public final class CorrespondenceRowValidator implements RowValidator {
                         line,
                         column,
                         "",
-                        "Line %d, column '%s' is empty; every row needs it".formatted(line, column));
+                        Message.of(IngestMessage.CELL_MISSING, "line", Long.toString(line), "column", column));
             }
         }
         if (report.errorCount() > errorsBefore) {

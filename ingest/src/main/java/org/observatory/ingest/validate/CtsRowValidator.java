@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.RawRow;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.table.ExclusionReason;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /** Validates dataUNODC long-format rows (UN-CTS replies); see docs/formats.md, {@code cts}. */
 public final class CtsRowValidator implements RowValidator {
@@ -121,8 +123,8 @@ public final class CtsRowValidator implements RowValidator {
                             line,
                             column,
                             "",
-                            "Line %d, column '%s' is empty; every dataUNODC row names its %s"
-                                    .formatted(line, column, column));
+                            Message.of(
+                                    IngestMessage.SERIES_NAME_MISSING, "line", Long.toString(line), "column", column));
         }
         return text;
     }
@@ -138,8 +140,7 @@ public final class CtsRowValidator implements RowValidator {
                         line,
                         "Unit of measurement",
                         text,
-                        "Line %d, column 'Unit of measurement': unknown unit '%s'; use 'Counts' or 'Rate per 100,000 population'"
-                                .formatted(line, text));
+                        Message.of(IngestMessage.CTS_UNIT_UNKNOWN, "line", Long.toString(line), "value", text));
         return null;
     }
 

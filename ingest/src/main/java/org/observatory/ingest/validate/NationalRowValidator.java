@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.FileLayout;
 import org.observatory.ingest.format.RawRow;
 import org.observatory.schemas.codelist.Country;
@@ -16,6 +17,7 @@ import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.record.ObservationStatus;
 import org.observatory.schemas.table.ExclusionReason;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * Validates a national observatory's submission, aggregated (with a count column) or incident-level (one row per
@@ -94,8 +96,7 @@ public final class NationalRowValidator implements RowValidator {
                     line,
                     "offence_code",
                     "",
-                    "Line %d, column 'offence_code' is empty; write the national offence code of the row"
-                            .formatted(line));
+                    Message.of(IngestMessage.OFFENCE_CODE_MISSING, "line", Long.toString(line)));
         }
         String flag = row.cell("flag").toUpperCase(Locale.ROOT);
         if (!flag.isEmpty()
@@ -105,8 +106,14 @@ public final class NationalRowValidator implements RowValidator {
                     line,
                     "flag",
                     flag,
-                    "Line %d, column 'flag': '%s' is not an SDMX OBS_STATUS code; use A, B, E, P ... (see codelists/obs-status.csv) or leave it empty"
-                            .formatted(line, flag));
+                    Message.of(
+                            IngestMessage.OBSERVATION_STATUS_UNKNOWN,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            "flag",
+                            "value",
+                            flag));
         }
         if (report.errorCount() > errorsBefore) {
             return;
@@ -152,8 +159,12 @@ public final class NationalRowValidator implements RowValidator {
                             line,
                             "offence_code",
                             code,
-                            "Line %d: there is no correspondence table for %s, so no national offence code of this file can be normalised to ICCS yet; upload one (--source correspondence --country %s) before the next pipeline run"
-                                    .formatted(line, country, country));
+                            Message.of(
+                                    IngestMessage.NO_CORRESPONDENCE_TABLE,
+                                    "line",
+                                    Long.toString(line),
+                                    "country",
+                                    country));
             return;
         }
         if (!known.get().contains(code)) {
@@ -163,8 +174,14 @@ public final class NationalRowValidator implements RowValidator {
                             line,
                             "offence_code",
                             code,
-                            "Unknown national offence code '%s' for %s at line %d, column 'offence_code'; add it to the %s correspondence table or correct the code (rows with it are excluded from indicators until then)"
-                                    .formatted(code, country, line, country));
+                            Message.of(
+                                    IngestMessage.NATIONAL_CODE_UNKNOWN,
+                                    "line",
+                                    Long.toString(line),
+                                    "value",
+                                    code,
+                                    "country",
+                                    country));
         }
     }
 
@@ -186,8 +203,7 @@ public final class NationalRowValidator implements RowValidator {
                                 row.line(),
                                 "country",
                                 "",
-                                "Line %d: no country; fill the 'country' column or upload with --country ISO3"
-                                        .formatted(row.line()));
+                                Message.of(IngestMessage.COUNTRY_MISSING, "line", Long.toString(row.line())));
             }
             return declared;
         }
@@ -199,8 +215,14 @@ public final class NationalRowValidator implements RowValidator {
                             row.line(),
                             "country",
                             written,
-                            "Line %d, column 'country': '%s' is not an ISO 3166-1 country code; use the alpha-3 code, e.g. MEX"
-                                    .formatted(row.line(), written));
+                            Message.of(
+                                    IngestMessage.COUNTRY_UNKNOWN,
+                                    "line",
+                                    Long.toString(row.line()),
+                                    "value",
+                                    written,
+                                    "example",
+                                    "MEX"));
             return Optional.empty();
         }
         // a national file is one country's: a row of any other country is refused, a member state's or not
@@ -225,8 +247,7 @@ public final class NationalRowValidator implements RowValidator {
                         line,
                         "date",
                         text,
-                        "Line %d, column 'date': '%s' is not a date; write dd/mm/yyyy or yyyy-mm-dd"
-                                .formatted(line, text));
+                        Message.of(IngestMessage.DATE_NOT_A_DATE, "line", Long.toString(line), "value", text));
         return OptionalInt.empty();
     }
 }

@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.RawRow;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.table.ExclusionReason;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /** Validates resident population rows, the denominators of rates; see docs/formats.md, {@code population}. */
 public final class PopulationRowValidator implements RowValidator {
@@ -34,8 +36,14 @@ public final class PopulationRowValidator implements RowValidator {
                     line,
                     "country",
                     written,
-                    "Line %d, column 'country': '%s' is not an ISO 3166-1 country code; use the alpha-3 code, e.g. JAM"
-                            .formatted(line, written));
+                    Message.of(
+                            IngestMessage.COUNTRY_UNKNOWN,
+                            "line",
+                            Long.toString(line),
+                            "value",
+                            written,
+                            "example",
+                            "JAM"));
             return;
         }
         String source = row.cell("source").isEmpty() ? defaultSource : row.cell("source");
@@ -79,8 +87,7 @@ public final class PopulationRowValidator implements RowValidator {
                     line,
                     "population",
                     row.cell("population"),
-                    "Line %d, column 'population': a population of 0 cannot be a denominator; write the resident population"
-                            .formatted(line));
+                    Message.of(IngestMessage.POPULATION_ZERO, "line", Long.toString(line)));
         }
         if (report.errorCount() > errorsBefore) {
             return;

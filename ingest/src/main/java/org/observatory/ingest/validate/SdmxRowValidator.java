@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.FileLayout;
 import org.observatory.ingest.format.RawRow;
 import org.observatory.schemas.codelist.Country;
@@ -21,6 +21,7 @@ import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.record.ObservationStatus;
 import org.observatory.schemas.table.ExclusionReason;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * Validates SDMX-CSV 1.0 and 2.0 rows of ICCS-coded series, as national statistical offices publish them; see
@@ -48,12 +49,11 @@ public final class SdmxRowValidator implements RowValidator {
 
     /** The accepted UNIT_MEASURE codes (upper case) of each staged unit, in the order messages list them. */
     private static final List<Unit> UNITS = List.of(
-            new Unit(StagedRows.UNIT_COUNT, "a count", List.of("NUM", "N", "NR", "NUMBER", "COUNT", "COUNTS")),
+            new Unit(StagedRows.UNIT_COUNT, List.of("NUM", "N", "NR", "NUMBER", "COUNT", "COUNTS")),
             new Unit(
                     StagedRows.UNIT_REPORTED_RATE,
-                    "a rate per 100,000 population",
                     List.of("RATE_100K", "PER_100000", "PER_100000_POP", "PER_100K", "R_100K")),
-            new Unit(StagedRows.UNIT_PERCENT, "a percentage", List.of("PT", "PC", "PERCENT", "PCT")));
+            new Unit(StagedRows.UNIT_PERCENT, List.of("PT", "PC", "PERCENT", "PCT")));
 
     private static final Pattern ICCS_PREFIX = Pattern.compile("(?i)^ICCS[_-]?");
     private static final Pattern AGE_BAND = Pattern.compile("Y(\\d+)T(\\d+)", Pattern.CASE_INSENSITIVE);
@@ -87,8 +87,12 @@ public final class SdmxRowValidator implements RowValidator {
                     line,
                     "ACTION",
                     action,
-                    "Line %d, column 'ACTION': 'D' (delete) is not accepted; deletions are done by withdrawing the submission that holds the values (POST /submissions/{id}/withdraw), then uploading a corrected file if needed; remove the row or change its ACTION to I"
-                            .formatted(line));
+                    Message.of(
+                            IngestMessage.SDMX_ACTION_DELETE,
+                            "line",
+                            Long.toString(line),
+                            "withdraw",
+                            "POST /submissions/{id}/withdraw"));
             return;
         }
         String area = code(row.cell("ref_area")).toUpperCase(Locale.ROOT);
@@ -98,8 +102,7 @@ public final class SdmxRowValidator implements RowValidator {
                     line,
                     "REF_AREA",
                     "",
-                    "Line %d, column 'REF_AREA' is empty; write the ISO 3166-1 code of the country, e.g. MEX or MX"
-                            .formatted(line));
+                    Message.of(IngestMessage.SDMX_REF_AREA_MISSING, "line", Long.toString(line)));
             return;
         }
         Optional<String> iso3 = context.codelists().countries().find(area).map(Country::alpha3);
@@ -121,8 +124,7 @@ public final class SdmxRowValidator implements RowValidator {
                     line,
                     "ACTION",
                     action,
-                    "Line %d, column 'ACTION': unknown action '%s'; use I (information), A (append) or R (replace), or leave it empty"
-                            .formatted(line, action));
+                    Message.of(IngestMessage.SDMX_ACTION_UNKNOWN, "line", Long.toString(line), "value", action));
         }
         String structureId = structureId(row);
         OptionalInt year = year(row);
@@ -141,16 +143,21 @@ public final class SdmxRowValidator implements RowValidator {
                     line,
                     "OBS_VALUE",
                     valueText,
-                    "Line %d, column 'OBS_VALUE' is empty; write the number, or mark a missing value with OBS_STATUS O (or M, L, Q), or leave the row out"
-                            .formatted(line));
+                    Message.of(IngestMessage.SDMX_OBS_VALUE_MISSING, "line", Long.toString(line)));
         } else if (!missing && missingStatus) {
             report.error(
                     ErrorCode.UNKNOWN_CODE,
                     line,
                     "OBS_STATUS",
                     status,
-                    "Line %d, column 'OBS_STATUS': '%s' marks a missing value but OBS_VALUE is %s; leave OBS_VALUE empty, or use the status of a value (e.g. A, E, P)"
-                            .formatted(line, status, valueText));
+                    Message.of(
+                            IngestMessage.SDMX_MISSING_STATUS_WITH_VALUE,
+                            "line",
+                            Long.toString(line),
+                            "value",
+                            status,
+                            "observation",
+                            valueText));
         } else if (!missing) {
             value = context.count(line, "OBS_VALUE", valueText);
         }
@@ -198,11 +205,15 @@ public final class SdmxRowValidator implements RowValidator {
         if (structure && structureId || !structure && !structureId && layout.has("dataflow")) {
             return;
         }
-        String message = structure || structureId
-                ? "Line %d (the header): SDMX-CSV 2.0 needs both columns STRUCTURE and STRUCTURE_ID, the file has only %s; add the missing column (STRUCTURE holds dataflow, STRUCTURE_ID the dataflow id, e.g. UNODC:DF_ICCS(1.0))"
-                        .formatted(layout.headerLine(), structure ? "STRUCTURE" : "STRUCTURE_ID")
-                : "Line %d (the header): neither a DATAFLOW column (SDMX-CSV 1.0) nor STRUCTURE and STRUCTURE_ID columns (SDMX-CSV 2.0); export the file again as SDMX-CSV, or add a first column DATAFLOW with the dataflow id, e.g. UNODC:DF_ICCS(1.0)"
-                        .formatted(layout.headerLine());
+        String line = Long.toString(layout.headerLine());
+        Message message = structure || structureId
+                ? Message.of(
+                        IngestMessage.SDMX_HEADER_STRUCTURE_INCOMPLETE,
+                        "line",
+                        line,
+                        "present",
+                        structure ? "STRUCTURE" : "STRUCTURE_ID")
+                : Message.of(IngestMessage.SDMX_HEADER_NO_STRUCTURE, "line", line);
         report.error(ErrorCode.REQUIRED_COLUMN_MISSING, layout.headerLine(), null, null, message);
     }
 
@@ -221,8 +232,12 @@ public final class SdmxRowValidator implements RowValidator {
                                 line,
                                 "STRUCTURE",
                                 type,
-                                "Line %d, column 'STRUCTURE': '%s' is not a structure type; use dataflow, datastructure or dataprovisionagreement"
-                                        .formatted(line, type));
+                                Message.of(
+                                        IngestMessage.SDMX_STRUCTURE_TYPE_UNKNOWN,
+                                        "line",
+                                        Long.toString(line),
+                                        "value",
+                                        type));
             }
         }
         if (structureColumn.isEmpty()) {
@@ -237,8 +252,12 @@ public final class SdmxRowValidator implements RowValidator {
                             line,
                             column,
                             "",
-                            "Line %d, column '%s' is empty; write the id of the dataflow the row belongs to, e.g. UNODC:DF_ICCS(1.0)"
-                                    .formatted(line, column));
+                            Message.of(
+                                    IngestMessage.SDMX_STRUCTURE_ID_MISSING,
+                                    "line",
+                                    Long.toString(line),
+                                    "column",
+                                    column));
         }
         return id;
     }
@@ -253,8 +272,12 @@ public final class SdmxRowValidator implements RowValidator {
                             line,
                             "FREQ",
                             frequency,
-                            "Line %d, column 'FREQ': frequency '%s' is not annual; only annual data (FREQ A) is accepted, aggregate the values to calendar years"
-                                    .formatted(line, frequency));
+                            Message.of(
+                                    IngestMessage.SDMX_FREQUENCY_NOT_ANNUAL,
+                                    "line",
+                                    Long.toString(line),
+                                    "value",
+                                    frequency));
             return OptionalInt.empty();
         }
         String text = code(row.cell("time_period"));
@@ -265,14 +288,14 @@ public final class SdmxRowValidator implements RowValidator {
         if (period instanceof Period.Annual annual) {
             return context.year(line, "TIME_PERIOD", annual.year());
         }
-        String problem = ((Period.NotAnnual) period).problem();
+        IngestMessage problem = ((Period.NotAnnual) period).problem();
         context.report()
                 .error(
                         ErrorCode.YEAR_OUT_OF_RANGE,
                         line,
                         "TIME_PERIOD",
                         text,
-                        "Line %d, column 'TIME_PERIOD': '%s' %s".formatted(line, text, problem));
+                        Message.of(problem, "line", Long.toString(line), "value", text));
         return OptionalInt.empty();
     }
 
@@ -287,24 +310,23 @@ public final class SdmxRowValidator implements RowValidator {
                             line,
                             "ICCS",
                             "",
-                            "Line %d, column 'ICCS' is empty; write the ICCS code of the offence, e.g. 0101 (intentional homicide)"
-                                    .formatted(line));
+                            Message.of(IngestMessage.SDMX_ICCS_MISSING, "line", Long.toString(line)));
             return null;
         }
         if (context.codelists().iccs().find(candidate).isPresent()) {
             return candidate;
         }
-        String hint = context.codelists().iccs().find("0" + candidate).isPresent()
-                ? "; ICCS codes start with a zero, write '0%s' (a spreadsheet may have dropped the leading zero)"
-                        .formatted(candidate)
-                : "; use a code of the ICCS codelist (schemas codelists/iccs.csv), e.g. 0101 intentional homicide or 0401 robbery, bare or prefixed ICCS_";
-        context.report()
-                .error(
-                        ErrorCode.UNKNOWN_ICCS_CODE,
-                        line,
-                        "ICCS",
+        Message message = context.codelists().iccs().find("0" + candidate).isPresent()
+                ? Message.of(
+                        IngestMessage.SDMX_ICCS_LEADING_ZERO,
+                        "line",
+                        Long.toString(line),
+                        "value",
                         written,
-                        "Line %d, column 'ICCS': unknown ICCS code '%s'%s".formatted(line, written, hint));
+                        "code",
+                        "0" + candidate)
+                : Message.of(IngestMessage.SDMX_ICCS_UNKNOWN, "line", Long.toString(line), "value", written);
+        context.report().error(ErrorCode.UNKNOWN_ICCS_CODE, line, "ICCS", written, message);
         return null;
     }
 
@@ -319,8 +341,12 @@ public final class SdmxRowValidator implements RowValidator {
                         row.line(),
                         "UNIT_MULT",
                         multiplier,
-                        "Line %d, column 'UNIT_MULT': values in units of 10^%s are not accepted; write OBS_VALUE in units and UNIT_MULT 0 (or leave it empty)"
-                                .formatted(row.line(), multiplier));
+                        Message.of(
+                                IngestMessage.SDMX_UNIT_MULTIPLIER,
+                                "line",
+                                Long.toString(row.line()),
+                                "value",
+                                multiplier));
     }
 
     /** The OBS_STATUS code in upper case, empty when there is none; reports a code outside the SDMX codelist. */
@@ -334,8 +360,14 @@ public final class SdmxRowValidator implements RowValidator {
                             row.line(),
                             "OBS_STATUS",
                             status,
-                            "Line %d, column 'OBS_STATUS': '%s' is not an SDMX OBS_STATUS code; use A, B, E, P ... (see codelists/obs-status.csv) or leave it empty"
-                                    .formatted(row.line(), status));
+                            Message.of(
+                                    IngestMessage.OBSERVATION_STATUS_UNKNOWN,
+                                    "line",
+                                    Long.toString(row.line()),
+                                    "column",
+                                    "OBS_STATUS",
+                                    "value",
+                                    status));
         }
         return status;
     }
@@ -347,17 +379,25 @@ public final class SdmxRowValidator implements RowValidator {
                 return unit.staged();
             }
         }
-        String accepted = UNITS.stream()
-                .map(unit -> "%s for %s".formatted(String.join(", ", unit.codes()), unit.description()))
-                .collect(Collectors.joining("; "));
-        String problem = text.isEmpty() ? "the unit is empty" : "unknown unit '%s'".formatted(text);
+        Message message = Message.of(
+                text.isEmpty() ? IngestMessage.SDMX_UNIT_MISSING : IngestMessage.SDMX_UNIT_UNKNOWN,
+                "line",
+                Long.toString(line),
+                "value",
+                text,
+                "countCodes",
+                String.join(", ", UNITS.get(0).codes()),
+                "rateCodes",
+                String.join(", ", UNITS.get(1).codes()),
+                "percentCodes",
+                String.join(", ", UNITS.get(2).codes()));
         context.report()
                 .error(
                         text.isEmpty() ? ErrorCode.VALUE_MISSING : ErrorCode.UNKNOWN_CODE,
                         line,
                         "UNIT_MEASURE",
                         text,
-                        "Line %d, column 'UNIT_MEASURE': %s; use %s".formatted(line, problem, accepted));
+                        message);
         return null;
     }
 
@@ -425,8 +465,8 @@ public final class SdmxRowValidator implements RowValidator {
                 null);
     }
 
-    /** A unit of the staged rows, how messages name it, and the UNIT_MEASURE codes that mean it. */
-    private record Unit(String staged, String description, List<String> codes) {}
+    /** A unit of the staged rows and the UNIT_MEASURE codes that mean it (messages name them: count, rate, percent). */
+    private record Unit(String staged, List<String> codes) {}
 
     /** A TIME_PERIOD read as a calendar year, or why it is not one. */
     private sealed interface Period {
@@ -442,16 +482,13 @@ public final class SdmxRowValidator implements RowValidator {
         Pattern DAY_OF_YEAR = Pattern.compile("\\d{4}-?D\\d{3}", Pattern.CASE_INSENSITIVE);
         Pattern RANGE = Pattern.compile(".+/P.+", Pattern.CASE_INSENSITIVE);
 
-        List<Map.Entry<Pattern, String>> SHORTER_THAN_A_YEAR = List.of(
-                Map.entry(SEMESTER, "a half-year"),
-                Map.entry(TRIMESTER, "a four-month period"),
-                Map.entry(QUARTER, "a quarter"),
-                Map.entry(MONTH, "a month"),
-                Map.entry(WEEK, "a week"),
-                Map.entry(DAY_OF_YEAR, "a day"));
-
-        String ONLY_ANNUAL =
-                "only annual data is accepted, so write the calendar year (e.g. 2022) with the value for the whole year";
+        List<Map.Entry<Pattern, IngestMessage>> SHORTER_THAN_A_YEAR = List.of(
+                Map.entry(SEMESTER, IngestMessage.SDMX_PERIOD_HALF_YEAR),
+                Map.entry(TRIMESTER, IngestMessage.SDMX_PERIOD_FOUR_MONTHS),
+                Map.entry(QUARTER, IngestMessage.SDMX_PERIOD_QUARTER),
+                Map.entry(MONTH, IngestMessage.SDMX_PERIOD_MONTH),
+                Map.entry(WEEK, IngestMessage.SDMX_PERIOD_WEEK),
+                Map.entry(DAY_OF_YEAR, IngestMessage.SDMX_PERIOD_DAY_OF_YEAR));
 
         /** Reads {@code text}; a date stands for its year only in a row whose FREQ is {@code A} (annual). */
         static Period of(String text, String frequency) {
@@ -468,22 +505,21 @@ public final class SdmxRowValidator implements RowValidator {
             if (date.matches()) {
                 return frequency.equalsIgnoreCase(ANNUAL)
                         ? new Annual(date.group(1))
-                        : new NotAnnual("is a day; " + ONLY_ANNUAL + ", or, if the export writes annual periods as"
-                                + " dates, add the column FREQ with A");
+                        : new NotAnnual(IngestMessage.SDMX_PERIOD_DATE);
             }
-            for (Map.Entry<Pattern, String> kind : SHORTER_THAN_A_YEAR) {
+            for (Map.Entry<Pattern, IngestMessage> kind : SHORTER_THAN_A_YEAR) {
                 if (kind.getKey().matcher(text).matches()) {
-                    return new NotAnnual("is " + kind.getValue() + ", a period shorter than a year; " + ONLY_ANNUAL);
+                    return new NotAnnual(kind.getValue());
                 }
             }
             if (RANGE.matcher(text).matches()) {
-                return new NotAnnual("is a time range other than one calendar year; " + ONLY_ANNUAL);
+                return new NotAnnual(IngestMessage.SDMX_PERIOD_RANGE);
             }
-            return new NotAnnual("is not a reporting period; write the year, e.g. 2022 (2022-A1 is accepted too)");
+            return new NotAnnual(IngestMessage.SDMX_PERIOD_NOT_A_PERIOD);
         }
 
         record Annual(String year) implements Period {}
 
-        record NotAnnual(String problem) implements Period {}
+        record NotAnnual(IngestMessage problem) implements Period {}
     }
 }

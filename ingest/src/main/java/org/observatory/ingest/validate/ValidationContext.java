@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.DecimalSeparator;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Country;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.table.ExclusionReason;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * What row validators share: the codelists, the submission's declared country and cycle, the file's decimal
@@ -59,7 +61,33 @@ public final class ValidationContext {
             Map.entry("unknown", "_U"),
             Map.entry("sindato", "_U"),
             Map.entry("desconocido", "_U"),
-            Map.entry("noinformado", "_U"));
+            Map.entry("noinformado", "_U"),
+            // Spanish totals; Portuguese and French labels (Spanish and Portuguese share masculino)
+            Map.entry("ambossexos", StagedRows.TOTAL),
+            Map.entry("ambosossexos", StagedRows.TOTAL),
+            Map.entry("homem", "M"),
+            Map.entry("homens", "M"),
+            Map.entry("feminino", "F"),
+            Map.entry("mulher", "F"),
+            Map.entry("mulheres", "F"),
+            Map.entry("desconhecido", "_U"),
+            Map.entry("ignorado", "_U"),
+            Map.entry("naoinformado", "_U"),
+            Map.entry("semdado", "_U"),
+            Map.entry("ensemble", StagedRows.TOTAL),
+            Map.entry("homme", "M"),
+            Map.entry("hommes", "M"),
+            Map.entry("masculin", "M"),
+            Map.entry("femme", "F"),
+            Map.entry("femmes", "F"),
+            Map.entry("feminin", "F"),
+            Map.entry("inconnu", "_U"),
+            Map.entry("nonrenseigne", "_U"),
+            Map.entry("nonprecise", "_U"));
+
+    /** How a total of all ages is written, letters only (accents and case do not matter), in the four languages. */
+    private static final java.util.Set<String> ALL_AGES = java.util.Set.of(
+            "total", "todas", "todaslasedades", "todasasidades", "todos", "tousages", "touslesages", "ensemble");
 
     private final Codelists codelists;
     private final Optional<String> declaredCountry;
@@ -143,8 +171,16 @@ public final class ValidationContext {
                 line,
                 column,
                 written,
-                "Line %d, column '%s': %s is not the submitting country %s; a country submits only its own data, so remove the row (%s's data is submitted by %s's analysts or the secretariat)"
-                        .formatted(line, column, country, submitter, country, country));
+                Message.of(
+                        IngestMessage.COUNTRY_NOT_SUBMITTER,
+                        "line",
+                        Long.toString(line),
+                        "column",
+                        column,
+                        "country",
+                        country,
+                        "submitter",
+                        submitter));
         report.refusedRowOf(country);
         return true;
     }
@@ -156,8 +192,7 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': the year is empty; write the reference year, e.g. 2023"
-                            .formatted(line, column));
+                    Message.of(IngestMessage.YEAR_MISSING, "line", Long.toString(line), "column", column));
             return OptionalInt.empty();
         }
         int year;
@@ -169,8 +204,14 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': '%s' is not a year; write a four-digit year such as 2023"
-                            .formatted(line, column, text));
+                    Message.of(
+                            IngestMessage.YEAR_NOT_A_YEAR,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            column,
+                            "value",
+                            text));
             return OptionalInt.empty();
         }
         if (year < FIRST_YEAR || year > lastYear) {
@@ -179,8 +220,18 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': year %d is outside %d-%d; correct the year"
-                            .formatted(line, column, year, FIRST_YEAR, lastYear));
+                    Message.of(
+                            IngestMessage.YEAR_OUT_OF_RANGE,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            column,
+                            "year",
+                            Integer.toString(year),
+                            "first",
+                            Integer.toString(FIRST_YEAR),
+                            "last",
+                            Integer.toString(lastYear)));
             return OptionalInt.empty();
         }
         return OptionalInt.of(year);
@@ -194,8 +245,7 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': the value is empty; write the number, or leave the row out if there is no data"
-                            .formatted(line, column));
+                    Message.of(IngestMessage.VALUE_MISSING, "line", Long.toString(line), "column", column));
             return OptionalDouble.empty();
         }
         OptionalDouble value = decimalSeparator.parse(text);
@@ -205,8 +255,16 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': '%s' is not a number with decimal separator '%s'; write digits only, e.g. 1234%s5"
-                            .formatted(line, column, text, decimalSeparator.symbol(), decimalSeparator.symbol()));
+                    Message.of(
+                            IngestMessage.VALUE_NOT_A_NUMBER,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            column,
+                            "value",
+                            text,
+                            "separator",
+                            String.valueOf(decimalSeparator.symbol())));
             return OptionalDouble.empty();
         }
         if (value.getAsDouble() < 0) {
@@ -215,8 +273,14 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': %s is negative; counts cannot be below zero, correct the value"
-                            .formatted(line, column, text));
+                    Message.of(
+                            IngestMessage.VALUE_NEGATIVE,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            column,
+                            "value",
+                            text));
             return OptionalDouble.empty();
         }
         return value;
@@ -237,8 +301,8 @@ public final class ValidationContext {
                     line,
                     column,
                     text,
-                    "Line %d, column '%s': unknown sex '%s'; use Total, Male, Female or Unknown (or _T, M, F, _U)"
-                            .formatted(line, column, text));
+                    Message.of(
+                            IngestMessage.SEX_UNKNOWN, "line", Long.toString(line), "column", column, "value", text));
             return Optional.empty();
         }
         return Optional.of(code);
@@ -270,8 +334,16 @@ public final class ValidationContext {
                 line,
                 column,
                 trimmed,
-                "Line %d, column '%s': age band '%s' looks like a date made by a spreadsheet from '%s'; staged as '%s' with a footnote. Format the column as text before saving to keep bands such as 10-17"
-                        .formatted(line, column, trimmed, repaired, repaired));
+                Message.of(
+                        IngestMessage.AGE_BAND_REPAIRED,
+                        "line",
+                        Long.toString(line),
+                        "column",
+                        column,
+                        "value",
+                        trimmed,
+                        "band",
+                        repaired));
         return new AgeBand(
                 repaired,
                 Optional.of("Age band '%s' in the file was read as '%s' (a spreadsheet had turned it into a date)"
@@ -307,7 +379,9 @@ public final class ValidationContext {
     /** The age group: {@code _T} for a total, otherwise the band as written (e.g. {@code 15-29}). */
     public String age(String text) {
         String trimmed = text.strip();
-        return trimmed.isEmpty() || trimmed.equalsIgnoreCase("total") || trimmed.equals("_T")
+        return trimmed.isEmpty()
+                        || trimmed.equals("_T")
+                        || (Character.isLetter(trimmed.charAt(0)) && ALL_AGES.contains(plain(trimmed)))
                 ? StagedRows.TOTAL
                 : trimmed;
     }

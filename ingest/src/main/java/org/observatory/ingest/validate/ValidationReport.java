@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.text.Message;
 
 /**
  * Collects every problem of a file at once. The listing is capped per error code (the first {@code perCodeLimit}
@@ -98,11 +99,11 @@ public final class ValidationReport {
         return country == null ? issue : issue.withCountry(country);
     }
 
-    public void error(ErrorCode code, long line, String column, String value, String message) {
+    public void error(ErrorCode code, long line, String column, String value, Message message) {
         add(new ValidationIssue(Severity.ERROR, code, line, column, value, message));
     }
 
-    public void warning(ErrorCode code, long line, String column, String value, String message) {
+    public void warning(ErrorCode code, long line, String column, String value, Message message) {
         add(new ValidationIssue(Severity.WARNING, code, line, column, value, message));
     }
 
@@ -111,7 +112,7 @@ public final class ValidationReport {
      * it was reported.
      */
     public boolean warningOncePerFile(
-            String key, ErrorCode code, long line, String column, String value, String message) {
+            String key, ErrorCode code, long line, String column, String value, Message message) {
         requireNonNull(key, "key is null");
         if (!onceKeys.add(key)) {
             return false;

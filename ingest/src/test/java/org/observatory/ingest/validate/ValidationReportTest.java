@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.observatory.ingest.IngestMessage;
 import org.observatory.schemas.error.ErrorCode;
 
 class ValidationReportTest {
@@ -12,16 +13,20 @@ class ValidationReportTest {
 
     /** The same issues, one per line, as a whole file would report them: the first lines go to part one. */
     private static final List<Consumer<ValidationReport>> LINES = List.of(
-            report -> report.error(ErrorCode.YEAR_OUT_OF_RANGE, 1, "Year", "20x1", "year 1"),
-            report -> report.warningOncePerFile("ARG", ErrorCode.UNKNOWN_NATIONAL_CODE, 2, null, null, "no table ARG"),
-            report -> report.error(ErrorCode.YEAR_OUT_OF_RANGE, 3, "Year", "20x3", "year 3"),
-            report -> report.warning(ErrorCode.UNKNOWN_NATIONAL_CODE, 4, null, "X", "unknown X"),
-            report -> report.warningOncePerFile("ARG", ErrorCode.UNKNOWN_NATIONAL_CODE, 5, null, null, "no table ARG"),
-            report -> report.error(ErrorCode.YEAR_OUT_OF_RANGE, 6, "Year", "20x6", "year 6"),
-            report -> report.warningOncePerFile("BRA", ErrorCode.UNKNOWN_NATIONAL_CODE, 7, null, null, "no table BRA"),
-            report -> report.warning(ErrorCode.UNKNOWN_NATIONAL_CODE, 8, null, "Y", "unknown Y"),
-            report -> report.error(ErrorCode.YEAR_OUT_OF_RANGE, 9, "Year", "20x9", "year 9"),
-            report -> report.warningOncePerFile("CHL", ErrorCode.UNKNOWN_NATIONAL_CODE, 10, null, null, "no table CHL"),
+            report -> report.error(ErrorCode.YEAR_OUT_OF_RANGE, 1, "Year", "20x1", IngestMessage.stored("year 1")),
+            report -> report.warningOncePerFile(
+                    "ARG", ErrorCode.UNKNOWN_NATIONAL_CODE, 2, null, null, IngestMessage.stored("no table ARG")),
+            report -> report.error(ErrorCode.YEAR_OUT_OF_RANGE, 3, "Year", "20x3", IngestMessage.stored("year 3")),
+            report -> report.warning(ErrorCode.UNKNOWN_NATIONAL_CODE, 4, null, "X", IngestMessage.stored("unknown X")),
+            report -> report.warningOncePerFile(
+                    "ARG", ErrorCode.UNKNOWN_NATIONAL_CODE, 5, null, null, IngestMessage.stored("no table ARG")),
+            report -> report.error(ErrorCode.YEAR_OUT_OF_RANGE, 6, "Year", "20x6", IngestMessage.stored("year 6")),
+            report -> report.warningOncePerFile(
+                    "BRA", ErrorCode.UNKNOWN_NATIONAL_CODE, 7, null, null, IngestMessage.stored("no table BRA")),
+            report -> report.warning(ErrorCode.UNKNOWN_NATIONAL_CODE, 8, null, "Y", IngestMessage.stored("unknown Y")),
+            report -> report.error(ErrorCode.YEAR_OUT_OF_RANGE, 9, "Year", "20x9", IngestMessage.stored("year 9")),
+            report -> report.warningOncePerFile(
+                    "CHL", ErrorCode.UNKNOWN_NATIONAL_CODE, 10, null, null, IngestMessage.stored("no table CHL")),
             report -> report.skipped("out-of-scope-country"));
 
     @Test
