@@ -1,5 +1,6 @@
 package org.observatory.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.observatory.api.registry.Registry;
+import org.observatory.api.submission.ReportLanguage;
 import org.observatory.ingest.IngestRequest;
 import org.observatory.ingest.IngestResult;
 import org.observatory.ingest.IngestService;
@@ -86,7 +88,8 @@ final class IngestCommand implements Callable<Integer> {
         Locale locale = CliLanguage.of(spec);
         java.util.OptionalLong peak = ProcessMemory.peakResidentBytes();
         if (common.format() == OutputFormat.json) {
-            com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.valueToTree(result);
+            // codes, lines, columns and arguments stay language-free; each issue's message is in the chosen language
+            ObjectNode json = (ObjectNode) ReportLanguage.localised(Json.MAPPER.valueToTree(result), locale);
             peak.ifPresent(bytes -> json.put("peakResidentMemoryBytes", bytes));
             out.println(Json.write(json));
         } else {
@@ -153,8 +156,7 @@ final class IngestCommand implements Callable<Integer> {
                 .append('\n');
         for (ValidationIssue issue : result.issues()) {
             text.append("  %s %s: %s%n"
-                    .formatted(
-                            issue.severity().code().toUpperCase(Locale.ROOT), issue.code(), issueText(issue, locale)));
+                    .formatted(issue.severity().code().toUpperCase(Locale.ROOT), issue.code(), issue.message(locale)));
         }
         long listed = result.issues().size();
         if (listed < result.errors() + result.warnings()) {
@@ -169,15 +171,6 @@ final class IngestCommand implements Callable<Integer> {
                     .append('\n');
         }
         return text.toString().stripTrailing();
-    }
-
-    /**
-     * An issue's message in the locale's language. The one place that reads an issue's text: ingest's
-     * {@link ValidationIssue} carries an English message today; once it carries a coded message, this renders it in
-     * the locale.
-     */
-    static String issueText(ValidationIssue issue, Locale locale) {
-        return issue.message();
     }
 
     private static String skipped(Map<String, Long> byReason, Locale locale) {
