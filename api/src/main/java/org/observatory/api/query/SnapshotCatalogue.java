@@ -1,5 +1,7 @@
 package org.observatory.api.query;
 
+import org.observatory.api.web.ApiMessage;
+import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import java.io.UncheckedIOException;
@@ -72,8 +74,7 @@ public final class SnapshotCatalogue {
         return current()
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NO_SNAPSHOT,
-                        "No snapshot has been published yet, so there is no data to serve; run the pipeline"
-                                + " ('observatory pipeline run') to publish one"));
+                        Message.of(ApiMessage.NO_SNAPSHOT)));
     }
 
     /**

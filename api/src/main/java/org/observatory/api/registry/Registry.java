@@ -1,5 +1,7 @@
 package org.observatory.api.registry;
 
+import org.observatory.api.web.ApiMessage;
+import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -389,8 +391,14 @@ public final class Registry implements AutoCloseable {
         if (account.revokedAt() != null) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    "Account %s was revoked already, on %s by %s; a revocation is final"
-                            .formatted(account.account().describe(), account.revokedAt(), account.revokedBy()));
+                    Message.of(
+                            ApiMessage.ACCOUNT_REVOKED_ALREADY,
+                            "account",
+                            account.account().describe(),
+                            "at",
+                            String.valueOf(account.revokedAt()),
+                            "by",
+                            String.valueOf(account.revokedBy())));
         }
         Instant now = Instant.now();
         if (account.account().role() == Role.SECRETARIAT
@@ -402,10 +410,7 @@ public final class Registry implements AutoCloseable {
                         == 1) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    ("Account %s is the last secretariat account whose token works; without it nobody could manage"
-                                    + " accounts through the API. Create another secretariat account first, then"
-                                    + " revoke this one; to replace a leaked token, rotate it instead")
-                            .formatted(account.account().describe()));
+                    Message.of(ApiMessage.ACCOUNT_LAST_SECRETARIAT, "account", account.account().describe()));
         }
         String at = now.toString();
         try (PreparedStatement update = connection.prepareStatement(
@@ -443,9 +448,14 @@ public final class Registry implements AutoCloseable {
         if (account.revokedAt() != null) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    ("Account %s was revoked on %s by %s and gets no new token; a revocation is final. Create a new"
-                                    + " account for its owner instead")
-                            .formatted(account.account().describe(), account.revokedAt(), account.revokedBy()));
+                    Message.of(
+                            ApiMessage.ACCOUNT_REVOKED_NO_TOKEN,
+                            "account",
+                            account.account().describe(),
+                            "at",
+                            String.valueOf(account.revokedAt()),
+                            "by",
+                            String.valueOf(account.revokedBy())));
         }
         Instant now = Instant.now();
         if (newExpiry.isPresent() && newExpiry.get().isOver(now)) {
@@ -456,12 +466,14 @@ public final class Registry implements AutoCloseable {
         if (expiry.isOver(now)) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    ("Account %s expired at %s; give the new token an expiry (--expires on the command line,"
-                                    + " \"expires\" in the body of the API's request): %s")
-                            .formatted(
-                                    account.account().describe(),
-                                    account.expiry().at().orElseThrow(),
-                                    Expiry.FORMAT));
+                    Message.of(
+                            ApiMessage.ACCOUNT_EXPIRED,
+                            "account",
+                            account.account().describe(),
+                            "at",
+                            String.valueOf(account.expiry().at().orElseThrow()),
+                            "format",
+                            Expiry.FORMAT));
         }
         String token = Tokens.newToken(accountId);
         try (PreparedStatement update = connection.prepareStatement(
@@ -493,9 +505,7 @@ public final class Registry implements AutoCloseable {
         return account(accountId)
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.NOT_FOUND,
-                        "No account '%s' in the registry; the listing of accounts (GET /api/v1/accounts, or"
-                                        .formatted(accountId)
-                                + " ./observatory accounts list) shows their ids"));
+                        Message.of(ApiMessage.ACCOUNT_NOT_FOUND, "id", accountId)));
     }
 
     private static AccountRecord accountRecord(ResultSet row) throws SQLException {

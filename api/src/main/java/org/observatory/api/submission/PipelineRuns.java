@@ -1,5 +1,7 @@
 package org.observatory.api.submission;
 
+import org.observatory.api.web.ApiMessage;
+import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -245,14 +247,12 @@ public final class PipelineRuns implements AutoCloseable {
         requireNonNull(requester, "requester is null");
         requireNonNull(confirmation, "confirmation is null");
         if (closed) {
-            throw new ObservatoryException(ErrorCode.NOT_CONFIGURED, "The server is stopping; start the run again");
+            throw new ObservatoryException(ErrorCode.NOT_CONFIGURED, Message.of(ApiMessage.SERVER_STOPPING));
         }
         if (active != null && active.isAlive()) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    ("Pipeline run %s is still running; runs go one at a time. Follow it at GET /api/v1/pipeline-runs/%s"
-                                    + " and start a new run when it has finished")
-                            .formatted(activeRunId, activeRunId));
+                    Message.of(ApiMessage.RUN_STILL_RUNNING, "id", activeRunId));
         }
         String runId = "run-" + RUN_ID.format(Instant.now()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);

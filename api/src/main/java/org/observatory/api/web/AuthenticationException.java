@@ -1,5 +1,6 @@
 package org.observatory.api.web;
 
+import org.observatory.schemas.text.Message;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 
@@ -13,16 +14,16 @@ public final class AuthenticationException extends ObservatoryException {
 
     private final boolean invalidToken;
 
-    private AuthenticationException(String message, boolean invalidToken) {
+    private AuthenticationException(Message message, boolean invalidToken) {
         super(ErrorCode.UNAUTHENTICATED, message);
         this.invalidToken = invalidToken;
     }
 
-    static AuthenticationException missing(String message) {
+    static AuthenticationException missing(Message message) {
         return new AuthenticationException(message, false);
     }
 
-    static AuthenticationException invalid(String message) {
+    static AuthenticationException invalid(Message message) {
         return new AuthenticationException(message, true);
     }
 

@@ -1,5 +1,6 @@
 package org.observatory.api.web;
 
+import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -90,7 +91,7 @@ public final class ChangesController {
         try {
             return lookups.memberState(iso3);
         } catch (ObservatoryException e) {
-            throw new ParameterException(e.errorCode(), COUNTRY, e.getMessage() + " (query parameter 'country')");
+            throw new ParameterException(e.errorCode(), COUNTRY, inQueryParameter(e, COUNTRY));
         }
     }
 
@@ -98,8 +99,14 @@ public final class ChangesController {
         try {
             return lookups.indicator(code);
         } catch (ObservatoryException e) {
-            throw new ParameterException(e.errorCode(), INDICATOR, e.getMessage() + " (query parameter 'indicator')");
+            throw new ParameterException(e.errorCode(), INDICATOR, inQueryParameter(e, INDICATOR));
         }
+    }
+
+    /** A lookup's refusal, naming the query parameter that asked for it. */
+    private static Message inQueryParameter(ObservatoryException e, String parameter) {
+        Object detail = e.message().<Object>map(Phrase::new).orElse(e.getMessage());
+        return Message.of(ApiMessage.IN_QUERY_PARAMETER, "detail", detail, "parameter", parameter);
     }
 
     private static String format(Context ctx) {

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.observatory.api.registry.Account;
+import org.observatory.api.registry.Role;
 import org.observatory.schemas.text.Message;
 
 /**
@@ -21,6 +23,13 @@ public record Phrase(Message message) {
     /** A phrase of an API message and its arguments as name-value pairs. */
     public static Phrase of(ApiMessage code, Object... namesAndValues) {
         return new Phrase(Message.of(code, namesAndValues));
+    }
+
+    /** Who an account is, as a refusal names it: "a MEX analyst", "the secretariat" ({@link Account#who()}). */
+    public static Phrase who(Account account) {
+        return account.role() == Role.ANALYST
+                ? of(ApiMessage.WHO_ANALYST, "country", account.country())
+                : of(ApiMessage.WHO_SECRETARIAT);
     }
 
     /** The message in the locale, its phrase arguments first rendered in the same locale. */

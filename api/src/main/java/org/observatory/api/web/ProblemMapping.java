@@ -224,8 +224,16 @@ public final class ProblemMapping {
                 Phrase.render(detail, locale),
                 ctx.path(),
                 code.name(),
-                detail.code().code(),
+                messageCode(detail),
                 parameter);
+    }
+
+    /** The code of a detail's text; of the lookup's own text when it only names the query parameter it is about. */
+    private static String messageCode(Message detail) {
+        if (detail.code() == ApiMessage.IN_QUERY_PARAMETER && detail.arguments().get("detail") instanceof Phrase inner) {
+            return inner.message().code().code();
+        }
+        return detail.code().code();
     }
 
     private static void respond(Context ctx, Problem problem) {

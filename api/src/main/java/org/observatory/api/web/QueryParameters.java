@@ -1,5 +1,6 @@
 package org.observatory.api.web;
 
+import org.observatory.schemas.text.Message;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
@@ -39,24 +40,34 @@ public final class QueryParameters {
         for (Map.Entry<String, List<String>> parameter : ctx.queryParamMap().entrySet()) {
             String name = parameter.getKey();
             if (!accepted.contains(name)) {
-                String accepts = accepted.isEmpty()
-                        ? "this route takes no query parameters"
-                        : "this route accepts " + String.join(", ", accepted);
-                String ranking = RANKING_WORDS.contains(name.toLowerCase(Locale.ROOT))
-                        ? "; nothing in this API sorts, ranks or picks the top countries by value: lists are"
-                                + " ordered by country code and series by year"
+                Phrase accepts = accepted.isEmpty()
+                        ? Phrase.of(ApiMessage.ACCEPTS_NOTHING)
+                        : Phrase.of(ApiMessage.ACCEPTS_THESE, "parameters", String.join(", ", accepted));
+                Object ranking = RANKING_WORDS.contains(name.toLowerCase(Locale.ROOT))
+                        ? Phrase.of(ApiMessage.NO_RANKING)
                         : "";
                 throw new ParameterException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         name,
-                        "Unknown query parameter '%s'; %s%s".formatted(Echo.quote(name), accepts, ranking));
+                        Message.of(
+                                ApiMessage.UNKNOWN_PARAMETER,
+                                "parameter",
+                                Echo.quote(name),
+                                "accepts",
+                                accepts,
+                                "ranking",
+                                ranking));
             }
             if (parameter.getValue().size() > 1) {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         name,
-                        "Query parameter '%s' is given %d times; give it once"
-                                .formatted(name, parameter.getValue().size()));
+                        Message.of(
+                                ApiMessage.PARAMETER_REPEATED,
+                                "parameter",
+                                name,
+                                "times",
+                                parameter.getValue().size()));
             }
         }
     }
@@ -71,7 +82,7 @@ public final class QueryParameters {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     name,
-                    "Query parameter '%s' is empty; give a value or leave the parameter out".formatted(name));
+                    Message.of(ApiMessage.PARAMETER_EMPTY, "parameter", name));
         }
         return Optional.of(value.strip());
     }
@@ -86,9 +97,20 @@ public final class QueryParameters {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     name,
-                    "Query parameter '%s' must be one of %s, not '%s'"
-                            .formatted(name, String.join(", ", allowed), Echo.quote(value)));
+                    notOneOf(name, allowed, value));
         }
         return value;
+    }
+
+    /** A value that is none of the allowed ones. */
+    public static Message notOneOf(String name, List<String> allowed, String value) {
+        return Message.of(
+                ApiMessage.PARAMETER_NOT_ONE_OF,
+                "parameter",
+                name,
+                "allowed",
+                String.join(", ", allowed),
+                "value",
+                Echo.quote(value));
     }
 }

@@ -1,5 +1,6 @@
 package org.observatory.api.web;
 
+import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -52,7 +53,7 @@ public final class ReportController {
         try {
             report = reporter.report(repository.requireCurrent(), cycle, configured);
         } catch (NoRepliesForCycleException e) {
-            throw new ParameterException(ErrorCode.NOT_FOUND, CYCLE, e.getMessage());
+            throw ParameterException.about(CYCLE, e);
         }
         ctx.contentType(format.contentType());
         if (format == ReportFormat.html) {
@@ -69,7 +70,7 @@ public final class ReportController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     CYCLE,
-                    "Query parameter 'cycle' is missing; give the UN-CTS cycle to report on, e.g. cycle=2010");
+                    Message.of(ApiMessage.CYCLE_MISSING));
         }
         return ctx.queryParamAsClass(CYCLE, Integer.class)
                 .check(
@@ -89,8 +90,7 @@ public final class ReportController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     FORMAT,
-                    "Query parameter 'format' must be one of %s, not '%s'"
-                            .formatted(String.join(", ", served), Echo.quote(value.get())));
+                    QueryParameters.notOneOf(FORMAT, served, value.get()));
         }
         return ReportFormat.valueOf(value.get());
     }

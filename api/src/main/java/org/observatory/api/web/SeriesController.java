@@ -1,5 +1,7 @@
 package org.observatory.api.web;
 
+import io.javalin.validation.ValidationError;
+import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -98,7 +100,7 @@ public final class SeriesController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     FROM,
-                    "Query parameter 'from' (%d) is after 'to' (%d); give from <= to".formatted(from, to));
+                    Message.of(ApiMessage.FROM_AFTER_TO, "from", String.valueOf(from), "to", String.valueOf(to)));
         }
         String sex = sex(ctx);
         String age = age(ctx);
@@ -163,20 +165,19 @@ public final class SeriesController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     SEX,
-                    "Query parameter 'sex' must be one of %s, not '%s'"
-                            .formatted(String.join(", ", SEXES), Echo.quote(sex)));
+                    QueryParameters.notOneOf(SEX, SEXES, sex));
         }
         return sex;
     }
 
     /** The validated {@code age} parameter: an age-group code, {@code _T} (the default) or {@code all}. */
     public static String age(Context ctx) {
-        return code(ctx, AGE, AGE_CODE, "an age-group code such as Y15T29, _T for the total, or all");
+        return code(ctx, AGE, AGE_CODE, ApiMessage.EXPECT_AGE_CODE);
     }
 
     /** The validated {@code breakdown} parameter: a breakdown type, {@code _T} (the default) or {@code all}. */
     public static String breakdown(Context ctx) {
-        return code(ctx, BREAKDOWN, BREAKDOWN_CODE, "a breakdown type such as mechanism or relationship, _T, or all");
+        return code(ctx, BREAKDOWN, BREAKDOWN_CODE, ApiMessage.EXPECT_BREAKDOWN_CODE);
     }
 
     private static String format(Context ctx) {
@@ -217,17 +218,12 @@ public final class SeriesController {
             throw new ParameterException(
                     ErrorCode.NOT_FOUND,
                     VINTAGE,
-                    ("No snapshot had been published by %s (query parameter 'vintage'); GET /api/v1/snapshots lists"
-                                    + " the published vintages with their publication times")
-                            .formatted(Echo.quote(asked)));
+                    Message.of(ApiMessage.VINTAGE_TIME_BEFORE_FIRST, "vintage", Echo.quote(asked)));
         }
         throw new ParameterException(
                 ErrorCode.NOT_FOUND,
                 VINTAGE,
-                ("No published snapshot has the id '%s' (query parameter 'vintage'); give a snapshot id or a date"
-                                + " (YYYY-MM-DD) as listed by GET /api/v1/snapshots, or leave 'vintage' out to read"
-                                + " the current snapshot")
-                        .formatted(Echo.quote(asked)));
+                Message.of(ApiMessage.VINTAGE_UNKNOWN, "vintage", Echo.quote(asked)));
     }
 
     /** This request's path and query with {@code vintage} set to the snapshot id (other parameters as sent). */
@@ -255,17 +251,27 @@ public final class SeriesController {
                 .allowNullable()
                 .check(
                         year -> year == null || (year >= EARLIEST_YEAR && year <= LATEST_YEAR),
-                        "must be a year from %d to %d".formatted(EARLIEST_YEAR, LATEST_YEAR))
+                        new ValidationError<>(
+                                ApiMessage.EXPECT_YEAR.code(),
+                                Map.of("from", String.valueOf(EARLIEST_YEAR), "to", String.valueOf(LATEST_YEAR)),
+                                null))
                 .get();
     }
 
-    private static String code(Context ctx, String name, Pattern pattern, String expected) {
+    private static String code(Context ctx, String name, Pattern pattern, ApiMessage expected) {
         String value = QueryParameters.optional(ctx, name).orElse(SeriesQuery.TOTAL);
         if (!pattern.matcher(value).matches()) {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     name,
-                    "Query parameter '%s' must be %s, not '%s'".formatted(name, expected, Echo.quote(value)));
+                    Message.of(
+                            ApiMessage.PARAMETER_NOT_A_CODE,
+                            "parameter",
+                            name,
+                            "expected",
+                            Phrase.of(expected),
+                            "value",
+                            Echo.quote(value)));
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package org.observatory.api.web;
 
+import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -104,8 +105,7 @@ public final class SnapshotController {
     private static ObservatoryException unknownSnapshot(String id) {
         return new ObservatoryException(
                 ErrorCode.NOT_FOUND,
-                "No published snapshot has the id '%s'; GET /api/v1/snapshots lists the published vintages"
-                        .formatted(Echo.quote(id)));
+                Message.of(ApiMessage.SNAPSHOT_UNKNOWN, "id", Echo.quote(id)));
     }
 
     private static OutputStream outputStream(Context ctx) {

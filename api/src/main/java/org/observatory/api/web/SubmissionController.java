@@ -1,5 +1,6 @@
 package org.observatory.api.web;
 
+import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -62,7 +63,7 @@ public final class SubmissionController {
 
     public void submit(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account account = access.required(ctx, "submit a file");
+        Account account = access.required(ctx, ApiMessage.ACTION_SUBMIT);
         submissions.intake();
         Form form = form(ctx);
         UploadedFile file = form.file().orElse(null);
@@ -70,7 +71,7 @@ public final class SubmissionController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "file",
-                    "The form has no file; send the file as multipart/form-data field 'file', e.g. curl -F file=@replies.csv -F source=cts");
+                    Message.of(ApiMessage.FORM_NO_FILE));
         }
         SourceKind source = sourceKind(form.field("source"));
         Optional<String> country = submissions.declaredCountry(account, Optional.ofNullable(form.field("country")));
@@ -133,16 +134,14 @@ public final class SubmissionController {
                 throw new ParameterException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         field.getKey(),
-                        "Unknown form field '%s'; a submission has the fields file, source, country and cycle"
-                                .formatted(Echo.quote(field.getKey())));
+                        Message.of(ApiMessage.FORM_UNKNOWN_FIELD, "field", Echo.quote(field.getKey())));
             }
             if (field.getValue() > 1) {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         field.getKey(),
-                        "Form field '%s' is given %d times; give it once (a submission is one file, with one source,"
-                                        .formatted(field.getKey(), field.getValue())
-                                + " country and cycle)");
+                        Message.of(
+                                ApiMessage.FORM_FIELD_REPEATED, "field", field.getKey(), "times", field.getValue()));
             }
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -153,13 +152,13 @@ public final class SubmissionController {
 
     private static ObservatoryException notMultipart(Exception cause) {
         String message = String.valueOf(cause.getMessage());
-        String reason;
+        Object reason;
         if (cause.getClass().getSimpleName().equals("EofException") || message.contains("Early EOF")) {
-            reason = "the body ended before the length its Content-Length header declares";
+            reason = Phrase.of(ApiMessage.MULTIPART_EARLY_END);
         } else if (message.contains("Incomplete Multipart")) {
-            reason = "the body ends before the closing boundary";
+            reason = Phrase.of(ApiMessage.MULTIPART_INCOMPLETE);
         } else if (message.contains("Missing initial multi part boundary")) {
-            reason = "the body does not start with the boundary the Content-Type header names";
+            reason = Phrase.of(ApiMessage.MULTIPART_NO_BOUNDARY);
         } else {
             reason = message;
         }
@@ -170,24 +169,19 @@ public final class SubmissionController {
         return new ObservatoryException(ErrorCode.INVALID_PARAMETER, notMultipartMessage(reason));
     }
 
-    private static String notMultipartMessage(String reason) {
-        return ("The request body is not valid multipart/form-data (%s); send the form as multipart/form-data with the"
-                        + " fields file, source and, if needed, country and cycle, e.g. curl -H 'Authorization:"
-                        + " Bearer TOKEN' -F file=@replies.csv -F source=cts -F cycle=2023"
-                        + " https://SERVER/api/v1/submissions")
-                .formatted(reason);
+    private static Message notMultipartMessage(Object reason) {
+        return Message.of(ApiMessage.NOT_MULTIPART, "reason", reason);
     }
 
     public void list(Context ctx) {
         QueryParameters.acceptOnly(ctx, LIST_PARAMETERS);
-        Account account = access.required(ctx, "list submissions");
+        Account account = access.required(ctx, ApiMessage.ACTION_LIST_SUBMISSIONS);
         Optional<String> country = QueryParameters.optional(ctx, "country").map(code -> {
             if (!code.matches("[A-Za-z]{3}")) {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         "country",
-                        "Query parameter 'country' must be an ISO alpha-3 code such as MEX, not '%s'"
-                                .formatted(Echo.quote(code)));
+                        Message.of(ApiMessage.COUNTRY_NOT_ISO3, "value", Echo.quote(code)));
             }
             return code;
         });
@@ -198,8 +192,12 @@ public final class SubmissionController {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         "status",
-                        "Query parameter 'status': '%s' is not a submission state; use one of %s, or leave status out"
-                                .formatted(Echo.quote(value), PartState.wireNames()));
+                        Message.of(
+                                ApiMessage.STATUS_UNKNOWN,
+                                "value",
+                                Echo.quote(value),
+                                "states",
+                                String.valueOf(PartState.wireNames())));
             }
         });
         Optional<ListCursor> cursor = QueryParameters.optional(ctx, "cursor").map(value -> {
@@ -209,7 +207,7 @@ public final class SubmissionController {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         "cursor",
-                        "Query parameter 'cursor' '%s' %s".formatted(Echo.quote(value), e.getMessage()));
+                        Message.of(ApiMessage.CURSOR_INVALID, "value", Echo.quote(value)));
             }
         });
         int limit = QueryParameters.optional(ctx, "limit")
@@ -253,9 +251,14 @@ public final class SubmissionController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "limit",
-                    "Query parameter 'limit' must be a whole number from 1 to %d (submissions per page), not '%s'; leave it out for %d"
-                            .formatted(
-                                    Submissions.MAXIMUM_PAGE_SIZE, Echo.quote(value), Submissions.DEFAULT_PAGE_SIZE));
+                    Message.of(
+                            ApiMessage.LIMIT_INVALID,
+                            "maximum",
+                            Submissions.MAXIMUM_PAGE_SIZE,
+                            "value",
+                            Echo.quote(value),
+                            "default",
+                            Submissions.DEFAULT_PAGE_SIZE));
         }
         return limit;
     }
@@ -276,7 +279,7 @@ public final class SubmissionController {
 
     public void one(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account account = access.required(ctx, "read a submission");
+        Account account = access.required(ctx, ApiMessage.ACTION_READ_SUBMISSION);
         ctx.json(view(submissions.read(account, ctx.pathParam("id"))));
     }
 
@@ -289,15 +292,18 @@ public final class SubmissionController {
     }
 
     private void decide(Context ctx, Decision decision) {
-        String verb = decision == Decision.APPROVED ? "approve" : "withdraw";
+        boolean approve = decision == Decision.APPROVED;
         QueryParameters.acceptOnly(ctx, List.of("country"));
-        Account account = access.required(ctx, verb + " a country's part of a submission");
+        Account account =
+                access.required(ctx, approve ? ApiMessage.ACTION_APPROVE_PART : ApiMessage.ACTION_WITHDRAW_PART);
         String country = QueryParameters.optional(ctx, "country")
                 .orElseThrow(() -> new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         "country",
-                        "Give the country whose part you %s: ?country=ISO3 (each country decides about its own part)"
-                                .formatted(verb)));
+                        Message.of(
+                                ApiMessage.PART_COUNTRY_MISSING,
+                                "verb",
+                                Phrase.of(approve ? ApiMessage.VERB_APPROVE : ApiMessage.VERB_WITHDRAW))));
         ApprovalRecord record = submissions.decide(account, ctx.pathParam("id"), country, decision);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("submissionId", record.submissionId());
@@ -316,7 +322,7 @@ public final class SubmissionController {
 
     public void file(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account account = access.required(ctx, "download a raw file");
+        Account account = access.required(ctx, ApiMessage.ACTION_DOWNLOAD_RAW_FILE);
         Submissions.RawFile file = submissions.rawFile(account, ctx.pathParam("id"));
         ctx.header("Content-Disposition", attachment(file.fileName()));
         ctx.contentType("application/octet-stream");
@@ -325,7 +331,7 @@ public final class SubmissionController {
 
     public void fixList(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account account = access.required(ctx, "download a fix list");
+        Account account = access.required(ctx, ApiMessage.ACTION_DOWNLOAD_FIX_LIST);
         FixList fixList = submissions.fixList(account, ctx.pathParam("id"));
         ctx.header("Content-Disposition", attachment(fixList.fileName()));
         // say how many of the counted issues the list names (fewer past its bound, or from a stored report)
@@ -402,13 +408,15 @@ public final class SubmissionController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "source",
-                    "The form has no 'source'; give the kind of file: cts, national, population, sdmx-csv or correspondence");
+                    Message.of(ApiMessage.SOURCE_MISSING));
         }
         try {
             return SourceKind.fromCliName(value.strip());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER, "source", "Form field 'source': " + e.getMessage());
+                    ErrorCode.INVALID_PARAMETER,
+                    "source",
+                    Message.of(ApiMessage.SOURCE_INVALID, "reason", String.valueOf(e.getMessage())));
         }
     }
 
@@ -423,18 +431,20 @@ public final class SubmissionController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "cycle",
-                    "Form field 'cycle' must be a year such as 2022, not '%s'".formatted(Echo.quote(value)));
+                    Message.of(ApiMessage.CYCLE_NOT_A_YEAR, "value", Echo.quote(value)));
         }
         if (!ResponseRateReporter.isCycle(cycle)) {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "cycle",
-                    ("Form field 'cycle' must be a survey cycle from %d to %d, not '%s'; give the UN-CTS cycle the file"
-                                    + " replies to, e.g. 2023, or leave the field out")
-                            .formatted(
-                                    ResponseRateReporter.EARLIEST_CYCLE,
-                                    ResponseRateReporter.LATEST_CYCLE,
-                                    Echo.quote(value.strip())));
+                    Message.of(
+                            ApiMessage.CYCLE_OUT_OF_RANGE,
+                            "earliest",
+                            String.valueOf(ResponseRateReporter.EARLIEST_CYCLE),
+                            "latest",
+                            String.valueOf(ResponseRateReporter.LATEST_CYCLE),
+                            "value",
+                            Echo.quote(value.strip())));
         }
         return OptionalInt.of(cycle);
     }
