@@ -142,7 +142,9 @@ public enum ApiMessage implements MessageCode {
     FIX_LIST_NOT_DELIMITED,
     SUBMISSION_UNKNOWN,
     SUBMISSION_REJECTED,
-    SYNTHETIC_NOTICE;
+    SYNTHETIC_NOTICE,
+    NOTE_PUBLISHED,
+    NOTE_OTHER_COUNTRIES;
 
     @Override
     public String family() {

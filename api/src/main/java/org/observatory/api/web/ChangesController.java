@@ -1,5 +1,6 @@
 package org.observatory.api.web;
 
+import org.observatory.schemas.text.Language;
 import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
@@ -64,6 +65,7 @@ public final class ChangesController {
         Optional<String> code = indicator.map(Indicator::code);
         String canonical = String.join(
                 "|", "changes", "country=" + iso3.orElse("all"), "indicator=" + code.orElse("all"), "format=" + format);
+        Language language = ApiLanguage.language(ctx);
         responses.send(ctx, snapshot.id(), Caching.SNAPSHOT_ID, canonical, () -> {
             List<ChangeRecord> changes = repository.changes(snapshot, iso3, code);
             boolean synthetic = snapshot.containsSyntheticData();
@@ -77,7 +79,7 @@ public final class ChangesController {
                         Map.of("Content-Disposition", "inline; filename=\"%s.csv\"".formatted(String.join("-", name))));
             }
             return SnapshotResponses.Rendered.json(new JsonViews.Changes(
-                    JsonViews.notice(synthetic),
+                    JsonViews.notice(synthetic, language),
                     synthetic,
                     snapshot.id(),
                     snapshot.manifest().previousSnapshotId(),

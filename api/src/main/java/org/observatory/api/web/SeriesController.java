@@ -1,5 +1,6 @@
 package org.observatory.api.web;
 
+import org.observatory.schemas.text.Language;
 import io.javalin.validation.ValidationError;
 import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
@@ -76,16 +77,21 @@ public final class SeriesController {
         MemberState member = lookups.memberState(ctx.pathParam("iso3"));
         Vintage vintage = vintage(ctx, repository, clock);
         Snapshot snapshot = vintage.snapshot();
+        Language language = ApiLanguage.language(ctx);
         responses.send(ctx, snapshot.id(), vintage.caching(), "country-indicators|" + member.iso3(), () -> {
             List<IndicatorCoverage> coverage = repository.coverage(snapshot, member.iso3());
             List<CoverageView> indicators = coverage.stream()
                     .map(covered -> CoverageView.of(
-                            covered, lookups.codelists().indicators().find(covered.indicator())))
+                            covered, lookups.codelists().indicators().find(covered.indicator()), language))
                     .toList();
             boolean synthetic =
                     snapshot.containsSyntheticData() || coverage.stream().anyMatch(IndicatorCoverage::synthetic);
             return SnapshotResponses.Rendered.json(new JsonViews.CountryIndicators(
-                    JsonViews.notice(synthetic), synthetic, snapshot.id(), CountryView.of(member), indicators));
+                    JsonViews.notice(synthetic, language),
+                    synthetic,
+                    snapshot.id(),
+                    CountryView.of(member, language),
+                    indicators));
         });
     }
 
@@ -119,6 +125,7 @@ public final class SeriesController {
                 "breakdown=" + breakdown,
                 "format=" + format);
 
+        Language language = ApiLanguage.language(ctx);
         responses.send(ctx, snapshot.id(), vintage.caching(), canonical, () -> {
             SeriesQuery query = new SeriesQuery(
                     member.iso3(),
@@ -145,14 +152,14 @@ public final class SeriesController {
                             Map.of("Content-Disposition", "inline; filename=\"%s.sdmx.csv\"".formatted(fileName)));
                 default ->
                     SnapshotResponses.Rendered.json(new JsonViews.Series(
-                            JsonViews.notice(synthetic),
+                            JsonViews.notice(synthetic, language),
                             synthetic,
                             snapshot.id(),
-                            CountryView.of(member),
-                            IndicatorView.of(indicator, lookups.iccsCategories(indicator)),
+                            CountryView.of(member, language),
+                            IndicatorView.of(indicator, lookups.iccsCategories(indicator), language),
                             new JsonViews.SeriesFilters(from, to, sex, age, breakdown),
                             observations.stream()
-                                    .map(value -> new JsonViews.ObservationView(value, snapshot.id()))
+                                    .map(value -> JsonViews.ObservationView.of(value, snapshot.id(), language))
                                     .toList()));
             };
         });

@@ -61,7 +61,8 @@ public final class SnapshotController {
                 })
                 .toList();
         ctx.header("Cache-Control", SnapshotResponses.CACHE_REVALIDATE);
-        ctx.json(new JsonViews.SnapshotList(JsonViews.notice(synthetic), synthetic, current, snapshots));
+        ctx.json(new JsonViews.SnapshotList(
+                JsonViews.notice(synthetic, ApiLanguage.language(ctx)), synthetic, current, snapshots));
     }
 
     public void download(Context ctx) {

@@ -1,5 +1,7 @@
 package org.observatory.api.web;
 
+import java.util.Locale;
+import org.observatory.api.submission.ReportLanguage;
 import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
@@ -85,7 +87,7 @@ public final class SubmissionController {
                 "Location",
                 Paths.expand(Paths.SUBMISSION, submitted.submission().submissionId()));
         ctx.status(submitted.alreadySubmitted().orElse(false) ? HttpStatus.OK : HttpStatus.CREATED);
-        ctx.json(view(submitted)); // the submitter sees the whole report
+        ctx.json(view(submitted, ApiLanguage.locale(ctx))); // the submitter sees the whole report
     }
 
     /** The fields of an upload form: at most one file and one value of each text field. */
@@ -280,7 +282,7 @@ public final class SubmissionController {
     public void one(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
         Account account = access.required(ctx, ApiMessage.ACTION_READ_SUBMISSION);
-        ctx.json(view(submissions.read(account, ctx.pathParam("id"))));
+        ctx.json(view(submissions.read(account, ctx.pathParam("id")), ApiLanguage.locale(ctx)));
     }
 
     public void approve(Context ctx) {
@@ -353,8 +355,11 @@ public final class SubmissionController {
                         URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
-    /** The submission with its parts and validation report, as the routes answer it. */
-    private static Map<String, Object> view(SubmissionView submission) {
+    /**
+     * The submission with its parts and validation report, as the routes answer it: notes and the report's issue
+     * messages in the reader's language ({@link ReportLanguage}), codes, lines, columns and counts unchanged.
+     */
+    private static Map<String, Object> view(SubmissionView submission, Locale locale) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("submissionId", submission.submission().submissionId());
         view.put("status", submission.submission().status());
@@ -370,22 +375,17 @@ public final class SubmissionController {
         view.put(
                 "parts",
                 submission.parts().stream().map(SubmissionController::part).toList());
-        view.put(
-                "note",
-                "'published' says whether the next pipeline run publishes the part; values become public"
-                        + " only when that run has published its snapshot");
+        view.put("note", Message.of(ApiMessage.NOTE_PUBLISHED).in(locale));
         submission.onlyCountry().ifPresent(own -> {
             Map<String, Object> others = new LinkedHashMap<>();
             others.put("parts", submission.otherParts());
             others.put("issues", submission.otherIssues());
             others.put(
                     "note",
-                    ("This file holds rows of other countries too: you see %s's part and the issues of %s's rows;"
-                                    + " the others are only counted. The secretariat sees the whole report")
-                            .formatted(own, own));
+                    Message.of(ApiMessage.NOTE_OTHER_COUNTRIES, "country", own).in(locale));
             view.put("otherCountries", others);
         });
-        view.put("report", submission.report());
+        view.put("report", ReportLanguage.localised(submission.report(), locale));
         return view;
     }
 
