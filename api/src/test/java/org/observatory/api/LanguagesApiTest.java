@@ -25,8 +25,8 @@ import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Countries;
 import org.observatory.schemas.codelist.MemberList;
-import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.record.MatchQuality;
+import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.text.Language;
 import org.observatory.schemas.text.Messages;
 
@@ -192,7 +192,8 @@ class LanguagesApiTest {
             assertThat(details.get("pt"))
                     .isEqualTo("O parâmetro de consulta 'sex' deve ser um de _T, M, F, _U, all, não 'X'");
             assertThat(details.get("fr"))
-                    .isEqualTo("Le paramètre de requête 'sex' doit être l’une des valeurs _T, M, F, _U, all, et non 'X'");
+                    .isEqualTo(
+                            "Le paramètre de requête 'sex' doit être l’une des valeurs _T, M, F, _U, all, et non 'X'");
             assertThat(details.values()).doesNotHaveDuplicates();
         });
     }
@@ -241,7 +242,8 @@ class LanguagesApiTest {
     @Test
     void aMemberWithoutAPortugueseNameFallsBackToEnglishAndSaysSo() {
         withServer(client -> {
-            JsonNode argentina = json(get(client, "/api/v1/countries/ARG", "pt")).get("country");
+            JsonNode argentina =
+                    json(get(client, "/api/v1/countries/ARG", "pt")).get("country");
             assertThat(argentina.get("name").asText()).isEqualTo("Argentina");
             assertThat(argentina.get("nameLanguage").asText()).isEqualTo("en");
             List<String> languages = new ArrayList<>();
@@ -301,7 +303,8 @@ class LanguagesApiTest {
                             .asText())
                     .isEqualTo("Polícia");
             // definition stays the English one; definitionLocalised is the reader's, or its fallback named
-            assertThat(french.get("definition").asText()).isEqualTo(english.get("definition").asText());
+            assertThat(french.get("definition").asText())
+                    .isEqualTo(english.get("definition").asText());
             assertThat(english.get("definitionLocalised").asText())
                     .isEqualTo(english.get("definition").asText());
             assertThat(english.has("definitionLanguage")).isFalse();
@@ -324,7 +327,8 @@ class LanguagesApiTest {
             assertThat(category.get("labels").get("en").asText()).isEqualTo("Intentional homicide");
             assertThat(category.get("label").asText())
                     .isEqualTo(category.path("labels").path("fr").asText("Intentional homicide"));
-            assertThat(category.has("labelLanguage")).isEqualTo(!category.path("labels").has("fr"));
+            assertThat(category.has("labelLanguage"))
+                    .isEqualTo(!category.path("labels").has("fr"));
         });
     }
 
@@ -341,7 +345,8 @@ class LanguagesApiTest {
                     .startsWith("La définition nationale ne correspond qu’en partie à la catégorie de l’ICCS");
             assertThat(robbery.get("reportedRate").asDouble()).isEqualTo(780.5);
 
-            JsonNode homicide = json(get(client, SERIES, "es")).get("observations").get(0);
+            JsonNode homicide =
+                    json(get(client, SERIES, "es")).get("observations").get(0);
             assertThat(homicide.get("matchQuality").asText()).isEqualTo("full");
             assertThat(homicide.get("caveatLocalised").isNull()).isTrue();
         });

@@ -1,7 +1,5 @@
 package org.observatory.api.query;
 
-import org.observatory.api.web.ApiMessage;
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import java.io.UncheckedIOException;
@@ -22,10 +20,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
+import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.storage.PublishedSnapshots;
+import org.observatory.schemas.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +72,7 @@ public final class SnapshotCatalogue {
     /** The current snapshot; fails with {@code NO_SNAPSHOT} when nothing has been published yet. */
     public Snapshot requireCurrent() {
         return current()
-                .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NO_SNAPSHOT,
-                        Message.of(ApiMessage.NO_SNAPSHOT)));
+                .orElseThrow(() -> new ObservatoryException(ErrorCode.NO_SNAPSHOT, Message.of(ApiMessage.NO_SNAPSHOT)));
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.observatory.api.query;
 
-import org.observatory.api.web.ApiMessage;
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 import static org.observatory.schemas.table.SnapshotTables.CHANGES;
 import static org.observatory.schemas.table.SnapshotTables.COUNTRY;
@@ -33,10 +31,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
+import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.table.ColumnType;
 import org.observatory.schemas.table.TableSchema;
+import org.observatory.schemas.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,5 @@
 package org.observatory.api.registry;
 
-import org.observatory.api.web.ApiMessage;
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -23,9 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Message;
 
 /**
  * The registry of one data directory ({@code <data>/registry/registry.duckdb}): accounts (token hashes, never
@@ -410,7 +410,10 @@ public final class Registry implements AutoCloseable {
                         == 1) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    Message.of(ApiMessage.ACCOUNT_LAST_SECRETARIAT, "account", account.account().describe()));
+                    Message.of(
+                            ApiMessage.ACCOUNT_LAST_SECRETARIAT,
+                            "account",
+                            account.account().describe()));
         }
         String at = now.toString();
         try (PreparedStatement update = connection.prepareStatement(
@@ -504,8 +507,7 @@ public final class Registry implements AutoCloseable {
         requireNonNull(accountId, "accountId is null");
         return account(accountId)
                 .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NOT_FOUND,
-                        Message.of(ApiMessage.ACCOUNT_NOT_FOUND, "id", accountId)));
+                        ErrorCode.NOT_FOUND, Message.of(ApiMessage.ACCOUNT_NOT_FOUND, "id", accountId)));
     }
 
     private static AccountRecord accountRecord(ResultSet row) throws SQLException {

@@ -1,7 +1,5 @@
 package org.observatory.api.submission;
 
-import org.observatory.api.web.ApiMessage;
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,11 +33,13 @@ import org.observatory.api.registry.PipelineRunRecord;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.RunManifests;
 import org.observatory.api.registry.RunStatus;
+import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.SnapshotManifest;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,8 +251,7 @@ public final class PipelineRuns implements AutoCloseable {
         }
         if (active != null && active.isAlive()) {
             throw new ObservatoryException(
-                    ErrorCode.CONFLICT,
-                    Message.of(ApiMessage.RUN_STILL_RUNNING, "id", activeRunId));
+                    ErrorCode.CONFLICT, Message.of(ApiMessage.RUN_STILL_RUNNING, "id", activeRunId));
         }
         String runId = "run-" + RUN_ID.format(Instant.now()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);

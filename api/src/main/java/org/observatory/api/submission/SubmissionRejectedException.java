@@ -1,12 +1,12 @@
 package org.observatory.api.submission;
 
-import org.observatory.api.web.ApiMessage;
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * An upload that validation rejected: nothing of it was staged. The problem answered for it carries the submission
@@ -20,7 +20,11 @@ public final class SubmissionRejectedException extends ObservatoryException {
         super(
                 ErrorCode.SUBMISSION_REJECTED,
                 Message.of(
-                        ApiMessage.SUBMISSION_REJECTED, "file", fileName, "errors", report.path("errors").asLong()));
+                        ApiMessage.SUBMISSION_REJECTED,
+                        "file",
+                        fileName,
+                        "errors",
+                        report.path("errors").asLong()));
         this.submissionId = requireNonNull(submissionId, "submissionId is null");
         this.report = requireNonNull(report, "report is null");
     }

@@ -1,8 +1,5 @@
 package org.observatory.api.submission;
 
-import org.observatory.api.web.Phrase;
-import org.observatory.api.web.ApiMessage;
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 import static org.observatory.schemas.error.Echo.quote;
 
@@ -36,10 +33,13 @@ import org.observatory.api.registry.Decision;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.api.registry.SubmissionRecord;
+import org.observatory.api.web.ApiMessage;
+import org.observatory.api.web.Phrase;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.SubmissionManifest;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Message;
 
 /**
  * The rules of submissions, apart from HTTP: who may submit for which country, read a submission, approve or
@@ -112,17 +112,19 @@ public final class Submissions {
     private static Phrase size(long bytes) {
         return bytes >= 1 << 20
                 ? Phrase.of(
-                        ApiMessage.SIZE_MEBIBYTES, "mebibytes", String.valueOf(bytes >> 20), "bytes", String.valueOf(bytes))
+                        ApiMessage.SIZE_MEBIBYTES,
+                        "mebibytes",
+                        String.valueOf(bytes >> 20),
+                        "bytes",
+                        String.valueOf(bytes))
                 : Phrase.of(ApiMessage.SIZE_BYTES, "bytes", String.valueOf(bytes));
     }
 
     /** Refuses uploads at once (503) when this server has no ingest service. */
     public SubmissionIntake intake() {
         return config.intake()
-                .orElseThrow(
-                        () -> new ObservatoryException(
-                                ErrorCode.NOT_CONFIGURED,
-                                Message.of(ApiMessage.INGEST_NOT_CONFIGURED)));
+                .orElseThrow(() -> new ObservatoryException(
+                        ErrorCode.NOT_CONFIGURED, Message.of(ApiMessage.INGEST_NOT_CONFIGURED)));
     }
 
     /**
@@ -497,8 +499,7 @@ public final class Submissions {
                 .filter(submission -> submission.submissionId().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NOT_FOUND,
-                        Message.of(ApiMessage.SUBMISSION_UNKNOWN, "id", quote(id))));
+                        ErrorCode.NOT_FOUND, Message.of(ApiMessage.SUBMISSION_UNKNOWN, "id", quote(id))));
     }
 
     /** The accepted submissions of the staging area, as records without a report. */

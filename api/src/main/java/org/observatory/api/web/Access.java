@@ -1,6 +1,5 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -12,6 +11,7 @@ import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * Who is calling: the account of the request's bearer token ({@code Authorization: Bearer <token>}), or nobody.
@@ -53,11 +53,19 @@ final class Access {
     private static Message refusal(Authentication authentication) {
         if (authentication instanceof Authentication.Revoked revoked) {
             return Message.of(
-                    ApiMessage.TOKEN_REVOKED, "account", revoked.accountId(), "at", String.valueOf(revoked.revokedAt()));
+                    ApiMessage.TOKEN_REVOKED,
+                    "account",
+                    revoked.accountId(),
+                    "at",
+                    String.valueOf(revoked.revokedAt()));
         }
         if (authentication instanceof Authentication.Expired expired) {
             return Message.of(
-                    ApiMessage.TOKEN_EXPIRED, "account", expired.accountId(), "at", String.valueOf(expired.expiredAt()));
+                    ApiMessage.TOKEN_EXPIRED,
+                    "account",
+                    expired.accountId(),
+                    "at",
+                    String.valueOf(expired.expiredAt()));
         }
         if (authentication instanceof Authentication.Replaced replaced) {
             return Message.of(

@@ -1,6 +1,5 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +24,7 @@ import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * The accounts routes, the API side of {@code observatory accounts} while the server runs (the registry's writer).
@@ -139,8 +139,7 @@ public final class AccountController {
         String id = ctx.pathParam("id");
         if (!ACCOUNT_ID.matcher(id).matches()) {
             throw new ObservatoryException(
-                    ErrorCode.NOT_FOUND,
-                    Message.of(ApiMessage.ACCOUNT_ID_UNKNOWN, "id", Echo.quote(id)));
+                    ErrorCode.NOT_FOUND, Message.of(ApiMessage.ACCOUNT_ID_UNKNOWN, "id", Echo.quote(id)));
         }
         return id;
     }

@@ -1,8 +1,8 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Message;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * A request without a bearer token where one is needed, or with a token that does not work (of no account, of a

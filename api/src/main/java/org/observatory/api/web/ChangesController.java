@@ -1,7 +1,5 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Language;
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -23,6 +21,8 @@ import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.table.SnapshotTables;
+import org.observatory.schemas.text.Language;
+import org.observatory.schemas.text.Message;
 
 /**
  * {@code GET /api/v1/snapshots/{id}/changes[?country=ISO3&indicator=CODE&format=json|csv]}: the values a published

@@ -1,6 +1,5 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Language;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.web.JsonViews.CountryView;
+import org.observatory.schemas.text.Language;
 
 /**
  * {@code GET /api/v1/countries} and {@code GET /api/v1/countries/{iso3}}: the deployment's member states, always

@@ -24,6 +24,9 @@ public final class HealthController {
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
         ctx.json(new JsonViews.Health(
-                JsonViews.notice(synthetic, ApiLanguage.language(ctx)), synthetic, "ok", JsonViews.snapshotId(snapshot)));
+                JsonViews.notice(synthetic, ApiLanguage.language(ctx)),
+                synthetic,
+                "ok",
+                JsonViews.snapshotId(snapshot)));
     }
 }

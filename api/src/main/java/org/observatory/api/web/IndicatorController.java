@@ -1,6 +1,5 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Language;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -10,6 +9,7 @@ import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.web.JsonViews.IndicatorView;
 import org.observatory.schemas.codelist.Indicator;
+import org.observatory.schemas.text.Language;
 
 /**
  * {@code GET /api/v1/indicators} and {@code GET /api/v1/indicators/{code}}: the indicator catalogue (names,

@@ -270,7 +270,9 @@ public final class JsonViews {
                     indicator.definitions().byCode(),
                     fallback(definition, language),
                     indicator.iccsCodes(),
-                    categories.stream().map(category -> IccsView.of(category, language)).toList(),
+                    categories.stream()
+                            .map(category -> IccsView.of(category, language))
+                            .toList(),
                     indicator.unit(),
                     indicator.ratePer100k(),
                     indicator.formula(),
@@ -317,7 +319,8 @@ public final class JsonViews {
             int lastYear,
             List<Integer> years) {
         static CoverageView of(IndicatorCoverage coverage, Optional<Indicator> definition, Language language) {
-            Optional<Labels.Label> name = definition.map(indicator -> indicator.names().in(language));
+            Optional<Labels.Label> name =
+                    definition.map(indicator -> indicator.names().in(language));
             return new CoverageView(
                     coverage.indicator(),
                     definition.map(Indicator::nameEn).orElse(null),

@@ -1,6 +1,5 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
@@ -11,6 +10,7 @@ import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * Resolves path values to codelist entries, failing with a 404 problem that says why: not a country code at all,
@@ -42,8 +42,7 @@ public final class Lookups {
                 .indicators()
                 .find(code)
                 .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NOT_FOUND,
-                        Message.of(ApiMessage.INDICATOR_UNKNOWN, "code", Echo.quote(code))));
+                        ErrorCode.NOT_FOUND, Message.of(ApiMessage.INDICATOR_UNKNOWN, "code", Echo.quote(code))));
     }
 
     public List<IccsCategory> iccsCategories(Indicator indicator) {

@@ -1,10 +1,10 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /** A request parameter that is unknown or has a bad value; the problem response names the parameter. */
 public final class ParameterException extends ObservatoryException {

@@ -44,8 +44,8 @@ public record Phrase(Message message) {
         }
         Map<String, Object> arguments = new LinkedHashMap<>();
         message.arguments()
-                .forEach((name, value) -> arguments.put(
-                        name, value instanceof Phrase phrase ? render(phrase.message(), locale) : value));
+                .forEach((name, value) ->
+                        arguments.put(name, value instanceof Phrase phrase ? render(phrase.message(), locale) : value));
         return new Message(message.code(), arguments);
     }
 

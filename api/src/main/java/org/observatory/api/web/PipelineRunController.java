@@ -1,6 +1,5 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -17,6 +16,7 @@ import org.observatory.api.submission.PolicyChange;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * {@code POST /pipeline-runs[?confirm=policy-change]} (secretariat): starts a pipeline run as a separate process and
@@ -67,15 +67,13 @@ public final class PipelineRunController {
         String runId = ctx.pathParam("id");
         PipelineRunRecord run = runs().find(runId)
                 .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NOT_FOUND,
-                        Message.of(ApiMessage.RUN_UNKNOWN, "id", Echo.quote(runId))));
+                        ErrorCode.NOT_FOUND, Message.of(ApiMessage.RUN_UNKNOWN, "id", Echo.quote(runId))));
         ctx.json(view(run));
     }
 
     private PipelineRuns runs() {
-        return runs.orElseThrow(() -> new ObservatoryException(
-                ErrorCode.NOT_CONFIGURED,
-                Message.of(ApiMessage.RUNS_NOT_CONFIGURED)));
+        return runs.orElseThrow(
+                () -> new ObservatoryException(ErrorCode.NOT_CONFIGURED, Message.of(ApiMessage.RUNS_NOT_CONFIGURED)));
     }
 
     private Map<String, Object> view(PipelineRunRecord run) {

@@ -27,7 +27,8 @@ public record Problem(
     }
 
     /** A problem whose detail has no message code. */
-    public Problem(String type, String title, int status, String detail, String instance, String code, String parameter) {
+    public Problem(
+            String type, String title, int status, String detail, String instance, String code, String parameter) {
         this(type, title, status, detail, instance, code, null, parameter);
     }
 }

@@ -170,8 +170,8 @@ public final class ProblemMapping {
         HttpStatus status = HttpStatus.forStatus(exception.getStatus());
         Locale locale = ApiLanguage.locale(ctx);
         if (status == HttpStatus.NOT_FOUND) {
-            Message detail = Message.of(
-                    ApiMessage.NO_ROUTE, "method", ctx.method().name(), "path", Echo.quote(ctx.path()));
+            Message detail =
+                    Message.of(ApiMessage.NO_ROUTE, "method", ctx.method().name(), "path", Echo.quote(ctx.path()));
             respond(ctx, problem(ctx, ErrorCode.NOT_FOUND, detail, null));
             return;
         }
@@ -206,7 +206,8 @@ public final class ProblemMapping {
                 : exception.getMessage();
         respond(
                 ctx,
-                new Problem("about:blank", status.getMessage(), status.getCode(), detail, ctx.path(), null, null, null));
+                new Problem(
+                        "about:blank", status.getMessage(), status.getCode(), detail, ctx.path(), null, null, null));
     }
 
     private static void unexpectedException(Exception exception, Context ctx) {
@@ -230,7 +231,8 @@ public final class ProblemMapping {
 
     /** The code of a detail's text; of the lookup's own text when it only names the query parameter it is about. */
     private static String messageCode(Message detail) {
-        if (detail.code() == ApiMessage.IN_QUERY_PARAMETER && detail.arguments().get("detail") instanceof Phrase inner) {
+        if (detail.code() == ApiMessage.IN_QUERY_PARAMETER
+                && detail.arguments().get("detail") instanceof Phrase inner) {
             return inner.message().code().code();
         }
         return detail.code().code();

@@ -1,6 +1,5 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Message;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.text.Message;
 
 /**
  * Checks on query parameters shared by the controllers. Every route names the parameters it accepts and rejects
@@ -43,9 +43,8 @@ public final class QueryParameters {
                 Phrase accepts = accepted.isEmpty()
                         ? Phrase.of(ApiMessage.ACCEPTS_NOTHING)
                         : Phrase.of(ApiMessage.ACCEPTS_THESE, "parameters", String.join(", ", accepted));
-                Object ranking = RANKING_WORDS.contains(name.toLowerCase(Locale.ROOT))
-                        ? Phrase.of(ApiMessage.NO_RANKING)
-                        : "";
+                Object ranking =
+                        RANKING_WORDS.contains(name.toLowerCase(Locale.ROOT)) ? Phrase.of(ApiMessage.NO_RANKING) : "";
                 throw new ParameterException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         name,
@@ -80,9 +79,7 @@ public final class QueryParameters {
         }
         if (value.isBlank()) {
             throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    name,
-                    Message.of(ApiMessage.PARAMETER_EMPTY, "parameter", name));
+                    ErrorCode.INVALID_PARAMETER, name, Message.of(ApiMessage.PARAMETER_EMPTY, "parameter", name));
         }
         return Optional.of(value.strip());
     }
@@ -94,10 +91,7 @@ public final class QueryParameters {
     public static String oneOf(Context ctx, String name, List<String> allowed, String fallback) {
         String value = optional(ctx, name).orElse(fallback);
         if (!allowed.contains(value)) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    name,
-                    notOneOf(name, allowed, value));
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, name, notOneOf(name, allowed, value));
         }
         return value;
     }

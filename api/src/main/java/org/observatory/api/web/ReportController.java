@@ -1,6 +1,5 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -14,9 +13,9 @@ import org.observatory.api.report.ReportFormat;
 import org.observatory.api.report.ResponseDeadlines;
 import org.observatory.api.report.ResponseRateReport;
 import org.observatory.api.report.ResponseRateReporter;
-import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * {@code GET /api/v1/reports/response-rates?cycle=YYYY[&format=json|csv|html]}: the secretariat's response-rate and
@@ -67,10 +66,7 @@ public final class ReportController {
 
     private static int cycle(Context ctx) {
         if (QueryParameters.optional(ctx, CYCLE).isEmpty()) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    CYCLE,
-                    Message.of(ApiMessage.CYCLE_MISSING));
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, CYCLE, Message.of(ApiMessage.CYCLE_MISSING));
         }
         return ctx.queryParamAsClass(CYCLE, Integer.class)
                 .check(
@@ -88,9 +84,7 @@ public final class ReportController {
         List<String> served = List.of(ReportFormat.json.name(), ReportFormat.csv.name(), ReportFormat.html.name());
         if (!served.contains(value.get())) {
             throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    FORMAT,
-                    QueryParameters.notOneOf(FORMAT, served, value.get()));
+                    ErrorCode.INVALID_PARAMETER, FORMAT, QueryParameters.notOneOf(FORMAT, served, value.get()));
         }
         return ReportFormat.valueOf(value.get());
     }

@@ -1,11 +1,9 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Language;
-import io.javalin.validation.ValidationError;
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import io.javalin.validation.ValidationError;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,6 +27,8 @@ import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.text.Language;
+import org.observatory.schemas.text.Message;
 
 /**
  * Per-country data from the published snapshot: {@code GET /api/v1/countries/{iso3}/indicators} (what exists for
@@ -169,10 +169,7 @@ public final class SeriesController {
     public static String sex(Context ctx) {
         String sex = QueryParameters.optional(ctx, SEX).orElse(SeriesQuery.TOTAL);
         if (!SEXES.contains(sex)) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    SEX,
-                    QueryParameters.notOneOf(SEX, SEXES, sex));
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, SEX, QueryParameters.notOneOf(SEX, SEXES, sex));
         }
         return sex;
     }
@@ -228,9 +225,7 @@ public final class SeriesController {
                     Message.of(ApiMessage.VINTAGE_TIME_BEFORE_FIRST, "vintage", Echo.quote(asked)));
         }
         throw new ParameterException(
-                ErrorCode.NOT_FOUND,
-                VINTAGE,
-                Message.of(ApiMessage.VINTAGE_UNKNOWN, "vintage", Echo.quote(asked)));
+                ErrorCode.NOT_FOUND, VINTAGE, Message.of(ApiMessage.VINTAGE_UNKNOWN, "vintage", Echo.quote(asked)));
     }
 
     /** This request's path and query with {@code vintage} set to the snapshot id (other parameters as sent). */

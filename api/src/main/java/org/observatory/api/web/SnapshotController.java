@@ -1,6 +1,5 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -16,6 +15,7 @@ import org.observatory.api.web.JsonViews.SnapshotView;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,8 +105,7 @@ public final class SnapshotController {
 
     private static ObservatoryException unknownSnapshot(String id) {
         return new ObservatoryException(
-                ErrorCode.NOT_FOUND,
-                Message.of(ApiMessage.SNAPSHOT_UNKNOWN, "id", Echo.quote(id)));
+                ErrorCode.NOT_FOUND, Message.of(ApiMessage.SNAPSHOT_UNKNOWN, "id", Echo.quote(id)));
     }
 
     private static OutputStream outputStream(Context ctx) {

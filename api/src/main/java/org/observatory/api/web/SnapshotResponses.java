@@ -102,7 +102,8 @@ public final class SnapshotResponses {
         // an API answer's language is part of the key and the ETag: a French answer is never an English one's (a
         // page names its language in its canonical request itself)
         boolean api = ApiLanguage.isApi(ctx.path());
-        String keyed = api ? canonicalRequest + "|lang=" + ApiLanguage.locale(ctx).toLanguageTag() : canonicalRequest;
+        String keyed =
+                api ? canonicalRequest + "|lang=" + ApiLanguage.locale(ctx).toLanguageTag() : canonicalRequest;
         String etag = etag(snapshotId, keyed);
         boolean acceptsGzip = acceptsGzip(ctx.header("Accept-Encoding"));
         // the encodings are made here, once; Javalin must not compress these bodies (again) on every request

@@ -1,8 +1,5 @@
 package org.observatory.api.web;
 
-import java.util.Locale;
-import org.observatory.api.submission.ReportLanguage;
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -16,6 +13,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,6 +25,7 @@ import org.observatory.api.submission.FixList;
 import org.observatory.api.submission.ListCursor;
 import org.observatory.api.submission.NewSubmission;
 import org.observatory.api.submission.PartState;
+import org.observatory.api.submission.ReportLanguage;
 import org.observatory.api.submission.SubmissionPage;
 import org.observatory.api.submission.SubmissionPart;
 import org.observatory.api.submission.SubmissionView;
@@ -35,6 +34,7 @@ import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * The submission routes, as HTTP only (the rules are {@link Submissions}'): {@code POST /submissions} (a multipart
@@ -70,10 +70,7 @@ public final class SubmissionController {
         Form form = form(ctx);
         UploadedFile file = form.file().orElse(null);
         if (file == null) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "file",
-                    Message.of(ApiMessage.FORM_NO_FILE));
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "file", Message.of(ApiMessage.FORM_NO_FILE));
         }
         SourceKind source = sourceKind(form.field("source"));
         Optional<String> country = submissions.declaredCountry(account, Optional.ofNullable(form.field("country")));
@@ -142,8 +139,7 @@ public final class SubmissionController {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         field.getKey(),
-                        Message.of(
-                                ApiMessage.FORM_FIELD_REPEATED, "field", field.getKey(), "times", field.getValue()));
+                        Message.of(ApiMessage.FORM_FIELD_REPEATED, "field", field.getKey(), "times", field.getValue()));
             }
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -405,10 +401,7 @@ public final class SubmissionController {
 
     private static SourceKind sourceKind(String value) {
         if (value == null || value.isBlank()) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "source",
-                    Message.of(ApiMessage.SOURCE_MISSING));
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "source", Message.of(ApiMessage.SOURCE_MISSING));
         }
         try {
             return SourceKind.fromCliName(value.strip());

@@ -1,12 +1,12 @@
 package org.observatory.api.web;
 
-import org.observatory.schemas.text.Message;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import org.observatory.api.config.AuthenticationThrottleSettings;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * A request that sends a token from a client address that failed to authenticate too often: a 429 problem with a

@@ -69,7 +69,8 @@ class SubmissionReportLanguageTest {
         return new SubmissionIntake() {
             @Override
             public IntakeResult ingest(Upload upload) throws java.io.IOException {
-                return new IntakeResult("sub-rejected-1", false, false, List.of(), "0".repeat(64), JSON.readTree(REPORT));
+                return new IntakeResult(
+                        "sub-rejected-1", false, false, List.of(), "0".repeat(64), JSON.readTree(REPORT));
             }
 
             @Override
