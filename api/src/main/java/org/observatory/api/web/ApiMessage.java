@@ -144,7 +144,11 @@ public enum ApiMessage implements MessageCode {
     SUBMISSION_REJECTED,
     SYNTHETIC_NOTICE,
     NOTE_PUBLISHED,
-    NOTE_OTHER_COUNTRIES;
+    NOTE_OTHER_COUNTRIES,
+    REQUEST_LINE_TOO_LONG,
+    REQUEST_HEADERS_TOO_LARGE,
+    SERVER_FAILED,
+    REQUEST_UNREADABLE;
 
     @Override
     public String family() {
