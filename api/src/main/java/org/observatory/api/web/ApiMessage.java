@@ -148,7 +148,10 @@ public enum ApiMessage implements MessageCode {
     REQUEST_LINE_TOO_LONG,
     REQUEST_HEADERS_TOO_LARGE,
     SERVER_FAILED,
-    REQUEST_UNREADABLE;
+    REQUEST_UNREADABLE,
+    POLICY_CHANGE_REFUSED,
+    POLICY_NAMED,
+    POLICY_EARLIER;
 
     @Override
     public String family() {
