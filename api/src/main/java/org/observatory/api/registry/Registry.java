@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.observatory.api.web.ApiMessage;
+import org.observatory.api.web.Phrase;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.storage.DataDirectory;
@@ -476,7 +477,7 @@ public final class Registry implements AutoCloseable {
                             "at",
                             String.valueOf(account.expiry().at().orElseThrow()),
                             "format",
-                            Expiry.FORMAT));
+                            Phrase.of(ApiMessage.EXPIRY_FORMAT)));
         }
         String token = Tokens.newToken(accountId);
         try (PreparedStatement update = connection.prepareStatement(

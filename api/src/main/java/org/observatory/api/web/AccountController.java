@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.observatory.api.registry.Account;
 import org.observatory.api.registry.AccountRecord;
 import org.observatory.api.registry.Expiry;
+import org.observatory.api.registry.InvalidValueException;
 import org.observatory.api.registry.NewAccount;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
@@ -77,7 +78,7 @@ public final class AccountController {
         try {
             role = Role.fromWireName(body.path("role").asText(""));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "role", e.getMessage());
+            throw invalid("role", e);
         }
         Optional<String> country = Optional.of(body.path("country").asText(""))
                 .map(String::strip)
@@ -182,16 +183,24 @@ public final class AccountController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "expires",
-                    Message.of(ApiMessage.EXPIRES_NOT_TEXT, "format", Expiry.FORMAT));
+                    Message.of(ApiMessage.EXPIRES_NOT_TEXT, "format", Phrase.of(ApiMessage.EXPIRY_FORMAT)));
         }
         try {
             return Optional.of(Expiry.parse(value.asText(), Instant.now()));
         } catch (IllegalArgumentException e) {
+            Object reason = e instanceof InvalidValueException coded
+                    ? new Phrase(coded.text())
+                    : String.valueOf(e.getMessage());
             throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "expires",
-                    Message.of(ApiMessage.EXPIRES_INVALID, "reason", String.valueOf(e.getMessage())));
+                    ErrorCode.INVALID_PARAMETER, "expires", Message.of(ApiMessage.EXPIRES_INVALID, "reason", reason));
         }
+    }
+
+    /** A refused value of the body, in the reader's language when the registry's rule has a coded text. */
+    private static ParameterException invalid(String parameter, IllegalArgumentException e) {
+        return e instanceof InvalidValueException coded
+                ? new ParameterException(ErrorCode.INVALID_PARAMETER, parameter, coded.text())
+                : new ParameterException(ErrorCode.INVALID_PARAMETER, parameter, e.getMessage());
     }
 
     /** An analyst's country must be a member state; the secretariat has none ({@link Account#checkCountry}). */
@@ -199,7 +208,7 @@ public final class AccountController {
         try {
             Account.checkCountry(role, country, codelists.members());
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "country", e.getMessage());
+            throw invalid("country", e);
         }
     }
 }
