@@ -32,6 +32,7 @@ import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.report.ResponseDeadlines;
 import org.observatory.api.report.ResponseRateReporter;
 import org.observatory.api.web.AccountController;
+import org.observatory.api.web.ApiLanguage;
 import org.observatory.api.web.AuditController;
 import org.observatory.api.web.AuthenticationThrottle;
 import org.observatory.api.web.ChangesController;
@@ -114,6 +115,7 @@ public final class ObservatoryApp {
      */
     private static void routes(Controllers c, PageControllers p) {
         before(c.securityHeaders()::set);
+        before(ApiLanguage::declare); // Content-Language and Vary: Accept-Language on every API answer
         before(c.throttle()::refuseWhileThrottled);
         after(c.throttle()::release);
 

@@ -256,7 +256,8 @@ class ReadApiTest {
                             "caveat",
                             "submissionId",
                             "synthetic",
-                            "snapshotId");
+                            "snapshotId",
+                            "caveatLocalised");
             assertThat(latest.get("snapshotId").asText()).isEqualTo("2026-11-01-a");
         });
     }

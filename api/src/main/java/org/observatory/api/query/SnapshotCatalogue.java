@@ -20,10 +20,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
+import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.storage.PublishedSnapshots;
+import org.observatory.schemas.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,10 +72,7 @@ public final class SnapshotCatalogue {
     /** The current snapshot; fails with {@code NO_SNAPSHOT} when nothing has been published yet. */
     public Snapshot requireCurrent() {
         return current()
-                .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NO_SNAPSHOT,
-                        "No snapshot has been published yet, so there is no data to serve; run the pipeline"
-                                + " ('observatory pipeline run') to publish one"));
+                .orElseThrow(() -> new ObservatoryException(ErrorCode.NO_SNAPSHOT, Message.of(ApiMessage.NO_SNAPSHOT)));
     }
 
     /**

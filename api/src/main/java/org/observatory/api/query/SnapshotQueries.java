@@ -31,10 +31,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
+import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.table.ColumnType;
 import org.observatory.schemas.table.TableSchema;
+import org.observatory.schemas.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -312,9 +314,7 @@ public final class SnapshotQueries implements AutoCloseable {
         if (!Files.isDirectory(table)) {
             throw new ObservatoryException(
                     ErrorCode.NOT_FOUND,
-                    ("Snapshot '%s' has no %s table: it was published before response-rate reports existed; run the"
-                                    + " pipeline ('observatory pipeline run') to publish a snapshot that has one")
-                            .formatted(snapshot.id(), RESPONSES.name()));
+                    Message.of(ApiMessage.NO_RESPONSES_TABLE, "snapshot", snapshot.id(), "table", RESPONSES.name()));
         }
         if (!hasPartitionFiles(table)) {
             return List.of();
@@ -352,11 +352,7 @@ public final class SnapshotQueries implements AutoCloseable {
         if (!Files.isDirectory(table)) {
             throw new ObservatoryException(
                     ErrorCode.CHANGES_NOT_RECORDED,
-                    ("Snapshot '%s' was published before the pipeline recorded what each run changes, so it has no"
-                                    + " %s table; compare two vintages' values instead (GET /api/v1/countries/{iso3}"
-                                    + "/indicators/{code}?vintage=<id> for each), or read the changes of a snapshot"
-                                    + " published since (GET /api/v1/snapshots lists them)")
-                            .formatted(snapshot.id(), CHANGES.name()));
+                    Message.of(ApiMessage.CHANGES_NOT_RECORDED, "snapshot", snapshot.id(), "table", CHANGES.name()));
         }
         String partitions = COUNTRY + "="
                 + iso3.map(code -> {

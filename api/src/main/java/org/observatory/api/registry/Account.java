@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 import static org.observatory.schemas.error.Echo.quote;
 
 import java.util.Optional;
+import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.codelist.MemberList;
+import org.observatory.schemas.text.Message;
 
 /**
  * An account of the registry: its id (the public part of its token), role, the country of an analyst (null for
@@ -47,16 +49,14 @@ public record Account(String accountId, Role role, String country, String create
         requireNonNull(country, "country is null");
         requireNonNull(members, "members is null");
         if (role == Role.ANALYST && country.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "An analyst account belongs to one country; give its ISO alpha-3 code, e.g. \"country\": \"MEX\"");
+            throw new InvalidValueException(Message.of(ApiMessage.ANALYST_NEEDS_COUNTRY));
         }
         if (role == Role.SECRETARIAT && country.isPresent()) {
-            throw new IllegalArgumentException("A secretariat account acts for every country; leave country out");
+            throw new InvalidValueException(Message.of(ApiMessage.SECRETARIAT_HAS_NO_COUNTRY));
         }
         if (country.isPresent() && members.find(country.get()).isEmpty()) {
-            throw new IllegalArgumentException(
-                    "'%s' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX"
-                            .formatted(quote(country.get())));
+            throw new InvalidValueException(
+                    Message.of(ApiMessage.ACCOUNT_COUNTRY_NOT_MEMBER, "country", quote(country.get())));
         }
     }
 }

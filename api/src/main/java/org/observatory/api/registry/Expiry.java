@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import org.observatory.api.web.ApiMessage;
+import org.observatory.api.web.Phrase;
+import org.observatory.schemas.text.Message;
 
 /**
  * When an account's token stops working: {@link #NEVER}, or at an instant. Given as a day ({@code YYYY-MM-DD}),
@@ -45,13 +48,21 @@ public record Expiry(Optional<Instant> at) {
             day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             String shown = value.length() <= 40 ? value : value.substring(0, 40) + "...";
-            throw new IllegalArgumentException("'%s' is not a day; give %s".formatted(shown, FORMAT), e);
+            throw new InvalidValueException(
+                    Message.of(
+                            ApiMessage.EXPIRY_NOT_A_DAY, "value", shown, "format", Phrase.of(ApiMessage.EXPIRY_FORMAT)),
+                    e);
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (!day.isAfter(today)) {
-            throw new IllegalArgumentException(
-                    "%s is not after today (%s, UTC): a token expiring then would not work; give %s"
-                            .formatted(day, today, FORMAT));
+            throw new InvalidValueException(Message.of(
+                    ApiMessage.EXPIRY_NOT_AFTER_TODAY,
+                    "day",
+                    day.toString(),
+                    "today",
+                    today.toString(),
+                    "format",
+                    Phrase.of(ApiMessage.EXPIRY_FORMAT)));
         }
         return at(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }

@@ -21,9 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.observatory.api.web.ApiMessage;
+import org.observatory.api.web.Phrase;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Message;
 
 /**
  * The registry of one data directory ({@code <data>/registry/registry.duckdb}): accounts (token hashes, never
@@ -389,8 +392,14 @@ public final class Registry implements AutoCloseable {
         if (account.revokedAt() != null) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    "Account %s was revoked already, on %s by %s; a revocation is final"
-                            .formatted(account.account().describe(), account.revokedAt(), account.revokedBy()));
+                    Message.of(
+                            ApiMessage.ACCOUNT_REVOKED_ALREADY,
+                            "account",
+                            account.account().describe(),
+                            "at",
+                            String.valueOf(account.revokedAt()),
+                            "by",
+                            String.valueOf(account.revokedBy())));
         }
         Instant now = Instant.now();
         if (account.account().role() == Role.SECRETARIAT
@@ -402,10 +411,10 @@ public final class Registry implements AutoCloseable {
                         == 1) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    ("Account %s is the last secretariat account whose token works; without it nobody could manage"
-                                    + " accounts through the API. Create another secretariat account first, then"
-                                    + " revoke this one; to replace a leaked token, rotate it instead")
-                            .formatted(account.account().describe()));
+                    Message.of(
+                            ApiMessage.ACCOUNT_LAST_SECRETARIAT,
+                            "account",
+                            account.account().describe()));
         }
         String at = now.toString();
         try (PreparedStatement update = connection.prepareStatement(
@@ -443,9 +452,14 @@ public final class Registry implements AutoCloseable {
         if (account.revokedAt() != null) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    ("Account %s was revoked on %s by %s and gets no new token; a revocation is final. Create a new"
-                                    + " account for its owner instead")
-                            .formatted(account.account().describe(), account.revokedAt(), account.revokedBy()));
+                    Message.of(
+                            ApiMessage.ACCOUNT_REVOKED_NO_TOKEN,
+                            "account",
+                            account.account().describe(),
+                            "at",
+                            String.valueOf(account.revokedAt()),
+                            "by",
+                            String.valueOf(account.revokedBy())));
         }
         Instant now = Instant.now();
         if (newExpiry.isPresent() && newExpiry.get().isOver(now)) {
@@ -456,12 +470,14 @@ public final class Registry implements AutoCloseable {
         if (expiry.isOver(now)) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    ("Account %s expired at %s; give the new token an expiry (--expires on the command line,"
-                                    + " \"expires\" in the body of the API's request): %s")
-                            .formatted(
-                                    account.account().describe(),
-                                    account.expiry().at().orElseThrow(),
-                                    Expiry.FORMAT));
+                    Message.of(
+                            ApiMessage.ACCOUNT_EXPIRED,
+                            "account",
+                            account.account().describe(),
+                            "at",
+                            String.valueOf(account.expiry().at().orElseThrow()),
+                            "format",
+                            Phrase.of(ApiMessage.EXPIRY_FORMAT)));
         }
         String token = Tokens.newToken(accountId);
         try (PreparedStatement update = connection.prepareStatement(
@@ -492,10 +508,7 @@ public final class Registry implements AutoCloseable {
         requireNonNull(accountId, "accountId is null");
         return account(accountId)
                 .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NOT_FOUND,
-                        "No account '%s' in the registry; the listing of accounts (GET /api/v1/accounts, or"
-                                        .formatted(accountId)
-                                + " ./observatory accounts list) shows their ids"));
+                        ErrorCode.NOT_FOUND, Message.of(ApiMessage.ACCOUNT_NOT_FOUND, "id", accountId)));
     }
 
     private static AccountRecord accountRecord(ResultSet row) throws SQLException {

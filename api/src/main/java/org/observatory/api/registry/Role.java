@@ -1,6 +1,8 @@
 package org.observatory.api.registry;
 
 import java.util.Locale;
+import org.observatory.api.web.ApiMessage;
+import org.observatory.schemas.text.Message;
 
 /**
  * What an account may do. A country {@link #ANALYST} submits for its own country, approves or withdraws its own
@@ -23,6 +25,6 @@ public enum Role {
                 return role;
             }
         }
-        throw new IllegalArgumentException("Unknown role '%s'; use analyst or secretariat".formatted(name.strip()));
+        throw new InvalidValueException(Message.of(ApiMessage.ROLE_UNKNOWN, "role", name.strip()));
     }
 }

@@ -33,11 +33,13 @@ import org.observatory.api.registry.PipelineRunRecord;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.RunManifests;
 import org.observatory.api.registry.RunStatus;
+import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.SnapshotManifest;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -245,14 +247,11 @@ public final class PipelineRuns implements AutoCloseable {
         requireNonNull(requester, "requester is null");
         requireNonNull(confirmation, "confirmation is null");
         if (closed) {
-            throw new ObservatoryException(ErrorCode.NOT_CONFIGURED, "The server is stopping; start the run again");
+            throw new ObservatoryException(ErrorCode.NOT_CONFIGURED, Message.of(ApiMessage.SERVER_STOPPING));
         }
         if (active != null && active.isAlive()) {
             throw new ObservatoryException(
-                    ErrorCode.CONFLICT,
-                    ("Pipeline run %s is still running; runs go one at a time. Follow it at GET /api/v1/pipeline-runs/%s"
-                                    + " and start a new run when it has finished")
-                            .formatted(activeRunId, activeRunId));
+                    ErrorCode.CONFLICT, Message.of(ApiMessage.RUN_STILL_RUNNING, "id", activeRunId));
         }
         String runId = "run-" + RUN_ID.format(Instant.now()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);

@@ -29,11 +29,14 @@ import org.observatory.api.query.SnapshotManifests;
 import org.observatory.api.registry.ApprovalPolicy;
 import org.observatory.api.registry.Approvals;
 import org.observatory.api.registry.Decision;
+import org.observatory.api.web.ApiMessage;
+import org.observatory.api.web.Phrase;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.table.SnapshotTables;
+import org.observatory.schemas.text.Message;
 
 /**
  * What a change of the approval policy would unpublish: the published snapshot's values (rows of its {@code
@@ -153,7 +156,7 @@ public record PolicyChange(
         private final transient PolicyChange change;
 
         public Refused(PolicyChange change) {
-            super(ErrorCode.CONFLICT, requireNonNull(change, "change is null").refusal());
+            super(ErrorCode.CONFLICT, requireNonNull(change, "change is null").refusalMessage());
             this.change = change;
         }
 
@@ -162,22 +165,34 @@ public record PolicyChange(
         }
     }
 
-    /** Why a run is refused, with what it would unpublish and how to confirm. */
+    /** Why a run is refused, with what it would unpublish and how to confirm (in English). */
     public String refusal() {
-        return ("The approval policy is now %s, but the published snapshot %s was made under %s: this run would"
-                        + " unpublish %s values of %s that their countries have not approved (%s). Have those"
-                        + " countries approve their parts first, or, to unpublish them, confirm the change: run"
-                        + " './observatory pipeline run %s', or POST /api/v1/pipeline-runs?%s=%s")
-                .formatted(
-                        after.settingName(),
-                        snapshotId,
-                        before.map(policy -> "policy " + policy.settingName()).orElse("an earlier policy"),
-                        String.format(Locale.ROOT, "%,d", values),
-                        partCount() == 1 ? "1 submission part" : partCount() + " submission parts",
-                        partsNamed(),
-                        CONFIRM_OPTION,
-                        CONFIRM_PARAMETER,
-                        CONFIRM_VALUE);
+        return refusalMessage().english();
+    }
+
+    /** Why a run is refused, as a message a reader gets in their language. */
+    public Message refusalMessage() {
+        return Message.of(
+                ApiMessage.POLICY_CHANGE_REFUSED,
+                "after",
+                after.settingName(),
+                "snapshot",
+                snapshotId,
+                "before",
+                before.map(policy -> Phrase.of(ApiMessage.POLICY_NAMED, "policy", policy.settingName()))
+                        .orElse(Phrase.of(ApiMessage.POLICY_EARLIER)),
+                "values",
+                values,
+                "parts",
+                partCount(),
+                "named",
+                partsNamed(),
+                "option",
+                CONFIRM_OPTION,
+                "parameter",
+                CONFIRM_PARAMETER,
+                "confirmation",
+                CONFIRM_VALUE);
     }
 
     /** For the audit log: the confirmed change and what it unpublishes. */

@@ -3,8 +3,10 @@ package org.observatory.api.submission;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.observatory.api.web.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * An upload that validation rejected: nothing of it was staged. The problem answered for it carries the submission
@@ -17,9 +19,12 @@ public final class SubmissionRejectedException extends ObservatoryException {
     public SubmissionRejectedException(String submissionId, String fileName, JsonNode report) {
         super(
                 ErrorCode.SUBMISSION_REJECTED,
-                ("File '%s' was rejected with %d error(s) and nothing of it was staged; the report lists each"
-                                + " problem with its line, column and how to fix it. Correct the file and upload it again")
-                        .formatted(fileName, report.path("errors").asLong()));
+                Message.of(
+                        ApiMessage.SUBMISSION_REJECTED,
+                        "file",
+                        fileName,
+                        "errors",
+                        report.path("errors").asLong()));
         this.submissionId = requireNonNull(submissionId, "submissionId is null");
         this.report = requireNonNull(report, "report is null");
     }

@@ -33,10 +33,13 @@ import org.observatory.api.registry.Decision;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.api.registry.SubmissionRecord;
+import org.observatory.api.web.ApiMessage;
+import org.observatory.api.web.Phrase;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.SubmissionManifest;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Message;
 
 /**
  * The rules of submissions, apart from HTTP: who may submit for which country, read a submission, approve or
@@ -97,23 +100,31 @@ public final class Submissions {
     public ObservatoryException tooLarge(long length) {
         return new ObservatoryException(
                 ErrorCode.UPLOAD_TOO_LARGE,
-                ("The upload is %s; this server accepts files up to %s. Split the file (e.g. one file per year or per"
-                                + " country) and upload the parts, or ask the operators to raise upload-limit-megabytes")
-                        .formatted(length < 0 ? "above the limit" : size(length), size(config.uploadLimitBytes())));
+                Message.of(
+                        ApiMessage.UPLOAD_TOO_LARGE,
+                        "size",
+                        length < 0 ? Phrase.of(ApiMessage.SIZE_ABOVE_LIMIT) : size(length),
+                        "limit",
+                        size(config.uploadLimitBytes())));
     }
 
-    private static String size(long bytes) {
-        return bytes >= 1 << 20 ? "%d MiB (%d bytes)".formatted(bytes >> 20, bytes) : "%d bytes".formatted(bytes);
+    /** A size as the refusal says it; the numbers as digits only, as the server's setting writes them. */
+    private static Phrase size(long bytes) {
+        return bytes >= 1 << 20
+                ? Phrase.of(
+                        ApiMessage.SIZE_MEBIBYTES,
+                        "mebibytes",
+                        String.valueOf(bytes >> 20),
+                        "bytes",
+                        String.valueOf(bytes))
+                : Phrase.of(ApiMessage.SIZE_BYTES, "bytes", String.valueOf(bytes));
     }
 
     /** Refuses uploads at once (503) when this server has no ingest service. */
     public SubmissionIntake intake() {
         return config.intake()
-                .orElseThrow(
-                        () -> new ObservatoryException(
-                                ErrorCode.NOT_CONFIGURED,
-                                "This server was started without the ingest service and takes no submissions; start it with"
-                                        + " './observatory serve', or ingest with './observatory ingest' while no server runs"));
+                .orElseThrow(() -> new ObservatoryException(
+                        ErrorCode.NOT_CONFIGURED, Message.of(ApiMessage.INGEST_NOT_CONFIGURED)));
     }
 
     /**
@@ -128,9 +139,14 @@ public final class Submissions {
             return country;
         }
         if (country.isPresent() && !country.get().equals(account.country())) {
-            throw forbidden(
-                    "%s cannot submit for %s; only %s's analysts and the secretariat can. Leave country out or give %s"
-                            .formatted(account.who(), country.get(), country.get(), account.country()));
+            throw forbidden(Message.of(
+                    ApiMessage.SUBMIT_FOR_OTHER_COUNTRY,
+                    "who",
+                    Phrase.who(account),
+                    "country",
+                    country.get(),
+                    "own",
+                    account.country()));
         }
         return Optional.of(account.country());
     }
@@ -197,8 +213,16 @@ public final class Submissions {
         if (account.role() == Role.ANALYST
                 && !submission.concerns(account.country())
                 && !submission.submittedBy().equals(account.accountId())) {
-            throw forbidden("%s cannot read submission %s: it concerns %s, not %s"
-                    .formatted(account.who(), submission.submissionId(), concerned(submission), account.country()));
+            throw forbidden(Message.of(
+                    ApiMessage.READ_OTHER_SUBMISSION,
+                    "who",
+                    Phrase.who(account),
+                    "id",
+                    submission.submissionId(),
+                    "concerned",
+                    concernedPhrase(submission),
+                    "own",
+                    account.country()));
         }
         return view(submission, report(submission), onlyCountryOf(account, submission), Optional.empty());
     }
@@ -221,9 +245,14 @@ public final class Submissions {
         Optional<String> asked = country.map(value -> value.strip().toUpperCase(Locale.ROOT));
         if (account.role() == Role.ANALYST) {
             if (asked.isPresent() && !asked.get().equals(account.country())) {
-                throw forbidden(("%s cannot list %s's submissions; an analyst lists their own country's. Leave country"
-                                + " out or give %s")
-                        .formatted(account.who(), asked.get(), account.country()));
+                throw forbidden(Message.of(
+                        ApiMessage.LIST_OTHER_COUNTRY,
+                        "who",
+                        Phrase.who(account),
+                        "country",
+                        asked.get(),
+                        "own",
+                        account.country()));
             }
             asked = Optional.of(account.country());
         }
@@ -307,32 +336,45 @@ public final class Submissions {
      * same again changes nothing and answers the earlier decision.
      */
     public ApprovalRecord decide(Account account, String submissionId, String country, Decision decision) {
-        String verb = decision == Decision.APPROVED ? "approve" : "withdraw";
+        Phrase verb = Phrase.of(decision == Decision.APPROVED ? ApiMessage.VERB_APPROVE : ApiMessage.VERB_WITHDRAW);
         String part = country.toUpperCase(Locale.ROOT);
         if (account.role() != Role.ANALYST || !part.equals(account.country())) {
-            throw forbidden("%s cannot %s %s's part of a submission; only %s's own analysts can (country sovereignty)"
-                    .formatted(account.who(), verb, part, part));
+            throw forbidden(Message.of(
+                    ApiMessage.DECIDE_OTHER_PART, "who", Phrase.who(account), "verb", verb, "country", part));
         }
         SubmissionRecord submission = find(submissionId);
         if (!submission.accepted()) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    "Submission %s was rejected and staged nothing, so there is nothing to %s; correct the file and upload it again"
-                            .formatted(submission.submissionId(), verb));
+                    Message.of(ApiMessage.DECIDE_REJECTED, "id", submission.submissionId(), "verb", verb));
         }
         if (!submission.countries().contains(part)) {
             throw new ObservatoryException(
                     ErrorCode.NOT_FOUND,
-                    "Submission %s has no accepted rows of %s, so it has no %s part to %s; its parts are %s"
-                            .formatted(submission.submissionId(), part, part, verb, concerned(submission)));
+                    Message.of(
+                            ApiMessage.PART_NOT_IN_SUBMISSION,
+                            "id",
+                            submission.submissionId(),
+                            "country",
+                            part,
+                            "verb",
+                            verb,
+                            "parts",
+                            concernedPhrase(submission)));
         }
         ApprovalPolicy policy = config.approvalPolicy();
         boolean published = registry.approvals().publishes(policy, submission.submissionId(), part);
         if (decision == Decision.WITHDRAWN && !published) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    "%s's part of submission %s is not approved (approval policy %s), so there is nothing to withdraw"
-                            .formatted(part, submission.submissionId(), policy.settingName()));
+                    Message.of(
+                            ApiMessage.WITHDRAW_NOT_APPROVED,
+                            "country",
+                            part,
+                            "id",
+                            submission.submissionId(),
+                            "policy",
+                            policy.settingName()));
         }
         Optional<ApprovalRecord> earlier = registry.decisions(submission.submissionId()).stream()
                 .filter(record -> record.country().equals(part))
@@ -355,7 +397,7 @@ public final class Submissions {
      * that country's alone (invariant 8); each download is audited.
      */
     public RawFile rawFile(Account account, String submissionId) throws IOException {
-        SubmissionRecord submission = fileReader(account, submissionId, "download the raw file of");
+        SubmissionRecord submission = fileReader(account, submissionId, ApiMessage.ACTION_DOWNLOAD_RAW_FILE_OF);
         Path landed = landed(submission);
         registry.audit(account.describe(), "raw-file", submission.submissionId(), "downloaded the raw file");
         return new RawFile(landed, submission.fileName());
@@ -371,15 +413,17 @@ public final class Submissions {
      * @throws ObservatoryException {@code CONFLICT} when the file was not read as delimited text
      */
     public FixList fixList(Account account, String submissionId) throws IOException {
-        SubmissionRecord submission = fileReader(account, submissionId, "download the fix list of");
+        SubmissionRecord submission = fileReader(account, submissionId, ApiMessage.ACTION_DOWNLOAD_FIX_LIST_OF);
         JsonNode report = report(submission);
         if (!report.path("encoding").isTextual() || !report.path("delimiter").isTextual()) {
             throw new ObservatoryException(
                     ErrorCode.CONFLICT,
-                    ("Submission %s has no fix list: its file '%s' was not read as delimited text (CSV), so its issues"
-                                    + " have no lines; the submission's report (GET /api/v1/submissions/{id}) says what is"
-                                    + " wrong with the file as a whole. Export the data as CSV and upload it again")
-                            .formatted(submission.submissionId(), submission.fileName()));
+                    Message.of(
+                            ApiMessage.FIX_LIST_NOT_DELIMITED,
+                            "id",
+                            submission.submissionId(),
+                            "file",
+                            submission.fileName()));
         }
         Path landed = landed(submission);
         Optional<SubmissionIntake.AllIssues> all = allIssues(submission, landed);
@@ -404,18 +448,21 @@ public final class Submissions {
         }
     }
 
-    private SubmissionRecord fileReader(Account account, String submissionId, String toDo) {
+    private SubmissionRecord fileReader(Account account, String submissionId, ApiMessage toDo) {
         SubmissionRecord submission = find(submissionId);
         if (account.role() == Role.ANALYST && !submission.belongsOnlyTo(account.country())) {
-            throw forbidden(
-                    "%s cannot %s submission %s: raw files are served only to their country's analysts and the secretariat, and this file %s"
-                            .formatted(
-                                    account.who(),
-                                    toDo,
-                                    submission.submissionId(),
-                                    submission.country() != null
-                                            ? "is " + submission.country() + "'s"
-                                            : "holds rows of " + concerned(submission)));
+            throw forbidden(Message.of(
+                    ApiMessage.FILE_OF_OTHER_COUNTRY,
+                    "who",
+                    Phrase.who(account),
+                    "action",
+                    Phrase.of(toDo),
+                    "id",
+                    submission.submissionId(),
+                    "whose",
+                    submission.country() != null
+                            ? Phrase.of(ApiMessage.FILE_IS_COUNTRYS, "country", submission.country())
+                            : Phrase.of(ApiMessage.FILE_HOLDS_ROWS_OF, "countries", concernedPhrase(submission))));
         }
         return submission;
     }
@@ -452,9 +499,7 @@ public final class Submissions {
                 .filter(submission -> submission.submissionId().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NOT_FOUND,
-                        "No submission '%s'; submission ids are answered by POST /api/v1/submissions and printed by './observatory ingest'"
-                                .formatted(quote(id))));
+                        ErrorCode.NOT_FOUND, Message.of(ApiMessage.SUBMISSION_UNKNOWN, "id", quote(id))));
     }
 
     /** The accepted submissions of the staging area, as records without a report. */
@@ -599,10 +644,16 @@ public final class Submissions {
         if (submission.country() != null) {
             countries.add(submission.country());
         }
-        return countries.isEmpty() ? "no member state" : String.join(", ", countries);
+        return String.join(", ", countries);
     }
 
-    private static ObservatoryException forbidden(String message) {
+    /** The member states a submission concerns, or "no member state". */
+    private static Object concernedPhrase(SubmissionRecord submission) {
+        String concerned = concerned(submission);
+        return concerned.isEmpty() ? Phrase.of(ApiMessage.NO_MEMBER_STATE) : concerned;
+    }
+
+    private static ObservatoryException forbidden(Message message) {
         return new ObservatoryException(ErrorCode.FORBIDDEN, message);
     }
 }

@@ -11,6 +11,7 @@ import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * Who is calling: the account of the request's bearer token ({@code Authorization: Bearer <token>}), or nobody.
@@ -36,8 +37,7 @@ final class Access {
         }
         if (!header.toLowerCase(Locale.ROOT).startsWith(SCHEME)
                 || header.substring(SCHEME.length()).isBlank()) {
-            throw AuthenticationException.invalid(
-                    "The Authorization header must be 'Bearer <token>' with the token of your account");
+            throw AuthenticationException.invalid(Message.of(ApiMessage.AUTHORIZATION_MALFORMED));
         }
         Authentication authentication = registry.verify(header.substring(SCHEME.length()));
         if (authentication instanceof Authentication.Authenticated authenticated) {
@@ -50,44 +50,52 @@ final class Access {
      * Why a token is refused. Only the holder of an account's whole token learns that it was revoked, expired or
      * replaced, which is what they need to ask the secretariat for the right thing; any other token reads the same.
      */
-    private static String refusal(Authentication authentication) {
+    private static Message refusal(Authentication authentication) {
         if (authentication instanceof Authentication.Revoked revoked) {
-            return ("The bearer token is of account %s, which the secretariat revoked at %s; it no longer works. Ask"
-                            + " the secretariat for a new account if you still need one")
-                    .formatted(revoked.accountId(), revoked.revokedAt());
+            return Message.of(
+                    ApiMessage.TOKEN_REVOKED,
+                    "account",
+                    revoked.accountId(),
+                    "at",
+                    String.valueOf(revoked.revokedAt()));
         }
         if (authentication instanceof Authentication.Expired expired) {
-            return ("The bearer token of account %s expired at %s. Ask the secretariat to rotate the account with a"
-                            + " new expiry, which gives you a new token")
-                    .formatted(expired.accountId(), expired.expiredAt());
+            return Message.of(
+                    ApiMessage.TOKEN_EXPIRED,
+                    "account",
+                    expired.accountId(),
+                    "at",
+                    String.valueOf(expired.expiredAt()));
         }
         if (authentication instanceof Authentication.Replaced replaced) {
-            return ("The bearer token of account %s was replaced by a new one at %s (a rotation); send the new token,"
-                            + " or ask the secretariat to rotate the account again if you do not have it")
-                    .formatted(replaced.accountId(), replaced.rotatedAt());
+            return Message.of(
+                    ApiMessage.TOKEN_REPLACED,
+                    "account",
+                    replaced.accountId(),
+                    "at",
+                    String.valueOf(replaced.rotatedAt()));
         }
-        return "The bearer token matches no account; check that you copied the whole token, or ask the secretariat"
-                + " for a new account";
+        return Message.of(ApiMessage.TOKEN_UNKNOWN);
     }
 
-    /** The caller's account; 401 without one. {@code toDo} completes "Send ... to ...". */
-    Account required(Context ctx, String toDo) {
+    /** The caller's account; 401 without one. {@code toDo} (an {@code ACTION_...}) completes "Send ... to ...". */
+    Account required(Context ctx, ApiMessage toDo) {
         return caller(ctx)
                 .orElseThrow(() -> AuthenticationException.missing(
-                        "Send 'Authorization: Bearer <token>' with the token of your account to %s; the secretariat creates accounts"
-                                .formatted(toDo)));
+                        Message.of(ApiMessage.AUTHENTICATION_REQUIRED, "action", Phrase.of(toDo))));
     }
 
     /** The caller's account when it is the secretariat's; 401 without a token, 403 for an analyst. */
-    Account secretariat(Context ctx, String toDo) {
+    Account secretariat(Context ctx, ApiMessage toDo) {
         Account account = required(ctx, toDo);
         if (account.role() != Role.SECRETARIAT) {
-            throw forbidden("Only the secretariat can %s; %s cannot".formatted(toDo, account.who()));
+            throw forbidden(
+                    Message.of(ApiMessage.SECRETARIAT_ONLY, "action", Phrase.of(toDo), "who", Phrase.who(account)));
         }
         return account;
     }
 
-    static ObservatoryException forbidden(String message) {
+    static ObservatoryException forbidden(Message message) {
         return new ObservatoryException(ErrorCode.FORBIDDEN, message);
     }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.observatory.api.registry.Account;
 import org.observatory.api.registry.AccountRecord;
 import org.observatory.api.registry.Expiry;
+import org.observatory.api.registry.InvalidValueException;
 import org.observatory.api.registry.NewAccount;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
@@ -24,6 +25,7 @@ import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * The accounts routes, the API side of {@code observatory accounts} while the server runs (the registry's writer).
@@ -63,16 +65,20 @@ public final class AccountController {
 
     public void add(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account secretariat = access.secretariat(ctx, "create accounts");
-        String shape =
-                "The body must be a JSON object such as {\"role\": \"analyst\", \"country\": \"MEX\"} or {\"role\": \"secretariat\"}";
-        JsonNode body = body(ctx, FIELDS, shape, "an account has the fields role, country and expires")
+        Account secretariat = access.secretariat(ctx, ApiMessage.ACTION_CREATE_ACCOUNTS);
+        Message shape = Message.of(
+                ApiMessage.ACCOUNT_BODY_SHAPE,
+                "analyst",
+                "{\"role\": \"analyst\", \"country\": \"MEX\"}",
+                "secretariat",
+                "{\"role\": \"secretariat\"}");
+        JsonNode body = body(ctx, FIELDS, shape, ApiMessage.ACCOUNT_FIELDS)
                 .orElseThrow(() -> new ParameterException(ErrorCode.INVALID_PARAMETER, "body", shape));
         Role role;
         try {
             role = Role.fromWireName(body.path("role").asText(""));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "role", e.getMessage());
+            throw invalid("role", e);
         }
         Optional<String> country = Optional.of(body.path("country").asText(""))
                 .map(String::strip)
@@ -88,7 +94,7 @@ public final class AccountController {
 
     public void list(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account secretariat = access.secretariat(ctx, "list the accounts");
+        Account secretariat = access.secretariat(ctx, ApiMessage.ACTION_LIST_ACCOUNTS);
         Instant now = Instant.now();
         List<Map<String, Object>> accounts =
                 registry.accounts().stream().map(account -> account.view(now)).toList();
@@ -100,7 +106,7 @@ public final class AccountController {
 
     public void revoke(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account secretariat = access.secretariat(ctx, "revoke accounts");
+        Account secretariat = access.secretariat(ctx, ApiMessage.ACTION_REVOKE_ACCOUNTS);
         AccountRecord revoked = registry.revoke(accountId(ctx), secretariat.describe());
         ctx.header("Cache-Control", NO_STORE);
         ctx.json(revoked.view(Instant.now()));
@@ -108,24 +114,21 @@ public final class AccountController {
 
     public void rotate(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account caller = access.required(ctx, "rotate an account's token");
+        Account caller = access.required(ctx, ApiMessage.ACTION_ROTATE_TOKEN);
         String accountId = ctx.pathParam("id");
         boolean secretariat = caller.role() == Role.SECRETARIAT;
         if (!secretariat && !caller.accountId().equals(accountId)) {
-            throw Access.forbidden(
-                    "Only the secretariat can rotate another account's token; %s can rotate only its own account, %s"
-                            .formatted(caller.who(), caller.accountId()));
+            throw Access.forbidden(Message.of(
+                    ApiMessage.ROTATE_OTHER_ACCOUNT, "who", Phrase.who(caller), "account", caller.accountId()));
         }
         Optional<Expiry> expiry = body(
                         ctx,
                         ROTATE_FIELDS,
-                        "The body must be empty, or a JSON object such as {\"expires\": \"2027-01-01\"}",
-                        "a rotation has the field expires only")
+                        Message.of(ApiMessage.ROTATION_BODY_SHAPE, "example", "{\"expires\": \"2027-01-01\"}"),
+                        ApiMessage.ROTATION_FIELDS)
                 .flatMap(AccountController::expiry);
         if (expiry.isPresent() && !secretariat) {
-            throw Access.forbidden("Only the secretariat sets an account's expiry; %s cannot. Leave expires out to keep"
-                            .formatted(caller.who())
-                    + " the account's expiry");
+            throw Access.forbidden(Message.of(ApiMessage.EXPIRY_SECRETARIAT_ONLY, "who", Phrase.who(caller)));
         }
         NewAccount rotated = registry.rotate(accountId(ctx), expiry, caller.describe());
         ctx.header("Cache-Control", NO_STORE);
@@ -137,15 +140,13 @@ public final class AccountController {
         String id = ctx.pathParam("id");
         if (!ACCOUNT_ID.matcher(id).matches()) {
             throw new ObservatoryException(
-                    ErrorCode.NOT_FOUND,
-                    "No account '%s'; account ids look like acct-1a2b3c4d5e6f, and GET /api/v1/accounts lists them"
-                            .formatted(Echo.quote(id)));
+                    ErrorCode.NOT_FOUND, Message.of(ApiMessage.ACCOUNT_ID_UNKNOWN, "id", Echo.quote(id)));
         }
         return id;
     }
 
     /** The JSON object of the body, with no field but the allowed ones; empty for an empty body. */
-    private Optional<JsonNode> body(Context ctx, List<String> fields, String shape, String whichFields) {
+    private Optional<JsonNode> body(Context ctx, List<String> fields, Message shape, ApiMessage whichFields) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
             return Optional.empty();
@@ -165,7 +166,8 @@ public final class AccountController {
                 throw new ParameterException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         name,
-                        "Unknown field '%s'; %s".formatted(Echo.quote(name), whichFields));
+                        Message.of(
+                                ApiMessage.UNKNOWN_FIELD, "field", Echo.quote(name), "fields", Phrase.of(whichFields)));
             }
         }
         return Optional.of(body);
@@ -179,13 +181,26 @@ public final class AccountController {
         JsonNode value = body.get("expires");
         if (!value.isTextual()) {
             throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER, "expires", "\"expires\" must be a string: " + Expiry.FORMAT);
+                    ErrorCode.INVALID_PARAMETER,
+                    "expires",
+                    Message.of(ApiMessage.EXPIRES_NOT_TEXT, "format", Phrase.of(ApiMessage.EXPIRY_FORMAT)));
         }
         try {
             return Optional.of(Expiry.parse(value.asText(), Instant.now()));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "expires", "\"expires\": " + e.getMessage());
+            Object reason = e instanceof InvalidValueException coded
+                    ? new Phrase(coded.text())
+                    : String.valueOf(e.getMessage());
+            throw new ParameterException(
+                    ErrorCode.INVALID_PARAMETER, "expires", Message.of(ApiMessage.EXPIRES_INVALID, "reason", reason));
         }
+    }
+
+    /** A refused value of the body, in the reader's language when the registry's rule has a coded text. */
+    private static ParameterException invalid(String parameter, IllegalArgumentException e) {
+        return e instanceof InvalidValueException coded
+                ? new ParameterException(ErrorCode.INVALID_PARAMETER, parameter, coded.text())
+                : new ParameterException(ErrorCode.INVALID_PARAMETER, parameter, e.getMessage());
     }
 
     /** An analyst's country must be a member state; the secretariat has none ({@link Account#checkCountry}). */
@@ -193,7 +208,7 @@ public final class AccountController {
         try {
             Account.checkCountry(role, country, codelists.members());
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "country", e.getMessage());
+            throw invalid("country", e);
         }
     }
 }

@@ -19,7 +19,7 @@ public final class AuditController {
 
     public void list(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
-        access.secretariat(ctx, "read the audit log");
+        access.secretariat(ctx, ApiMessage.ACTION_READ_AUDIT_LOG);
         ctx.json(Map.of("entries", registry.auditLog()));
     }
 }

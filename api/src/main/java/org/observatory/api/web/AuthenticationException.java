@@ -2,6 +2,7 @@ package org.observatory.api.web;
 
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * A request without a bearer token where one is needed, or with a token that does not work (of no account, of a
@@ -13,16 +14,16 @@ public final class AuthenticationException extends ObservatoryException {
 
     private final boolean invalidToken;
 
-    private AuthenticationException(String message, boolean invalidToken) {
+    private AuthenticationException(Message message, boolean invalidToken) {
         super(ErrorCode.UNAUTHENTICATED, message);
         this.invalidToken = invalidToken;
     }
 
-    static AuthenticationException missing(String message) {
+    static AuthenticationException missing(Message message) {
         return new AuthenticationException(message, false);
     }
 
-    static AuthenticationException invalid(String message) {
+    static AuthenticationException invalid(Message message) {
         return new AuthenticationException(message, true);
     }
 

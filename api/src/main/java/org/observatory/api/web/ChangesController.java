@@ -21,6 +21,8 @@ import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.table.SnapshotTables;
+import org.observatory.schemas.text.Language;
+import org.observatory.schemas.text.Message;
 
 /**
  * {@code GET /api/v1/snapshots/{id}/changes[?country=ISO3&indicator=CODE&format=json|csv]}: the values a published
@@ -63,6 +65,7 @@ public final class ChangesController {
         Optional<String> code = indicator.map(Indicator::code);
         String canonical = String.join(
                 "|", "changes", "country=" + iso3.orElse("all"), "indicator=" + code.orElse("all"), "format=" + format);
+        Language language = ApiLanguage.language(ctx);
         responses.send(ctx, snapshot.id(), Caching.SNAPSHOT_ID, canonical, () -> {
             List<ChangeRecord> changes = repository.changes(snapshot, iso3, code);
             boolean synthetic = snapshot.containsSyntheticData();
@@ -76,7 +79,7 @@ public final class ChangesController {
                         Map.of("Content-Disposition", "inline; filename=\"%s.csv\"".formatted(String.join("-", name))));
             }
             return SnapshotResponses.Rendered.json(new JsonViews.Changes(
-                    JsonViews.notice(synthetic),
+                    JsonViews.notice(synthetic, language),
                     synthetic,
                     snapshot.id(),
                     snapshot.manifest().previousSnapshotId(),
@@ -90,7 +93,7 @@ public final class ChangesController {
         try {
             return lookups.memberState(iso3);
         } catch (ObservatoryException e) {
-            throw new ParameterException(e.errorCode(), COUNTRY, e.getMessage() + " (query parameter 'country')");
+            throw new ParameterException(e.errorCode(), COUNTRY, inQueryParameter(e, COUNTRY));
         }
     }
 
@@ -98,8 +101,14 @@ public final class ChangesController {
         try {
             return lookups.indicator(code);
         } catch (ObservatoryException e) {
-            throw new ParameterException(e.errorCode(), INDICATOR, e.getMessage() + " (query parameter 'indicator')");
+            throw new ParameterException(e.errorCode(), INDICATOR, inQueryParameter(e, INDICATOR));
         }
+    }
+
+    /** A lookup's refusal, naming the query parameter that asked for it. */
+    private static Message inQueryParameter(ObservatoryException e, String parameter) {
+        Object detail = e.message().<Object>map(Phrase::new).orElse(e.getMessage());
+        return Message.of(ApiMessage.IN_QUERY_PARAMETER, "detail", detail, "parameter", parameter);
     }
 
     private static String format(Context ctx) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.web.JsonViews.CountryView;
+import org.observatory.schemas.text.Language;
 
 /**
  * {@code GET /api/v1/countries} and {@code GET /api/v1/countries/{iso3}}: the deployment's member states, always
@@ -29,20 +30,25 @@ public final class CountryController {
         QueryParameters.acceptOnly(ctx, List.of());
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
+        Language language = ApiLanguage.language(ctx);
         responses.send(
                 ctx, SnapshotResponses.idOrNone(snapshot), SnapshotResponses.Caching.REVALIDATE, "countries", () -> {
                     List<CountryView> countries = lookups.codelists().members().all().stream()
-                            .map(CountryView::of)
+                            .map(member -> CountryView.of(member, language))
                             .sorted(java.util.Comparator.comparing(CountryView::iso3))
                             .toList();
                     return SnapshotResponses.Rendered.json(new JsonViews.CountryList(
-                            JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), countries));
+                            JsonViews.notice(synthetic, language),
+                            synthetic,
+                            JsonViews.snapshotId(snapshot),
+                            countries));
                 });
     }
 
     public void one(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
-        CountryView country = CountryView.of(lookups.memberState(ctx.pathParam("iso3")));
+        Language language = ApiLanguage.language(ctx);
+        CountryView country = CountryView.of(lookups.memberState(ctx.pathParam("iso3")), language);
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
         responses.send(
@@ -51,6 +57,6 @@ public final class CountryController {
                 SnapshotResponses.Caching.REVALIDATE,
                 "country|" + country.iso3(),
                 () -> SnapshotResponses.Rendered.json(new JsonViews.CountryDetail(
-                        JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), country)));
+                        JsonViews.notice(synthetic, language), synthetic, JsonViews.snapshotId(snapshot), country)));
     }
 }

@@ -23,6 +23,10 @@ public final class HealthController {
         QueryParameters.acceptOnly(ctx, List.of());
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
-        ctx.json(new JsonViews.Health(JsonViews.notice(synthetic), synthetic, "ok", JsonViews.snapshotId(snapshot)));
+        ctx.json(new JsonViews.Health(
+                JsonViews.notice(synthetic, ApiLanguage.language(ctx)),
+                synthetic,
+                "ok",
+                JsonViews.snapshotId(snapshot)));
     }
 }

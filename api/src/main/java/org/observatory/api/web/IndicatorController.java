@@ -9,6 +9,7 @@ import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.web.JsonViews.IndicatorView;
 import org.observatory.schemas.codelist.Indicator;
+import org.observatory.schemas.text.Language;
 
 /**
  * {@code GET /api/v1/indicators} and {@code GET /api/v1/indicators/{code}}: the indicator catalogue (names,
@@ -29,19 +30,24 @@ public final class IndicatorController {
         QueryParameters.acceptOnly(ctx, List.of());
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
+        Language language = ApiLanguage.language(ctx);
         responses.send(
                 ctx, SnapshotResponses.idOrNone(snapshot), SnapshotResponses.Caching.REVALIDATE, "indicators", () -> {
                     List<IndicatorView> indicators = lookups.codelists().indicators().all().stream()
-                            .map(this::view)
+                            .map(indicator -> view(indicator, language))
                             .toList();
                     return SnapshotResponses.Rendered.json(new JsonViews.IndicatorList(
-                            JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicators));
+                            JsonViews.notice(synthetic, language),
+                            synthetic,
+                            JsonViews.snapshotId(snapshot),
+                            indicators));
                 });
     }
 
     public void one(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
-        IndicatorView indicator = view(lookups.indicator(ctx.pathParam("code")));
+        Language language = ApiLanguage.language(ctx);
+        IndicatorView indicator = view(lookups.indicator(ctx.pathParam("code")), language);
         Optional<Snapshot> snapshot = repository.current();
         boolean synthetic = JsonViews.synthetic(snapshot);
         responses.send(
@@ -50,10 +56,10 @@ public final class IndicatorController {
                 SnapshotResponses.Caching.REVALIDATE,
                 "indicator|" + indicator.code(),
                 () -> SnapshotResponses.Rendered.json(new JsonViews.IndicatorDetail(
-                        JsonViews.notice(synthetic), synthetic, JsonViews.snapshotId(snapshot), indicator)));
+                        JsonViews.notice(synthetic, language), synthetic, JsonViews.snapshotId(snapshot), indicator)));
     }
 
-    private IndicatorView view(Indicator indicator) {
-        return IndicatorView.of(indicator, lookups.iccsCategories(indicator));
+    private IndicatorView view(Indicator indicator, Language language) {
+        return IndicatorView.of(indicator, lookups.iccsCategories(indicator), language);
     }
 }

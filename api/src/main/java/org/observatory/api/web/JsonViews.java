@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.observatory.api.query.ChangeRecord;
 import org.observatory.api.query.IndicatorCoverage;
@@ -15,6 +16,10 @@ import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.codelist.Subregion;
+import org.observatory.schemas.record.MatchQuality;
+import org.observatory.schemas.text.Labels;
+import org.observatory.schemas.text.Language;
+import org.observatory.schemas.text.Message;
 
 /**
  * The JSON bodies of the read routes. Every body starts with {@code notice} (only when the data is synthetic) and
@@ -22,7 +27,10 @@ import org.observatory.schemas.codelist.Subregion;
  * as {@code null}, never left out, so clients see every field of the contract.
  */
 public final class JsonViews {
-    /** The label every response carries while the served snapshot holds synthetic values. */
+    /**
+     * The label every response carries while the served snapshot holds synthetic values, in English (CSV bodies);
+     * JSON bodies carry it in the answer's language ({@link ApiMessage#SYNTHETIC_NOTICE}).
+     */
     public static final String SYNTHETIC_NOTICE = "SYNTHETIC DEMO DATA - not real crime statistics. These values were"
             + " generated to demonstrate the platform; do not cite, publish or analyse them as data about any country.";
 
@@ -44,9 +52,14 @@ public final class JsonViews {
         }
     }
 
-    /** The notice to show, or null when nothing shown is synthetic. */
+    /** The notice to show in CSV (always in English: CSV is language-free), or null when nothing is synthetic. */
     static String notice(boolean synthetic) {
         return synthetic ? SYNTHETIC_NOTICE : null;
+    }
+
+    /** The notice to show in a JSON body, in the answer's language, or null when nothing shown is synthetic. */
+    static String notice(boolean synthetic, Language language) {
+        return synthetic ? Message.of(ApiMessage.SYNTHETIC_NOTICE).in(language) : null;
     }
 
     static boolean synthetic(Optional<Snapshot> snapshot) {
@@ -110,8 +123,16 @@ public final class JsonViews {
             SeriesFilters filters,
             List<ObservationView> observations) {}
 
-    /** One value of a series with the id of the snapshot it comes from. */
-    public record ObservationView(@JsonUnwrapped SeriesObservation observation, String snapshotId) {}
+    /**
+     * One value of a series with the id of the snapshot it comes from and, in {@code caveatLocalised}, its match
+     * quality's caveat in the answer's language ({@code caveat} is the stored English text).
+     */
+    public record ObservationView(
+            @JsonUnwrapped SeriesObservation observation, String snapshotId, String caveatLocalised) {
+        static ObservationView of(SeriesObservation observation, String snapshotId, Language language) {
+            return new ObservationView(observation, snapshotId, caveat(observation, language));
+        }
+    }
 
     /** {@code GET /api/v1/snapshots}: the published vintages in the order of publication, the current one last. */
     public record SnapshotList(
@@ -154,50 +175,104 @@ public final class JsonViews {
     /** The selection a series answers; {@code all} where a dimension is not filtered, null years where unbounded. */
     public record SeriesFilters(Integer from, Integer to, String sex, String age, String breakdown) {}
 
+    /**
+     * A member state. {@code nameEn} and {@code nameEs} are kept for the clients written before the four languages
+     * (deprecated); {@code name} is in the answer's language, {@code names} has every language's name by code
+     * ({@code es}, {@code en}, {@code pt}, {@code fr}), and {@code nameLanguage} is present only when {@code name}
+     * fell back to another language than the answer's (a deployment's member list without that language's name).
+     */
     public record CountryView(
-            String iso3, String nameEn, String nameEs, SubregionView subregion, Integer firstCycle, Integer lastCycle) {
-        static CountryView of(MemberState member) {
+            String iso3,
+            String nameEn,
+            String nameEs,
+            String name,
+            Map<String, String> names,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nameLanguage,
+            SubregionView subregion,
+            Integer firstCycle,
+            Integer lastCycle) {
+        static CountryView of(MemberState member, Language language) {
+            Labels.Label name = member.names().in(language);
             return new CountryView(
                     member.iso3(),
                     member.nameEn(),
                     member.nameEs(),
-                    SubregionView.of(member.subregion()),
+                    name.text(),
+                    member.names().byCode(),
+                    fallback(name, language),
+                    SubregionView.of(member.subregion(), language),
                     member.firstCycle().isPresent() ? member.firstCycle().getAsInt() : null,
                     member.lastCycle().isPresent() ? member.lastCycle().getAsInt() : null);
         }
     }
 
-    public record SubregionView(String m49, String nameEn, String nameEs) {
-        static SubregionView of(Subregion subregion) {
-            return new SubregionView(subregion.m49(), subregion.nameEn(), subregion.nameEs());
+    /** A UN M49 subregion, named like a {@link CountryView}. */
+    public record SubregionView(
+            String m49,
+            String nameEn,
+            String nameEs,
+            String name,
+            Map<String, String> names,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nameLanguage) {
+        static SubregionView of(Subregion subregion, Language language) {
+            Labels.Label name = subregion.names().in(language);
+            return new SubregionView(
+                    subregion.m49(),
+                    subregion.nameEn(),
+                    subregion.nameEs(),
+                    name.text(),
+                    subregion.names().byCode(),
+                    fallback(name, language));
         }
     }
 
     /**
      * An indicator definition. {@code computesRatePer100k} says whether the platform computes a rate per 100,000
-     * (count / resident population x 100,000) for its values.
+     * (count / resident population x 100,000) for its values. Names as in {@link CountryView}; {@code
+     * ctsSectionName} is the CTS section's name in the answer's language. {@code definition} stays the English
+     * definition (deprecated); {@code definitionLocalised} is the definition in the answer's language, {@code
+     * definitions} every language's by code, and {@code definitionLanguage} is present only when {@code
+     * definitionLocalised} fell back to another language.
      */
     public record IndicatorView(
             String code,
             String nameEn,
             String nameEs,
+            String name,
+            Map<String, String> names,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nameLanguage,
             String ctsSection,
+            String ctsSectionName,
             String definition,
+            String definitionLocalised,
+            Map<String, String> definitions,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String definitionLanguage,
             List<String> iccsCodes,
             List<IccsView> iccsCategories,
             String unit,
             boolean computesRatePer100k,
             String formula,
             List<String> sourceKinds) {
-        static IndicatorView of(Indicator indicator, List<IccsCategory> categories) {
+        static IndicatorView of(Indicator indicator, List<IccsCategory> categories, Language language) {
+            Labels.Label name = indicator.names().in(language);
+            Labels.Label definition = indicator.definitions().in(language);
             return new IndicatorView(
                     indicator.code(),
                     indicator.nameEn(),
                     indicator.nameEs(),
+                    name.text(),
+                    indicator.names().byCode(),
+                    fallback(name, language),
                     indicator.ctsSection().code(),
+                    indicator.ctsSection().names().text(language),
                     indicator.definition(),
+                    definition.text(),
+                    indicator.definitions().byCode(),
+                    fallback(definition, language),
                     indicator.iccsCodes(),
-                    categories.stream().map(IccsView::of).toList(),
+                    categories.stream()
+                            .map(category -> IccsView.of(category, language))
+                            .toList(),
                     indicator.unit(),
                     indicator.ratePer100k(),
                     indicator.formula(),
@@ -205,32 +280,83 @@ public final class JsonViews {
         }
     }
 
-    public record IccsView(String code, int level, String labelEn, String labelEs) {
-        static IccsView of(IccsCategory category) {
-            return new IccsView(category.code(), category.level(), category.labelEn(), category.labelEs());
+    /**
+     * An ICCS category: {@code labelEn} and {@code labelEs} kept (deprecated), {@code label} in the answer's
+     * language, {@code labels} by language code, {@code labelLanguage} only when {@code label} fell back.
+     */
+    public record IccsView(
+            String code,
+            int level,
+            String labelEn,
+            String labelEs,
+            String label,
+            Map<String, String> labels,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String labelLanguage) {
+        static IccsView of(IccsCategory category, Language language) {
+            Labels.Label label = category.labels().in(language);
+            return new IccsView(
+                    category.code(),
+                    category.level(),
+                    category.labelEn(),
+                    category.labelEs(),
+                    label.text(),
+                    category.labels().byCode(),
+                    fallback(label, language));
         }
     }
 
-    /** An indicator with data for a country: its names and the years covered. */
+    /** An indicator with data for a country: its names (as in {@link CountryView}) and the years covered. */
     public record CoverageView(
             String code,
             String nameEn,
             String nameEs,
+            String name,
+            Map<String, String> names,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nameLanguage,
             String unit,
             String ctsSection,
             int firstYear,
             int lastYear,
             List<Integer> years) {
-        static CoverageView of(IndicatorCoverage coverage, Optional<Indicator> definition) {
+        static CoverageView of(IndicatorCoverage coverage, Optional<Indicator> definition, Language language) {
+            Optional<Labels.Label> name =
+                    definition.map(indicator -> indicator.names().in(language));
             return new CoverageView(
                     coverage.indicator(),
                     definition.map(Indicator::nameEn).orElse(null),
                     definition.map(Indicator::nameEs).orElse(null),
+                    name.map(Labels.Label::text).orElse(null),
+                    definition.map(indicator -> indicator.names().byCode()).orElse(null),
+                    name.map(label -> fallback(label, language)).orElse(null),
                     definition.map(Indicator::unit).orElse(null),
                     definition.map(indicator -> indicator.ctsSection().code()).orElse(null),
                     coverage.firstYear(),
                     coverage.lastYear(),
                     coverage.years());
+        }
+    }
+
+    /** The language code of a label that fell back to another language than the one asked for, else null. */
+    static String fallback(Labels.Label label, Language language) {
+        return label.language() == language ? null : label.language().code();
+    }
+
+    /**
+     * The match quality's comparability caveat in the language, from the observation's {@code matchQuality} code;
+     * null for a full match or an unknown code. The stored {@code caveat} (in English, as the pipeline wrote it)
+     * stays beside it.
+     */
+    static String caveat(SeriesObservation observation, Language language) {
+        if (observation.matchQuality() == null) {
+            return null;
+        }
+        try {
+            return MatchQuality.fromCode(observation.matchQuality())
+                    .caveats()
+                    .map(caveats -> caveats.text(language))
+                    .orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }

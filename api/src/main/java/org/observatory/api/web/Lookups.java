@@ -10,6 +10,7 @@ import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * Resolves path values to codelist entries, failing with a 404 problem that says why: not a country code at all,
@@ -25,16 +26,13 @@ public final class Lookups {
 
     public MemberState memberState(String iso3) {
         return codelists.members().find(iso3).orElseThrow(() -> {
-            String message = codelists
+            Message message = codelists
                     .countries()
                     .find(iso3)
                     .filter(country -> country.alpha3().equalsIgnoreCase(iso3.strip()))
-                    .map(country ->
-                            "%s (%s) is not a member state of this deployment; GET /api/v1/countries lists the members"
-                                    .formatted(country.nameEn(), country.alpha3()))
-                    .orElse(
-                            "Unknown country code '%s'; use the ISO 3166-1 alpha-3 code of a member state, as listed by GET /api/v1/countries"
-                                    .formatted(Echo.quote(iso3)));
+                    .map(country -> Message.of(
+                            ApiMessage.COUNTRY_NOT_MEMBER, "name", country.nameEn(), "iso3", country.alpha3()))
+                    .orElse(Message.of(ApiMessage.COUNTRY_UNKNOWN, "iso3", Echo.quote(iso3)));
             return new ObservatoryException(ErrorCode.NOT_FOUND, message);
         });
     }
@@ -44,9 +42,7 @@ public final class Lookups {
                 .indicators()
                 .find(code)
                 .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NOT_FOUND,
-                        "Unknown indicator '%s'; GET /api/v1/indicators lists the indicator codes"
-                                .formatted(Echo.quote(code))));
+                        ErrorCode.NOT_FOUND, Message.of(ApiMessage.INDICATOR_UNKNOWN, "code", Echo.quote(code))));
     }
 
     public List<IccsCategory> iccsCategories(Indicator indicator) {

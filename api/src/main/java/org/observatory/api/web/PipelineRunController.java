@@ -16,6 +16,7 @@ import org.observatory.api.submission.PolicyChange;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * {@code POST /pipeline-runs[?confirm=policy-change]} (secretariat): starts a pipeline run as a separate process and
@@ -35,7 +36,7 @@ public final class PipelineRunController {
 
     public void start(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of(PolicyChange.CONFIRM_PARAMETER));
-        Account secretariat = access.secretariat(ctx, "start pipeline runs");
+        Account secretariat = access.secretariat(ctx, ApiMessage.ACTION_START_RUNS);
         PolicyChange.Confirmation confirmation = QueryParameters.optional(ctx, PolicyChange.CONFIRM_PARAMETER)
                 .map(PipelineRunController::confirmation)
                 .orElse(PolicyChange.Confirmation.NOT_GIVEN);
@@ -50,30 +51,29 @@ public final class PipelineRunController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     PolicyChange.CONFIRM_PARAMETER,
-                    "Query parameter 'confirm' is '%s'; the only confirmation is confirm=%s (a run that unpublishes"
-                                    .formatted(Echo.quote(value), PolicyChange.CONFIRM_VALUE)
-                            + " the values a change of the approval policy leaves out)");
+                    Message.of(
+                            ApiMessage.CONFIRM_INVALID,
+                            "value",
+                            Echo.quote(value),
+                            "confirmation",
+                            PolicyChange.CONFIRM_VALUE));
         }
         return PolicyChange.Confirmation.GIVEN;
     }
 
     public void one(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
-        access.secretariat(ctx, "follow pipeline runs");
+        access.secretariat(ctx, ApiMessage.ACTION_FOLLOW_RUNS);
         String runId = ctx.pathParam("id");
         PipelineRunRecord run = runs().find(runId)
                 .orElseThrow(() -> new ObservatoryException(
-                        ErrorCode.NOT_FOUND,
-                        "No pipeline run '%s' started through this API; POST /api/v1/pipeline-runs answers run ids"
-                                .formatted(Echo.quote(runId))));
+                        ErrorCode.NOT_FOUND, Message.of(ApiMessage.RUN_UNKNOWN, "id", Echo.quote(runId))));
         ctx.json(view(run));
     }
 
     private PipelineRuns runs() {
-        return runs.orElseThrow(() -> new ObservatoryException(
-                ErrorCode.NOT_CONFIGURED,
-                "This server was started without a pipeline command and starts no runs; start it with"
-                        + " './observatory serve', or run './observatory pipeline run' while no server runs"));
+        return runs.orElseThrow(
+                () -> new ObservatoryException(ErrorCode.NOT_CONFIGURED, Message.of(ApiMessage.RUNS_NOT_CONFIGURED)));
     }
 
     private Map<String, Object> view(PipelineRunRecord run) {

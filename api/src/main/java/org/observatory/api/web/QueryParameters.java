@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.text.Message;
 
 /**
  * Checks on query parameters shared by the controllers. Every route names the parameters it accepts and rejects
@@ -39,24 +40,33 @@ public final class QueryParameters {
         for (Map.Entry<String, List<String>> parameter : ctx.queryParamMap().entrySet()) {
             String name = parameter.getKey();
             if (!accepted.contains(name)) {
-                String accepts = accepted.isEmpty()
-                        ? "this route takes no query parameters"
-                        : "this route accepts " + String.join(", ", accepted);
-                String ranking = RANKING_WORDS.contains(name.toLowerCase(Locale.ROOT))
-                        ? "; nothing in this API sorts, ranks or picks the top countries by value: lists are"
-                                + " ordered by country code and series by year"
-                        : "";
+                Phrase accepts = accepted.isEmpty()
+                        ? Phrase.of(ApiMessage.ACCEPTS_NOTHING)
+                        : Phrase.of(ApiMessage.ACCEPTS_THESE, "parameters", String.join(", ", accepted));
+                Object ranking =
+                        RANKING_WORDS.contains(name.toLowerCase(Locale.ROOT)) ? Phrase.of(ApiMessage.NO_RANKING) : "";
                 throw new ParameterException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         name,
-                        "Unknown query parameter '%s'; %s%s".formatted(Echo.quote(name), accepts, ranking));
+                        Message.of(
+                                ApiMessage.UNKNOWN_PARAMETER,
+                                "parameter",
+                                Echo.quote(name),
+                                "accepts",
+                                accepts,
+                                "ranking",
+                                ranking));
             }
             if (parameter.getValue().size() > 1) {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         name,
-                        "Query parameter '%s' is given %d times; give it once"
-                                .formatted(name, parameter.getValue().size()));
+                        Message.of(
+                                ApiMessage.PARAMETER_REPEATED,
+                                "parameter",
+                                name,
+                                "times",
+                                parameter.getValue().size()));
             }
         }
     }
@@ -69,9 +79,7 @@ public final class QueryParameters {
         }
         if (value.isBlank()) {
             throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    name,
-                    "Query parameter '%s' is empty; give a value or leave the parameter out".formatted(name));
+                    ErrorCode.INVALID_PARAMETER, name, Message.of(ApiMessage.PARAMETER_EMPTY, "parameter", name));
         }
         return Optional.of(value.strip());
     }
@@ -83,12 +91,20 @@ public final class QueryParameters {
     public static String oneOf(Context ctx, String name, List<String> allowed, String fallback) {
         String value = optional(ctx, name).orElse(fallback);
         if (!allowed.contains(value)) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    name,
-                    "Query parameter '%s' must be one of %s, not '%s'"
-                            .formatted(name, String.join(", ", allowed), Echo.quote(value)));
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, name, notOneOf(name, allowed, value));
         }
         return value;
+    }
+
+    /** A value that is none of the allowed ones. */
+    public static Message notOneOf(String name, List<String> allowed, String value) {
+        return Message.of(
+                ApiMessage.PARAMETER_NOT_ONE_OF,
+                "parameter",
+                name,
+                "allowed",
+                String.join(", ", allowed),
+                "value",
+                Echo.quote(value));
     }
 }

@@ -13,10 +13,9 @@ import org.observatory.api.report.ReportFormat;
 import org.observatory.api.report.ResponseDeadlines;
 import org.observatory.api.report.ResponseRateReport;
 import org.observatory.api.report.ResponseRateReporter;
-import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
-import org.observatory.schemas.text.Language;
+import org.observatory.schemas.text.Message;
 
 /**
  * {@code GET /api/v1/reports/response-rates?cycle=YYYY[&format=json|csv|html]}: the secretariat's response-rate and
@@ -53,7 +52,7 @@ public final class ReportController {
         try {
             report = reporter.report(repository.requireCurrent(), cycle, configured);
         } catch (NoRepliesForCycleException e) {
-            throw new ParameterException(ErrorCode.NOT_FOUND, CYCLE, e.getMessage());
+            throw ParameterException.about(CYCLE, e);
         }
         ctx.contentType(format.contentType());
         if (format == ReportFormat.html) {
@@ -62,16 +61,12 @@ public final class ReportController {
         if (format == ReportFormat.csv) {
             ctx.header("Content-Disposition", "inline; filename=\"%s\"".formatted(format.fileName(report)));
         }
-        ctx.result(format.render(
-                report, Language.negotiate(ctx.header("Accept-Language")).orElse(Language.ENGLISH.defaultLocale())));
+        ctx.result(format.render(report, ApiLanguage.locale(ctx)));
     }
 
     private static int cycle(Context ctx) {
         if (QueryParameters.optional(ctx, CYCLE).isEmpty()) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    CYCLE,
-                    "Query parameter 'cycle' is missing; give the UN-CTS cycle to report on, e.g. cycle=2010");
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, CYCLE, Message.of(ApiMessage.CYCLE_MISSING));
         }
         return ctx.queryParamAsClass(CYCLE, Integer.class)
                 .check(
@@ -89,10 +84,7 @@ public final class ReportController {
         List<String> served = List.of(ReportFormat.json.name(), ReportFormat.csv.name(), ReportFormat.html.name());
         if (!served.contains(value.get())) {
             throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    FORMAT,
-                    "Query parameter 'format' must be one of %s, not '%s'"
-                            .formatted(String.join(", ", served), Echo.quote(value.get())));
+                    ErrorCode.INVALID_PARAMETER, FORMAT, QueryParameters.notOneOf(FORMAT, served, value.get()));
         }
         return ReportFormat.valueOf(value.get());
     }

@@ -3,6 +3,7 @@ package org.observatory.api.web;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import io.javalin.validation.ValidationError;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +27,8 @@ import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.text.Language;
+import org.observatory.schemas.text.Message;
 
 /**
  * Per-country data from the published snapshot: {@code GET /api/v1/countries/{iso3}/indicators} (what exists for
@@ -74,16 +77,21 @@ public final class SeriesController {
         MemberState member = lookups.memberState(ctx.pathParam("iso3"));
         Vintage vintage = vintage(ctx, repository, clock);
         Snapshot snapshot = vintage.snapshot();
+        Language language = ApiLanguage.language(ctx);
         responses.send(ctx, snapshot.id(), vintage.caching(), "country-indicators|" + member.iso3(), () -> {
             List<IndicatorCoverage> coverage = repository.coverage(snapshot, member.iso3());
             List<CoverageView> indicators = coverage.stream()
                     .map(covered -> CoverageView.of(
-                            covered, lookups.codelists().indicators().find(covered.indicator())))
+                            covered, lookups.codelists().indicators().find(covered.indicator()), language))
                     .toList();
             boolean synthetic =
                     snapshot.containsSyntheticData() || coverage.stream().anyMatch(IndicatorCoverage::synthetic);
             return SnapshotResponses.Rendered.json(new JsonViews.CountryIndicators(
-                    JsonViews.notice(synthetic), synthetic, snapshot.id(), CountryView.of(member), indicators));
+                    JsonViews.notice(synthetic, language),
+                    synthetic,
+                    snapshot.id(),
+                    CountryView.of(member, language),
+                    indicators));
         });
     }
 
@@ -98,7 +106,7 @@ public final class SeriesController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     FROM,
-                    "Query parameter 'from' (%d) is after 'to' (%d); give from <= to".formatted(from, to));
+                    Message.of(ApiMessage.FROM_AFTER_TO, "from", String.valueOf(from), "to", String.valueOf(to)));
         }
         String sex = sex(ctx);
         String age = age(ctx);
@@ -117,6 +125,7 @@ public final class SeriesController {
                 "breakdown=" + breakdown,
                 "format=" + format);
 
+        Language language = ApiLanguage.language(ctx);
         responses.send(ctx, snapshot.id(), vintage.caching(), canonical, () -> {
             SeriesQuery query = new SeriesQuery(
                     member.iso3(),
@@ -143,14 +152,14 @@ public final class SeriesController {
                             Map.of("Content-Disposition", "inline; filename=\"%s.sdmx.csv\"".formatted(fileName)));
                 default ->
                     SnapshotResponses.Rendered.json(new JsonViews.Series(
-                            JsonViews.notice(synthetic),
+                            JsonViews.notice(synthetic, language),
                             synthetic,
                             snapshot.id(),
-                            CountryView.of(member),
-                            IndicatorView.of(indicator, lookups.iccsCategories(indicator)),
+                            CountryView.of(member, language),
+                            IndicatorView.of(indicator, lookups.iccsCategories(indicator), language),
                             new JsonViews.SeriesFilters(from, to, sex, age, breakdown),
                             observations.stream()
-                                    .map(value -> new JsonViews.ObservationView(value, snapshot.id()))
+                                    .map(value -> JsonViews.ObservationView.of(value, snapshot.id(), language))
                                     .toList()));
             };
         });
@@ -160,23 +169,19 @@ public final class SeriesController {
     public static String sex(Context ctx) {
         String sex = QueryParameters.optional(ctx, SEX).orElse(SeriesQuery.TOTAL);
         if (!SEXES.contains(sex)) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    SEX,
-                    "Query parameter 'sex' must be one of %s, not '%s'"
-                            .formatted(String.join(", ", SEXES), Echo.quote(sex)));
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, SEX, QueryParameters.notOneOf(SEX, SEXES, sex));
         }
         return sex;
     }
 
     /** The validated {@code age} parameter: an age-group code, {@code _T} (the default) or {@code all}. */
     public static String age(Context ctx) {
-        return code(ctx, AGE, AGE_CODE, "an age-group code such as Y15T29, _T for the total, or all");
+        return code(ctx, AGE, AGE_CODE, ApiMessage.EXPECT_AGE_CODE);
     }
 
     /** The validated {@code breakdown} parameter: a breakdown type, {@code _T} (the default) or {@code all}. */
     public static String breakdown(Context ctx) {
-        return code(ctx, BREAKDOWN, BREAKDOWN_CODE, "a breakdown type such as mechanism or relationship, _T, or all");
+        return code(ctx, BREAKDOWN, BREAKDOWN_CODE, ApiMessage.EXPECT_BREAKDOWN_CODE);
     }
 
     private static String format(Context ctx) {
@@ -217,17 +222,10 @@ public final class SeriesController {
             throw new ParameterException(
                     ErrorCode.NOT_FOUND,
                     VINTAGE,
-                    ("No snapshot had been published by %s (query parameter 'vintage'); GET /api/v1/snapshots lists"
-                                    + " the published vintages with their publication times")
-                            .formatted(Echo.quote(asked)));
+                    Message.of(ApiMessage.VINTAGE_TIME_BEFORE_FIRST, "vintage", Echo.quote(asked)));
         }
         throw new ParameterException(
-                ErrorCode.NOT_FOUND,
-                VINTAGE,
-                ("No published snapshot has the id '%s' (query parameter 'vintage'); give a snapshot id or a date"
-                                + " (YYYY-MM-DD) as listed by GET /api/v1/snapshots, or leave 'vintage' out to read"
-                                + " the current snapshot")
-                        .formatted(Echo.quote(asked)));
+                ErrorCode.NOT_FOUND, VINTAGE, Message.of(ApiMessage.VINTAGE_UNKNOWN, "vintage", Echo.quote(asked)));
     }
 
     /** This request's path and query with {@code vintage} set to the snapshot id (other parameters as sent). */
@@ -255,17 +253,27 @@ public final class SeriesController {
                 .allowNullable()
                 .check(
                         year -> year == null || (year >= EARLIEST_YEAR && year <= LATEST_YEAR),
-                        "must be a year from %d to %d".formatted(EARLIEST_YEAR, LATEST_YEAR))
+                        new ValidationError<>(
+                                ApiMessage.EXPECT_YEAR.code(),
+                                Map.of("from", String.valueOf(EARLIEST_YEAR), "to", String.valueOf(LATEST_YEAR)),
+                                null))
                 .get();
     }
 
-    private static String code(Context ctx, String name, Pattern pattern, String expected) {
+    private static String code(Context ctx, String name, Pattern pattern, ApiMessage expected) {
         String value = QueryParameters.optional(ctx, name).orElse(SeriesQuery.TOTAL);
         if (!pattern.matcher(value).matches()) {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     name,
-                    "Query parameter '%s' must be %s, not '%s'".formatted(name, expected, Echo.quote(value)));
+                    Message.of(
+                            ApiMessage.PARAMETER_NOT_A_CODE,
+                            "parameter",
+                            name,
+                            "expected",
+                            Phrase.of(expected),
+                            "value",
+                            Echo.quote(value)));
         }
         return value;
     }

@@ -7,11 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class ServerErrors extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, ProblemMapping.CONTENT_TYPE);
         fields.put(SecurityHeaders.NO_SNIFF, SecurityHeaders.NOSNIFF);
+        fields.put("Content-Language", ApiLanguage.DEFAULT.toLanguageTag());
         LOG.debug("Jetty refused a request: {} {}", status, reason);
         return ByteBuffer.wrap(bytes(problem(status, reason, null)));
     }
@@ -52,39 +55,48 @@ public final class ServerErrors extends ErrorHandler {
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         int status = response.getStatus();
         LOG.debug("Jetty refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), status, message);
-        byte[] body = bytes(problem(status, message == null ? null : message.toString(), request.getRequestURI()));
+        Locale locale = ApiLanguage.negotiate(request.getHeader("Accept-Language"));
+        byte[] body =
+                bytes(problem(status, message == null ? null : message.toString(), request.getRequestURI(), locale));
         response.setContentType(ProblemMapping.CONTENT_TYPE);
+        response.setHeader("Content-Language", locale.toLanguageTag());
+        response.setHeader("Vary", "Accept-Language");
         response.setHeader(SecurityHeaders.NO_SNIFF, SecurityHeaders.NOSNIFF);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
     static Problem problem(int status, String reason, String instance) {
+        return problem(status, reason, instance, ApiLanguage.DEFAULT);
+    }
+
+    /** The problem in the locale's language (a request Jetty could not parse has no language: English). */
+    static Problem problem(int status, String reason, String instance, Locale locale) {
         ErrorCode code;
-        String detail;
+        ApiMessage text;
         String why = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
         if (status == URI_TOO_LONG) {
             code = ErrorCode.URI_TOO_LONG;
-            detail = ("The request line is longer than this server reads%s; shorten the URL (no URL of this API"
-                            + " needs to be long: each query parameter takes one value)")
-                    .formatted(why);
+            text = ApiMessage.REQUEST_LINE_TOO_LONG;
         } else if (status == HEADERS_TOO_LARGE) {
             code = ErrorCode.REQUEST_HEADERS_TOO_LARGE;
-            detail = ("The request headers are larger than this server reads%s; send fewer or shorter headers (a"
-                            + " token is under 100 characters)")
-                    .formatted(why);
+            text = ApiMessage.REQUEST_HEADERS_TOO_LARGE;
         } else if (status >= 500) {
             code = ErrorCode.INTERNAL_ERROR;
-            detail = "The server failed to answer%s; try again, and give the time of the request to the operators"
-                    .formatted(why);
+            text = ApiMessage.SERVER_FAILED;
         } else {
             code = ErrorCode.MALFORMED_REQUEST;
-            detail = ("The server cannot read this request%s; check that the URL is percent-encoded (a '%%' is followed"
-                            + " by two hexadecimal digits) and that the headers are well formed")
-                    .formatted(why);
+            text = ApiMessage.REQUEST_UNREADABLE;
         }
         return new Problem(
-                ProblemMapping.type(code), ProblemMapping.title(code), status, detail, instance, code.name(), null);
+                ProblemMapping.type(code),
+                ProblemMapping.title(code, locale),
+                status,
+                Message.of(text, "why", why).in(locale),
+                instance,
+                code.name(),
+                text.code(),
+                null);
     }
 
     private byte[] bytes(Problem problem) {

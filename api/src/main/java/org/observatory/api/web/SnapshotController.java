@@ -15,6 +15,7 @@ import org.observatory.api.web.JsonViews.SnapshotView;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,8 @@ public final class SnapshotController {
                 })
                 .toList();
         ctx.header("Cache-Control", SnapshotResponses.CACHE_REVALIDATE);
-        ctx.json(new JsonViews.SnapshotList(JsonViews.notice(synthetic), synthetic, current, snapshots));
+        ctx.json(new JsonViews.SnapshotList(
+                JsonViews.notice(synthetic, ApiLanguage.language(ctx)), synthetic, current, snapshots));
     }
 
     public void download(Context ctx) {
@@ -103,9 +105,7 @@ public final class SnapshotController {
 
     private static ObservatoryException unknownSnapshot(String id) {
         return new ObservatoryException(
-                ErrorCode.NOT_FOUND,
-                "No published snapshot has the id '%s'; GET /api/v1/snapshots lists the published vintages"
-                        .formatted(Echo.quote(id)));
+                ErrorCode.NOT_FOUND, Message.of(ApiMessage.SNAPSHOT_UNKNOWN, "id", Echo.quote(id)));
     }
 
     private static OutputStream outputStream(Context ctx) {

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,9 @@ import org.observatory.api.web.ResponseCache.CachedResponse;
  * identity one with {@code -gzip} before the closing quote), whatever the body's size, so that the ETag depends on
  * the request only; the gzip body is made once and kept beside the identity body in the cache, instead of Javalin
  * compressing it again on every request (Javalin's compression is off for these responses). Every response says
- * {@code Vary: Accept-Encoding}. An {@code If-None-Match} naming either encoding's ETag gets 304 with that ETag: the
+ * {@code Vary: Accept-Encoding}; and, as every API answer, {@code Vary: Accept-Language} with its language in
+ * {@code Content-Language}: the request's language ({@link ApiLanguage}) is part of the cache key and of the ETag,
+ * so an answer in one language never validates or serves a request in another. An {@code If-None-Match} naming either encoding's ETag gets 304 with that ETag: the
  * client (or a shared cache) holds the same content in that encoding.
  */
 public final class SnapshotResponses {
@@ -92,17 +93,26 @@ public final class SnapshotResponses {
      *
      * @param snapshotId the snapshot the response is computed from ({@code current} for routes that need none)
      * @param caching how clients may keep the response (from how the request named its snapshot)
-     * @param canonicalRequest the route and its validated parameters, e.g. {@code series|ARG|robbery|from=2010|...}
+     * @param canonicalRequest the route and its validated parameters, e.g. {@code series|ARG|robbery|from=2010|...};
+     *     the request's language is added to it here
      */
     public void send(
             Context ctx, String snapshotId, Caching caching, String canonicalRequest, Supplier<Rendered> render) {
         requireNonNull(caching, "caching is null");
-        String etag = etag(snapshotId, canonicalRequest);
+        // an API answer's language is part of the key and the ETag: a French answer is never an English one's (a
+        // page names its language in its canonical request itself)
+        boolean api = ApiLanguage.isApi(ctx.path());
+        String keyed =
+                api ? canonicalRequest + "|lang=" + ApiLanguage.locale(ctx).toLanguageTag() : canonicalRequest;
+        String etag = etag(snapshotId, keyed);
         boolean acceptsGzip = acceptsGzip(ctx.header("Accept-Encoding"));
         // the encodings are made here, once; Javalin must not compress these bodies (again) on every request
         ctx.disableCompression();
         ctx.header("Cache-Control", caching.cacheControl());
-        vary(ctx, "Accept-Encoding");
+        ApiLanguage.vary(ctx, "Accept-Encoding");
+        if (api) {
+            ApiLanguage.declareOn(ctx);
+        }
         String ifNoneMatch = ctx.header("If-None-Match");
         // the ETag of the encoding this client gets first (for '*'), then the other one's
         for (String tag : acceptsGzip ? List.of(gzipEtag(etag), etag) : List.of(etag, gzipEtag(etag))) {
@@ -112,12 +122,12 @@ public final class SnapshotResponses {
                 return;
             }
         }
-        Optional<CachedResponse> cached = cache.get(snapshotId, canonicalRequest);
+        Optional<CachedResponse> cached = cache.get(snapshotId, keyed);
         CachedResponse response = cached.orElseGet(() -> {
             Rendered rendered = render.get();
             CachedResponse fresh =
                     new CachedResponse(rendered.body(), rendered.contentType(), etag, rendered.headers());
-            cache.put(snapshotId, canonicalRequest, fresh);
+            cache.put(snapshotId, keyed, fresh);
             return fresh;
         });
         response.headers().forEach(ctx::header);
@@ -125,7 +135,7 @@ public final class SnapshotResponses {
         if (acceptsGzip) {
             byte[] gzipped = response.gzipped().orElseGet(() -> {
                 byte[] fresh = gzip(response.body());
-                cache.putGzipped(snapshotId, canonicalRequest, response, fresh);
+                cache.putGzipped(snapshotId, keyed, response, fresh);
                 return fresh;
             });
             ctx.header("ETag", gzipEtag(etag));
@@ -179,16 +189,6 @@ public final class SnapshotResponses {
             }
         }
         return 1;
-    }
-
-    /** Adds a header name to {@code Vary}, keeping the names already there (e.g. Accept-Language of pages). */
-    private static void vary(Context ctx, String header) {
-        String vary = ctx.res().getHeader("Vary");
-        if (vary == null || vary.isBlank()) {
-            ctx.header("Vary", header);
-        } else if (Arrays.stream(vary.split(",")).noneMatch(name -> name.strip().equalsIgnoreCase(header))) {
-            ctx.header("Vary", vary + ", " + header);
-        }
     }
 
     /** The body gzipped, at the best compression: it is made once per cached response. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,6 +25,7 @@ import org.observatory.api.submission.FixList;
 import org.observatory.api.submission.ListCursor;
 import org.observatory.api.submission.NewSubmission;
 import org.observatory.api.submission.PartState;
+import org.observatory.api.submission.ReportLanguage;
 import org.observatory.api.submission.SubmissionPage;
 import org.observatory.api.submission.SubmissionPart;
 import org.observatory.api.submission.SubmissionView;
@@ -32,6 +34,7 @@ import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * The submission routes, as HTTP only (the rules are {@link Submissions}'): {@code POST /submissions} (a multipart
@@ -62,15 +65,12 @@ public final class SubmissionController {
 
     public void submit(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account account = access.required(ctx, "submit a file");
+        Account account = access.required(ctx, ApiMessage.ACTION_SUBMIT);
         submissions.intake();
         Form form = form(ctx);
         UploadedFile file = form.file().orElse(null);
         if (file == null) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "file",
-                    "The form has no file; send the file as multipart/form-data field 'file', e.g. curl -F file=@replies.csv -F source=cts");
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "file", Message.of(ApiMessage.FORM_NO_FILE));
         }
         SourceKind source = sourceKind(form.field("source"));
         Optional<String> country = submissions.declaredCountry(account, Optional.ofNullable(form.field("country")));
@@ -84,7 +84,7 @@ public final class SubmissionController {
                 "Location",
                 Paths.expand(Paths.SUBMISSION, submitted.submission().submissionId()));
         ctx.status(submitted.alreadySubmitted().orElse(false) ? HttpStatus.OK : HttpStatus.CREATED);
-        ctx.json(view(submitted)); // the submitter sees the whole report
+        ctx.json(view(submitted, ApiLanguage.locale(ctx))); // the submitter sees the whole report
     }
 
     /** The fields of an upload form: at most one file and one value of each text field. */
@@ -133,16 +133,13 @@ public final class SubmissionController {
                 throw new ParameterException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         field.getKey(),
-                        "Unknown form field '%s'; a submission has the fields file, source, country and cycle"
-                                .formatted(Echo.quote(field.getKey())));
+                        Message.of(ApiMessage.FORM_UNKNOWN_FIELD, "field", Echo.quote(field.getKey())));
             }
             if (field.getValue() > 1) {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         field.getKey(),
-                        "Form field '%s' is given %d times; give it once (a submission is one file, with one source,"
-                                        .formatted(field.getKey(), field.getValue())
-                                + " country and cycle)");
+                        Message.of(ApiMessage.FORM_FIELD_REPEATED, "field", field.getKey(), "times", field.getValue()));
             }
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -153,13 +150,13 @@ public final class SubmissionController {
 
     private static ObservatoryException notMultipart(Exception cause) {
         String message = String.valueOf(cause.getMessage());
-        String reason;
+        Object reason;
         if (cause.getClass().getSimpleName().equals("EofException") || message.contains("Early EOF")) {
-            reason = "the body ended before the length its Content-Length header declares";
+            reason = Phrase.of(ApiMessage.MULTIPART_EARLY_END);
         } else if (message.contains("Incomplete Multipart")) {
-            reason = "the body ends before the closing boundary";
+            reason = Phrase.of(ApiMessage.MULTIPART_INCOMPLETE);
         } else if (message.contains("Missing initial multi part boundary")) {
-            reason = "the body does not start with the boundary the Content-Type header names";
+            reason = Phrase.of(ApiMessage.MULTIPART_NO_BOUNDARY);
         } else {
             reason = message;
         }
@@ -170,24 +167,19 @@ public final class SubmissionController {
         return new ObservatoryException(ErrorCode.INVALID_PARAMETER, notMultipartMessage(reason));
     }
 
-    private static String notMultipartMessage(String reason) {
-        return ("The request body is not valid multipart/form-data (%s); send the form as multipart/form-data with the"
-                        + " fields file, source and, if needed, country and cycle, e.g. curl -H 'Authorization:"
-                        + " Bearer TOKEN' -F file=@replies.csv -F source=cts -F cycle=2023"
-                        + " https://SERVER/api/v1/submissions")
-                .formatted(reason);
+    private static Message notMultipartMessage(Object reason) {
+        return Message.of(ApiMessage.NOT_MULTIPART, "reason", reason);
     }
 
     public void list(Context ctx) {
         QueryParameters.acceptOnly(ctx, LIST_PARAMETERS);
-        Account account = access.required(ctx, "list submissions");
+        Account account = access.required(ctx, ApiMessage.ACTION_LIST_SUBMISSIONS);
         Optional<String> country = QueryParameters.optional(ctx, "country").map(code -> {
             if (!code.matches("[A-Za-z]{3}")) {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         "country",
-                        "Query parameter 'country' must be an ISO alpha-3 code such as MEX, not '%s'"
-                                .formatted(Echo.quote(code)));
+                        Message.of(ApiMessage.COUNTRY_NOT_ISO3, "value", Echo.quote(code)));
             }
             return code;
         });
@@ -198,8 +190,12 @@ public final class SubmissionController {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         "status",
-                        "Query parameter 'status': '%s' is not a submission state; use one of %s, or leave status out"
-                                .formatted(Echo.quote(value), PartState.wireNames()));
+                        Message.of(
+                                ApiMessage.STATUS_UNKNOWN,
+                                "value",
+                                Echo.quote(value),
+                                "states",
+                                String.valueOf(PartState.wireNames())));
             }
         });
         Optional<ListCursor> cursor = QueryParameters.optional(ctx, "cursor").map(value -> {
@@ -209,7 +205,7 @@ public final class SubmissionController {
                 throw new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         "cursor",
-                        "Query parameter 'cursor' '%s' %s".formatted(Echo.quote(value), e.getMessage()));
+                        Message.of(ApiMessage.CURSOR_INVALID, "value", Echo.quote(value)));
             }
         });
         int limit = QueryParameters.optional(ctx, "limit")
@@ -253,9 +249,14 @@ public final class SubmissionController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "limit",
-                    "Query parameter 'limit' must be a whole number from 1 to %d (submissions per page), not '%s'; leave it out for %d"
-                            .formatted(
-                                    Submissions.MAXIMUM_PAGE_SIZE, Echo.quote(value), Submissions.DEFAULT_PAGE_SIZE));
+                    Message.of(
+                            ApiMessage.LIMIT_INVALID,
+                            "maximum",
+                            Submissions.MAXIMUM_PAGE_SIZE,
+                            "value",
+                            Echo.quote(value),
+                            "default",
+                            Submissions.DEFAULT_PAGE_SIZE));
         }
         return limit;
     }
@@ -276,8 +277,8 @@ public final class SubmissionController {
 
     public void one(Context ctx) {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account account = access.required(ctx, "read a submission");
-        ctx.json(view(submissions.read(account, ctx.pathParam("id"))));
+        Account account = access.required(ctx, ApiMessage.ACTION_READ_SUBMISSION);
+        ctx.json(view(submissions.read(account, ctx.pathParam("id")), ApiLanguage.locale(ctx)));
     }
 
     public void approve(Context ctx) {
@@ -289,15 +290,18 @@ public final class SubmissionController {
     }
 
     private void decide(Context ctx, Decision decision) {
-        String verb = decision == Decision.APPROVED ? "approve" : "withdraw";
+        boolean approve = decision == Decision.APPROVED;
         QueryParameters.acceptOnly(ctx, List.of("country"));
-        Account account = access.required(ctx, verb + " a country's part of a submission");
+        Account account =
+                access.required(ctx, approve ? ApiMessage.ACTION_APPROVE_PART : ApiMessage.ACTION_WITHDRAW_PART);
         String country = QueryParameters.optional(ctx, "country")
                 .orElseThrow(() -> new ParameterException(
                         ErrorCode.INVALID_PARAMETER,
                         "country",
-                        "Give the country whose part you %s: ?country=ISO3 (each country decides about its own part)"
-                                .formatted(verb)));
+                        Message.of(
+                                ApiMessage.PART_COUNTRY_MISSING,
+                                "verb",
+                                Phrase.of(approve ? ApiMessage.VERB_APPROVE : ApiMessage.VERB_WITHDRAW))));
         ApprovalRecord record = submissions.decide(account, ctx.pathParam("id"), country, decision);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("submissionId", record.submissionId());
@@ -316,7 +320,7 @@ public final class SubmissionController {
 
     public void file(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account account = access.required(ctx, "download a raw file");
+        Account account = access.required(ctx, ApiMessage.ACTION_DOWNLOAD_RAW_FILE);
         Submissions.RawFile file = submissions.rawFile(account, ctx.pathParam("id"));
         ctx.header("Content-Disposition", attachment(file.fileName()));
         ctx.contentType("application/octet-stream");
@@ -325,7 +329,7 @@ public final class SubmissionController {
 
     public void fixList(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
-        Account account = access.required(ctx, "download a fix list");
+        Account account = access.required(ctx, ApiMessage.ACTION_DOWNLOAD_FIX_LIST);
         FixList fixList = submissions.fixList(account, ctx.pathParam("id"));
         ctx.header("Content-Disposition", attachment(fixList.fileName()));
         // say how many of the counted issues the list names (fewer past its bound, or from a stored report)
@@ -347,8 +351,11 @@ public final class SubmissionController {
                         URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
-    /** The submission with its parts and validation report, as the routes answer it. */
-    private static Map<String, Object> view(SubmissionView submission) {
+    /**
+     * The submission with its parts and validation report, as the routes answer it: notes and the report's issue
+     * messages in the reader's language ({@link ReportLanguage}), codes, lines, columns and counts unchanged.
+     */
+    private static Map<String, Object> view(SubmissionView submission, Locale locale) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("submissionId", submission.submission().submissionId());
         view.put("status", submission.submission().status());
@@ -364,22 +371,17 @@ public final class SubmissionController {
         view.put(
                 "parts",
                 submission.parts().stream().map(SubmissionController::part).toList());
-        view.put(
-                "note",
-                "'published' says whether the next pipeline run publishes the part; values become public"
-                        + " only when that run has published its snapshot");
+        view.put("note", Message.of(ApiMessage.NOTE_PUBLISHED).in(locale));
         submission.onlyCountry().ifPresent(own -> {
             Map<String, Object> others = new LinkedHashMap<>();
             others.put("parts", submission.otherParts());
             others.put("issues", submission.otherIssues());
             others.put(
                     "note",
-                    ("This file holds rows of other countries too: you see %s's part and the issues of %s's rows;"
-                                    + " the others are only counted. The secretariat sees the whole report")
-                            .formatted(own, own));
+                    Message.of(ApiMessage.NOTE_OTHER_COUNTRIES, "country", own).in(locale));
             view.put("otherCountries", others);
         });
-        view.put("report", submission.report());
+        view.put("report", ReportLanguage.localised(submission.report(), locale));
         return view;
     }
 
@@ -399,16 +401,15 @@ public final class SubmissionController {
 
     private static SourceKind sourceKind(String value) {
         if (value == null || value.isBlank()) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "source",
-                    "The form has no 'source'; give the kind of file: cts, national, population, sdmx-csv or correspondence");
+            throw new ParameterException(ErrorCode.INVALID_PARAMETER, "source", Message.of(ApiMessage.SOURCE_MISSING));
         }
         try {
             return SourceKind.fromCliName(value.strip());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER, "source", "Form field 'source': " + e.getMessage());
+                    ErrorCode.INVALID_PARAMETER,
+                    "source",
+                    Message.of(ApiMessage.SOURCE_INVALID, "reason", String.valueOf(e.getMessage())));
         }
     }
 
@@ -423,18 +424,20 @@ public final class SubmissionController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "cycle",
-                    "Form field 'cycle' must be a year such as 2022, not '%s'".formatted(Echo.quote(value)));
+                    Message.of(ApiMessage.CYCLE_NOT_A_YEAR, "value", Echo.quote(value)));
         }
         if (!ResponseRateReporter.isCycle(cycle)) {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "cycle",
-                    ("Form field 'cycle' must be a survey cycle from %d to %d, not '%s'; give the UN-CTS cycle the file"
-                                    + " replies to, e.g. 2023, or leave the field out")
-                            .formatted(
-                                    ResponseRateReporter.EARLIEST_CYCLE,
-                                    ResponseRateReporter.LATEST_CYCLE,
-                                    Echo.quote(value.strip())));
+                    Message.of(
+                            ApiMessage.CYCLE_OUT_OF_RANGE,
+                            "earliest",
+                            String.valueOf(ResponseRateReporter.EARLIEST_CYCLE),
+                            "latest",
+                            String.valueOf(ResponseRateReporter.LATEST_CYCLE),
+                            "value",
+                            Echo.quote(value.strip())));
         }
         return OptionalInt.of(cycle);
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.observatory.api.config.AuthenticationThrottleSettings;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * A request that sends a token from a client address that failed to authenticate too often: a 429 problem with a
@@ -23,11 +24,14 @@ public final class TooManyFailedAuthenticationsException extends ObservatoryExce
     private TooManyFailedAuthenticationsException(AuthenticationThrottleSettings settings, long seconds) {
         super(
                 ErrorCode.TOO_MANY_FAILED_AUTHENTICATIONS,
-                ("%d requests from your address failed to authenticate within %d seconds; wait %d seconds"
-                                + " (Retry-After) before sending a token again, and check that you send the whole"
-                                + " token of your account as 'Authorization: Bearer <token>' (the secretariat gives"
-                                + " a new one)")
-                        .formatted(settings.failures(), settings.window().toSeconds(), seconds));
+                Message.of(
+                        ApiMessage.TOO_MANY_FAILED_AUTHENTICATIONS,
+                        "failures",
+                        (long) settings.failures(),
+                        "window",
+                        settings.window().toSeconds(),
+                        "wait",
+                        seconds));
         this.retryAfterSeconds = seconds;
     }
 
