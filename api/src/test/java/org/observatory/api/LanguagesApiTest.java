@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.observatory.api.config.ApiConfig;
 import org.observatory.api.fixture.Fixtures;
 import org.observatory.api.fixture.SnapshotFixture;
-import org.observatory.api.web.ApiMessage;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Countries;
 import org.observatory.schemas.codelist.MemberList;

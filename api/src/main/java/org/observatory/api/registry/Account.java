@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.observatory.schemas.error.Echo.quote;
 
 import java.util.Optional;
-import org.observatory.api.web.ApiMessage;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.codelist.MemberList;
 import org.observatory.schemas.text.Message;
 
@@ -35,7 +35,14 @@ public record Account(String accountId, Role role, String country, String create
 
     /** A description of an analyst for messages, e.g. {@code a MEX analyst}, or {@code the secretariat}. */
     public String who() {
-        return role == Role.ANALYST ? "a %s analyst".formatted(country) : "the secretariat";
+        return described().english();
+    }
+
+    /** {@link #who()} as a message, to put in another one in the reader's language. */
+    public Message described() {
+        return role == Role.ANALYST
+                ? Message.of(ApiMessage.WHO_ANALYST, "country", country)
+                : Message.of(ApiMessage.WHO_SECRETARIAT);
     }
 
     /**

@@ -8,8 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
-import org.observatory.api.web.ApiMessage;
-import org.observatory.api.web.Phrase;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.text.Message;
 
 /**
@@ -50,7 +49,11 @@ public record Expiry(Optional<Instant> at) {
             String shown = value.length() <= 40 ? value : value.substring(0, 40) + "...";
             throw new InvalidValueException(
                     Message.of(
-                            ApiMessage.EXPIRY_NOT_A_DAY, "value", shown, "format", Phrase.of(ApiMessage.EXPIRY_FORMAT)),
+                            ApiMessage.EXPIRY_NOT_A_DAY,
+                            "value",
+                            shown,
+                            "format",
+                            Message.of(ApiMessage.EXPIRY_FORMAT)),
                     e);
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -62,7 +65,7 @@ public record Expiry(Optional<Instant> at) {
                     "today",
                     today.toString(),
                     "format",
-                    Phrase.of(ApiMessage.EXPIRY_FORMAT)));
+                    Message.of(ApiMessage.EXPIRY_FORMAT)));
         }
         return at(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }

@@ -21,8 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.observatory.api.web.ApiMessage;
-import org.observatory.api.web.Phrase;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.storage.DataDirectory;
@@ -477,7 +476,7 @@ public final class Registry implements AutoCloseable {
                             "at",
                             String.valueOf(account.expiry().at().orElseThrow()),
                             "format",
-                            Phrase.of(ApiMessage.EXPIRY_FORMAT)));
+                            Message.of(ApiMessage.EXPIRY_FORMAT)));
         }
         String token = Tokens.newToken(accountId);
         try (PreparedStatement update = connection.prepareStatement(

@@ -1,7 +1,7 @@
 package org.observatory.api.registry;
 
 import java.util.Locale;
-import org.observatory.api.web.ApiMessage;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.text.Message;
 
 /**

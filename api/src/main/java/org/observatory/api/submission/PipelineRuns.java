@@ -33,7 +33,7 @@ import org.observatory.api.registry.PipelineRunRecord;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.RunManifests;
 import org.observatory.api.registry.RunStatus;
-import org.observatory.api.web.ApiMessage;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;

@@ -29,8 +29,7 @@ import org.observatory.api.query.SnapshotManifests;
 import org.observatory.api.registry.ApprovalPolicy;
 import org.observatory.api.registry.Approvals;
 import org.observatory.api.registry.Decision;
-import org.observatory.api.web.ApiMessage;
-import org.observatory.api.web.Phrase;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
@@ -179,8 +178,8 @@ public record PolicyChange(
                 "snapshot",
                 snapshotId,
                 "before",
-                before.map(policy -> Phrase.of(ApiMessage.POLICY_NAMED, "policy", policy.settingName()))
-                        .orElse(Phrase.of(ApiMessage.POLICY_EARLIER)),
+                before.map(policy -> Message.of(ApiMessage.POLICY_NAMED, "policy", policy.settingName()))
+                        .orElse(Message.of(ApiMessage.POLICY_EARLIER)),
                 "values",
                 values,
                 "parts",

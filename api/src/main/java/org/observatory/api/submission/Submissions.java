@@ -33,8 +33,7 @@ import org.observatory.api.registry.Decision;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.api.registry.SubmissionRecord;
-import org.observatory.api.web.ApiMessage;
-import org.observatory.api.web.Phrase;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.SubmissionManifest;
@@ -103,21 +102,21 @@ public final class Submissions {
                 Message.of(
                         ApiMessage.UPLOAD_TOO_LARGE,
                         "size",
-                        length < 0 ? Phrase.of(ApiMessage.SIZE_ABOVE_LIMIT) : size(length),
+                        length < 0 ? Message.of(ApiMessage.SIZE_ABOVE_LIMIT) : size(length),
                         "limit",
                         size(config.uploadLimitBytes())));
     }
 
     /** A size as the refusal says it; the numbers as digits only, as the server's setting writes them. */
-    private static Phrase size(long bytes) {
+    private static Message size(long bytes) {
         return bytes >= 1 << 20
-                ? Phrase.of(
+                ? Message.of(
                         ApiMessage.SIZE_MEBIBYTES,
                         "mebibytes",
                         String.valueOf(bytes >> 20),
                         "bytes",
                         String.valueOf(bytes))
-                : Phrase.of(ApiMessage.SIZE_BYTES, "bytes", String.valueOf(bytes));
+                : Message.of(ApiMessage.SIZE_BYTES, "bytes", String.valueOf(bytes));
     }
 
     /** Refuses uploads at once (503) when this server has no ingest service. */
@@ -142,7 +141,7 @@ public final class Submissions {
             throw forbidden(Message.of(
                     ApiMessage.SUBMIT_FOR_OTHER_COUNTRY,
                     "who",
-                    Phrase.who(account),
+                    account.described(),
                     "country",
                     country.get(),
                     "own",
@@ -216,11 +215,11 @@ public final class Submissions {
             throw forbidden(Message.of(
                     ApiMessage.READ_OTHER_SUBMISSION,
                     "who",
-                    Phrase.who(account),
+                    account.described(),
                     "id",
                     submission.submissionId(),
                     "concerned",
-                    concernedPhrase(submission),
+                    concernedCountries(submission),
                     "own",
                     account.country()));
         }
@@ -248,7 +247,7 @@ public final class Submissions {
                 throw forbidden(Message.of(
                         ApiMessage.LIST_OTHER_COUNTRY,
                         "who",
-                        Phrase.who(account),
+                        account.described(),
                         "country",
                         asked.get(),
                         "own",
@@ -336,11 +335,11 @@ public final class Submissions {
      * same again changes nothing and answers the earlier decision.
      */
     public ApprovalRecord decide(Account account, String submissionId, String country, Decision decision) {
-        Phrase verb = Phrase.of(decision == Decision.APPROVED ? ApiMessage.VERB_APPROVE : ApiMessage.VERB_WITHDRAW);
+        Message verb = Message.of(decision == Decision.APPROVED ? ApiMessage.VERB_APPROVE : ApiMessage.VERB_WITHDRAW);
         String part = country.toUpperCase(Locale.ROOT);
         if (account.role() != Role.ANALYST || !part.equals(account.country())) {
             throw forbidden(Message.of(
-                    ApiMessage.DECIDE_OTHER_PART, "who", Phrase.who(account), "verb", verb, "country", part));
+                    ApiMessage.DECIDE_OTHER_PART, "who", account.described(), "verb", verb, "country", part));
         }
         SubmissionRecord submission = find(submissionId);
         if (!submission.accepted()) {
@@ -360,7 +359,7 @@ public final class Submissions {
                             "verb",
                             verb,
                             "parts",
-                            concernedPhrase(submission)));
+                            concernedCountries(submission)));
         }
         ApprovalPolicy policy = config.approvalPolicy();
         boolean published = registry.approvals().publishes(policy, submission.submissionId(), part);
@@ -454,15 +453,15 @@ public final class Submissions {
             throw forbidden(Message.of(
                     ApiMessage.FILE_OF_OTHER_COUNTRY,
                     "who",
-                    Phrase.who(account),
+                    account.described(),
                     "action",
-                    Phrase.of(toDo),
+                    Message.of(toDo),
                     "id",
                     submission.submissionId(),
                     "whose",
                     submission.country() != null
-                            ? Phrase.of(ApiMessage.FILE_IS_COUNTRYS, "country", submission.country())
-                            : Phrase.of(ApiMessage.FILE_HOLDS_ROWS_OF, "countries", concernedPhrase(submission))));
+                            ? Message.of(ApiMessage.FILE_IS_COUNTRYS, "country", submission.country())
+                            : Message.of(ApiMessage.FILE_HOLDS_ROWS_OF, "countries", concernedCountries(submission))));
         }
         return submission;
     }
@@ -648,9 +647,9 @@ public final class Submissions {
     }
 
     /** The member states a submission concerns, or "no member state". */
-    private static Object concernedPhrase(SubmissionRecord submission) {
+    private static Object concernedCountries(SubmissionRecord submission) {
         String concerned = concerned(submission);
-        return concerned.isEmpty() ? Phrase.of(ApiMessage.NO_MEMBER_STATE) : concerned;
+        return concerned.isEmpty() ? Message.of(ApiMessage.NO_MEMBER_STATE) : concerned;
     }
 
     private static ObservatoryException forbidden(Message message) {

@@ -9,6 +9,7 @@ import org.observatory.api.registry.Account;
 import org.observatory.api.registry.Authentication;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.text.Message;
@@ -82,7 +83,7 @@ final class Access {
     Account required(Context ctx, ApiMessage toDo) {
         return caller(ctx)
                 .orElseThrow(() -> AuthenticationException.missing(
-                        Message.of(ApiMessage.AUTHENTICATION_REQUIRED, "action", Phrase.of(toDo))));
+                        Message.of(ApiMessage.AUTHENTICATION_REQUIRED, "action", Message.of(toDo))));
     }
 
     /** The caller's account when it is the secretariat's; 401 without a token, 403 for an analyst. */
@@ -90,7 +91,7 @@ final class Access {
         Account account = required(ctx, toDo);
         if (account.role() != Role.SECRETARIAT) {
             throw forbidden(
-                    Message.of(ApiMessage.SECRETARIAT_ONLY, "action", Phrase.of(toDo), "who", Phrase.who(account)));
+                    Message.of(ApiMessage.SECRETARIAT_ONLY, "action", Message.of(toDo), "who", account.described()));
         }
         return account;
     }

@@ -21,6 +21,7 @@ import org.observatory.api.registry.InvalidValueException;
 import org.observatory.api.registry.NewAccount;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
@@ -119,7 +120,7 @@ public final class AccountController {
         boolean secretariat = caller.role() == Role.SECRETARIAT;
         if (!secretariat && !caller.accountId().equals(accountId)) {
             throw Access.forbidden(Message.of(
-                    ApiMessage.ROTATE_OTHER_ACCOUNT, "who", Phrase.who(caller), "account", caller.accountId()));
+                    ApiMessage.ROTATE_OTHER_ACCOUNT, "who", caller.described(), "account", caller.accountId()));
         }
         Optional<Expiry> expiry = body(
                         ctx,
@@ -128,7 +129,7 @@ public final class AccountController {
                         ApiMessage.ROTATION_FIELDS)
                 .flatMap(AccountController::expiry);
         if (expiry.isPresent() && !secretariat) {
-            throw Access.forbidden(Message.of(ApiMessage.EXPIRY_SECRETARIAT_ONLY, "who", Phrase.who(caller)));
+            throw Access.forbidden(Message.of(ApiMessage.EXPIRY_SECRETARIAT_ONLY, "who", caller.described()));
         }
         NewAccount rotated = registry.rotate(accountId(ctx), expiry, caller.describe());
         ctx.header("Cache-Control", NO_STORE);
@@ -167,7 +168,11 @@ public final class AccountController {
                         ErrorCode.UNKNOWN_PARAMETER,
                         name,
                         Message.of(
-                                ApiMessage.UNKNOWN_FIELD, "field", Echo.quote(name), "fields", Phrase.of(whichFields)));
+                                ApiMessage.UNKNOWN_FIELD,
+                                "field",
+                                Echo.quote(name),
+                                "fields",
+                                Message.of(whichFields)));
             }
         }
         return Optional.of(body);
@@ -183,14 +188,12 @@ public final class AccountController {
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER,
                     "expires",
-                    Message.of(ApiMessage.EXPIRES_NOT_TEXT, "format", Phrase.of(ApiMessage.EXPIRY_FORMAT)));
+                    Message.of(ApiMessage.EXPIRES_NOT_TEXT, "format", Message.of(ApiMessage.EXPIRY_FORMAT)));
         }
         try {
             return Optional.of(Expiry.parse(value.asText(), Instant.now()));
         } catch (IllegalArgumentException e) {
-            Object reason = e instanceof InvalidValueException coded
-                    ? new Phrase(coded.text())
-                    : String.valueOf(e.getMessage());
+            Object reason = e instanceof InvalidValueException coded ? coded.text() : String.valueOf(e.getMessage());
             throw new ParameterException(
                     ErrorCode.INVALID_PARAMETER, "expires", Message.of(ApiMessage.EXPIRES_INVALID, "reason", reason));
         }

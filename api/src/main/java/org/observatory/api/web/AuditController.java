@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.observatory.api.registry.Registry;
+import org.observatory.api.text.ApiMessage;
 
 /** {@code GET /audit} (secretariat): the audit log, oldest first: who did what, when. Tokens never appear. */
 public final class AuditController {

@@ -16,6 +16,7 @@ import org.observatory.api.query.ChangeRecord;
 import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
 import org.observatory.api.query.SpreadsheetCells;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.api.web.SnapshotResponses.Caching;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
@@ -107,7 +108,7 @@ public final class ChangesController {
 
     /** A lookup's refusal, naming the query parameter that asked for it. */
     private static Message inQueryParameter(ObservatoryException e, String parameter) {
-        Object detail = e.message().<Object>map(Phrase::new).orElse(e.getMessage());
+        Object detail = e.message().<Object>map(message -> message).orElse(e.getMessage());
         return Message.of(ApiMessage.IN_QUERY_PARAMETER, "detail", detail, "parameter", parameter);
     }
 

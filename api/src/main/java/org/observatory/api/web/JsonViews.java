@@ -11,6 +11,7 @@ import org.observatory.api.query.ChangeRecord;
 import org.observatory.api.query.IndicatorCoverage;
 import org.observatory.api.query.SeriesObservation;
 import org.observatory.api.query.Snapshot;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.classification.IccsCategory;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;

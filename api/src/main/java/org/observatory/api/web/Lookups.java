@@ -3,6 +3,7 @@ package org.observatory.api.web;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.classification.IccsCategory;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Indicator;

@@ -13,6 +13,7 @@ import org.observatory.api.registry.Account;
 import org.observatory.api.registry.PipelineRunRecord;
 import org.observatory.api.submission.PipelineRuns;
 import org.observatory.api.submission.PolicyChange;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;

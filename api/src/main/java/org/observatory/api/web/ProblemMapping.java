@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.observatory.api.submission.ReportLanguage;
 import org.observatory.api.submission.SubmissionRejectedException;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ErrorType;
@@ -149,10 +150,10 @@ public final class ProblemMapping {
         String parameter = first.getKey();
         ValidationError<Object> error = first.getValue().get(0);
         Object expectation = TYPE_CONVERSION_FAILED.equals(error.getMessage())
-                ? new Phrase(Message.of(ApiMessage.EXPECT_WHOLE_NUMBER))
+                ? Message.of(ApiMessage.EXPECT_WHOLE_NUMBER)
                 : MessageCode.parse(error.getMessage())
                         .filter(code -> code.family().equals("api"))
-                        .<Object>map(code -> new Phrase(new Message(code, error.getArgs())))
+                        .<Object>map(code -> new Message(code, error.getArgs()))
                         .orElse(error.getMessage());
         Message detail = Message.of(
                 ApiMessage.PARAMETER_INVALID,
@@ -184,7 +185,7 @@ public final class ProblemMapping {
                     "path",
                     Echo.quote(ctx.path()),
                     "allowed",
-                    allowed.isBlank() ? new Phrase(Message.of(ApiMessage.ANOTHER_METHOD)) : allowed);
+                    allowed.isBlank() ? Message.of(ApiMessage.ANOTHER_METHOD) : allowed);
             if (!allowed.isBlank()) {
                 ctx.header("Allow", allowed);
             }
@@ -194,7 +195,7 @@ public final class ProblemMapping {
                             TYPE_PREFIX + "method-not-allowed",
                             Message.of(ApiMessage.TITLE_METHOD_NOT_ALLOWED).in(locale),
                             status.getCode(),
-                            Phrase.render(detail, locale),
+                            detail.in(locale),
                             ctx.path(),
                             "METHOD_NOT_ALLOWED",
                             ApiMessage.METHOD_NOT_ALLOWED.code(),
@@ -222,7 +223,7 @@ public final class ProblemMapping {
                 type(code),
                 title(code, locale),
                 status(code).getCode(),
-                Phrase.render(detail, locale),
+                detail.in(locale),
                 ctx.path(),
                 code.name(),
                 messageCode(detail),
@@ -232,8 +233,8 @@ public final class ProblemMapping {
     /** The code of a detail's text; of the lookup's own text when it only names the query parameter it is about. */
     private static String messageCode(Message detail) {
         if (detail.code() == ApiMessage.IN_QUERY_PARAMETER
-                && detail.arguments().get("detail") instanceof Phrase inner) {
-            return inner.message().code().code();
+                && detail.arguments().get("detail") instanceof Message inner) {
+            return inner.code().code();
         }
         return detail.code().code();
     }

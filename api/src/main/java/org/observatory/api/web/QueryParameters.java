@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.text.Message;
@@ -40,11 +41,11 @@ public final class QueryParameters {
         for (Map.Entry<String, List<String>> parameter : ctx.queryParamMap().entrySet()) {
             String name = parameter.getKey();
             if (!accepted.contains(name)) {
-                Phrase accepts = accepted.isEmpty()
-                        ? Phrase.of(ApiMessage.ACCEPTS_NOTHING)
-                        : Phrase.of(ApiMessage.ACCEPTS_THESE, "parameters", String.join(", ", accepted));
+                Message accepts = accepted.isEmpty()
+                        ? Message.of(ApiMessage.ACCEPTS_NOTHING)
+                        : Message.of(ApiMessage.ACCEPTS_THESE, "parameters", String.join(", ", accepted));
                 Object ranking =
-                        RANKING_WORDS.contains(name.toLowerCase(Locale.ROOT)) ? Phrase.of(ApiMessage.NO_RANKING) : "";
+                        RANKING_WORDS.contains(name.toLowerCase(Locale.ROOT)) ? Message.of(ApiMessage.NO_RANKING) : "";
                 throw new ParameterException(
                         ErrorCode.UNKNOWN_PARAMETER,
                         name,

@@ -13,6 +13,7 @@ import org.observatory.api.report.ReportFormat;
 import org.observatory.api.report.ResponseDeadlines;
 import org.observatory.api.report.ResponseRateReport;
 import org.observatory.api.report.ResponseRateReporter;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.text.Message;

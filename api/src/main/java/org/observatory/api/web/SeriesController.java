@@ -19,6 +19,7 @@ import org.observatory.api.query.SeriesObservation;
 import org.observatory.api.query.SeriesQuery;
 import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotRepository;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.api.web.JsonViews.CountryView;
 import org.observatory.api.web.JsonViews.CoverageView;
 import org.observatory.api.web.JsonViews.IndicatorView;
@@ -271,7 +272,7 @@ public final class SeriesController {
                             "parameter",
                             name,
                             "expected",
-                            Phrase.of(expected),
+                            Message.of(expected),
                             "value",
                             Echo.quote(value)));
         }

@@ -12,6 +12,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.text.Message;
 import org.slf4j.Logger;

@@ -11,6 +11,7 @@ import org.observatory.api.query.PublishedSnapshot;
 import org.observatory.api.query.Snapshot;
 import org.observatory.api.query.SnapshotArchive;
 import org.observatory.api.query.SnapshotRepository;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.api.web.JsonViews.SnapshotView;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;

@@ -30,6 +30,7 @@ import org.observatory.api.submission.SubmissionPage;
 import org.observatory.api.submission.SubmissionPart;
 import org.observatory.api.submission.SubmissionView;
 import org.observatory.api.submission.Submissions;
+import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.codelist.SourceKind;
 import org.observatory.schemas.error.Echo;
 import org.observatory.schemas.error.ErrorCode;
@@ -152,11 +153,11 @@ public final class SubmissionController {
         String message = String.valueOf(cause.getMessage());
         Object reason;
         if (cause.getClass().getSimpleName().equals("EofException") || message.contains("Early EOF")) {
-            reason = Phrase.of(ApiMessage.MULTIPART_EARLY_END);
+            reason = Message.of(ApiMessage.MULTIPART_EARLY_END);
         } else if (message.contains("Incomplete Multipart")) {
-            reason = Phrase.of(ApiMessage.MULTIPART_INCOMPLETE);
+            reason = Message.of(ApiMessage.MULTIPART_INCOMPLETE);
         } else if (message.contains("Missing initial multi part boundary")) {
-            reason = Phrase.of(ApiMessage.MULTIPART_NO_BOUNDARY);
+            reason = Message.of(ApiMessage.MULTIPART_NO_BOUNDARY);
         } else {
             reason = message;
         }
@@ -301,7 +302,7 @@ public final class SubmissionController {
                         Message.of(
                                 ApiMessage.PART_COUNTRY_MISSING,
                                 "verb",
-                                Phrase.of(approve ? ApiMessage.VERB_APPROVE : ApiMessage.VERB_WITHDRAW))));
+                                Message.of(approve ? ApiMessage.VERB_APPROVE : ApiMessage.VERB_WITHDRAW))));
         ApprovalRecord record = submissions.decide(account, ctx.pathParam("id"), country, decision);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("submissionId", record.submissionId());

@@ -70,8 +70,14 @@ public final class Messages {
         return text == null || text.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(text);
     }
 
-    /** A value as a person reads it in the locale: numbers grouped and with the locale's decimal mark, dates long. */
+    /**
+     * A value as a person reads it in the locale: numbers grouped and with the locale's decimal mark, dates long,
+     * and a message put in another one (who is refused, what a route accepts) in the same language.
+     */
     public static String format(Object value, Locale locale) {
+        if (value instanceof Message nested) {
+            return nested.in(locale);
+        }
         if (value instanceof Integer
                 || value instanceof Long
                 || value instanceof Short

@@ -1,4 +1,4 @@
-package org.observatory.api.web;
+package org.observatory.api.text;
 
 import org.observatory.schemas.text.MessageCode;
 
