@@ -22,6 +22,7 @@ import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.codelist.Subregion;
+import org.observatory.schemas.text.Labels;
 import org.observatory.schemas.text.Language;
 import org.observatory.schemas.storage.DataDirectory;
 
@@ -223,11 +224,14 @@ class PagesTest {
                 String html = client.get("/" + language.code() + "/").body().string();
                 assertThat(html)
                         .as("landing page in %s", language)
-                        .contains("href=\"/%s/countries/BRA\">%s</a>"
-                                .formatted(language.code(), escape(brazil.names().text(language))))
+                        .contains("href=\"/%s/countries/BRA\"%s>%s</a>"
+                                .formatted(language.code(), lang(brazil.names(), language), escape(brazil.names().text(language))))
                         .contains("<h3>%s</h3>".formatted(escape(Subregion.SOUTH_AMERICA.names().text(language))))
-                        .contains("href=\"/%s/indicators/intentional-homicide\">%s</a>"
-                                .formatted(language.code(), escape(homicide.names().text(language))));
+                        .contains("href=\"/%s/indicators/intentional-homicide\"%s>%s</a>"
+                                .formatted(
+                                        language.code(),
+                                        lang(homicide.names(), language),
+                                        escape(homicide.names().text(language))));
             }
         });
     }
@@ -278,6 +282,12 @@ class PagesTest {
                         .startsWith("application/problem+json");
             }
         });
+    }
+
+    /** The lang attribute of a label that fell back to another language than the page's (until pt/fr labels exist). */
+    private static String lang(Labels labels, Language page) {
+        Language written = labels.in(page).language();
+        return written == page ? "" : " lang=\"" + written.code() + "\"";
     }
 
     /** Text as jte writes it in HTML content. */
