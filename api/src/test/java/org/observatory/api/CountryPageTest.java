@@ -21,8 +21,8 @@ import org.observatory.api.fixture.SnapshotFixture;
 import org.observatory.api.page.TrendChart;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.record.MatchQuality;
-import org.observatory.schemas.text.Language;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Language;
 
 /**
  * The country page on a real server over fixture snapshots: numbers in the page's locale, an honest chart (breaks
@@ -103,8 +103,8 @@ class CountryPageTest {
                     .contains(">2\u00a0200<")
                     .contains("Taux pour 100\u00a0000 habitants")
                     .contains("<h3 id=\"citation-heading\">Comment citer</h3>");
-            try (Response france = client.get(
-                    "/fr/countries/ARG", request -> request.header("Accept-Language", "fr-FR, fr;q=0.8"))) {
+            try (Response france =
+                    client.get("/fr/countries/ARG", request -> request.header("Accept-Language", "fr-FR, fr;q=0.8"))) {
                 assertThat(france.header("Content-Language")).isEqualTo("fr-FR");
                 assertThat(body(france))
                         .as("fr-FR groups digits with a narrow no-break space U+202F")

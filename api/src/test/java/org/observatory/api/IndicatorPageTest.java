@@ -18,10 +18,8 @@ import org.observatory.api.page.Pages;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
-import org.observatory.schemas.text.Language;
-import org.observatory.schemas.codelist.Indicator;
-import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Language;
 
 /**
  * The indicator page {@code /indicators/{code}} on a real server over a fixture snapshot: the definition and facts
@@ -88,7 +86,8 @@ class IndicatorPageTest {
                         .contains("Los años para los que cada Estado miembro tiene datos en la versión 2026-11-01-a")
                         .contains("href=\"/es/countries/ARG\">Argentina</a>")
                         .contains("<a href=\"/en/indicators/intentional-homicide\" lang=\"en\"")
-                        .contains("<a href=\"/fr/indicators/intentional-homicide\" lang=\"fr\" hreflang=\"fr\">Français</a>");
+                        .contains(
+                                "<a href=\"/fr/indicators/intentional-homicide\" lang=\"fr\" hreflang=\"fr\">Français</a>");
             }
         });
     }
@@ -109,7 +108,8 @@ class IndicatorPageTest {
                         .contains("<dd>Vítimas</dd>")
                         .contains("<dd>Polícia</dd>")
                         .contains("Os anos para os quais cada Estado membro tem dados na versão 2026-11-01-a")
-                        .contains("href=\"/pt/countries/ARG\">" + escape(argentina.names().text(Language.PORTUGUESE)) + "</a>");
+                        .contains("href=\"/pt/countries/ARG\">"
+                                + escape(argentina.names().text(Language.PORTUGUESE)) + "</a>");
             }
             try (Response page = client.get("/indicators/intentional-homicide?lang=fr")) {
                 String html = page.body().string();
@@ -121,8 +121,10 @@ class IndicatorPageTest {
                         .contains("<dd>Victimes</dd>")
                         .contains("<dd>Police</dd>")
                         .contains("Taux pour 100\u00a0000 habitants")
-                        .contains("Les années pour lesquelles chaque État membre a des données dans la version 2026-11-01-a")
-                        .contains("href=\"/fr/countries/ARG\">" + escape(argentina.names().text(Language.FRENCH)) + "</a>");
+                        .contains(
+                                "Les années pour lesquelles chaque État membre a des données dans la version 2026-11-01-a")
+                        .contains("href=\"/fr/countries/ARG\">"
+                                + escape(argentina.names().text(Language.FRENCH)) + "</a>");
             }
         });
     }

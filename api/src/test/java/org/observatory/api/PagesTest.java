@@ -22,9 +22,9 @@ import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.codelist.Subregion;
+import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.text.Labels;
 import org.observatory.schemas.text.Language;
-import org.observatory.schemas.storage.DataDirectory;
 
 /**
  * The pages' frame on a real server: the language from the path prefix, then {@code ?lang=}, then {@code
@@ -100,7 +100,8 @@ class PagesTest {
             assertThat(language(
                             client.get("/", request -> request.header("Accept-Language", "fr-CA, es;q=0.5, en;q=0.4"))))
                     .isEqualTo("fr-CA");
-            assertThat(language(client.get("/", request -> request.header("Accept-Language", "de, pt;q=0.7, en;q=0.5"))))
+            assertThat(language(
+                            client.get("/", request -> request.header("Accept-Language", "de, pt;q=0.7, en;q=0.5"))))
                     .as("the first language the reader accepts that the pages speak")
                     .isEqualTo("pt-BR");
             assertThat(language(client.get("/?lang=pt", request -> request.header("Accept-Language", "pt-PT"))))
@@ -225,8 +226,13 @@ class PagesTest {
                 assertThat(html)
                         .as("landing page in %s", language)
                         .contains("href=\"/%s/countries/BRA\"%s>%s</a>"
-                                .formatted(language.code(), lang(brazil.names(), language), escape(brazil.names().text(language))))
-                        .contains("<h3>%s</h3>".formatted(escape(Subregion.SOUTH_AMERICA.names().text(language))))
+                                .formatted(
+                                        language.code(),
+                                        lang(brazil.names(), language),
+                                        escape(brazil.names().text(language))))
+                        .contains("<h3>%s</h3>"
+                                .formatted(
+                                        escape(Subregion.SOUTH_AMERICA.names().text(language))))
                         .contains("href=\"/%s/indicators/intentional-homicide\"%s>%s</a>"
                                 .formatted(
                                         language.code(),

@@ -215,7 +215,8 @@ class SubmissionPagesTest {
                     .contains("Rechazado: no se incorporó nada de este archivo.")
                     .contains("<td lang=\"en\" class=\"message\">Line 4, column 'VALUE': '=1+2' is not a number")
                     .contains("Se listan los primeros 2 de 1,247")
-                    .contains("Algunas descripciones solo están en inglés: el informe se guardó antes de que se tradujeran.");
+                    .contains(
+                            "Algunas descripciones solo están en inglés: el informe se guardó antes de que se tradujeran.");
         }
     }
 

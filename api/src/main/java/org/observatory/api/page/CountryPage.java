@@ -759,8 +759,8 @@ public final class CountryPage {
      * stored.
      */
     static Optional<String> caveat(Localizer t, SeriesObservation observation) {
-        Optional<MatchQuality> quality = Optional.ofNullable(observation.matchQuality())
-                .flatMap(CountryPage::knownMatchQuality);
+        Optional<MatchQuality> quality =
+                Optional.ofNullable(observation.matchQuality()).flatMap(CountryPage::knownMatchQuality);
         if (quality.isPresent()) {
             return t.caveat(quality.get());
         }

@@ -12,8 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import org.observatory.schemas.classification.IccsCategory;
 import org.observatory.schemas.codelist.CtsSection;
 import org.observatory.schemas.codelist.Indicator;
@@ -52,8 +52,8 @@ public final class Localizer implements LocalizationSupport {
         this.language = requireNonNull(language, "language is null");
         this.locale = requireNonNull(locale, "locale is null");
         if (!locale.getLanguage().equals(language.code())) {
-            throw new IllegalArgumentException("The locale %s is not of the language %s"
-                    .formatted(locale.toLanguageTag(), language.code()));
+            throw new IllegalArgumentException(
+                    "The locale %s is not of the language %s".formatted(locale.toLanguageTag(), language.code()));
         }
         this.bundle = ResourceBundle.getBundle(
                 BUNDLE,

@@ -82,9 +82,7 @@ public record Receipt(
 
     /** Whether some issue's message is in English on a page in another language (see {@link Issue#inEnglish}). */
     public boolean someInEnglish() {
-        return issueGroups.stream()
-                .flatMap(group -> group.listed().stream())
-                .anyMatch(Issue::inEnglish);
+        return issueGroups.stream().flatMap(group -> group.listed().stream()).anyMatch(Issue::inEnglish);
     }
 
     /** The true state of the file as a whole: never "successful" for something that staged nothing. */

@@ -79,7 +79,8 @@ class LocalizerTest {
     @Test
     void replacesPlaceholdersWithoutMessageFormatQuoting() {
         assertThat(english.text("layout.footer.vintage", "2026-11-01-a")).isEqualTo("Data vintage 2026-11-01-a.");
-        assertThat(french.text("country.title", "Haïti")).isEqualTo("Haïti\u00a0: statistiques du crime et de la violence");
+        assertThat(french.text("country.title", "Haïti"))
+                .isEqualTo("Haïti\u00a0: statistiques du crime et de la violence");
     }
 
     @Test
@@ -108,7 +109,9 @@ class LocalizerTest {
         assertThat(french.caveat(MatchQuality.FULL)).isEmpty();
         Labels onlyEnglish = Labels.of(null, "Only English", null, null);
         assertThat(french.label(onlyEnglish)).isEqualTo("Only English");
-        assertThat(french.langOf(onlyEnglish)).as("a fallen-back label names its language").isEqualTo("en");
+        assertThat(french.langOf(onlyEnglish))
+                .as("a fallen-back label names its language")
+                .isEqualTo("en");
         assertThat(english.langOf(onlyEnglish)).isNull();
     }
 
@@ -148,7 +151,8 @@ class LocalizerTest {
 
     @Test
     void theLocaleIsTheRegionAcceptLanguageNamesForThePageLanguageElseItsDefault() {
-        assertThat(Languages.locale(Language.FRENCH, "fr-FR, fr;q=0.9, en;q=0.5").toLanguageTag())
+        assertThat(Languages.locale(Language.FRENCH, "fr-FR, fr;q=0.9, en;q=0.5")
+                        .toLanguageTag())
                 .isEqualTo("fr-FR");
         assertThat(Languages.locale(Language.FRENCH, "fr, en-GB;q=0.5").toLanguageTag())
                 .isEqualTo("fr-CA");
