@@ -4,7 +4,7 @@
 // A newcomer lands on /, opens Colombia, switches to Spanish and downloads the homicide CSV; an analyst (MEX)
 // signs in, uploads a broken file, reads the issues, downloads the fix list, uploads the corrected file and
 // approves it; the secretariat starts a pipeline run and watches it until its report shows; the analyst then reads
-// the published value on the country page. axe-core runs on every page type in both languages. Prints one JSON line.
+// the published value on the country page. axe-core runs on every page type in the four languages. Prints one JSON line.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import path from 'node:path';
 const walk = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const executablePath = process.argv[3];
 const axeSource = fs.readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const languages = ['es', 'en'];
+const languages = ['es', 'en', 'pt', 'fr'];
 
 const seen = {
   consoleErrors: [], externalRequests: [], axeViolations: [], axeChecked: [], steps: [],
@@ -39,7 +39,7 @@ async function person(name, locale) {
 const axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
 async function axe(type, url, cookies, status = 200) {
   for (const language of languages) {
-    const localized = url.replace(/^\/(es|en)(\/|$)/, `/${language}$2`);
+    const localized = url.replace(/^\/(es|en|pt|fr)(\/|$)/, `/${language}$2`);
     if (cookies) await axeContext.addCookies(cookies);
     const page = await axeContext.newPage();
     const response = await page.goto(walk.base + localized, { waitUntil: 'load' });
@@ -95,6 +95,18 @@ try {
   await page.waitForURL(/\/es\/countries\/COL/);
   seen.steps.push(`switched to ${await page.getAttribute('html', 'lang')}`);
   await shot(page, 'country-es');
+  await page.getByRole('link', { name: 'Français' }).click();
+  await page.waitForURL(/\/fr\/countries\/COL/);
+  seen.frenchLang = await page.getAttribute('html', 'lang');
+  seen.frenchCountryPage = await mainText(page);
+  await shot(page, 'country-fr');
+  await page.getByRole('link', { name: 'Português' }).click();
+  await page.waitForURL(/\/pt\/countries\/COL/);
+  seen.portugueseLang = await page.getAttribute('html', 'lang');
+  seen.portugueseCountryPage = await mainText(page);
+  await shot(page, 'country-pt');
+  await page.getByRole('link', { name: 'Español' }).click();
+  await page.waitForURL(/\/es\/countries\/COL/);
   await axe('country', here(page));
   const csvLink = page.locator('a[data-format="csv"][href*="intentional-homicide"]').first();
   seen.csvUrl = await csvLink.getAttribute('href');

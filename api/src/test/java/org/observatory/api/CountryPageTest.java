@@ -20,7 +20,9 @@ import org.observatory.api.fixture.IndicatorRow;
 import org.observatory.api.fixture.SnapshotFixture;
 import org.observatory.api.page.TrendChart;
 import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.record.MatchQuality;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Language;
 
 /**
  * The country page on a real server over fixture snapshots: numbers in the page's locale, an honest chart (breaks
@@ -63,10 +65,10 @@ class CountryPageTest {
     }
 
     @Test
-    void rendersInSpanishAndEnglishWithNumbersInTheLocaleOfThePage() {
+    void rendersInEveryLanguageWithNumbersInTheLocaleOfThePage() {
         ApiConfig config = published(Fixtures.withChileanBreaks());
         ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
-            for (String tag : List.of("es-419", "en-US")) {
+            for (String tag : List.of("es-419", "en-US", "pt-BR", "fr-CA")) {
                 Locale locale = Locale.forLanguageTag(tag);
                 String prefix = tag.substring(0, 2);
                 try (Response page = client.get("/" + prefix + "/countries/ARG")) {
@@ -79,6 +81,7 @@ class CountryPageTest {
                     rate.setMinimumFractionDigits(2);
                     rate.setMaximumFractionDigits(2);
                     assertThat(html)
+                            .as(tag)
                             .contains(">" + integer.format(2_200) + "<")
                             .contains(">" + integer.format(Math.round(Fixtures.ARG_POPULATION_2020)) + "<")
                             .contains(">" + rate.format(2_200 / Fixtures.ARG_POPULATION_2020 * 100_000) + "<");
@@ -90,6 +93,42 @@ class CountryPageTest {
             assertThat(body(client.get("/en/countries/ARG")))
                     .contains("<h2 id=\"indicator-intentional-homicide-heading\">Intentional homicide</h2>")
                     .contains("Rate per 100,000");
+            assertThat(body(client.get("/pt/countries/ARG")))
+                    .as("pt-BR groups digits with a dot")
+                    .contains(">2.200<")
+                    .contains("Taxa por 100.000 habitantes")
+                    .contains("<h3 id=\"citation-heading\">Como citar</h3>");
+            assertThat(body(client.get("/fr/countries/ARG")))
+                    .as("fr-CA groups digits with a no-break space U+00A0")
+                    .contains(">2\u00a0200<")
+                    .contains("Taux pour 100\u00a0000 habitants")
+                    .contains("<h3 id=\"citation-heading\">Comment citer</h3>");
+            try (Response france =
+                    client.get("/fr/countries/ARG", request -> request.header("Accept-Language", "fr-FR, fr;q=0.8"))) {
+                assertThat(france.header("Content-Language")).isEqualTo("fr-FR");
+                assertThat(body(france))
+                        .as("fr-FR groups digits with a narrow no-break space U+202F")
+                        .contains("<html lang=\"fr-FR\">")
+                        .contains(">2\u202f200<")
+                        .doesNotContain(">2\u00a0200<");
+            }
+        });
+    }
+
+    @Test
+    void caveatsComeFromTheMatchQualityInThePageLanguageNotFromTheStoredEnglishText() {
+        ApiConfig config = published(Fixtures.realLooking());
+        String english = MatchQuality.PARTIAL.caveats().orElseThrow().text(Language.ENGLISH);
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            assertThat(section(body(client.get("/en/countries/ARG")), "robbery"))
+                    .contains("<p class=\"caveat\">" + english + "</p>");
+            for (Language language : List.of(Language.SPANISH, Language.PORTUGUESE, Language.FRENCH)) {
+                String caveat = MatchQuality.PARTIAL.caveats().orElseThrow().text(language);
+                assertThat(section(body(client.get("/" + language.code() + "/countries/ARG")), "robbery"))
+                        .as("the robbery caveat in %s", language)
+                        .contains("<p class=\"caveat\">" + caveat + "</p>")
+                        .doesNotContain(english);
+            }
         });
     }
 
@@ -351,6 +390,19 @@ class CountryPageTest {
             }
             try (Response spanish = client.get("/es/countries/ARG")) {
                 assertThat(spanish.header("ETag")).isNotEqualTo(etag);
+            }
+            String canadian;
+            try (Response french = client.get("/fr/countries/ARG")) {
+                canadian = french.header("ETag");
+                assertThat(canadian).isNotEqualTo(etag);
+                assertThat(french.header("Vary")).isEqualTo("Accept-Language, Accept-Encoding");
+            }
+            try (Response france = client.get("/fr/countries/ARG", request -> request.header("Accept-Language", "fr-FR")
+                    .header("If-None-Match", canadian))) {
+                assertThat(france.code())
+                        .as("fr-FR writes its numbers otherwise than fr-CA: another ETag, never a 304 for fr-CA's")
+                        .isEqualTo(200);
+                assertThat(france.header("ETag")).isNotEqualTo(canadian);
             }
             try (Response negotiated =
                     client.get("/countries/ARG", request -> request.header("Accept-Language", "en"))) {

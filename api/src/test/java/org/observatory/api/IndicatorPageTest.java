@@ -17,7 +17,9 @@ import org.observatory.api.fixture.SnapshotFixture;
 import org.observatory.api.page.Pages;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.codelist.Indicator;
+import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Language;
 
 /**
  * The indicator page {@code /indicators/{code}} on a real server over a fixture snapshot: the definition and facts
@@ -83,9 +85,53 @@ class IndicatorPageTest {
                         .contains("La calcula el observatorio")
                         .contains("Los años para los que cada Estado miembro tiene datos en la versión 2026-11-01-a")
                         .contains("href=\"/es/countries/ARG\">Argentina</a>")
-                        .contains("<a href=\"/en/indicators/intentional-homicide\" lang=\"en-US\"");
+                        .contains("<a href=\"/en/indicators/intentional-homicide\" lang=\"en\"")
+                        .contains(
+                                "<a href=\"/fr/indicators/intentional-homicide\" lang=\"fr\" hreflang=\"fr\">Français</a>");
             }
         });
+    }
+
+    @Test
+    void theIndicatorPageShowsTheDefinitionAndFactsInPortugueseAndFrench() {
+        Codelists codelists = Codelists.load();
+        Indicator homicide = codelists.indicators().find("intentional-homicide").orElseThrow();
+        MemberState argentina = codelists.members().find("ARG").orElseThrow();
+        ApiTestSupport.withServer(ObservatoryApp.create(published("2026-11-01-a")), client -> {
+            try (Response page = client.get("/pt/indicators/intentional-homicide")) {
+                String html = page.body().string();
+                assertThat(page.header("Content-Language")).isEqualTo("pt-BR");
+                assertThat(html)
+                        .contains("<html lang=\"pt-BR\">")
+                        .contains("<h1>" + escape(homicide.names().text(Language.PORTUGUESE)) + "</h1>")
+                        .contains(escape(homicide.definitions().text(Language.PORTUGUESE)))
+                        .contains("<dd>Vítimas</dd>")
+                        .contains("<dd>Polícia</dd>")
+                        .contains("Os anos para os quais cada Estado membro tem dados na versão 2026-11-01-a")
+                        .contains("href=\"/pt/countries/ARG\">"
+                                + escape(argentina.names().text(Language.PORTUGUESE)) + "</a>");
+            }
+            try (Response page = client.get("/indicators/intentional-homicide?lang=fr")) {
+                String html = page.body().string();
+                assertThat(page.header("Content-Language")).isEqualTo("fr-CA");
+                assertThat(html)
+                        .contains("<html lang=\"fr-CA\">")
+                        .contains("<h1>" + escape(homicide.names().text(Language.FRENCH)) + "</h1>")
+                        .contains(escape(homicide.definitions().text(Language.FRENCH)))
+                        .contains("<dd>Victimes</dd>")
+                        .contains("<dd>Police</dd>")
+                        .contains("Taux pour 100\u00a0000 habitants")
+                        .contains(
+                                "Les années pour lesquelles chaque État membre a des données dans la version 2026-11-01-a")
+                        .contains("href=\"/fr/countries/ARG\">"
+                                + escape(argentina.names().text(Language.FRENCH)) + "</a>");
+            }
+        });
+    }
+
+    /** Text as jte writes it in HTML content. */
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     @Test

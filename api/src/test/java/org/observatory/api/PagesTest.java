@@ -19,7 +19,12 @@ import org.observatory.api.fixture.Fixtures;
 import org.observatory.api.fixture.SnapshotFixture;
 import org.observatory.api.page.Pages;
 import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.codelist.Indicator;
+import org.observatory.schemas.codelist.MemberState;
+import org.observatory.schemas.codelist.Subregion;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Labels;
+import org.observatory.schemas.text.Language;
 
 /**
  * The pages' frame on a real server: the language from the path prefix, then {@code ?lang=}, then {@code
@@ -39,13 +44,43 @@ class PagesTest {
                 assertThat(spanish.code()).isEqualTo(200);
                 assertThat(spanish.header("Content-Type")).startsWith("text/html");
                 assertThat(spanish.header("Content-Language")).isEqualTo("es-419");
-                assertThat(spanish.header("Vary")).isNull();
+                assertThat(spanish.header("Vary"))
+                        .as("the locale within the language comes from Accept-Language")
+                        .isEqualTo("Accept-Language");
                 assertThat(html).contains("<html lang=\"es-419\">").contains("Estados miembros");
             }
             try (Response english = client.get("/en")) {
                 String html = english.body().string();
                 assertThat(english.header("Content-Language")).isEqualTo("en-US");
                 assertThat(html).contains("<html lang=\"en-US\">").contains("Member states");
+            }
+            try (Response portuguese = client.get("/pt/")) {
+                String html = portuguese.body().string();
+                assertThat(portuguese.header("Content-Language")).isEqualTo("pt-BR");
+                assertThat(html)
+                        .contains("<html lang=\"pt-BR\">")
+                        .contains("<h2 id=\"countries\">Estados membros</h2>")
+                        .contains("Sem classificações.");
+            }
+            try (Response french = client.get("/fr/")) {
+                String html = french.body().string();
+                assertThat(french.header("Content-Language")).isEqualTo("fr-CA");
+                assertThat(html)
+                        .contains("<html lang=\"fr-CA\">")
+                        .contains("<h2 id=\"countries\">États membres</h2>")
+                        .contains("Aucun classement.")
+                        .contains("L’observatoire ne classe jamais les pays\u00a0: chaque page");
+            }
+            try (Response france = client.get("/fr/", request -> request.header("Accept-Language", "fr-FR,fr;q=0.9"))) {
+                assertThat(france.header("Content-Language"))
+                        .as("the region Accept-Language names for French")
+                        .isEqualTo("fr-FR");
+                assertThat(france.body().string()).contains("<html lang=\"fr-FR\">");
+            }
+            try (Response path = client.get("/pt/", request -> request.header("Accept-Language", "fr-FR, en-GB"))) {
+                assertThat(path.header("Content-Language"))
+                        .as("the path's language wins; regions of other languages say nothing about it")
+                        .isEqualTo("pt-BR");
             }
         });
     }
@@ -55,12 +90,22 @@ class PagesTest {
         ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", List.of());
         ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
             assertThat(language(client.get("/?lang=en"))).isEqualTo("en-US");
+            assertThat(language(client.get("/?lang=fr"))).isEqualTo("fr-CA");
+            assertThat(language(client.get("/?lang=pt"))).isEqualTo("pt-BR");
             assertThat(language(client.get("/", request -> request.header("Accept-Language", "en-GB,en;q=0.8"))))
+                    .as("English, in the region the reader names")
+                    .isEqualTo("en-GB");
+            assertThat(language(client.get("/", request -> request.header("Accept-Language", "en"))))
                     .isEqualTo("en-US");
             assertThat(language(
                             client.get("/", request -> request.header("Accept-Language", "fr-CA, es;q=0.5, en;q=0.4"))))
-                    .as("French is not spoken yet: the next language the reader accepts")
-                    .isEqualTo("es-419");
+                    .isEqualTo("fr-CA");
+            assertThat(language(
+                            client.get("/", request -> request.header("Accept-Language", "de, pt;q=0.7, en;q=0.5"))))
+                    .as("the first language the reader accepts that the pages speak")
+                    .isEqualTo("pt-BR");
+            assertThat(language(client.get("/?lang=pt", request -> request.header("Accept-Language", "pt-PT"))))
+                    .isEqualTo("pt-PT");
             assertThat(language(client.get("/", request -> request.header("Accept-Language", "de, en;q=0"))))
                     .as("nothing acceptable: the first language")
                     .isEqualTo("es-419");
@@ -108,9 +153,20 @@ class PagesTest {
             try (Response page = client.get("/?lang=en")) {
                 String html = page.body().string();
                 assertThat(html)
-                        .contains("<a href=\"/es/\" lang=\"es-419\" hreflang=\"es-419\">Español</a>")
-                        .contains("<span aria-current=\"true\" lang=\"en-US\">English</span>")
+                        .contains("<a href=\"/es/\" lang=\"es\" hreflang=\"es\">Español</a>")
+                        .contains("<span aria-current=\"true\" lang=\"en\">English</span>")
+                        .contains("<a href=\"/pt/\" lang=\"pt\" hreflang=\"pt\">Português</a>")
+                        .contains("<a href=\"/fr/\" lang=\"fr\" hreflang=\"fr\">Français</a>")
                         .doesNotContain("lang=en\"");
+                assertThat(html.indexOf(">Español<"))
+                        .isLessThan(html.indexOf(">English<"))
+                        .isLessThan(html.indexOf(">Português<"))
+                        .isLessThan(html.indexOf(">Français<"));
+            }
+            try (Response page = client.get("/fr/countries/HTI?vintage=2026-11-01-a")) {
+                assertThat(page.body().string())
+                        .contains("<a href=\"/pt/countries/HTI?vintage=2026-11-01-a\" lang=\"pt\" hreflang=\"pt\">")
+                        .contains("<span aria-current=\"true\" lang=\"fr\">Français</span>");
             }
         });
     }
@@ -124,6 +180,10 @@ class PagesTest {
                     .contains("class=\"synthetic-banner\"")
                     .contains("synthetic demonstration data");
             assertThat(client.get("/es/").body().string()).contains("Datos sintéticos.");
+            assertThat(client.get("/pt/").body().string())
+                    .contains("<strong>Dados sintéticos.</strong> Os números mostrados aqui são dados sintéticos");
+            assertThat(client.get("/fr/").body().string())
+                    .contains("<strong>Données synthétiques.</strong> Les chiffres présentés ici sont des données");
         });
         ApiConfig real = ApiTestSupport.publishedRealLooking(root.resolve("real"), "real-1", List.of());
         ApiTestSupport.withServer(
@@ -150,6 +210,34 @@ class PagesTest {
             assertThat(html).contains("href=\"/es/indicators/intentional-homicide\">Homicidio intencional</a>");
             assertThat(html).contains("/api/v1/reports/response-rates?cycle=");
             assertThat(html).contains("/api/v1/snapshots/2026-11-01-a/download");
+        });
+    }
+
+    @Test
+    void theLandingPageNamesMembersSubregionsAndIndicatorsInPortugueseAndFrench() {
+        ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", Fixtures.responses());
+        Codelists codelists = Codelists.load();
+        MemberState brazil = codelists.members().find("BRA").orElseThrow();
+        Indicator homicide = codelists.indicators().find("intentional-homicide").orElseThrow();
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            for (Language language : List.of(Language.PORTUGUESE, Language.FRENCH)) {
+                String html = client.get("/" + language.code() + "/").body().string();
+                assertThat(html)
+                        .as("landing page in %s", language)
+                        .contains("href=\"/%s/countries/BRA\"%s>%s</a>"
+                                .formatted(
+                                        language.code(),
+                                        lang(brazil.names(), language),
+                                        escape(brazil.names().text(language))))
+                        .contains("<h3>%s</h3>"
+                                .formatted(
+                                        escape(Subregion.SOUTH_AMERICA.names().text(language))))
+                        .contains("href=\"/%s/indicators/intentional-homicide\"%s>%s</a>"
+                                .formatted(
+                                        language.code(),
+                                        lang(homicide.names(), language),
+                                        escape(homicide.names().text(language))));
+            }
         });
     }
 
@@ -199,6 +287,17 @@ class PagesTest {
                         .startsWith("application/problem+json");
             }
         });
+    }
+
+    /** The lang attribute of a label that fell back to another language than the page's (until pt/fr labels exist). */
+    private static String lang(Labels labels, Language page) {
+        Language written = labels.in(page).language();
+        return written == page ? "" : " lang=\"" + written.code() + "\"";
+    }
+
+    /** Text as jte writes it in HTML content. */
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String language(Response response) {

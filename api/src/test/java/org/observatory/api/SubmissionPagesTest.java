@@ -55,6 +55,25 @@ class SubmissionPagesTest {
              "countries": [], "rowsOfOtherCountries": {}}
             """;
 
+    /**
+     * A rejected MEX file whose report stored its issues' message codes (a test family, {@code pagetest}, stands for
+     * ingest's), but for one issue stored before messages had codes.
+     */
+    private static final String CODED_REPORT =
+            """
+            {"status": "rejected", "encoding": "UTF-8", "delimiter": ",", "decimalSeparator": ".",
+             "preambleLines": 0, "rowsRead": 12345, "rowsAccepted": 0, "rowsSkipped": {}, "rowsInvalid": 2,
+             "errors": 2, "warnings": 0, "issueCounts": {"VALUE_NOT_A_NUMBER": 2},
+             "issues": [
+               {"severity": "error", "code": "VALUE_NOT_A_NUMBER", "line": 4, "column": "VALUE", "value": "=1+2",
+                "message": "Line 4, column 'VALUE': '=1+2' is not a number; write digits only", "country": "MEX",
+                "messageCode": "pagetest.value-not-a-number",
+                "arguments": {"line": "4", "column": "VALUE", "value": "=1+2"}},
+               {"severity": "error", "code": "VALUE_NOT_A_NUMBER", "line": 5, "column": "VALUE", "value": "many",
+                "message": "Line 5, column 'VALUE': 'many' is not a number; write digits only", "country": "MEX"}],
+             "countries": [], "rowsOfOtherCountries": {}}
+            """;
+
     private static final String ACCEPTED_REPORT =
             """
             {"status": "accepted", "encoding": "UTF-8", "delimiter": ",", "decimalSeparator": ".",
@@ -196,7 +215,64 @@ class SubmissionPagesTest {
                     .contains("Rechazado: no se incorporó nada de este archivo.")
                     .contains("<td lang=\"en\" class=\"message\">Line 4, column 'VALUE': '=1+2' is not a number")
                     .contains("Se listan los primeros 2 de 1,247")
-                    .contains("Por ahora, las descripciones de los problemas están en inglés.");
+                    .contains(
+                            "Algunas descripciones solo están en inglés: el informe se guardó antes de que se tradujeran.");
+        }
+    }
+
+    @Test
+    void aReceiptShowsCodedIssuesInThePageLanguageAndOldUncodedOnesInEnglish() throws Exception {
+        try (Registry registry = Registry.open(data, "")) {
+            record(registry, "sub-mex-coded", "rejected", "MEX", List.of(), "2026-01-03T10:00:00Z", CODED_REPORT);
+        }
+        try (ApiServer server = start()) {
+            PageClient browser = new PageClient(server);
+            browser.signIn("pt", mexAnalyst);
+
+            HttpResponse<String> portuguese = browser.get("/pt/submissions/sub-mex-coded");
+            assertThat(portuguese.headers().firstValue("Content-Language")).contains("pt-BR");
+            assertThat(portuguese.body())
+                    .contains("<html lang=\"pt-BR\">")
+                    .contains("Rejeitado: nada deste arquivo foi preparado para publicação.")
+                    .contains("<td class=\"message\">Linha 4, coluna “VALUE”: “=1+2” não é um número; escreva apenas"
+                            + " dígitos</td>")
+                    .contains("<td lang=\"en\" class=\"message\">Line 5, column 'VALUE': 'many' is not")
+                    .contains("Algumas descrições estão apenas em inglês")
+                    .as("pt-BR groups the rows read with a dot")
+                    .contains("<th scope=\"row\">Lidas</th><td class=\"number\">12.345</td>");
+
+            HttpResponse<String> french = browser.get("/fr/submissions/sub-mex-coded");
+            assertThat(french.headers().firstValue("Content-Language")).contains("fr-CA");
+            assertThat(french.body())
+                    .contains("<td class=\"message\">Ligne 4, colonne «\u00a0VALUE\u00a0»\u00a0: «\u00a0=1+2\u00a0»"
+                            + " n’est pas un nombre\u00a0; écrivez seulement des chiffres</td>")
+                    .contains("<td lang=\"en\" class=\"message\">Line 5,")
+                    .as("fr-CA groups the rows read with a no-break space")
+                    .contains("<th scope=\"row\">Lues</th><td class=\"number\">12\u00a0345</td>");
+
+            HttpResponse<String> english = browser.get("/en/submissions/sub-mex-coded");
+            assertThat(english.body())
+                    .contains("<td class=\"message\">Line 4, column 'VALUE': '=1+2' is not a number")
+                    .doesNotContain("lang=\"en\" class=\"message\"")
+                    .doesNotContain("Some descriptions are in English only");
+        }
+    }
+
+    @Test
+    void theUploadFormSaysWhatToCorrectInThePageLanguage() throws Exception {
+        try (ApiServer server = start()) {
+            PageClient browser = new PageClient(server);
+            browser.signIn("fr", mexAnalyst);
+            HttpResponse<String> form = browser.get("/fr/submit");
+            assertThat(form.body()).contains("<html lang=\"fr-CA\">").contains("Transmettre un fichier");
+            HttpResponse<String> refused =
+                    browser.postMultipart("/fr/submit", Map.of("source", "", "cycle", "1850"), "", new byte[0]);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body())
+                    .contains("Le fichier n’a pas été téléversé.")
+                    .contains("Choisissez le fichier à téléverser.")
+                    .contains("Choisissez le type de fichier.")
+                    .contains("Le cycle de l’enquête doit être une année de 1970 à 2100, et non «\u00a01850\u00a0»");
         }
     }
 

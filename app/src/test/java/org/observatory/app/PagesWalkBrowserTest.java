@@ -17,6 +17,7 @@ import org.observatory.api.config.ApiConfig;
 import org.observatory.api.config.DeploymentSettings;
 import org.observatory.schemas.codelist.Codelists;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Language;
 
 /**
  * The pages as their people use them, in headless Chromium against a real server with its real write side and
@@ -24,7 +25,8 @@ import org.observatory.schemas.storage.DataDirectory;
  * switches to Spanish and downloads the CSV, which must equal the API's; an analyst signs in, uploads a broken file,
  * sees its issues by line and column, downloads the fix list, uploads the corrected file and approves it; the
  * secretariat starts a pipeline run and watches it to its report; the analyst then sees the published value on the
- * country page. On every page type, in both languages, axe-core finds no serious or critical violation, and no
+ * country page. The newcomer also reads the country page in French and Portuguese. On every page type, in the four
+ * languages, axe-core finds no serious or critical violation, and no
  * page loads anything from elsewhere. Screenshots go to {@code target/browser/}.
  */
 class PagesWalkBrowserTest {
@@ -100,20 +102,37 @@ class PagesWalkBrowserTest {
                     .isEmpty();
             List<String> violations = strings(seen.get("axeViolations"));
             assertThat(violations).as("serious or critical axe-core violations").isEmpty();
-            assertThat(strings(seen.get("axeChecked")))
-                    .as("page types checked with axe-core, in both languages")
-                    .contains(
-                            "landing es", "landing en",
-                            "country es", "country en",
-                            "indicator es", "indicator en",
-                            "sign-in es", "sign-in en",
-                            "submit es", "submit en",
-                            "receipt es", "receipt en",
-                            "submissions es", "submissions en",
-                            "secretariat es", "secretariat en",
-                            "run es", "run en",
-                            "error es", "error en",
-                            "docs es", "docs en");
+            List<String> checked = strings(seen.get("axeChecked"));
+            for (String type : List.of(
+                    "landing",
+                    "country",
+                    "indicator",
+                    "sign-in",
+                    "submit",
+                    "receipt",
+                    "submissions",
+                    "secretariat",
+                    "run",
+                    "error",
+                    "docs")) {
+                for (Language language : Language.all()) {
+                    assertThat(checked)
+                            .as("page types checked with axe-core, in the four languages")
+                            .contains(type + " " + language.code());
+                }
+            }
+
+            // the newcomer (an en-US browser) switches the country page to French and Portuguese
+            assertThat(seen.get("frenchLang").asText()).isEqualTo("fr-CA");
+            assertThat(seen.get("frenchCountryPage").asText())
+                    .as("fr-CA groups digits with a no-break space")
+                    .contains("Comment citer")
+                    .contains("12\u00a0689");
+            assertThat(seen.get("portugueseLang").asText()).isEqualTo("pt-BR");
+            assertThat(seen.get("portugueseCountryPage").asText())
+                    .as("pt-BR groups digits with a dot")
+                    .contains("Como citar")
+                    .contains("12.689");
 
             // the newcomer's CSV download is the API's CSV of the vintage then current, byte for byte
             String downloadedFrom = seen.get("csvUrl").asText();

@@ -29,6 +29,7 @@ import org.observatory.schemas.classification.IccsCategory;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.error.ErrorCode;
+import org.observatory.schemas.record.MatchQuality;
 import org.observatory.schemas.record.ObservationStatus;
 
 /**
@@ -302,7 +303,7 @@ public final class CountryPage {
                 "|",
                 "page-country",
                 member.iso3(),
-                "lang=" + t.language().code(),
+                "locale=" + t.tag(),
                 "vintage=" + selectedVintage.orElse(""),
                 request.canonical(),
                 "origin=" + origin,
@@ -510,9 +511,7 @@ public final class CountryPage {
                         observation.nationalLabel() == null ? "" : observation.nationalLabel(),
                         matchQuality(t, observation.matchQuality())));
             }
-            if (observation.caveat() != null && !observation.caveat().isBlank()) {
-                caveats.add(observation.caveat());
-            }
+            caveat(t, observation).ifPresent(caveats::add);
             if (observation.source() != null || observation.sourceKind() != null) {
                 sources.add(new Source(
                         sourceKind(t, observation.sourceKind()),
@@ -732,7 +731,7 @@ public final class CountryPage {
         return lookups.codelists()
                 .observationStatuses()
                 .find(code)
-                .map(status -> t.label(status.labelEn(), status.labelEs()))
+                .map(t::status)
                 .orElse(code);
     }
 
@@ -751,7 +750,25 @@ public final class CountryPage {
         if (quality == null || quality.isBlank()) {
             return "";
         }
-        return MATCH_QUALITIES.contains(quality) ? t.text("country.match." + quality) : quality;
+        return knownMatchQuality(quality).map(t::matchQuality).orElse(quality);
+    }
+
+    /**
+     * The comparability caveat of a value in the page's language: the caveat of its match quality's code (the
+     * stored caveat text is that caveat in English); a caveat stored without a known match quality is shown as
+     * stored.
+     */
+    static Optional<String> caveat(Localizer t, SeriesObservation observation) {
+        Optional<MatchQuality> quality =
+                Optional.ofNullable(observation.matchQuality()).flatMap(CountryPage::knownMatchQuality);
+        if (quality.isPresent()) {
+            return t.caveat(quality.get());
+        }
+        return Optional.ofNullable(observation.caveat()).filter(caveat -> !caveat.isBlank());
+    }
+
+    private static Optional<MatchQuality> knownMatchQuality(String code) {
+        return MATCH_QUALITIES.contains(code) ? Optional.of(MatchQuality.fromCode(code)) : Optional.empty();
     }
 
     private static String sexLabel(Localizer t, String sex) {

@@ -39,7 +39,7 @@ public final class ErrorPage implements ProblemPages {
         if (MACHINE_PATHS.stream().anyMatch(path::startsWith) || !accept.contains("text/html")) {
             return false;
         }
-        Localizer t = new Localizer(pages.languages().of(ctx));
+        Localizer t = pages.languages().localizer(ctx);
         int status = problem.status();
         String key = TITLED.contains(status) ? "error." + status : status >= 500 ? "error.500" : "error.400";
         PageFrame frame = pages.frame(ctx, t, t.text(key), Optional.empty());

@@ -3,25 +3,27 @@ package org.observatory.api.page;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.observatory.schemas.text.Language;
 
 /**
  * The languages the pages speak, in the order of the language switch, and how a request picks one: the path prefix
- * ({@code /es/countries/MEX}), then {@code ?lang=}, then the best match of {@code Accept-Language}, then the first
- * language. A language that is not supported is passed over, never an error: the page is still shown.
+ * ({@code /pt/countries/MEX}), then {@code ?lang=}, then the best match of {@code Accept-Language}, then the first
+ * language (Spanish). A language that is not supported is passed over, never an error: the page is still shown.
  *
- * <p>Nothing here assumes how many languages there are; adding one is adding it to {@link #PAGES} with its message
- * bundle ({@code messages_xx.properties}, which a test holds to the same keys as the others).
+ * <p>Within the chosen language, numbers and dates follow the CLDR locale of the region the request's {@code
+ * Accept-Language} names for that language ({@code fr-FR} on {@code /fr/...} writes French numbers as France does),
+ * else the language's default ({@code es-419}, {@code en-US}, {@code pt-BR}, {@code fr-CA}). Every page therefore
+ * varies by {@code Accept-Language}.
+ *
+ * <p>Nothing here assumes how many languages there are; each has its message bundle ({@code
+ * messages_xx.properties}), which a test holds to the same keys and placeholders as the others.
  */
 public final class Languages {
-    public static final Language SPANISH = new Language("es", Locale.forLanguageTag("es-419"), "Español");
-    public static final Language ENGLISH = new Language("en", Locale.forLanguageTag("en-US"), "English");
-
-    /** The pages' languages: Spanish first, the language of most of the observatory's users. */
-    public static final Languages PAGES = new Languages(List.of(SPANISH, ENGLISH));
+    /** The pages' languages: the four of {@link Language}, Spanish first. */
+    public static final Languages PAGES = new Languages(Language.all());
 
     private final List<Language> all;
 
@@ -37,6 +39,7 @@ public final class Languages {
         return all;
     }
 
+    /** The language of exactly this code ({@code pt}), if the pages speak it. */
     public Optional<Language> find(String code) {
         if (code == null) {
             return Optional.empty();
@@ -45,12 +48,34 @@ public final class Languages {
         return all.stream().filter(language -> language.code().equals(wanted)).findFirst();
     }
 
+    /** The texts, numbers and dates of the request's page (see the class comment). */
+    public Localizer localizer(Context ctx) {
+        Language language = of(ctx);
+        return new Localizer(language, locale(language, ctx.header("Accept-Language")));
+    }
+
     /** The language of the request (see the class comment). */
     public Language of(Context ctx) {
         return prefixOf(ctx.path())
                 .or(() -> find(ctx.queryParam("lang")))
                 .or(() -> accepted(ctx.header("Accept-Language")))
                 .orElse(all.get(0));
+    }
+
+    /**
+     * The locale of a page in the language: the first region an {@code Accept-Language} header names for it
+     * ({@code fr-FR, fr;q=0.8} gives {@code fr-FR}), else the language's default ({@code fr-CA}).
+     */
+    public static Locale locale(Language language, String acceptLanguage) {
+        requireNonNull(language, "language is null");
+        return ranges(acceptLanguage).stream()
+                .map(Locale.LanguageRange::getRange)
+                .map(Language::locale)
+                .flatMap(Optional::stream)
+                .filter(locale -> locale.getLanguage().equals(language.code()))
+                .filter(locale -> !locale.getCountry().isEmpty())
+                .findFirst()
+                .orElse(language.defaultLocale());
     }
 
     /** The language whose prefix the path starts with: {@code /es} or {@code /es/...}. */
@@ -70,26 +95,24 @@ public final class Languages {
 
     /** The best supported match of an {@code Accept-Language} header, if any (a malformed header is ignored). */
     Optional<Language> accepted(String header) {
+        return ranges(header).stream()
+                .map(range -> range.getRange().split("-", 2)[0])
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    /** The ranges of an {@code Accept-Language} header with a weight above 0, best first; none when malformed. */
+    private static List<Locale.LanguageRange> ranges(String header) {
         if (header == null || header.isBlank()) {
-            return Optional.empty();
+            return List.of();
         }
-        List<Locale.LanguageRange> ranges;
         try {
-            ranges = Locale.LanguageRange.parse(header);
+            return Locale.LanguageRange.parse(header).stream()
+                    .filter(range -> range.getWeight() > 0)
+                    .toList();
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return List.of();
         }
-        List<String> codes = new ArrayList<>();
-        all.forEach(language -> codes.add(language.code()));
-        for (Locale.LanguageRange range : ranges) {
-            if (range.getWeight() == 0) {
-                continue;
-            }
-            String primary = range.getRange().split("-", 2)[0];
-            if (codes.contains(primary)) {
-                return find(primary);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -12,30 +12,49 @@ import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import org.observatory.schemas.classification.IccsCategory;
+import org.observatory.schemas.codelist.CtsSection;
 import org.observatory.schemas.codelist.Indicator;
 import org.observatory.schemas.codelist.MemberState;
 import org.observatory.schemas.codelist.Subregion;
+import org.observatory.schemas.record.MatchQuality;
+import org.observatory.schemas.record.ObservationStatus;
+import org.observatory.schemas.text.Labels;
+import org.observatory.schemas.text.Language;
 
 /**
  * The texts, numbers, dates and codelist labels of a page in one language. Texts come from the message bundle
  * {@code org/observatory/api/page/messages_xx.properties} (UTF-8); a placeholder {@code {0}} takes an argument,
- * which templates get escaped ({@code localize}). Numbers and dates follow the CLDR data of the language's locale
- * ({@code es-419}: 12,345.6; {@code en-US}: 12,345.6; a European locale would write 12.345,6), so a template never
- * formats a number itself.
+ * which templates get escaped ({@code localize}). Numbers and dates follow the CLDR data of the page's locale, a
+ * region of the page's language ({@code es-419} and {@code en-US}: 12,345.6; {@code pt-BR}: 12.345,6; {@code fr-CA}:
+ * 12 345,6 with a no-break space; {@code fr-FR}: 12 345,6 with a narrow no-break space), so a template never formats
+ * a number itself.
  *
- * <p>Codelist labels come from the codelists, which hold English and Spanish; a language whose labels the codelists
- * do not hold yet falls back to English.
+ * <p>Codelist labels come from the codelists' {@link Labels} in the page's language; a label the codelists lack in
+ * it falls back to English ({@link #labelled} says which language a label is in).
  */
 public final class Localizer implements LocalizationSupport {
     static final String BUNDLE = "org.observatory.api.page.messages";
 
     private final Language language;
+    private final Locale locale;
     private final ResourceBundle bundle;
 
+    /** The page in the language's default locale ({@code fr} is {@code fr-CA}). */
     public Localizer(Language language) {
+        this(language, requireNonNull(language, "language is null").defaultLocale());
+    }
+
+    /** The page in the language, its numbers and dates in the locale, a region of that language ({@code fr-FR}). */
+    public Localizer(Language language, Locale locale) {
         this.language = requireNonNull(language, "language is null");
+        this.locale = requireNonNull(locale, "locale is null");
+        if (!locale.getLanguage().equals(language.code())) {
+            throw new IllegalArgumentException(
+                    "The locale %s is not of the language %s".formatted(locale.toLanguageTag(), language.code()));
+        }
         this.bundle = ResourceBundle.getBundle(
                 BUNDLE,
                 Locale.forLanguageTag(language.code()),
@@ -47,7 +66,12 @@ public final class Localizer implements LocalizationSupport {
     }
 
     public Locale locale() {
-        return language.locale();
+        return locale;
+    }
+
+    /** The BCP 47 tag of the page's locale ({@code fr-CA}), for {@code lang} and {@code Content-Language}. */
+    public String tag() {
+        return locale.toLanguageTag();
     }
 
     /** The bundle's text for the key; a missing key is a programming error and fails the page loudly. */
@@ -120,23 +144,62 @@ public final class Localizer implements LocalizationSupport {
     }
 
     public String country(MemberState member) {
-        return label(member.nameEn(), member.nameEs());
+        return label(member.names());
     }
 
     public String indicator(Indicator indicator) {
-        return label(indicator.nameEn(), indicator.nameEs());
+        return label(indicator.names());
+    }
+
+    /** The indicator's definition in the page's language. */
+    public String definition(Indicator indicator) {
+        return label(indicator.definitions());
     }
 
     public String subregion(Subregion subregion) {
-        return label(subregion.nameEn(), subregion.nameEs());
+        return label(subregion.names());
     }
 
     public String iccs(IccsCategory category) {
-        return label(category.labelEn(), category.labelEs());
+        return label(category.labels());
     }
 
-    /** The label in the page's language: the codelists hold English and Spanish; others fall back to English. */
-    public String label(String english, String spanish) {
-        return language.code().equals("es") && spanish != null && !spanish.isBlank() ? spanish : english;
+    /** The name of a CTS questionnaire section. */
+    public String section(CtsSection section) {
+        return label(section.names());
+    }
+
+    /** The label of an OBS_STATUS flag. */
+    public String status(ObservationStatus status) {
+        return label(status.labels());
+    }
+
+    /** The name of a match quality (how a national definition matches the indicator's). */
+    public String matchQuality(MatchQuality quality) {
+        return label(quality.names());
+    }
+
+    /** The comparability caveat of a match quality in the page's language; empty for a full match. */
+    public Optional<String> caveat(MatchQuality quality) {
+        return quality.caveats().map(this::label);
+    }
+
+    /** The label in the page's language, or in English when the codelist lacks it. */
+    public String label(Labels labels) {
+        return labelled(labels).text();
+    }
+
+    /** The label in the page's language or its fallback, with the language it is written in. */
+    public Labels.Label labelled(Labels labels) {
+        return requireNonNull(labels, "labels is null").in(language);
+    }
+
+    /**
+     * The {@code lang} attribute a label needs where it is shown: its language's code when it fell back to another
+     * language than the page's, else {@code null} (jte then leaves the attribute out).
+     */
+    public String langOf(Labels labels) {
+        Language written = labelled(labels).language();
+        return written == language ? null : written.code();
     }
 }

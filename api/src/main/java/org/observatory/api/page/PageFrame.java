@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Optional;
+import org.observatory.schemas.text.Language;
 
 /**
  * What every page shows around its content (the {@code layout} template): the title, the language and its switch,
@@ -45,6 +46,11 @@ public record PageFrame(
 
     public Language language() {
         return t.language();
+    }
+
+    /** The BCP 47 tag of the page's locale ({@code pt-BR}, {@code fr-FR}), for {@code <html lang>}. */
+    public String tag() {
+        return t.tag();
     }
 
     /** How the page names the signed-in visitor: "a MEX analyst", "the secretariat", in the page's language. */

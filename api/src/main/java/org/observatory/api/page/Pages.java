@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.observatory.api.query.Snapshot;
+import org.observatory.schemas.text.Language;
 
 /**
  * Renders the pages: the jte templates of {@code src/main/jte}, compiled to Java at build time (package {@value
@@ -18,8 +19,9 @@ import org.observatory.api.query.Snapshot;
  * own view as {@code view}, and wraps its content in the {@code layout} template.
  *
  * <p>Every page is sent with a Content-Security-Policy that lets it load nothing from elsewhere (its stylesheet and
- * script come from {@code /assets/}), in its language ({@code Content-Language}); a page whose language came from
- * the request's headers rather than its path varies by them.
+ * script come from {@code /assets/}), in its locale ({@code Content-Language}); every page varies by {@code
+ * Accept-Language}, which picks its language when the path does not and its locale within the language (see {@link
+ * Languages}).
  */
 public final class Pages {
     public static final String TEMPLATE_PACKAGE = Templates.PACKAGE;
@@ -60,7 +62,7 @@ public final class Pages {
             // not a language: the path is no page at all, and gets the 404 of every unknown route
             throw new NotFoundResponse();
         }
-        return new Localizer(languages.of(ctx));
+        return languages.localizer(ctx);
     }
 
     /**
@@ -122,13 +124,11 @@ public final class Pages {
         ctx.contentType(HTML).result(html(ctx, template, frame, view));
     }
 
-    /** The headers of a page: its Content-Security-Policy and language. */
+    /** The headers of a page: its Content-Security-Policy, its locale, and that it varies by Accept-Language. */
     public void headers(Context ctx, PageFrame frame) {
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("Content-Language", frame.language().tag());
-        if (languages.prefixOf(ctx.path()).isEmpty()) {
-            ctx.header("Vary", "Accept-Language");
-        }
+        ctx.header("Content-Language", frame.tag());
+        ctx.header("Vary", "Accept-Language");
     }
 
     /** Sends the visitor on to a site path in the page's language: 303 after a form, never cached. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,8 +18,11 @@ import org.observatory.api.registry.ApprovalRecord;
 import org.observatory.api.registry.Role;
 import org.observatory.api.registry.SubmissionRecord;
 import org.observatory.api.submission.PartState;
+import org.observatory.api.submission.ReportLanguage;
 import org.observatory.api.submission.SubmissionPart;
 import org.observatory.api.submission.SubmissionView;
+import org.observatory.schemas.text.Language;
+import org.observatory.schemas.text.MessageCode;
 
 /**
  * What the receipt page shows of a submission: exactly what {@code GET /api/v1/submissions/{id}} answers the same
@@ -74,6 +78,11 @@ public record Receipt(
         issueGroups = List.copyOf(requireNonNull(issueGroups, "issueGroups is null"));
         parts = List.copyOf(requireNonNull(parts, "parts is null"));
         requireNonNull(onlyCountry, "onlyCountry is null");
+    }
+
+    /** Whether some issue's message is in English on a page in another language (see {@link Issue#inEnglish}). */
+    public boolean someInEnglish() {
+        return issueGroups.stream().flatMap(group -> group.listed().stream()).anyMatch(Issue::inEnglish);
     }
 
     /** The true state of the file as a whole: never "successful" for something that staged nothing. */
@@ -142,9 +151,12 @@ public record Receipt(
 
     /**
      * One issue: where (line 0 is the file as a whole), the value found and the message, which says what is wrong
-     * and how to fix it (in English: issue 17 translates them).
+     * and how to fix it, in the reader's language when the report stored its message code ({@code messageCode}).
+     *
+     * @param inEnglish whether the message is in English on a page in another language: the report stored it
+     *     before messages had codes, so it exists in English only
      */
-    public record Issue(long line, Optional<String> column, Optional<String> value, String message) {
+    public record Issue(long line, Optional<String> column, Optional<String> value, String message, boolean inEnglish) {
         public Issue {
             requireNonNull(column, "column is null");
             requireNonNull(value, "value is null");
@@ -173,12 +185,17 @@ public record Receipt(
         }
     }
 
-    /** The receipt of a submission as {@code reader} may see it ({@code seen} is the service's answer to them). */
-    public static Receipt of(SubmissionView seen, Account reader) {
+    /**
+     * The receipt of a submission as {@code reader} may see it ({@code seen} is the service's answer to them), its
+     * issues' messages in the locale's language.
+     */
+    public static Receipt of(SubmissionView seen, Account reader, Locale locale) {
         requireNonNull(seen, "seen is null");
         requireNonNull(reader, "reader is null");
+        requireNonNull(locale, "locale is null");
         SubmissionRecord submission = seen.submission();
-        JsonNode report = seen.report();
+        JsonNode report = ReportLanguage.localised(seen.report(), locale);
+        boolean english = Language.of(locale).orElse(Language.ENGLISH) == Language.ENGLISH;
         Outcome outcome = !submission.accepted()
                 ? Outcome.REJECTED
                 : report.has("rowsRead") ? Outcome.ACCEPTED : Outcome.ACCEPTED_WITHOUT_REPORT;
@@ -208,7 +225,7 @@ public record Receipt(
                 rows(report),
                 report.path("errors").asLong(),
                 report.path("warnings").asLong(),
-                issueGroups(report, seen.onlyCountry().isPresent()),
+                issueGroups(report, seen.onlyCountry().isPresent(), english),
                 parts,
                 seen.onlyCountry(),
                 seen.otherParts(),
@@ -262,7 +279,7 @@ public record Receipt(
      * the code; when the reader sees only their country's issues, the counts are of the listed issues only (the
      * report counts the other countries' too).
      */
-    static List<IssueGroup> issueGroups(JsonNode report, boolean onlyOwnIssues) {
+    static List<IssueGroup> issueGroups(JsonNode report, boolean onlyOwnIssues, boolean englishPage) {
         Map<String, List<Issue>> listed = new TreeMap<>();
         Map<String, String> severities = new TreeMap<>();
         for (JsonNode issue : report.path("issues")) {
@@ -272,7 +289,8 @@ public record Receipt(
                             issue.path("line").asLong(0),
                             text(issue.path("column")),
                             text(issue.path("value")),
-                            issue.path("message").asText("")));
+                            issue.path("message").asText(""),
+                            !englishPage && !coded(issue)));
             severities.putIfAbsent(code, issue.path("severity").asText("error"));
         }
         Map<String, Long> counted = new TreeMap<>();
@@ -289,6 +307,11 @@ public record Receipt(
         groups.sort(Comparator.comparing((IssueGroup group) -> !group.severity().equals("error"))
                 .thenComparing(IssueGroup::code));
         return groups;
+    }
+
+    /** Whether an issue's message was rendered from its code (the report stored one). */
+    private static boolean coded(JsonNode issue) {
+        return MessageCode.parse(issue.path("messageCode").asText(null)).isPresent();
     }
 
     private static Optional<String> text(JsonNode node) {

@@ -216,7 +216,7 @@ public final class SubmissionPages {
             return;
         }
         Account account = signedIn.get().account();
-        Receipt receipt = Receipt.of(submissions.read(account, ctx.pathParam("id")), account);
+        Receipt receipt = Receipt.of(submissions.read(account, ctx.pathParam("id")), account, t.locale());
         PageFrame frame = pages.privateFrame(
                 ctx, t, t.text("receipt.title", receipt.submissionId()), repository.current(), signedIn.get());
         pages.render(ctx, "receipt.jte", frame, receipt);
