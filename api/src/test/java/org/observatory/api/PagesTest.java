@@ -274,7 +274,13 @@ class PagesTest {
                 assertThat(page.body().string())
                         .contains("<html lang=\"es-419\">")
                         .contains("Página no encontrada")
-                        .contains("<p lang=\"en\">No route matches GET /es/nothing-here");
+                        .contains("<p>Ninguna ruta corresponde a GET /es/nothing-here;");
+            }
+            try (Response page = client.get("/fr/nothing-here", request -> request.header("Accept", "text/html"))) {
+                assertThat(page.body().string())
+                        .as("the detail is in the page's language, not the API's (Accept-Language is absent)")
+                        .contains("<html lang=\"fr-CA\">")
+                        .contains("<p>Aucune route ne correspond à GET /fr/nothing-here");
             }
             try (Response problem = client.get("/es/nothing-here", request -> request.header("Accept", "*/*"))) {
                 assertThat(problem.code()).isEqualTo(404);

@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.observatory.api.web.Problem;
 import org.observatory.api.web.ProblemPages;
+import org.observatory.schemas.text.Language;
 
 /**
  * The error page: what went wrong on a page, in the reader's language, with the problem's own detail (which says
@@ -33,10 +35,18 @@ public final class ErrorPage implements ProblemPages {
     }
 
     @Override
-    public boolean render(Context ctx, Problem problem) {
-        String path = ctx.path();
+    public Optional<Locale> locale(Context ctx) {
+        return shownAsPage(ctx) ? Optional.of(pages.languages().localizer(ctx).locale()) : Optional.empty();
+    }
+
+    private static boolean shownAsPage(Context ctx) {
         String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
-        if (MACHINE_PATHS.stream().anyMatch(path::startsWith) || !accept.contains("text/html")) {
+        return MACHINE_PATHS.stream().noneMatch(ctx.path()::startsWith) && accept.contains("text/html");
+    }
+
+    @Override
+    public boolean render(Context ctx, Problem problem) {
+        if (!shownAsPage(ctx)) {
             return false;
         }
         Localizer t = pages.languages().localizer(ctx);
@@ -44,16 +54,9 @@ public final class ErrorPage implements ProblemPages {
         String key = TITLED.contains(status) ? "error." + status : status >= 500 ? "error.500" : "error.400";
         PageFrame frame = pages.frame(ctx, t, t.text(key), Optional.empty());
         ctx.header("Cache-Control", "no-store");
-        // the problem's detail is in English until the messages are translated (issue 17)
-        pages.render(
-                ctx,
-                "error.jte",
-                frame,
-                new View(
-                        status,
-                        t.text(key),
-                        problem.detail(),
-                        !t.language().code().equals("en")));
+        // a coded detail was written in the page's locale (see locale(ctx)); one without a code yet is in English
+        boolean detailInEnglish = problem.messageCode() == null && t.language() != Language.ENGLISH;
+        pages.render(ctx, "error.jte", frame, new View(status, t.text(key), problem.detail(), detailInEnglish));
         return true;
     }
 }

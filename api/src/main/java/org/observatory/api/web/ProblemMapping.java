@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.observatory.api.submission.ReportLanguage;
 import org.observatory.api.submission.SubmissionRejectedException;
@@ -218,7 +219,9 @@ public final class ProblemMapping {
     }
 
     private static Problem problem(Context ctx, ErrorCode code, Message detail, String parameter) {
-        Locale locale = ApiLanguage.locale(ctx);
+        ProblemPages pages = problemPages(ctx);
+        Locale locale =
+                Optional.ofNullable(pages).flatMap(shown -> shown.locale(ctx)).orElseGet(() -> ApiLanguage.locale(ctx));
         return new Problem(
                 type(code),
                 title(code, locale),

@@ -2,6 +2,8 @@ package org.observatory.api.web;
 
 import io.javalin.config.Key;
 import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Shows a problem to a person: when a browser asks a page for HTML and gets an error, it gets an error page in its
@@ -10,6 +12,12 @@ import io.javalin.http.Context;
  */
 public interface ProblemPages {
     Key<ProblemPages> KEY = new Key<>("observatory-problem-pages");
+
+    /**
+     * The locale a page would show the request's problem in (the page's language and region), or empty when the
+     * request wants the problem document: its detail is then in the API's language ({@link ApiLanguage}).
+     */
+    Optional<Locale> locale(Context ctx);
 
     /** Renders the problem as a page and answers true, or answers false when the request wants the problem. */
     boolean render(Context ctx, Problem problem);
