@@ -82,7 +82,7 @@ final class IngestIntake implements SubmissionIntake {
         long counted = report.errorCount() + report.warningCount(); // every issue listed was counted
         List<LineIssue> lines = listed.stream()
                 .filter(issue -> issue.line() > 0)
-                .map(issue -> new LineIssue(issue.line(), issue.column(), issue.value(), issue.message()))
+                .map(issue -> new LineIssue(issue.line(), issue.column(), issue.value(), issue.text()))
                 .toList();
         return Optional.of(new AllIssues(lines, counted, listed.size() == counted));
     }

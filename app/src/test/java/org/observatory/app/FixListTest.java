@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,13 +213,12 @@ class FixListTest {
         List<Long> lines = new ArrayList<>();
         all.lines().forEach(issue -> lines.add(issue.line()));
         assertThat(lines).isSorted();
-        assertThat(all.lines().get(0))
-                .isEqualTo(new SubmissionIntake.LineIssue(
-                        2,
-                        "VALUE",
-                        "bad1",
-                        "Line 2, column 'VALUE': 'bad1' is not a number with decimal separator ','; write digits only,"
-                                + " e.g. 1234,5"));
+        SubmissionIntake.LineIssue first = all.lines().get(0);
+        assertThat(List.of(first.line(), first.column(), first.value())).containsExactly(2L, "VALUE", "bad1");
+        assertThat(first.message().english())
+                .isEqualTo("Line 2, column 'VALUE': 'bad1' is not a number with decimal separator ','; write digits"
+                        + " only, e.g. 1234,5");
+        assertThat(first.message().in(Locale.forLanguageTag("pt-BR"))).startsWith("Linha 2, coluna \"VALUE\"");
     }
 
     @Test

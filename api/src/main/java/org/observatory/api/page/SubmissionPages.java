@@ -270,7 +270,7 @@ public final class SubmissionPages {
         if (signedIn.isEmpty()) {
             return;
         }
-        FixList fixList = submissions.fixList(signedIn.get().account(), ctx.pathParam("id"));
+        FixList fixList = submissions.fixList(signedIn.get().account(), ctx.pathParam("id"), t.locale());
         ctx.header("Cache-Control", "no-store");
         ctx.header("Content-Disposition", SubmissionController.attachment(fixList.fileName()));
         ctx.contentType("text/csv; charset=utf-8");

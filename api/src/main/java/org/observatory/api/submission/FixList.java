@@ -16,10 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.observatory.api.query.SpreadsheetCells;
+import org.observatory.api.text.ApiMessage;
+import org.observatory.schemas.text.Message;
 
 /**
  * An analyst's own file with what is wrong on each line: every physical line as it was (the line numbers of the
@@ -77,12 +80,13 @@ public record FixList(
 
     /**
      * The fix list of a landed file from its validation report (its {@code encoding}, {@code delimiter}, {@code
-     * preambleLines}, {@code issues} and {@code issueCounts}), named after the uploaded file.
+     * preambleLines}, {@code issues} and {@code issueCounts}), named after the uploaded file, its messages in the
+     * locale's language.
      */
-    static FixList of(Path landed, String uploadedName, JsonNode report) {
+    static FixList of(Path landed, String uploadedName, JsonNode report, Locale locale) {
         Map<Long, List<String>> messages = new TreeMap<>();
         long listed = 0;
-        for (JsonNode issue : report.path("issues")) {
+        for (JsonNode issue : ReportLanguage.localised(report, locale).path("issues")) {
             long line = issue.path("line").asLong(0);
             if (line > 0) {
                 messages.computeIfAbsent(line, key -> new ArrayList<>())
@@ -106,19 +110,23 @@ public record FixList(
 
     /**
      * The fix list of a landed file with every issue of its lines ({@code all}, found by validating the file again),
-     * read as its validation report says ({@code encoding}, {@code delimiter}, {@code preambleLines}).
+     * read as its validation report says ({@code encoding}, {@code delimiter}, {@code preambleLines}), its messages
+     * in the locale's language.
      */
-    static FixList of(Path landed, String uploadedName, JsonNode report, SubmissionIntake.AllIssues all) {
+    static FixList of(
+            Path landed, String uploadedName, JsonNode report, SubmissionIntake.AllIssues all, Locale locale) {
         Map<Long, List<String>> messages = new TreeMap<>();
         for (SubmissionIntake.LineIssue issue : all.lines()) {
-            messages.computeIfAbsent(issue.line(), key -> new ArrayList<>()).add(issue.message());
+            messages.computeIfAbsent(issue.line(), key -> new ArrayList<>())
+                    .add(issue.message().in(locale));
         }
         long listed = all.lines().size();
         long counted = all.complete() ? listed : all.counted();
         String note = all.complete()
                 ? ""
-                : " (the first %d of the file's %d issues: correct them, then download the fix list again for the rest)"
-                        .formatted(listed, counted);
+                : " "
+                        + Message.of(ApiMessage.FIX_LIST_FIRST_ISSUES, "listed", listed, "counted", counted)
+                                .in(locale);
         return of(landed, uploadedName, report, messages, listed, counted, note);
     }
 

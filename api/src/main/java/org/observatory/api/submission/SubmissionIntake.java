@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.observatory.api.registry.SubmissionRecord;
 import org.observatory.schemas.record.SubmissionManifest;
+import org.observatory.schemas.text.Message;
 
 /**
  * The ingest service as the API sees it: the api module does not depend on ingest, so the app hands the server an
@@ -45,12 +46,12 @@ public interface SubmissionIntake {
     }
 
     /**
-     * One issue of one line of a file (line 1 is the file's first line), as its report words it.
+     * One issue of one line of a file (line 1 is the file's first line), with its coded message.
      *
      * @param column the column's name as the file writes it, or null for the line as a whole
      * @param value the value found, or null
      */
-    record LineIssue(long line, String column, String value, String message) {
+    record LineIssue(long line, String column, String value, Message message) {
         public LineIssue {
             requireNonNull(message, "message is null");
             if (line < 1) {

@@ -407,11 +407,11 @@ public final class Submissions {
      * FixList}), under the raw file's access rules; audited like a download of the raw file. The issues are found by
      * validating the landed file again ({@link SubmissionIntake#allIssues}, one validation at a time like uploads),
      * which lists every issue up to {@link FixList#ALL_ISSUES_LIMIT}; without an intake that can, they are those of
-     * the stored report (the first of each code).
+     * the stored report (the first of each code). Its messages are in the locale's language.
      *
      * @throws ObservatoryException {@code CONFLICT} when the file was not read as delimited text
      */
-    public FixList fixList(Account account, String submissionId) throws IOException {
+    public FixList fixList(Account account, String submissionId, Locale locale) throws IOException {
         SubmissionRecord submission = fileReader(account, submissionId, ApiMessage.ACTION_DOWNLOAD_FIX_LIST_OF);
         JsonNode report = report(submission);
         if (!report.path("encoding").isTextual() || !report.path("delimiter").isTextual()) {
@@ -427,8 +427,8 @@ public final class Submissions {
         Path landed = landed(submission);
         Optional<SubmissionIntake.AllIssues> all = allIssues(submission, landed);
         FixList fixList = all.isPresent()
-                ? FixList.of(landed, submission.fileName(), report, all.get())
-                : FixList.of(landed, submission.fileName(), report);
+                ? FixList.of(landed, submission.fileName(), report, all.get(), locale)
+                : FixList.of(landed, submission.fileName(), report, locale);
         registry.audit(account.describe(), "fix-list", submission.submissionId(), "downloaded the fix list");
         return fixList;
     }

@@ -331,7 +331,7 @@ public final class SubmissionController {
     public void fixList(Context ctx) throws IOException {
         QueryParameters.acceptOnly(ctx, List.of());
         Account account = access.required(ctx, ApiMessage.ACTION_DOWNLOAD_FIX_LIST);
-        FixList fixList = submissions.fixList(account, ctx.pathParam("id"));
+        FixList fixList = submissions.fixList(account, ctx.pathParam("id"), ApiLanguage.locale(ctx));
         ctx.header("Content-Disposition", attachment(fixList.fileName()));
         // say how many of the counted issues the list names (fewer past its bound, or from a stored report)
         ctx.header(ISSUES_HEADER, "%d of %d".formatted(fixList.listedIssues(), fixList.countedIssues()));

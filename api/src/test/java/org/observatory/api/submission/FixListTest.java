@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.observatory.schemas.text.Message;
 
 /**
  * A fix list from a landed file and its validation report: preamble lines kept as they were, the added column on
@@ -42,7 +45,7 @@ class FixListTest {
                    {"line": 0, "message": "the file as a whole"}]}
                 """);
 
-        FixList fixList = FixList.of(landed, "replies.CSV", report);
+        FixList fixList = FixList.of(landed, "replies.CSV", report, Locale.US);
 
         assertThat(fixList.fileName()).isEqualTo("replies-fix-list.csv");
         assertThat(written(fixList))
@@ -63,24 +66,46 @@ class FixListTest {
                  "issues": [{"line": 2, "message": "only the first of its code"}]}
                 """);
         List<SubmissionIntake.LineIssue> found = List.of(
-                new SubmissionIntake.LineIssue(2, "count", "-1", "-1 is negative"),
-                new SubmissionIntake.LineIssue(3, "count", "x", "x is not a number, write digits"),
-                new SubmissionIntake.LineIssue(2, null, null, "second"));
+                new SubmissionIntake.LineIssue(2, "count", "-1", notANumber(2, "count", "-1")),
+                new SubmissionIntake.LineIssue(3, "count", "x", notANumber(3, "count", "x")),
+                new SubmissionIntake.LineIssue(2, null, null, notANumber(2, "total", "y")));
 
-        FixList every = FixList.of(landed, "replies.csv", report, new SubmissionIntake.AllIssues(found, 3, true));
-        FixList bounded = FixList.of(landed, "replies.csv", report, new SubmissionIntake.AllIssues(found, 5, false));
+        FixList every =
+                FixList.of(landed, "replies.csv", report, new SubmissionIntake.AllIssues(found, 3, true), Locale.US);
+        FixList bounded =
+                FixList.of(landed, "replies.csv", report, new SubmissionIntake.AllIssues(found, 5, false), Locale.US);
+        FixList french = FixList.of(
+                landed,
+                "replies.csv",
+                report,
+                new SubmissionIntake.AllIssues(found, 5, false),
+                Locale.forLanguageTag("fr-CA"));
 
         assertThat(written(every))
-                .isEqualTo("\uFEFFcountry,count,observatory_issue\r\nMEX,-1,'-1 is negative | second\r\n"
-                        + "COL,x,\"x is not a number, write digits\"\r\nARG,y,\r\n");
+                .isEqualTo("\uFEFFcountry,count,observatory_issue\r\n"
+                        + "MEX,-1,\"Line 2, column 'count': '-1' is not a number; write digits only"
+                        + " | Line 2, column 'total': 'y' is not a number; write digits only\"\r\n"
+                        + "COL,x,\"Line 3, column 'count': 'x' is not a number; write digits only\"\r\nARG,y,\r\n");
         assertThat(every.listedIssues()).isEqualTo(3);
         assertThat(every.countedIssues()).isEqualTo(3);
         assertThat(every.capped()).isFalse();
         assertThat(written(bounded))
                 .startsWith("\uFEFFcountry,count,\"observatory_issue (the first 3 of the file's 5 issues: correct them,"
-                        + " then download the fix list again for the rest)\"\r\nMEX,-1,'-1 is");
+                        + " then download the fix list again for the rest)\"\r\nMEX,-1,\"Line 2");
         assertThat(bounded.listedIssues()).isEqualTo(3);
         assertThat(bounded.countedIssues()).isEqualTo(5);
         assertThat(bounded.capped()).isTrue();
+        assertThat(written(french))
+                .startsWith("\uFEFFcountry,count,\"observatory_issue (les 3 premiers des 5 problèmes du fichier\u00a0:"
+                        + " corrigez-les,")
+                .contains("\r\nCOL,x,\"Ligne 3, colonne «\u00a0count\u00a0»");
+    }
+
+    /** A coded issue of a test family ({@code pagetest}), as ingest codes its issues. */
+    private static Message notANumber(int line, String column, String value) {
+        return Message.decode(
+                        "pagetest.value-not-a-number",
+                        Map.of("line", String.valueOf(line), "column", column, "value", value))
+                .orElseThrow();
     }
 }
