@@ -239,7 +239,7 @@ final class AccountsCommand {
         @Mixin
         CommonOptions common;
 
-        @Parameters(paramLabel = "ACCOUNT", description = "The account id, e.g. acct-1a2b3c4d5e6f.")
+        @Parameters(paramLabel = "ACCOUNT", descriptionKey = "account", description = "The account id, e.g. acct-1a2b3c4d5e6f.")
         String accountId;
 
         @Spec
@@ -282,7 +282,7 @@ final class AccountsCommand {
         @Mixin
         CommonOptions common;
 
-        @Parameters(paramLabel = "ACCOUNT", description = "The account id, e.g. acct-1a2b3c4d5e6f.")
+        @Parameters(paramLabel = "ACCOUNT", descriptionKey = "account", description = "The account id, e.g. acct-1a2b3c4d5e6f.")
         String accountId;
 
         @Option(
