@@ -239,7 +239,10 @@ final class AccountsCommand {
         @Mixin
         CommonOptions common;
 
-        @Parameters(paramLabel = "ACCOUNT", descriptionKey = "account", description = "The account id, e.g. acct-1a2b3c4d5e6f.")
+        @Parameters(
+                paramLabel = "ACCOUNT",
+                descriptionKey = "account",
+                description = "The account id, e.g. acct-1a2b3c4d5e6f.")
         String accountId;
 
         @Spec
@@ -282,7 +285,10 @@ final class AccountsCommand {
         @Mixin
         CommonOptions common;
 
-        @Parameters(paramLabel = "ACCOUNT", descriptionKey = "account", description = "The account id, e.g. acct-1a2b3c4d5e6f.")
+        @Parameters(
+                paramLabel = "ACCOUNT",
+                descriptionKey = "account",
+                description = "The account id, e.g. acct-1a2b3c4d5e6f.")
         String accountId;
 
         @Option(

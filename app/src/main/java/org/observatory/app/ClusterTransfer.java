@@ -200,7 +200,8 @@ final class ClusterTransfer {
         } catch (IOException e) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    Message.of(CliMessage.CLUSTER_READ_FAILED, "location", location.toString(), "problem", e.toString()),
+                    Message.of(
+                            CliMessage.CLUSTER_READ_FAILED, "location", location.toString(), "problem", e.toString()),
                     e);
         }
     }

@@ -288,9 +288,10 @@ class AccountsCommandTest {
     @Test
     void userErrorsAndResultsAreWrittenInTheLanguageWithTheSameExitStatus() {
         Path data = temporary.resolve("data");
-        String[] foreignCountry = {"accounts", "add", "--role", "analyst", "--country", "FRA", "--data", data.toString()};
-        String[] pastExpiry = {"accounts", "add", "--role", "secretariat", "--expires", "2020-01-01", "--data",
-            data.toString()
+        String[] foreignCountry = {"accounts", "add", "--role", "analyst", "--country", "FRA", "--data", data.toString()
+        };
+        String[] pastExpiry = {
+            "accounts", "add", "--role", "secretariat", "--expires", "2020-01-01", "--data", data.toString()
         };
         java.util.Map<String, List<CommandRun>> runs = new java.util.LinkedHashMap<>();
         for (String language : List.of("en", "pt", "fr")) {
@@ -301,9 +302,9 @@ class AccountsCommandTest {
                             CommandRun.of(withLanguage(pastExpiry, language))));
         }
 
-        assertThat(runs.values()).allSatisfy(both -> assertThat(both)
-                .extracting(CommandRun::exit)
-                .containsExactly(2, 2));
+        assertThat(runs.values())
+                .allSatisfy(
+                        both -> assertThat(both).extracting(CommandRun::exit).containsExactly(2, 2));
         assertThat(runs.get("pt").get(0).err())
                 .contains("--country 'FRA' não é um Estado membro desta implantação; informe o código ISO alfa-3 de um"
                         + " Estado membro, p. ex. MEX");
@@ -318,15 +319,16 @@ class AccountsCommandTest {
                 .contains("indiquez le jour où le jeton cesse de fonctionner sous la forme AAAA-MM-JJ (UTC)");
         assertThat(Files.exists(data.resolve("registry"))).isFalse();
 
-        CommandRun created = CommandRun.of("accounts", "add", "--role", "secretariat", "--data", data.toString(),
-                "--lang", "fr");
+        CommandRun created =
+                CommandRun.of("accounts", "add", "--role", "secretariat", "--data", data.toString(), "--lang", "fr");
         assertThat(created.exit()).as(created.err()).isZero();
         List<String> lines = created.out().lines().toList();
         assertThat(lines.get(0)).matches("Compte secretariat acct-[0-9a-f]{12} créé");
-        assertThat(lines.get(1)).isEqualTo("Jeton (affiché cette seule fois\u00a0; le registre n'en garde que le"
-                + " SHA-256)\u00a0:");
+        assertThat(lines.get(1))
+                .isEqualTo("Jeton (affiché cette seule fois\u00a0; le registre n'en garde que le" + " SHA-256)\u00a0:");
         assertThat(lines.get(3)).isEqualTo("Les requêtes l'envoient sous la forme 'Authorization: Bearer <token>'.");
-        assertThat(CommandRun.of("accounts", "list", "--data", data.toString(), "--lang", "pt").out())
+        assertThat(CommandRun.of("accounts", "list", "--data", data.toString(), "--lang", "pt")
+                        .out())
                 .startsWith("CONTA ")
                 .contains(" PAPEL ", " PAÍS ", " SITUAÇÃO ", " CRIADA ", " EXPIRA ", " REVOGADA ", " RENOVADA")
                 .contains(" secretariat ", " active ", " nunca ");

@@ -176,11 +176,12 @@ class ClusterCommandTest {
                                 .formatted(root)
                         + System.lineSeparator());
         assertThat(runs.get(1).err())
-                .isEqualTo(("erreur [STORAGE_FAILURE]\u00a0: Rien n'est publié sur la grappe\u00a0: %s/warehouse/CURRENT"
-                                        + " n'existe pas ou est vide\u00a0; lancez d'abord le pipeline là-bas"
-                                        + " (spark-submit ... PipelineMain --manifest ...)")
-                                .formatted(root)
-                        + System.lineSeparator());
+                .isEqualTo(
+                        ("erreur [STORAGE_FAILURE]\u00a0: Rien n'est publié sur la grappe\u00a0: %s/warehouse/CURRENT"
+                                                + " n'existe pas ou est vide\u00a0; lancez d'abord le pipeline là-bas"
+                                                + " (spark-submit ... PipelineMain --manifest ...)")
+                                        .formatted(root)
+                                + System.lineSeparator());
     }
 
     @Test
@@ -199,7 +200,8 @@ class ClusterCommandTest {
 
         assertThat(runs).extracting(CommandRun::exit).containsOnly(ObservatoryCommand.EXIT_FAILED);
         assertThat(runs)
-                .extracting(run -> run.err().substring(run.err().indexOf('['), run.err().indexOf(']') + 1))
+                .extracting(run ->
+                        run.err().substring(run.err().indexOf('['), run.err().indexOf(']') + 1))
                 .containsOnly("[CONFIGURATION_INVALID]");
         assertThat(runs.get(0).err())
                 .startsWith("error [CONFIGURATION_INVALID]: Run manifest --from 'hdfs:observatory' is not usable: a"

@@ -25,8 +25,8 @@ class HelpLanguageTest {
         List<String> problems = new ArrayList<>();
         for (Language language : List.of(Language.SPANISH, Language.PORTUGUESE, Language.FRENCH)) {
             ResourceBundle bundle = CliLanguage.helpBundle(language);
-            Set<String> used = new TreeSet<>(Set.of("usage.synopsisHeading", "usage.commandListHeading", "help",
-                    "version"));
+            Set<String> used =
+                    new TreeSet<>(Set.of("usage.synopsisHeading", "usage.commandListHeading", "help", "version"));
             check(ObservatoryCommand.commandLine(), bundle, language, used, problems);
             for (String key : Collections.list(bundle.getKeys())) {
                 if (!used.contains(key)) {
@@ -71,8 +71,9 @@ class HelpLanguageTest {
     }
 
     private static String name(ArgSpec argument) {
-        return argument instanceof PositionalParamSpec positional ? positional.paramLabel() : ((OptionSpec) argument)
-                .longestName();
+        return argument instanceof PositionalParamSpec positional
+                ? positional.paramLabel()
+                : ((OptionSpec) argument).longestName();
     }
 
     @Test

@@ -85,8 +85,10 @@ class LabelsCommandTest {
                         + " [0-9\u00a0]+ translation\\. Sources\u00a0: codelists/label-sources.csv"
                         + " \\(--format csv les liste\\)\\.$");
         assertThat(english.out().lines().count()).isEqualTo(french.out().lines().count());
-        assertThat(CommandRun.of("labels", "--only", "unofficial", "--format", "csv", "--lang", "fr").out())
-                .isEqualTo(CommandRun.of("labels", "--only", "unofficial", "--format", "csv").out());
+        assertThat(CommandRun.of("labels", "--only", "unofficial", "--format", "csv", "--lang", "fr")
+                        .out())
+                .isEqualTo(CommandRun.of("labels", "--only", "unofficial", "--format", "csv")
+                        .out());
     }
 
     @Test

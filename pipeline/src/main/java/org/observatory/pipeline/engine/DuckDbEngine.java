@@ -25,14 +25,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
-import org.observatory.schemas.text.Message;
-import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.table.Column;
 import org.observatory.schemas.table.SnapshotTables;
 import org.observatory.schemas.table.StagedRows;
 import org.observatory.schemas.table.TableSchema;
+import org.observatory.schemas.text.Message;
 
 /**
  * The embedded engine: DuckDB in this process, in memory, spilling to a temporary directory of its own beyond its

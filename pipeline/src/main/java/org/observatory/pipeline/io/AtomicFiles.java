@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.text.Message;
-import org.observatory.pipeline.PipelineMessage;
 
 /**
  * Replaces a small file atomically: the content goes to a temporary file in the same directory, which is then

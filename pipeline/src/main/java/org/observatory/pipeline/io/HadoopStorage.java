@@ -26,10 +26,10 @@ import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.text.Message;
-import org.observatory.pipeline.PipelineMessage;
 
 /**
  * Storage on a Hadoop {@code FileSystem} ({@code hdfs:}, {@code s3a:}, ...): locations are full URIs. How the

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
-import org.observatory.schemas.text.Message;
-import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.record.RunManifest;
+import org.observatory.schemas.text.Message;
 
 /** Reads run manifests and writes run reports and snapshot manifests as JSON (maps ordered by key). */
 public final class JsonFiles {

@@ -7,10 +7,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.text.Message;
-import org.observatory.pipeline.PipelineMessage;
 
 /**
  * Resolves the locations of a run manifest ({@code stagingUri}, {@code warehouseUri}) to a {@link Location}: a plain
@@ -99,7 +99,6 @@ public final class Locations {
     private static ObservatoryException invalid(String name, String location, String problem) {
         return new ObservatoryException(
                 ErrorCode.CONFIGURATION_INVALID,
-                Message.of(
-                        PipelineMessage.LOCATION_MALFORMED, "name", name, "location", location, "problem", problem));
+                Message.of(PipelineMessage.LOCATION_MALFORMED, "name", name, "location", location, "problem", problem));
     }
 }

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
-import org.observatory.schemas.text.Message;
-import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * Reads the staged rows of a run's submissions ({@code <staging>/<submission-id>/rows.parquet}) with the columns

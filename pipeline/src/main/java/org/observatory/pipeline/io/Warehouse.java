@@ -16,15 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
-import org.observatory.schemas.text.Message;
-import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.record.SnapshotManifest;
 import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.storage.PublishedSnapshots;
 import org.observatory.schemas.table.SnapshotTables;
 import org.observatory.schemas.table.TableSchema;
+import org.observatory.schemas.text.Message;
 
 /**
  * A warehouse: {@code snapshots/<id>/<table>/country=XXX/*.parquet}, {@code snapshots/<id>/_snapshot.json}, {@code

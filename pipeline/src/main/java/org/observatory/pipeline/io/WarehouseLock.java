@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.text.Message;
-import org.observatory.pipeline.PipelineMessage;
 
 /**
  * The lock a pipeline run holds on its warehouse from start to end ({@code warehouse/.pipeline.lock}). While a run
@@ -66,7 +66,9 @@ public final class WarehouseLock implements AutoCloseable {
         boolean stale = !storage.releasesLocksOfDeadHolders();
         PipelineMessage code;
         if (holder.isEmpty()) {
-            code = stale ? PipelineMessage.RUN_IN_PROGRESS_STALE_HOLDER_UNKNOWN : PipelineMessage.RUN_IN_PROGRESS_HOLDER_UNKNOWN;
+            code = stale
+                    ? PipelineMessage.RUN_IN_PROGRESS_STALE_HOLDER_UNKNOWN
+                    : PipelineMessage.RUN_IN_PROGRESS_HOLDER_UNKNOWN;
         } else {
             code = stale ? PipelineMessage.RUN_IN_PROGRESS_STALE : PipelineMessage.RUN_IN_PROGRESS;
         }

@@ -7,12 +7,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
-import org.observatory.schemas.text.Message;
-import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
+import org.observatory.schemas.text.Message;
 
 /** What a run manifest must satisfy beyond its record's own checks, verified before any data is read. */
 public final class RunManifestChecks {

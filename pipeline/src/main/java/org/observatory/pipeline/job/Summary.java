@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.pipeline.transform.Conservation;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
-import org.observatory.schemas.text.Message;
-import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.record.SnapshotPartition;
 import org.observatory.schemas.table.SnapshotTables;
+import org.observatory.schemas.text.Message;
 
 /**
  * The collected rows of the {@code summary} relation of {@code snapshot.sql}: what a run computed for each partition
