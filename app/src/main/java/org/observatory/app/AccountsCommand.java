@@ -2,6 +2,9 @@ package org.observatory.app;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +45,6 @@ import picocli.CommandLine.Spec;
             AccountsCommand.Rotate.class
         })
 final class AccountsCommand {
-    private static final String TOKEN_NOTICE = "Requests send it as 'Authorization: Bearer <token>'.";
-
     @Command(
             name = "add",
             description = "Create an account and print its bearer token (shown this once; the registry keeps only"
@@ -79,7 +80,9 @@ final class AccountsCommand {
             try {
                 parsedRole = Role.fromWireName(role);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--role: " + e.getMessage());
+                throw new ParameterException(
+                        spec.commandLine(),
+                        CliLanguage.text(spec, CliMessage.ACCOUNTS_ROLE_UNKNOWN, "role", role.strip()));
             }
             Optional<String> iso3 = Optional.ofNullable(country)
                     .map(String::strip)
@@ -88,17 +91,16 @@ final class AccountsCommand {
             Codelists codelists = common.codelists();
             if (parsedRole == Role.ANALYST && iso3.isEmpty()) {
                 throw new ParameterException(
-                        spec.commandLine(), "An analyst account belongs to one country; give --country ISO3, e.g. MEX");
+                        spec.commandLine(), CliLanguage.text(spec, CliMessage.ACCOUNTS_ANALYST_NEEDS_COUNTRY));
             }
             if (parsedRole == Role.SECRETARIAT && iso3.isPresent()) {
                 throw new ParameterException(
-                        spec.commandLine(), "A secretariat account acts for every country; leave --country out");
+                        spec.commandLine(), CliLanguage.text(spec, CliMessage.ACCOUNTS_SECRETARIAT_WITHOUT_COUNTRY));
             }
             if (iso3.isPresent() && codelists.members().find(iso3.get()).isEmpty()) {
                 throw new ParameterException(
                         spec.commandLine(),
-                        "--country '%s' is not a member state of this deployment; give the ISO alpha-3 code of a member state, e.g. MEX"
-                                .formatted(iso3.get()));
+                        CliLanguage.text(spec, CliMessage.ACCOUNTS_COUNTRY_NOT_MEMBER, "country", iso3.get()));
             }
             Expiry expiry = expiry(spec, expires).orElse(Expiry.NEVER);
             NewAccount created;
@@ -113,14 +115,25 @@ final class AccountsCommand {
             if (common.format() == OutputFormat.json) {
                 out.println(Json.write(created.view()));
             } else {
-                out.printf(
-                        "Created %s account %s%s%n",
-                        created.account().role().wireName(),
-                        created.account().accountId(),
+                out.println(
                         created.account().country() == null
-                                ? ""
-                                : " for " + created.account().country());
-                printToken(out, created);
+                                ? CliLanguage.text(
+                                        spec,
+                                        CliMessage.ACCOUNTS_CREATED,
+                                        "role",
+                                        created.account().role().wireName(),
+                                        "account",
+                                        created.account().accountId())
+                                : CliLanguage.text(
+                                        spec,
+                                        CliMessage.ACCOUNTS_CREATED_FOR_COUNTRY,
+                                        "role",
+                                        created.account().role().wireName(),
+                                        "account",
+                                        created.account().accountId(),
+                                        "country",
+                                        created.account().country()));
+                printToken(spec, out, created);
             }
             out.flush();
             return 0;
@@ -160,17 +173,28 @@ final class AccountsCommand {
                         "accounts",
                         accounts.stream().map(account -> account.view(now)).toList())));
             } else if (accounts.isEmpty()) {
-                out.println("No accounts yet; create the first with ./observatory accounts add --role secretariat");
+                out.println(CliLanguage.text(spec, CliMessage.ACCOUNTS_NONE));
             } else {
-                printTable(out, accounts, now);
+                printTable(spec, out, accounts, now);
             }
             out.flush();
             return 0;
         }
 
-        private static void printTable(PrintWriter out, List<AccountRecord> accounts, Instant now) {
-            List<String> header =
-                    List.of("ACCOUNT", "ROLE", "COUNTRY", "STATUS", "CREATED", "EXPIRES", "REVOKED", "ROTATED");
+        private static void printTable(CommandSpec spec, PrintWriter out, List<AccountRecord> accounts, Instant now) {
+            List<String> header = List.of(
+                            CliMessage.ACCOUNTS_COLUMN_ACCOUNT,
+                            CliMessage.ACCOUNTS_COLUMN_ROLE,
+                            CliMessage.ACCOUNTS_COLUMN_COUNTRY,
+                            CliMessage.ACCOUNTS_COLUMN_STATUS,
+                            CliMessage.ACCOUNTS_COLUMN_CREATED,
+                            CliMessage.ACCOUNTS_COLUMN_EXPIRES,
+                            CliMessage.ACCOUNTS_COLUMN_REVOKED,
+                            CliMessage.ACCOUNTS_COLUMN_ROTATED)
+                    .stream()
+                    .map(column -> CliLanguage.text(spec, column))
+                    .toList();
+            String never = CliLanguage.text(spec, CliMessage.ACCOUNTS_NEVER);
             List<List<String>> rows = new ArrayList<>();
             rows.add(header);
             Function<String, String> time = instant -> instant == null
@@ -183,7 +207,7 @@ final class AccountsCommand {
                         account.account().analystCountry().orElse("-"),
                         account.status(now).wireName(),
                         time.apply(account.account().createdAt()),
-                        account.expiry().at().map(Instant::toString).orElse("never"),
+                        account.expiry().at().map(Instant::toString).orElse(never),
                         time.apply(account.revokedAt()),
                         time.apply(account.rotatedAt())));
             }
@@ -215,7 +239,10 @@ final class AccountsCommand {
         @Mixin
         CommonOptions common;
 
-        @Parameters(paramLabel = "ACCOUNT", description = "The account id, e.g. acct-1a2b3c4d5e6f.")
+        @Parameters(
+                paramLabel = "ACCOUNT",
+                descriptionKey = "account",
+                description = "The account id, e.g. acct-1a2b3c4d5e6f.")
         String accountId;
 
         @Spec
@@ -236,9 +263,13 @@ final class AccountsCommand {
             if (common.format() == OutputFormat.json) {
                 out.println(Json.write(revoked.view(Instant.now())));
             } else {
-                out.printf(
-                        "Revoked %s account %s; its token no longer works.%n",
-                        revoked.account().role().wireName(), revoked.account().describe());
+                out.println(CliLanguage.text(
+                        spec,
+                        CliMessage.ACCOUNTS_REVOKED,
+                        "role",
+                        revoked.account().role().wireName(),
+                        "account",
+                        revoked.account().describe()));
             }
             out.flush();
             return 0;
@@ -254,7 +285,10 @@ final class AccountsCommand {
         @Mixin
         CommonOptions common;
 
-        @Parameters(paramLabel = "ACCOUNT", description = "The account id, e.g. acct-1a2b3c4d5e6f.")
+        @Parameters(
+                paramLabel = "ACCOUNT",
+                descriptionKey = "account",
+                description = "The account id, e.g. acct-1a2b3c4d5e6f.")
         String accountId;
 
         @Option(
@@ -283,10 +317,14 @@ final class AccountsCommand {
             if (common.format() == OutputFormat.json) {
                 out.println(Json.write(rotated.view()));
             } else {
-                out.printf(
-                        "Rotated the token of %s account %s; the previous token no longer works.%n",
-                        rotated.account().role().wireName(), rotated.account().describe());
-                printToken(out, rotated);
+                out.println(CliLanguage.text(
+                        spec,
+                        CliMessage.ACCOUNTS_ROTATED,
+                        "role",
+                        rotated.account().role().wireName(),
+                        "account",
+                        rotated.account().describe()));
+                printToken(spec, out, rotated);
             }
             out.flush();
             return 0;
@@ -306,17 +344,42 @@ final class AccountsCommand {
         if (expires == null) {
             return Optional.empty();
         }
+        Instant now = Instant.now();
         try {
-            return Optional.of(Expiry.parse(expires, Instant.now()));
+            return Optional.of(Expiry.parse(expires, now));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--expires: " + e.getMessage());
+            String value = expires.strip();
+            LocalDate day;
+            try {
+                day = LocalDate.parse(value);
+            } catch (DateTimeParseException notADay) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        CliLanguage.text(
+                                spec,
+                                CliMessage.ACCOUNTS_EXPIRES_NOT_A_DAY,
+                                "value",
+                                value.length() <= 40 ? value : value.substring(0, 40) + "..."));
+            }
+            throw new ParameterException(
+                    spec.commandLine(),
+                    CliLanguage.text(
+                            spec,
+                            CliMessage.ACCOUNTS_EXPIRES_NOT_AFTER_TODAY,
+                            "day",
+                            day.toString(),
+                            "today",
+                            LocalDate.ofInstant(now, ZoneOffset.UTC).toString()));
         }
     }
 
-    private static void printToken(PrintWriter out, NewAccount account) {
-        out.println("Token (shown this once; the registry keeps only its SHA-256):");
+    private static void printToken(CommandSpec spec, PrintWriter out, NewAccount account) {
+        out.println(CliLanguage.text(spec, CliMessage.ACCOUNTS_TOKEN));
         out.println(account.token());
-        out.println(TOKEN_NOTICE);
-        account.expiry().at().ifPresent(at -> out.printf("It stops working at %s.%n", at));
+        out.println(CliLanguage.text(spec, CliMessage.ACCOUNTS_TOKEN_NOTICE));
+        account.expiry()
+                .at()
+                .ifPresent(at ->
+                        out.println(CliLanguage.text(spec, CliMessage.ACCOUNTS_TOKEN_EXPIRES, "at", at.toString())));
     }
 }

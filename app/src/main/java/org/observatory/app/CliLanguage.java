@@ -2,6 +2,7 @@ package org.observatory.app;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import org.observatory.schemas.text.Language;
 import org.observatory.schemas.text.Message;
 import org.observatory.schemas.text.MessageCode;
@@ -35,6 +36,32 @@ final class CliLanguage {
     /** A text of the command in the locale of the running command. */
     static String text(CommandSpec spec, MessageCode code, Object... namesAndValues) {
         return Message.of(code, namesAndValues).in(of(spec));
+    }
+
+    /** The base name of the usage help's bundles, {@code help_es.properties} and so on (English is in the annotations). */
+    static final String HELP = "org.observatory.app.help";
+
+    /**
+     * Makes {@code --help}, and the usage a usage error prints, speak the language of {@code --lang} (or of the
+     * process): the descriptions of the commands and options come from the language's {@link #HELP} bundle, English
+     * from the annotations. Called once the arguments are parsed, before any help is printed.
+     */
+    static void useForHelp(CommandLine root) {
+        Locale locale = root.getCommand() instanceof ObservatoryCommand command ? command.locale() : processLocale();
+        Language language = Language.of(locale).orElse(Language.ENGLISH);
+        if (language == Language.ENGLISH) {
+            return;
+        }
+        root.setResourceBundle(helpBundle(language));
+    }
+
+    /** The usage help's bundle of a language other than English. */
+    static ResourceBundle helpBundle(Language language) {
+        return ResourceBundle.getBundle(
+                HELP,
+                Locale.forLanguageTag(language.code()),
+                CliLanguage.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** Converts {@code --lang}; an unsupported value is a usage error that lists the four languages. */

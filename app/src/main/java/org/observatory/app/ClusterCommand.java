@@ -53,12 +53,18 @@ final class ClusterCommand {
             if (common.format() == OutputFormat.json) {
                 out.println(Json.write(pushed));
             } else {
-                out.printf(
-                        "Copied %d staged submission(s) to %s; %d already there%n",
+                out.println(CliLanguage.text(
+                        spec,
+                        CliMessage.CLUSTER_PUSHED,
+                        "copied",
                         pushed.copied().size(),
+                        "staging",
                         remote.resolve("staging").uri(),
-                        pushed.alreadyThere().size());
-                pushed.clusterManifest().ifPresent(file -> out.println("Run manifest for the cluster: " + file));
+                        "already",
+                        pushed.alreadyThere().size()));
+                pushed.clusterManifest()
+                        .ifPresent(file -> out.println(
+                                CliLanguage.text(spec, CliMessage.CLUSTER_MANIFEST, "file", file.toString())));
             }
             out.flush();
             return 0;
@@ -92,11 +98,18 @@ final class ClusterCommand {
             if (common.format() == OutputFormat.json) {
                 out.println(Json.write(pulled));
             } else {
-                out.printf(
-                        "Snapshot %s: %s; %s%n",
+                out.println(CliLanguage.text(
+                        spec,
+                        CliMessage.CLUSTER_PULLED,
+                        "snapshot",
                         pulled.snapshotId(),
-                        pulled.copied() ? "copied from the cluster" : "already here",
-                        pulled.published() ? "now the local current snapshot" : "was already the current one");
+                        "copy",
+                        CliLanguage.text(
+                                spec, pulled.copied() ? CliMessage.CLUSTER_COPIED : CliMessage.CLUSTER_ALREADY_HERE),
+                        "publication",
+                        CliLanguage.text(
+                                spec,
+                                pulled.published() ? CliMessage.CLUSTER_NOW_CURRENT : CliMessage.CLUSTER_WAS_CURRENT)));
             }
             out.flush();
             return 0;

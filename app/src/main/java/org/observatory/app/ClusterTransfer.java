@@ -23,6 +23,7 @@ import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * Moves data between a local data directory and a cluster data root ({@code <root>/staging}, {@code
@@ -72,8 +73,8 @@ final class ClusterTransfer {
             if (!Files.isRegularFile(rows.localPath())) {
                 throw new ObservatoryException(
                         ErrorCode.STORAGE_FAILURE,
-                        "Staged rows of submission %s are missing at %s; ingest it again, or leave it out of the run"
-                                .formatted(id, rows));
+                        Message.of(
+                                CliMessage.CLUSTER_STAGED_ROWS_MISSING, "submission", id, "location", rows.toString()));
             }
             if (isFile(remoteStaging.resolve(id).resolve(StagedRows.FILE_NAME))) {
                 alreadyThere.add(id);
@@ -109,9 +110,10 @@ final class ClusterTransfer {
         String snapshotId = cluster.currentSnapshotId()
                 .orElseThrow(() -> new ObservatoryException(
                         ErrorCode.STORAGE_FAILURE,
-                        ("Nothing is published on the cluster: %s does not exist or is empty; run the pipeline there"
-                                        + " first (spark-submit ... PipelineMain --manifest ...)")
-                                .formatted(cluster.currentPointer())));
+                        Message.of(
+                                CliMessage.CLUSTER_NOTHING_PUBLISHED,
+                                "pointer",
+                                cluster.currentPointer().toString())));
         cluster.manifest(snapshotId);
         Warehouse local = new Warehouse(Location.local(data.warehouse()));
         try (WarehouseLock lock = local.lock("pull-" + snapshotId)) {
@@ -144,9 +146,14 @@ final class ClusterTransfer {
             }
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    ("Cannot copy %s to %s: %s; check that both are reachable and writable (a folder already at the"
-                                    + " target is never overwritten: remove it if it is incomplete)")
-                            .formatted(from, target, e),
+                    Message.of(
+                            CliMessage.CLUSTER_COPY_FAILED,
+                            "from",
+                            from.toString(),
+                            "to",
+                            target.toString(),
+                            "problem",
+                            e.toString()),
                     e);
         }
     }
@@ -182,7 +189,7 @@ final class ClusterTransfer {
         } catch (IOException e) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    "Cannot list %s: %s; check the data directory's permissions".formatted(staging, e),
+                    Message.of(CliMessage.CLUSTER_LIST_FAILED, "location", staging.toString(), "problem", e.toString()),
                     e);
         }
     }
@@ -193,7 +200,8 @@ final class ClusterTransfer {
         } catch (IOException e) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    "Cannot read %s: %s; check that the cluster file system is reachable".formatted(location, e),
+                    Message.of(
+                            CliMessage.CLUSTER_READ_FAILED, "location", location.toString(), "problem", e.toString()),
                     e);
         }
     }

@@ -41,7 +41,7 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The file to ingest.")
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "file", description = "The file to ingest.")
     Path file;
 
     @Option(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import org.observatory.schemas.codelist.LabelAudit;
 import org.observatory.schemas.codelist.LabelFinding;
 import org.observatory.schemas.codelist.LabelSources;
 import org.observatory.schemas.codelist.LabelStatus;
+import org.observatory.schemas.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -105,11 +107,19 @@ final class LabelsCommand implements Callable<Integer> {
         }
     }
 
-    private static void printText(PrintWriter out, List<LabelFinding> findings) {
-        int codelistWidth = width(findings.stream().map(LabelFinding::codelist).toList(), "codelist");
-        int codeWidth = width(findings.stream().map(LabelFinding::code).toList(), "code");
-        String line = "%-" + codelistWidth + "s  %-" + codeWidth + "s  %-8s  %-11s  %s%n";
-        out.printf(line, "codelist", "code", "language", "status", "label");
+    private void printText(PrintWriter out, List<LabelFinding> findings) {
+        String codelist = CliLanguage.text(spec, CliMessage.LABELS_COLUMN_CODELIST);
+        String code = CliLanguage.text(spec, CliMessage.LABELS_COLUMN_CODE);
+        String language = CliLanguage.text(spec, CliMessage.LABELS_COLUMN_LANGUAGE);
+        String status = CliLanguage.text(spec, CliMessage.LABELS_COLUMN_STATUS);
+        String none = CliLanguage.text(spec, CliMessage.LABELS_NONE);
+        int codelistWidth = width(findings.stream().map(LabelFinding::codelist).toList(), codelist);
+        int codeWidth = width(findings.stream().map(LabelFinding::code).toList(), code);
+        int languageWidth = Math.max(8, language.length());
+        int statusWidth = Math.max(11, status.length());
+        String line = "%-" + codelistWidth + "s  %-" + codeWidth + "s  %-" + languageWidth + "s  %-" + statusWidth
+                + "s  %s%n";
+        out.printf(line, codelist, code, language, status, CliLanguage.text(spec, CliMessage.LABELS_COLUMN_LABEL));
         for (LabelFinding finding : findings) {
             out.printf(
                     line,
@@ -117,19 +127,31 @@ final class LabelsCommand implements Callable<Integer> {
                     finding.code(),
                     finding.language().code(),
                     status(finding),
-                    finding.text().orElse("(none: shown in English)"));
+                    finding.text().orElse(none));
         }
         Map<String, Long> byStatus = findings.stream()
                 .collect(Collectors.groupingBy(LabelsCommand::status, TreeMap::new, Collectors.counting()));
-        out.printf(
-                "%d label(s)%s. Sources: %s (--format csv lists them).%n",
-                findings.size(),
+        Locale locale = CliLanguage.of(spec);
+        out.println(
                 byStatus.isEmpty()
-                        ? ""
-                        : byStatus.entrySet().stream()
-                                .map(entry -> entry.getValue() + " " + entry.getKey())
-                                .collect(Collectors.joining(", ", ": ", "")),
-                LabelSources.RESOURCE);
+                        ? CliLanguage.text(
+                                spec,
+                                CliMessage.LABELS_COUNT,
+                                "count",
+                                findings.size(),
+                                "sources",
+                                LabelSources.RESOURCE)
+                        : CliLanguage.text(
+                                spec,
+                                CliMessage.LABELS_COUNT_BY_STATUS,
+                                "count",
+                                findings.size(),
+                                "statuses",
+                                byStatus.entrySet().stream()
+                                        .map(entry -> Messages.format(entry.getValue(), locale) + " " + entry.getKey())
+                                        .collect(Collectors.joining(", ")),
+                                "sources",
+                                LabelSources.RESOURCE));
     }
 
     private static int width(List<String> values, String header) {

@@ -54,6 +54,16 @@ public final class ObservatoryCommand {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ObservatoryCommand());
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        commandLine.setExecutionStrategy(parseResult -> {
+            CliLanguage.useForHelp(commandLine);
+            return run.execute(parseResult);
+        });
+        CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CliLanguage.useForHelp(commandLine);
+            return usage.handleParseException(exception, arguments);
+        });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             PrintWriter err = line.getErr();
             if (System.getenv("OBSERVATORY_DEBUG") != null) {

@@ -153,6 +153,71 @@ class ClusterCommandTest {
     }
 
     @Test
+    void saysInTheLanguageWhenTheClusterHasPublishedNothingWithTheSameCodeAndExitStatus() {
+        String root = clusterRoot("empty-languages");
+
+        List<CommandRun> runs = java.util.stream.Stream.of("pt", "fr")
+                .map(language -> CommandRun.of(
+                        "cluster",
+                        "pull",
+                        "--data",
+                        temporary.resolve("data").toString(),
+                        "--from",
+                        root,
+                        "--lang",
+                        language))
+                .toList();
+
+        assertThat(runs).extracting(CommandRun::exit).containsOnly(ObservatoryCommand.EXIT_FAILED);
+        assertThat(runs.get(0).err())
+                .isEqualTo(("erro [STORAGE_FAILURE]: Nada foi publicado no cluster: %s/warehouse/CURRENT não existe ou"
+                                        + " está vazio; execute primeiro o pipeline lá (spark-submit ... PipelineMain"
+                                        + " --manifest ...)")
+                                .formatted(root)
+                        + System.lineSeparator());
+        assertThat(runs.get(1).err())
+                .isEqualTo(
+                        ("erreur [STORAGE_FAILURE]\u00a0: Rien n'est publié sur la grappe\u00a0: %s/warehouse/CURRENT"
+                                                + " n'existe pas ou est vide\u00a0; lancez d'abord le pipeline là-bas"
+                                                + " (spark-submit ... PipelineMain --manifest ...)")
+                                        .formatted(root)
+                                + System.lineSeparator());
+    }
+
+    @Test
+    void anUnusableClusterUriIsReportedInTheLanguageWithTheSameCodeAndExitStatus() {
+        List<CommandRun> runs = java.util.stream.Stream.of("en", "es", "pt", "fr")
+                .map(language -> CommandRun.of(
+                        "cluster",
+                        "pull",
+                        "--data",
+                        temporary.resolve("data").toString(),
+                        "--from",
+                        "hdfs:observatory",
+                        "--lang",
+                        language))
+                .toList();
+
+        assertThat(runs).extracting(CommandRun::exit).containsOnly(ObservatoryCommand.EXIT_FAILED);
+        assertThat(runs)
+                .extracting(run ->
+                        run.err().substring(run.err().indexOf('['), run.err().indexOf(']') + 1))
+                .containsOnly("[CONFIGURATION_INVALID]");
+        assertThat(runs.get(0).err())
+                .startsWith("error [CONFIGURATION_INVALID]: Run manifest --from 'hdfs:observatory' is not usable: a"
+                        + " cluster URI needs an absolute path, e.g. hdfs://namenode:8020/observatory");
+        assertThat(runs.get(1).err())
+                .startsWith("error [CONFIGURATION_INVALID]: El --from 'hdfs:observatory' del manifiesto de la ejecución"
+                        + " no se puede usar: un URI de clúster necesita una ruta absoluta");
+        assertThat(runs.get(2).err())
+                .startsWith("erro [CONFIGURATION_INVALID]: O --from 'hdfs:observatory' do manifesto da execução não"
+                        + " pode ser usado: um URI de cluster precisa de um caminho absoluto");
+        assertThat(runs.get(3).err())
+                .startsWith("erreur [CONFIGURATION_INVALID]\u00a0: Le --from «\u00a0hdfs:observatory\u00a0» du"
+                        + " manifeste d'exécution est inutilisable\u00a0: un URI de grappe exige un chemin absolu");
+    }
+
+    @Test
     void saysWhenTheClusterHasPublishedNothing() {
         String root = clusterRoot("empty");
 

@@ -67,8 +67,28 @@ class LabelsCommandTest {
                 .containsPattern("(?m)^subregions +021 +pt +translation +América Setentrional$")
                 .containsPattern("(?m)^cts-sections +police +en +original +Police$")
                 .doesNotContainPattern("(?m)^subregions +021 +(es|en|fr) ")
-                .containsPattern("(?m)^[0-9]+ label\\(s\\): [0-9]+ common, [0-9]+ original, [0-9]+ translation\\."
+                .containsPattern("(?m)^[0-9,]+ label\\(s\\): [0-9,]+ common, [0-9,]+ original, [0-9,]+ translation\\."
                         + " Sources: codelists/label-sources.csv \\(--format csv lists them\\)\\.$");
+    }
+
+    @Test
+    void theHeadingsAndCountsFollowTheLanguageWhileTheLabelsAndStatusesStayAsTheyAre() {
+        CommandRun english = CommandRun.of("labels", "--only", "unofficial", "--lang", "en");
+        CommandRun french = CommandRun.of("labels", "--only", "unofficial", "--lang", "fr");
+
+        assertThat(french.exit()).as(french.err()).isZero();
+        assertThat(french.out())
+                .startsWith("liste ")
+                .containsPattern("(?m)^liste +code +langue +statut +libellé$")
+                .containsPattern("(?m)^subregions +021 +pt +translation +América Setentrional$")
+                .containsPattern("(?m)^[0-9\u00a0]+ libellés\u00a0: [0-9\u00a0]+ common, [0-9\u00a0]+ original,"
+                        + " [0-9\u00a0]+ translation\\. Sources\u00a0: codelists/label-sources.csv"
+                        + " \\(--format csv les liste\\)\\.$");
+        assertThat(english.out().lines().count()).isEqualTo(french.out().lines().count());
+        assertThat(CommandRun.of("labels", "--only", "unofficial", "--format", "csv", "--lang", "fr")
+                        .out())
+                .isEqualTo(CommandRun.of("labels", "--only", "unofficial", "--format", "csv")
+                        .out());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.observatory.pipeline.job.PublicationGate;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * Watches the process that started a pipeline run (the server, which names itself with {@code --parent-pid}) so
@@ -42,11 +43,8 @@ final class ParentWatch implements PublicationGate {
     }
 
     /** What a run whose starter {@code pid} ended says. */
-    static String endedMessage(long pid) {
-        return ("the process that started this pipeline run (pid %d, the server) has ended, so the run stopped before"
-                        + " publishing and CURRENT is unchanged; the server records the run as failed when it starts"
-                        + " again, then start a new run")
-                .formatted(pid);
+    static Message endedMessage(long pid) {
+        return Message.of(PipelineMessage.RUN_ORPHANED, "pid", String.valueOf(pid));
     }
 
     private void parentEnded() {

@@ -82,11 +82,11 @@ public final class PipelineMain {
         if (arguments.get().parentPid().isPresent()) {
             long parentPid = arguments.get().parentPid().getAsLong();
             Optional<ParentWatch> watch = ParentWatch.start(parentPid, () -> {
-                sayStopped(err, stopSaid, ParentWatch.endedMessage(parentPid));
+                sayStopped(err, stopSaid, ParentWatch.endedMessage(parentPid).english());
                 whenParentEnds.run();
             });
             if (watch.isEmpty()) {
-                sayStopped(err, stopSaid, ParentWatch.endedMessage(parentPid));
+                sayStopped(err, stopSaid, ParentWatch.endedMessage(parentPid).english());
                 return ORPHANED;
             }
             gate = watch.get();

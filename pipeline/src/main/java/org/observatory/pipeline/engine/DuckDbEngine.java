@@ -25,12 +25,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.table.Column;
 import org.observatory.schemas.table.SnapshotTables;
 import org.observatory.schemas.table.StagedRows;
 import org.observatory.schemas.table.TableSchema;
+import org.observatory.schemas.text.Message;
 
 /**
  * The embedded engine: DuckDB in this process, in memory, spilling to a temporary directory of its own beyond its
@@ -66,8 +68,12 @@ public final class DuckDbEngine implements Engine {
         } catch (IOException | SQLException e) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    "Cannot start the DuckDB engine (spill directory under %s): %s; check that it is writable"
-                            .formatted(spillParent, e.getMessage()),
+                    Message.of(
+                            PipelineMessage.ENGINE_START_FAILED,
+                            "directory",
+                            String.valueOf(spillParent),
+                            "problem",
+                            String.valueOf(e.getMessage())),
                     e);
         }
     }
@@ -128,7 +134,12 @@ public final class DuckDbEngine implements Engine {
         } catch (IOException e) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    "Cannot list %s: %s; check the warehouse's permissions".formatted(directory, e.getMessage()),
+                    Message.of(
+                            PipelineMessage.WAREHOUSE_UNLISTABLE,
+                            "location",
+                            directory.toString(),
+                            "problem",
+                            String.valueOf(e.getMessage())),
                     e);
         }
         if (!hasFiles) {
@@ -254,9 +265,7 @@ public final class DuckDbEngine implements Engine {
         }
         throw new ObservatoryException(
                 ErrorCode.CONFIGURATION_INVALID,
-                ("The DuckDB engine reads and writes local files only, not %s; run the pipeline with --engine spark"
-                                + " for cluster storage, or copy the data to a local directory")
-                        .formatted(location));
+                Message.of(PipelineMessage.ENGINE_LOCAL_ONLY, "location", String.valueOf(location)));
     }
 
     private static String literal(String text) {

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * Replaces a small file atomically: the content goes to a temporary file in the same directory, which is then
@@ -29,9 +31,7 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    ("Cannot replace '%s': %s; check that the directory is writable and on a file system with"
-                                    + " atomic moves")
-                            .formatted(target, e),
+                    Message.of(PipelineMessage.FILE_REPLACE_FAILED, "file", target.toString(), "problem", e.toString()),
                     e);
         } finally {
             if (temporary != null) {

@@ -26,8 +26,10 @@ import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * Storage on a Hadoop {@code FileSystem} ({@code hdfs:}, {@code s3a:}, ...): locations are full URIs. How the
@@ -205,9 +207,12 @@ public final class HadoopStorage implements Storage {
             deleteQuietly(temporary);
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    ("Cannot replace '%s': %s; check that the directory is writable and that the file system is"
-                                    + " reachable")
-                            .formatted(location, e),
+                    Message.of(
+                            PipelineMessage.FILE_REPLACE_UNREACHABLE,
+                            "file",
+                            String.valueOf(location),
+                            "problem",
+                            e.toString()),
                     e);
         }
     }

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
+import org.observatory.schemas.text.Message;
 
 /** Reads run manifests and writes run reports and snapshot manifests as JSON (maps ordered by key). */
 public final class JsonFiles {
@@ -27,9 +29,12 @@ public final class JsonFiles {
             String problem = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.toString();
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    ("Cannot read run manifest '%s': %s; it must be a JSON object with runId, createdAt,"
-                                    + " stagingUri, warehouseUri and submissions")
-                            .formatted(file, firstLine(problem)),
+                    Message.of(
+                            PipelineMessage.RUN_MANIFEST_UNREADABLE,
+                            "file",
+                            file.toString(),
+                            "problem",
+                            firstLine(problem)),
                     e);
         }
     }
@@ -65,7 +70,14 @@ public final class JsonFiles {
             return MAPPER.readValue(file.storage().read(file.path()), type);
         } catch (IOException e) {
             throw new ObservatoryException(
-                    ErrorCode.STORAGE_FAILURE, "Cannot read '%s': %s".formatted(file, firstLine(e.getMessage())), e);
+                    ErrorCode.STORAGE_FAILURE,
+                    Message.of(
+                            PipelineMessage.FILE_UNREADABLE,
+                            "file",
+                            file.toString(),
+                            "problem",
+                            firstLine(e.getMessage())),
+                    e);
         }
     }
 
@@ -83,7 +95,14 @@ public final class JsonFiles {
             return MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
             throw new ObservatoryException(
-                    ErrorCode.STORAGE_FAILURE, "Cannot read '%s': %s".formatted(file, firstLine(e.getMessage())), e);
+                    ErrorCode.STORAGE_FAILURE,
+                    Message.of(
+                            PipelineMessage.FILE_UNREADABLE,
+                            "file",
+                            file.toString(),
+                            "problem",
+                            firstLine(e.getMessage())),
+                    e);
         }
     }
 

@@ -7,8 +7,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * Resolves the locations of a run manifest ({@code stagingUri}, {@code warehouseUri}) to a {@link Location}: a plain
@@ -41,7 +43,9 @@ public final class Locations {
         requireNonNull(reach, "reach is null");
         String text = location.strip();
         if (text.isEmpty()) {
-            throw invalid(name, location, "it is empty");
+            throw new ObservatoryException(
+                    ErrorCode.CONFIGURATION_INVALID,
+                    Message.of(PipelineMessage.LOCATION_EMPTY, "name", name, "location", location));
         }
         try {
             if (text.toLowerCase(Locale.ROOT).startsWith("file:")) {
@@ -54,11 +58,9 @@ public final class Locations {
             throw invalid(name, location, e.getMessage());
         }
         if (reach == Reach.LOCAL) {
-            throw invalid(
-                    name,
-                    location,
-                    "the DuckDB engine reads and writes local paths and file: URIs only; run with --engine spark"
-                            + " for a cluster URI, or copy the data to a local directory");
+            throw new ObservatoryException(
+                    ErrorCode.CONFIGURATION_INVALID,
+                    Message.of(PipelineMessage.LOCATION_LOCAL_ONLY, "name", name, "location", location));
         }
         return cluster(text, name, location);
     }
@@ -71,8 +73,9 @@ public final class Locations {
             throw invalid(name, location, e.getMessage());
         }
         if (uri.getPath() == null || !uri.getPath().startsWith("/")) {
-            throw invalid(
-                    name, location, "a cluster URI needs an absolute path, e.g. hdfs://namenode:8020/observatory");
+            throw new ObservatoryException(
+                    ErrorCode.CONFIGURATION_INVALID,
+                    Message.of(PipelineMessage.LOCATION_NOT_ABSOLUTE, "name", name, "location", location));
         }
         HadoopStorage storage;
         try {
@@ -80,9 +83,14 @@ public final class Locations {
         } catch (IOException | RuntimeException e) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    ("Cannot open the file system of %s '%s': %s; check the URI's scheme and host, and that the"
-                                    + " Hadoop settings it needs (spark.hadoop.* or core-site.xml) are given")
-                            .formatted(name, location, JsonFiles.firstLine(String.valueOf(e.getMessage()))),
+                    Message.of(
+                            PipelineMessage.LOCATION_FILE_SYSTEM,
+                            "name",
+                            name,
+                            "location",
+                            location,
+                            "problem",
+                            JsonFiles.firstLine(String.valueOf(e.getMessage()))),
                     e);
         }
         return new Location(storage, storage.location(uri));
@@ -91,6 +99,6 @@ public final class Locations {
     private static ObservatoryException invalid(String name, String location, String problem) {
         return new ObservatoryException(
                 ErrorCode.CONFIGURATION_INVALID,
-                "Run manifest %s '%s' is not usable: %s".formatted(name, location, problem));
+                Message.of(PipelineMessage.LOCATION_MALFORMED, "name", name, "location", location, "problem", problem));
     }
 }

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
 import org.observatory.schemas.table.StagedRows;
+import org.observatory.schemas.text.Message;
 
 /**
  * Reads the staged rows of a run's submissions ({@code <staging>/<submission-id>/rows.parquet}) with the columns
@@ -49,9 +51,12 @@ public final class StagedRowsReader {
         if (!missing.isEmpty()) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    ("Staged rows are missing for submission(s) %s (expected %s); ingest them again or remove them"
-                                    + " from the run manifest")
-                            .formatted(missing, location(staging, missing.get(0))));
+                    Message.of(
+                            PipelineMessage.STAGED_ROWS_MISSING,
+                            "submissions",
+                            missing.toString(),
+                            "location",
+                            location(staging, missing.get(0)).toString()));
         }
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (ApprovedSubmission submission : submissions) {
@@ -68,7 +73,7 @@ public final class StagedRowsReader {
     private static ObservatoryException cannotRead(Location file, IOException e) {
         return new ObservatoryException(
                 ErrorCode.STORAGE_FAILURE,
-                "Cannot read the size of %s: %s; check the staging area's permissions".formatted(file, e),
+                Message.of(PipelineMessage.STAGED_ROWS_UNREADABLE, "file", file.toString(), "problem", e.toString()),
                 e);
     }
 }

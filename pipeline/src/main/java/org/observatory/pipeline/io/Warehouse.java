@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.SnapshotManifest;
@@ -23,6 +24,7 @@ import org.observatory.schemas.storage.DataDirectory;
 import org.observatory.schemas.storage.PublishedSnapshots;
 import org.observatory.schemas.table.SnapshotTables;
 import org.observatory.schemas.table.TableSchema;
+import org.observatory.schemas.text.Message;
 
 /**
  * A warehouse: {@code snapshots/<id>/<table>/country=XXX/*.parquet}, {@code snapshots/<id>/_snapshot.json}, {@code
@@ -88,7 +90,7 @@ public final class Warehouse {
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException e) {
-            throw storageFailure("Cannot read %s: %s; check the warehouse's permissions".formatted(pointer, e), e);
+            throw storageFailure(PipelineMessage.WAREHOUSE_UNREADABLE, pointer, e);
         }
     }
 
@@ -113,9 +115,14 @@ public final class Warehouse {
         if (!isFile(file)) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    ("Snapshot %s has no %s at %s; restore the snapshot from a backup, or point CURRENT at a"
-                                    + " complete snapshot")
-                            .formatted(snapshotId, DataDirectory.SNAPSHOT_MANIFEST, file));
+                    Message.of(
+                            PipelineMessage.SNAPSHOT_MANIFEST_MISSING,
+                            "snapshot",
+                            snapshotId,
+                            "file",
+                            DataDirectory.SNAPSHOT_MANIFEST,
+                            "location",
+                            file.toString()));
         }
         return JsonFiles.read(file, SnapshotManifest.class);
     }
@@ -149,14 +156,14 @@ public final class Warehouse {
         List<String> removed = new ArrayList<>();
         for (String snapshotId : snapshotDirectories()) {
             if (!published.contains(snapshotId)) {
-                delete(snapshot(snapshotId), "the unpublished snapshot " + snapshotId);
+                delete(snapshot(snapshotId), PipelineMessage.REMOVE_SNAPSHOT_FAILED, "snapshot", snapshotId);
                 removed.add(snapshotId);
             }
         }
         for (Storage.Entry entry : list(root)) {
             String name = entry.name();
             if (name.startsWith(".") && name.endsWith(".tmp") && !entry.directory()) {
-                delete(root.resolve(name), "the temporary file " + name);
+                delete(root.resolve(name), PipelineMessage.REMOVE_TEMPORARY_FAILED, "file", name);
             }
         }
         return removed.stream().sorted().toList();
@@ -179,15 +186,16 @@ public final class Warehouse {
                 // another snapshot has this id; draw another
             }
         } catch (IOException e) {
-            throw storageFailure(
-                    "Cannot create a snapshot directory in %s: %s; check that the warehouse is writable"
-                            .formatted(snapshots, e),
-                    e);
+            throw storageFailure(PipelineMessage.SNAPSHOT_DIRECTORY_FAILED, snapshots, e);
         }
         throw new ObservatoryException(
                 ErrorCode.STORAGE_FAILURE,
-                "Found no free snapshot id in %s after %d attempts; check the snapshot ids there"
-                        .formatted(snapshots, CLAIM_ATTEMPTS));
+                Message.of(
+                        PipelineMessage.SNAPSHOT_NO_FREE_ID,
+                        "location",
+                        snapshots.toString(),
+                        "attempts",
+                        CLAIM_ATTEMPTS));
     }
 
     /**
@@ -202,8 +210,7 @@ public final class Warehouse {
                 storage.write(directory.resolve(SUCCESS).path(), new byte[0]);
             }
         } catch (IOException e) {
-            throw storageFailure(
-                    "Cannot create %s: %s; check that the warehouse is writable".formatted(directory, e), e);
+            throw storageFailure(PipelineMessage.TABLE_DIRECTORY_FAILED, directory, e);
         }
     }
 
@@ -232,8 +239,16 @@ public final class Warehouse {
                     }
                 }
             } catch (IOException e) {
-                throw storageFailure(
-                        "Cannot carry %s over to %s: %s; check that the warehouse is writable".formatted(from, to, e),
+                throw new ObservatoryException(
+                        ErrorCode.STORAGE_FAILURE,
+                        Message.of(
+                                PipelineMessage.CARRY_OVER_FAILED,
+                                "from",
+                                from.toString(),
+                                "to",
+                                to.toString(),
+                                "problem",
+                                e.toString()),
                         e);
             }
             carried.add(partition);
@@ -251,9 +266,14 @@ public final class Warehouse {
         if (!isDirectory(location)) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    ("Snapshot %s has no %s table at %s; restore the snapshot from a backup, or point CURRENT at"
-                                    + " a complete snapshot")
-                            .formatted(snapshotId, table.name(), location));
+                    Message.of(
+                            PipelineMessage.SNAPSHOT_TABLE_MISSING,
+                            "snapshot",
+                            snapshotId,
+                            "table",
+                            table.name(),
+                            "location",
+                            location.toString()));
         }
         return location;
     }
@@ -280,7 +300,7 @@ public final class Warehouse {
         if (publishedSnapshotIds().contains(snapshotId)) {
             throw new IllegalStateException("snapshot " + snapshotId + " is published and cannot be discarded");
         }
-        delete(snapshot(snapshotId), "the unpublished snapshot " + snapshotId);
+        delete(snapshot(snapshotId), PipelineMessage.REMOVE_SNAPSHOT_FAILED, "snapshot", snapshotId);
     }
 
     /**
@@ -319,7 +339,7 @@ public final class Warehouse {
             }
             log.remove(entry);
             writeLog(log);
-            delete(snapshot(snapshotId), "snapshot " + snapshotId);
+            delete(snapshot(snapshotId), PipelineMessage.REMOVE_OLD_SNAPSHOT_FAILED, "snapshot", snapshotId);
             removed.add(snapshotId);
         }
         return removed;
@@ -345,7 +365,7 @@ public final class Warehouse {
         } catch (NoSuchFileException absent) {
             return List.of();
         } catch (IOException e) {
-            throw storageFailure("Cannot read %s: %s; check the warehouse's permissions".formatted(file, e), e);
+            throw storageFailure(PipelineMessage.WAREHOUSE_UNREADABLE, file, e);
         }
         return PublishedSnapshots.parse(text.lines().toList(), file.toString());
     }
@@ -380,7 +400,7 @@ public final class Warehouse {
         try {
             return storage.list(directory.path());
         } catch (IOException e) {
-            throw storageFailure("Cannot list %s: %s; check the warehouse's permissions".formatted(directory, e), e);
+            throw storageFailure(PipelineMessage.WAREHOUSE_UNLISTABLE, directory, e);
         }
     }
 
@@ -392,7 +412,7 @@ public final class Warehouse {
         try {
             return storage.exists(location.path());
         } catch (IOException e) {
-            throw storageFailure("Cannot read %s: %s; check the warehouse's permissions".formatted(location, e), e);
+            throw storageFailure(PipelineMessage.WAREHOUSE_UNREADABLE, location, e);
         }
     }
 
@@ -400,7 +420,7 @@ public final class Warehouse {
         try {
             return storage.isFile(location.path());
         } catch (IOException e) {
-            throw storageFailure("Cannot read %s: %s; check the warehouse's permissions".formatted(location, e), e);
+            throw storageFailure(PipelineMessage.WAREHOUSE_UNREADABLE, location, e);
         }
     }
 
@@ -408,7 +428,7 @@ public final class Warehouse {
         try {
             return storage.isDirectory(location.path());
         } catch (IOException e) {
-            throw storageFailure("Cannot read %s: %s; check the warehouse's permissions".formatted(location, e), e);
+            throw storageFailure(PipelineMessage.WAREHOUSE_UNREADABLE, location, e);
         }
     }
 
@@ -428,16 +448,23 @@ public final class Warehouse {
         }
     }
 
-    private void delete(Location location, String what) {
+    /** Deletes a location; its failure says {@code code} with the argument {@code name} set to {@code value}. */
+    private void delete(Location location, PipelineMessage code, String name, String value) {
         try {
             storage.deleteRecursively(location.path());
         } catch (IOException e) {
-            throw storageFailure(
-                    "Cannot remove %s at %s: %s; delete the directory by hand".formatted(what, location, e), e);
+            throw new ObservatoryException(
+                    ErrorCode.STORAGE_FAILURE,
+                    Message.of(code, name, value, "location", location.toString(), "problem", e.toString()),
+                    e);
         }
     }
 
-    private static ObservatoryException storageFailure(String message, Exception cause) {
-        return new ObservatoryException(ErrorCode.STORAGE_FAILURE, message, cause);
+    /** A storage failure at a location: {@code code} with the location and the cause as {@code problem}. */
+    private static ObservatoryException storageFailure(PipelineMessage code, Location location, Exception cause) {
+        return new ObservatoryException(
+                ErrorCode.STORAGE_FAILURE,
+                Message.of(code, "location", location.toString(), "problem", cause.toString()),
+                cause);
     }
 }

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * The lock a pipeline run holds on its warehouse from start to end ({@code warehouse/.pipeline.lock}). While a run
@@ -47,7 +49,7 @@ public final class WarehouseLock implements AutoCloseable {
         } catch (IOException e) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    "Cannot lock the warehouse through %s: %s; check that the warehouse is writable".formatted(file, e),
+                    Message.of(PipelineMessage.LOCK_FAILED, "file", file, "problem", e.toString()),
                     e);
         }
     }
@@ -61,14 +63,18 @@ public final class WarehouseLock implements AutoCloseable {
         } catch (IOException e) {
             holder = "";
         }
-        String stale = storage.releasesLocksOfDeadHolders()
-                ? ""
-                : "; if that run died (no driver of it is running), delete %s and run again".formatted(file);
+        boolean stale = !storage.releasesLocksOfDeadHolders();
+        PipelineMessage code;
+        if (holder.isEmpty()) {
+            code = stale
+                    ? PipelineMessage.RUN_IN_PROGRESS_STALE_HOLDER_UNKNOWN
+                    : PipelineMessage.RUN_IN_PROGRESS_HOLDER_UNKNOWN;
+        } else {
+            code = stale ? PipelineMessage.RUN_IN_PROGRESS_STALE : PipelineMessage.RUN_IN_PROGRESS;
+        }
         return new ObservatoryException(
                 ErrorCode.RUN_IN_PROGRESS,
-                ("Another pipeline run holds the warehouse %s (%s); runs of one warehouse are serialised: wait for it"
-                                + " to finish, then run again%s")
-                        .formatted(warehouse, holder.isEmpty() ? "holder unknown" : holder, stale));
+                Message.of(code, "warehouse", warehouse.toString(), "holder", holder, "file", file));
     }
 
     /** Releases the lock; a local lock file stays (its content describes the last holder). */

@@ -7,10 +7,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.RunManifest;
 import org.observatory.schemas.record.RunManifest.ApprovedSubmission;
+import org.observatory.schemas.text.Message;
 
 /** What a run manifest must satisfy beyond its record's own checks, verified before any data is read. */
 public final class RunManifestChecks {
@@ -33,23 +35,37 @@ public final class RunManifestChecks {
             if (!SUBMISSION_ID.matcher(submission.submissionId()).matches()) {
                 throw new ObservatoryException(
                         ErrorCode.CONFIGURATION_INVALID,
-                        ("Run manifest %s lists submission '%s', which is not a submission id; ids name staging"
-                                        + " folders and consist of letters, digits, '.', '_' and '-'")
-                                .formatted(manifest.runId(), submission.submissionId()));
+                        Message.of(
+                                PipelineMessage.SUBMISSION_ID_INVALID,
+                                "run",
+                                manifest.runId(),
+                                "submission",
+                                submission.submissionId()));
             }
             if (!ids.add(submission.submissionId())) {
                 throw new ObservatoryException(
                         ErrorCode.CONFIGURATION_INVALID,
-                        "Run manifest %s lists submission %s twice; list each submission once"
-                                .formatted(manifest.runId(), submission.submissionId()));
+                        Message.of(
+                                PipelineMessage.SUBMISSION_LISTED_TWICE,
+                                "run",
+                                manifest.runId(),
+                                "submission",
+                                submission.submissionId()));
             }
             String other = bySequence.putIfAbsent(submission.sequence(), submission.submissionId());
             if (other != null) {
                 throw new ObservatoryException(
                         ErrorCode.CONFIGURATION_INVALID,
-                        ("Run manifest %s gives submissions %s and %s the same sequence %d; sequences order"
-                                        + " revisions and must differ")
-                                .formatted(manifest.runId(), other, submission.submissionId(), submission.sequence()));
+                        Message.of(
+                                PipelineMessage.SEQUENCE_REPEATED,
+                                "run",
+                                manifest.runId(),
+                                "first",
+                                other,
+                                "second",
+                                submission.submissionId(),
+                                "sequence",
+                                String.valueOf(submission.sequence())));
             }
         }
     }

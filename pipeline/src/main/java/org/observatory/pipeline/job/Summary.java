@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.observatory.pipeline.PipelineMessage;
 import org.observatory.pipeline.transform.Conservation;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.record.SnapshotPartition;
 import org.observatory.schemas.table.SnapshotTables;
+import org.observatory.schemas.text.Message;
 
 /**
  * The collected rows of the {@code summary} relation of {@code snapshot.sql}: what a run computed for each partition
@@ -62,10 +64,14 @@ final class Summary {
                 case DUPLICATE_LINES ->
                     throw new ObservatoryException(
                             ErrorCode.STORAGE_FAILURE,
-                            ("The staged rows of submission %s hold %d rows on lines that other rows share in partition %s;"
-                                            + " ingest stages one row per line, so its staged folder is damaged: ingest"
-                                            + " the file again")
-                                    .formatted(item, amount, partition));
+                            Message.of(
+                                    PipelineMessage.STAGED_ROWS_DAMAGED,
+                                    "submission",
+                                    item,
+                                    "rows",
+                                    amount,
+                                    "partition",
+                                    partition));
                 default -> throw new IllegalStateException("unknown summary measure " + measure);
             }
         }
