@@ -129,6 +129,47 @@ class ResponseRateApiTest {
         });
     }
 
+    @Test
+    void aPageLinksToTheReportInItsOwnLanguageWhateverTheBrowserAccepts() {
+        withServer(client -> {
+            okhttp3.Request request = new okhttp3.Request.Builder()
+                    .url(client.getOrigin() + ROUTE + "?cycle=2010&format=html&lang=fr-FR")
+                    .header("Accept-Language", "en-US")
+                    .build();
+            try (Response response = client.getOkHttp().newCall(request).execute()) {
+                assertThat(response.header("Content-Language")).isEqualTo("fr-FR");
+                assertThat(response.body().string())
+                        .contains("<html lang=\"fr-FR\">")
+                        .contains("<dd id=\"responding\">19 sur 35 (54,3\u00a0%)</dd>");
+            }
+            try (Response unknown = client.get(ROUTE + "?cycle=2010&format=html&lang=de")) {
+                assertThat(unknown.code()).isEqualTo(400);
+                assertThat(unknown.body().string())
+                        .contains("\"parameter\":\"lang\"")
+                        .contains("Query parameter 'lang' must be one of es, en, pt, fr, not 'de'");
+            }
+            String landing = client.get("/pt/").body().string();
+            assertThat(landing).contains("format=html&amp;lang=pt-BR");
+        });
+    }
+
+    @Test
+    void aCycleOutOfRangeIsRefusedInTheReadersLanguage() {
+        withServer(client -> {
+            okhttp3.Request request = new okhttp3.Request.Builder()
+                    .url(client.getOrigin() + ROUTE + "?cycle=1900")
+                    .header("Accept-Language", "fr")
+                    .build();
+            try (Response response = client.getOkHttp().newCall(request).execute()) {
+                assertThat(response.code()).isEqualTo(400);
+                assertThat(response.body().string()).contains("doit être un cycle de l’enquête de");
+            }
+            try (Response english = client.get(ROUTE + "?cycle=1900")) {
+                assertThat(english.body().string()).contains("must be a survey cycle from");
+            }
+        });
+    }
+
     private static String language(io.javalin.testtools.HttpClient client, String query, String acceptLanguage) {
         okhttp3.Request request = new okhttp3.Request.Builder()
                 .url(client.getOrigin() + ROUTE + query)
@@ -249,7 +290,7 @@ class ResponseRateApiTest {
                 assertThat(problem.get("detail").asText())
                         .as(parameter)
                         .startsWith("Unknown query parameter '" + parameter.substring(0, parameter.indexOf('='))
-                                + "'; this route accepts cycle, format; nothing in this API sorts, ranks or picks the"
+                                + "'; this route accepts cycle, format, lang; nothing in this API sorts, ranks or picks the"
                                 + " top countries by value");
             }
             JsonNode twice = json(client.get(ROUTE + "?cycle=2010&cycle=2009"));

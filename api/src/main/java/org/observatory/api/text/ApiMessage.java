@@ -37,6 +37,7 @@ public enum ApiMessage implements MessageCode {
     PARAMETER_INVALID,
     EXPECT_WHOLE_NUMBER,
     EXPECT_YEAR,
+    EXPECT_CYCLE,
     UNKNOWN_PARAMETER,
     ACCEPTS_NOTHING,
     ACCEPTS_THESE,

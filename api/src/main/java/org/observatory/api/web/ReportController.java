@@ -3,7 +3,10 @@ package org.observatory.api.web;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import io.javalin.validation.ValidationError;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.observatory.api.page.Pages;
@@ -16,6 +19,7 @@ import org.observatory.api.report.ResponseRateReporter;
 import org.observatory.api.text.ApiMessage;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Language;
 import org.observatory.schemas.text.Message;
 
 /**
@@ -26,6 +30,8 @@ import org.observatory.schemas.text.Message;
 public final class ReportController {
     static final String CYCLE = "cycle";
     static final String FORMAT = "format";
+    /** The report's language when a page links to it in the page's own (else Accept-Language chooses). */
+    static final String LANG = "lang";
 
     private final ResponseRateReporter reporter;
     private final SnapshotRepository repository;
@@ -39,7 +45,8 @@ public final class ReportController {
     }
 
     public void responseRates(Context ctx) {
-        QueryParameters.acceptOnly(ctx, List.of(CYCLE, FORMAT));
+        QueryParameters.acceptOnly(ctx, List.of(CYCLE, FORMAT, LANG));
+        language(ctx).ifPresent(locale -> ApiLanguage.use(ctx, locale));
         ReportFormat format = format(ctx);
         int cycle = cycle(ctx);
         ResponseDeadlines configured;
@@ -72,9 +79,30 @@ public final class ReportController {
         return ctx.queryParamAsClass(CYCLE, Integer.class)
                 .check(
                         ResponseRateReporter::isCycle,
-                        "must be a survey cycle from %d to %d"
-                                .formatted(ResponseRateReporter.EARLIEST_CYCLE, ResponseRateReporter.LATEST_CYCLE))
+                        new ValidationError<>(
+                                ApiMessage.EXPECT_CYCLE.code(),
+                                Map.of(
+                                        "from",
+                                        String.valueOf(ResponseRateReporter.EARLIEST_CYCLE),
+                                        "to",
+                                        String.valueOf(ResponseRateReporter.LATEST_CYCLE)),
+                                null))
                 .get();
+    }
+
+    private static Optional<Locale> language(Context ctx) {
+        Optional<String> value = QueryParameters.optional(ctx, LANG);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Language.locale(value.get())
+                .orElseThrow(() -> new ParameterException(
+                        ErrorCode.INVALID_PARAMETER,
+                        LANG,
+                        QueryParameters.notOneOf(
+                                LANG,
+                                Language.all().stream().map(Language::code).toList(),
+                                value.get()))));
     }
 
     private static ReportFormat format(Context ctx) {
