@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.observatory.api.report.ResponseRateReport.Completeness;
 import org.observatory.schemas.codelist.CtsSection;
 import org.observatory.schemas.text.Labels;
 import org.observatory.schemas.text.Language;
@@ -100,6 +102,20 @@ final class ReportWords {
     /** {@code +14 (+280%)}, or {@code -} without a previous cycle. */
     String change(ResponseRateReport.Change change) {
         return change == null ? "-" : signed(change.count()) + " (" + signedPercent(change.percent()) + ")";
+    }
+
+    /** {@code 26.3% (21 of 80; Police 30%, ...)}: a completeness and its sections, as every rendering writes it. */
+    String completeness(Completeness completeness) {
+        return text(
+                ReportMessage.COMPLETENESS_DETAIL,
+                "percent",
+                percent(completeness.percent()),
+                "share",
+                share(completeness.indicatorsWithValues(), completeness.indicatorsExpected()),
+                "sections",
+                completeness.sections().stream()
+                        .map(section -> section(section.section()) + " " + percent(section.percent()))
+                        .collect(Collectors.joining(", ")));
     }
 
     /** {@code 12 of 20}. */

@@ -8,10 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.observatory.api.page.Templates;
 import org.observatory.api.report.ResponseRateReport.Change;
-import org.observatory.api.report.ResponseRateReport.Completeness;
 import org.observatory.api.report.ResponseRateReport.CycleTotals;
 import org.observatory.api.report.ResponseRateReport.HeatmapRow;
-import org.observatory.api.report.ResponseRateReport.SectionCompleteness;
 import org.observatory.api.report.ResponseRateReport.Totals;
 import org.observatory.schemas.text.Labels;
 
@@ -132,19 +130,9 @@ public final class ResponseRateHtml {
                     total.late());
         }
 
-        /** {@code 62.5% (10 of 16; Police 80%; ...)}. */
+        /** {@code 62.5% (10 of 16; Police 80%, ...)}. */
         public String completeness() {
-            Completeness completeness = report.total().completeness();
-            StringBuilder text = new StringBuilder(words.percent(completeness.percent()))
-                    .append(" (")
-                    .append(words.share(completeness.indicatorsWithValues(), completeness.indicatorsExpected()));
-            for (SectionCompleteness section : completeness.sections()) {
-                text.append("; ")
-                        .append(words.section(section.section()))
-                        .append(' ')
-                        .append(words.percent(section.percent()));
-            }
-            return text.append(')').toString();
+            return words.completeness(report.total().completeness());
         }
 
         /** A label (a member state's or a subregion's names) in the page's language. */

@@ -13,7 +13,6 @@ import static org.observatory.api.report.ReportMessage.COLUMN_ON_TIME;
 import static org.observatory.api.report.ReportMessage.COLUMN_RATE;
 import static org.observatory.api.report.ReportMessage.COLUMN_RESPONDED;
 import static org.observatory.api.report.ReportMessage.COLUMN_SUBREGION;
-import static org.observatory.api.report.ReportMessage.COMPLETENESS_DETAIL;
 import static org.observatory.api.report.ReportMessage.COMPLETENESS_SUMMARY;
 import static org.observatory.api.report.ReportMessage.COUNTRIES_HEADING;
 import static org.observatory.api.report.ReportMessage.COUNTRY_COMPLETENESS;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.observatory.api.report.ResponseRateReport.Completeness;
 import org.observatory.api.report.ResponseRateReport.CountryResponse;
 import org.observatory.api.report.ResponseRateReport.CycleTotals;
 import org.observatory.api.report.ResponseRateReport.SectionIndicators;
@@ -101,7 +99,7 @@ final class ResponseRateText {
             text.append(words.text(TIMELINESS_SUMMARY_NOT_ASSESSED, "cycle", cycle));
         }
         text.append('\n');
-        text.append(words.text(COMPLETENESS_SUMMARY, "completeness", completeness(words, total.completeness())))
+        text.append(words.text(COMPLETENESS_SUMMARY, "completeness", words.completeness(total.completeness())))
                 .append('\n');
 
         text.append('\n').append(words.text(BY_SUBREGION)).append('\n');
@@ -150,7 +148,7 @@ final class ResponseRateText {
                                 ? words.text(
                                         COUNTRY_COMPLETENESS,
                                         "completeness",
-                                        completeness(words, country.completeness()))
+                                        words.completeness(country.completeness()))
                                 : "-"));
             }
             text.append(countries.indented("  "));
@@ -188,20 +186,6 @@ final class ResponseRateText {
             text.append(words.notice()).append('\n');
         }
         return text.toString();
-    }
-
-    /** {@code 26.3% (21 of 80; Police 30%, ...)}. */
-    private static String completeness(ReportWords words, Completeness completeness) {
-        return words.text(
-                COMPLETENESS_DETAIL,
-                "percent",
-                words.percent(completeness.percent()),
-                "share",
-                words.share(completeness.indicatorsWithValues(), completeness.indicatorsExpected()),
-                "sections",
-                completeness.sections().stream()
-                        .map(section -> words.section(section.section()) + " " + words.percent(section.percent()))
-                        .collect(Collectors.joining(", ")));
     }
 
     /**
