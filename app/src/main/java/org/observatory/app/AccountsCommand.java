@@ -344,8 +344,7 @@ final class AccountsCommand {
 
     /** Opens the registry; while a server holds it, the message says to {@code toDoThere} on that server instead. */
     private static Registry open(CommonOptions common, Message toDoThere) {
-        return Registry.open(
-                common.dataDirectory(), Message.of(CliMessage.REGISTRY_HINT_ACCOUNTS, "there", toDoThere));
+        return Registry.open(common.dataDirectory(), Message.of(CliMessage.REGISTRY_HINT_ACCOUNTS, "there", toDoThere));
     }
 
     private static Optional<Expiry> expiry(CommandSpec spec, String expires) {

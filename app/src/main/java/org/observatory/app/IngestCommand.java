@@ -69,8 +69,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         IngestService service = new IngestService(common.dataDirectory(), common.codelists());
         IngestResult result;
-        try (Registry registry =
-                Registry.open(common.dataDirectory(), Message.of(CliMessage.REGISTRY_HINT_INGEST))) {
+        try (Registry registry = Registry.open(common.dataDirectory(), Message.of(CliMessage.REGISTRY_HINT_INGEST))) {
             String actor = IngestIntake.commandLineActor();
             result = service.ingest(new IngestRequest(
                     file,
@@ -187,6 +186,11 @@ final class IngestCommand implements Callable<Integer> {
                 .orElseThrow(() -> new picocli.CommandLine.ParameterException(
                         spec.commandLine(),
                         CliLanguage.text(
-                                spec, CliMessage.SOURCE_KIND_UNKNOWN, "value", source, "kinds", SourceKind.cliNames())));
+                                spec,
+                                CliMessage.SOURCE_KIND_UNKNOWN,
+                                "value",
+                                source,
+                                "kinds",
+                                SourceKind.cliNames())));
     }
 }

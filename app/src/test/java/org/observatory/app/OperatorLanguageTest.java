@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.observatory.schemas.text.Language;
+import org.observatory.schemas.text.Message;
 
 /**
  * What an operator reads when a command cannot run, in the language of {@code --lang} as a whole: a registry held by
@@ -42,12 +44,13 @@ class OperatorLanguageTest {
             CommandRun ingest = CommandRun.of(
                     "ingest", file.toString(), "--source", "population", "--data", data.toString(), "--lang", "fr");
             CommandRun pipeline = CommandRun.of("pipeline", "run", "--data", data.toString(), "--lang", "pt");
-            CommandRun revoke = CommandRun.of(
-                    "accounts", "revoke", "acct-1a2b3c4d5e6f", "--data", data.toString(), "--lang", "fr");
+            CommandRun revoke =
+                    CommandRun.of("accounts", "revoke", "acct-1a2b3c4d5e6f", "--data", data.toString(), "--lang", "fr");
 
             assertThat(english.exit()).isEqualTo(1);
             assertThat(english.err())
-                    .startsWith("error [REGISTRY_IN_USE]: The registry of %s is in use by process %d;".formatted(data, pid));
+                    .startsWith("error [REGISTRY_IN_USE]: The registry of %s is in use by process %d;"
+                            .formatted(data, pid));
             assertThat(portuguese.exit()).isEqualTo(english.exit());
             assertThat(portuguese.err())
                     .startsWith("erro [REGISTRY_IN_USE]: O registro de %s está em uso (processo %d); ele tem um único"
@@ -60,8 +63,9 @@ class OperatorLanguageTest {
                     .doesNotContain("is in use", "If an observatory server");
             assertThat(french.exit()).isEqualTo(english.exit());
             assertThat(french.err())
-                    .startsWith("erreur [REGISTRY_IN_USE]\u00a0: Le registre de %s est utilisé par le processus %d\u00a0;"
-                            .formatted(data, pid))
+                    .startsWith(
+                            "erreur [REGISTRY_IN_USE]\u00a0: Le registre de %s est utilisé par le processus %d\u00a0;"
+                                    .formatted(data, pid))
                     .contains("Si un serveur observatory tourne sur ce répertoire de données, créez-y le compte avec"
                             + " POST /api/v1/accounts et un jeton du secrétariat")
                     .doesNotContain("is in use", "If an observatory server");
@@ -91,7 +95,11 @@ class OperatorLanguageTest {
     @Test
     void aTrustedProxyGivenByNameIsRefusedInTheLanguageOfLang() {
         CommandRun english = CommandRun.of(
-                "serve", "--trusted-proxy", "proxy.example.org", "--data", temporary.resolve("data").toString());
+                "serve",
+                "--trusted-proxy",
+                "proxy.example.org",
+                "--data",
+                temporary.resolve("data").toString());
         CommandRun portuguese = CommandRun.of(
                 "serve",
                 "--trusted-proxy",
@@ -119,6 +127,16 @@ class OperatorLanguageTest {
         assertThat(french.err())
                 .startsWith("erreur [CONFIGURATION_INVALID]\u00a0: Le proxy de confiance 'proxy.example.org' n’est ni"
                         + " une adresse IP ni une plage CIDR\u00a0;");
+    }
+
+    @Test
+    void theBannerOfServeAndDemoNamesTheFourLanguagesOfThePages() {
+        for (Language language : Language.all()) {
+            assertThat(Message.of(CliMessage.SERVE_PAGES, "url", "http://127.0.0.1:7070/")
+                            .in(language))
+                    .as(language.code())
+                    .contains("/es/", "/en/", "/pt/", "/fr/");
+        }
     }
 
     @Test

@@ -115,8 +115,7 @@ public record TrustedProxies(List<String> addresses) {
 
     private static ObservatoryException invalid(String text) {
         return new ObservatoryException(
-                ErrorCode.CONFIGURATION_INVALID,
-                Message.of(ConfigMessage.TRUSTED_PROXY_INVALID, "address", text));
+                ErrorCode.CONFIGURATION_INVALID, Message.of(ConfigMessage.TRUSTED_PROXY_INVALID, "address", text));
     }
 
     private record Range(byte[] network, int bits) {

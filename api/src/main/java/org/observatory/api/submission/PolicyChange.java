@@ -223,8 +223,8 @@ public record PolicyChange(
      */
     private Message partsNamedMessage() {
         List<Message> named = new ArrayList<>();
-        parts.forEach((country, ids) -> ids.forEach(
-                id -> named.add(Message.of(ApiMessage.POLICY_PART, "country", country, "submission", id))));
+        parts.forEach((country, ids) ->
+                ids.forEach(id -> named.add(Message.of(ApiMessage.POLICY_PART, "country", country, "submission", id))));
         List<Message> shown = named.subList(0, Math.min(named.size(), PARTS_NAMED));
         Message list = shown.get(shown.size() - 1);
         for (int index = shown.size() - 2; index >= 0; index--) {

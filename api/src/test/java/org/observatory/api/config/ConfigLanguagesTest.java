@@ -66,7 +66,8 @@ class ConfigLanguagesTest {
                 .startsWith("O proxy confiável 'proxy.example.org' não é um endereço IP nem uma faixa CIDR;")
                 .endsWith("(nomes não são aceitos)");
         assertThat(error.message(FRENCH))
-                .startsWith("Le proxy de confiance 'proxy.example.org' n’est ni une adresse IP ni une plage CIDR\u00a0;")
+                .startsWith(
+                        "Le proxy de confiance 'proxy.example.org' n’est ni une adresse IP ni une plage CIDR\u00a0;")
                 .endsWith("(les noms ne sont pas acceptés)");
     }
 
@@ -127,7 +128,8 @@ class ConfigLanguagesTest {
     private static void assertCoded(ObservatoryException error, ConfigMessage code) {
         assertThat(error).isNotNull();
         assertThat(error.errorCode()).isEqualTo(ErrorCode.CONFIGURATION_INVALID);
-        assertThat(error.message()).hasValueSatisfying(message -> assertThat(message.code()).isEqualTo(code));
+        assertThat(error.message())
+                .hasValueSatisfying(message -> assertThat(message.code()).isEqualTo(code));
         assertThat(error.message(PORTUGUESE)).isNotEqualTo(error.getMessage());
         assertThat(error.message(FRENCH)).isNotEqualTo(error.getMessage()).isNotEqualTo(error.message(PORTUGUESE));
     }

@@ -37,7 +37,8 @@ class SourceKindLanguageTest {
     @Test
     void anUnknownSourceKindIsRefusedWholeInTheReadersLanguage() throws Exception {
         DataDirectory data = dataDirectory(root);
-        String secretariat = addAccount(data, Role.SECRETARIAT, Optional.empty()).token();
+        String secretariat =
+                addAccount(data, Role.SECRETARIAT, Optional.empty()).token();
         String body = ("--%1$s\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nspreadsheet\r\n"
                         + "--%1$s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
                         + "Content-Type: text/csv\r\n\r\nx\n\r\n--%1$s--\r\n")
