@@ -19,9 +19,11 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.observatory.api.config.ApiConfig;
+import org.observatory.api.config.ConfigMessage;
 import org.observatory.api.config.TlsFiles;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * A running API server, for the command line ({@code observatory serve}, {@code observatory demo}). It starts the
@@ -81,8 +83,14 @@ public final class ApiServer implements AutoCloseable {
             app.stop();
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    "Cannot listen on %s:%d (%s); choose another --port or --host, or stop the process that uses it"
-                            .formatted(host, port, e.getMessage()),
+                    Message.of(
+                            ConfigMessage.PORT_IN_USE,
+                            "host",
+                            host,
+                            "port",
+                            String.valueOf(port),
+                            "reason",
+                            String.valueOf(e.getMessage())),
                     e);
         }
         return new ApiServer(app, host, scheme);
@@ -92,7 +100,7 @@ public final class ApiServer implements AutoCloseable {
         if (port < 0 || port > 65_535) {
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    "Port %d is out of range; use a port from 1 to 65535 (or 0 for any free port)".formatted(port));
+                    Message.of(ConfigMessage.PORT_OUT_OF_RANGE, "port", String.valueOf(port)));
         }
     }
 

@@ -52,7 +52,7 @@ class AuthenticationThrottleApiTest {
     void createAccount() throws Exception {
         data = new DataDirectory(root);
         new SnapshotFixture(data).writeAndPublish("throttle-1", false, Fixtures.realLooking());
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             secretariat = registry.addAccount(Role.SECRETARIAT, Optional.empty(), "test")
                     .token();
         }

@@ -60,7 +60,7 @@ class HeadAndHeadersApiTest {
                 .writeChanges(
                         SNAPSHOT, null, List.of(ChangeRow.revised("ARG", 2020, "intentional-homicide", 2_100, 2_200)));
         snapshots.publish(SNAPSHOT);
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             CALLERS.put("anonymous", Optional.empty());
             CALLERS.put(
                     "secretariat",

@@ -128,7 +128,7 @@ class NoRankingTest {
         Files.createDirectories(data.landing());
         Files.writeString(data.landing().resolve(sha256 + ".csv"), "Iso3_code,Indicator,Year,VALUE\n");
         String at = "2026-01-01T00:00:00Z";
-        try (Registry registry = Registry.open(data, "Stop the other process first.")) {
+        try (Registry registry = Registry.open(data)) {
             secretariatToken = registry.addAccount(Role.SECRETARIAT, Optional.empty(), "NoRankingTest")
                     .token();
             registry.recordSubmission(

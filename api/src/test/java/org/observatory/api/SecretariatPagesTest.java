@@ -340,7 +340,7 @@ class SecretariatPagesTest {
                         + " \"warehouseUri\": \"file:/w\", \"submissions\": [], \"approvalPolicy\": \"automatic\"}",
                 StandardCharsets.UTF_8);
         NewAccount secretariat = WriteSideSupport.addAccount(data, Role.SECRETARIAT, Optional.empty());
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             registry.decide("sub-col-2021", "COL", org.observatory.api.registry.Decision.APPROVED, "test");
         }
         try (ApiServer server = WriteSideSupport.start(data, withPipeline(data, "exit 0", ApprovalPolicy.REQUIRED))) {
@@ -420,7 +420,7 @@ class SecretariatPagesTest {
     }
 
     private static int accountCount(DataDirectory data) {
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             return registry.accounts().size();
         }
     }

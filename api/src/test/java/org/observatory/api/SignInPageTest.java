@@ -69,7 +69,7 @@ class SignInPageTest {
     void aRefusedTokenShowsWhyInThePageLanguageAndCountsAsAFailedAuthentication() throws Exception {
         DataDirectory data = publishedData();
         NewAccount analyst = WriteSideSupport.addAccount(data, Role.ANALYST, Optional.of("MEX"));
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             registry.revoke(analyst.account().accountId(), "test");
         }
         try (ApiServer server = WriteSideSupport.start(data, SubmissionsConfig.NONE)) {

@@ -99,7 +99,7 @@ class SubmissionPagesTest {
                 .token();
         mexAnalyst = WriteSideSupport.addAccount(data, Role.ANALYST, Optional.of("MEX"))
                 .token();
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             record(registry, "sub-mex-rejected", "rejected", "MEX", List.of(), "2026-01-04T10:00:00Z", REJECTED_REPORT);
             record(
                     registry,
@@ -222,7 +222,7 @@ class SubmissionPagesTest {
 
     @Test
     void aReceiptShowsCodedIssuesInThePageLanguageAndOldUncodedOnesInEnglish() throws Exception {
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             record(registry, "sub-mex-coded", "rejected", "MEX", List.of(), "2026-01-03T10:00:00Z", CODED_REPORT);
         }
         try (ApiServer server = start()) {
@@ -346,7 +346,7 @@ class SubmissionPagesTest {
 
     @Test
     void theListShowsWhatTheApiGivesNewestFirstAndPagesByCursor() throws Exception {
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             for (int day = 10; day < 40; day++) { // 30 more MEX files: the list shows 25 at a time
                 String id = "sub-mex-%02d".formatted(day);
                 record(
@@ -435,7 +435,7 @@ class SubmissionPagesTest {
             assertThat(refused.body()).contains("The form's security token is missing or out of date");
         }
         // NO_INGEST fails the request had anything reached the ingest service; nothing was recorded or left
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             assertThat(registry.submissionsNewestFirst()).hasSize(3);
         }
         try (Stream<Path> uploads = Files.list(CrashLeftovers.uploads(data))) {

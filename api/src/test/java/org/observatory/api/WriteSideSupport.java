@@ -65,14 +65,14 @@ public final class WriteSideSupport {
 
     /** Adds an account that never expires to the registry of {@code data}, as the operator does before serving. */
     public static NewAccount addAccount(DataDirectory data, Role role, Optional<String> country) {
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             return registry.addAccount(role, country, "test");
         }
     }
 
     /** Adds an account with the given expiry to the registry of {@code data}, as the operator does before serving. */
     public static NewAccount addAccount(DataDirectory data, Role role, Optional<String> country, Expiry expiry) {
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             return registry.addAccount(role, country, expiry, "test");
         }
     }

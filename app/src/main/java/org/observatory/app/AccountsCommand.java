@@ -19,6 +19,7 @@ import org.observatory.api.registry.NewAccount;
 import org.observatory.api.registry.Registry;
 import org.observatory.api.registry.Role;
 import org.observatory.schemas.codelist.Codelists;
+import org.observatory.schemas.text.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,9 +107,11 @@ final class AccountsCommand {
             NewAccount created;
             try (Registry registry = open(
                     common,
-                    "create the account there with POST /api/v1/accounts and a secretariat token, e.g. curl -H"
-                            + " 'Authorization: Bearer TOKEN' -d '{\"role\": \"analyst\", \"country\": \"MEX\"}'"
-                            + " http://HOST:PORT/api/v1/accounts")) {
+                    Message.of(
+                            CliMessage.ACCOUNTS_THERE_ADD,
+                            "example",
+                            "curl -H 'Authorization: Bearer TOKEN' -d '{\"role\": \"analyst\", \"country\": \"MEX\"}'"
+                                    + " http://HOST:PORT/api/v1/accounts"))) {
                 created = registry.addAccount(parsedRole, iso3, expiry, IngestIntake.commandLineActor());
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -157,8 +160,10 @@ final class AccountsCommand {
             List<AccountRecord> accounts;
             try (Registry registry = open(
                     common,
-                    "list the accounts there with GET /api/v1/accounts and a secretariat token, e.g. curl -H"
-                            + " 'Authorization: Bearer TOKEN' http://HOST:PORT/api/v1/accounts")) {
+                    Message.of(
+                            CliMessage.ACCOUNTS_THERE_LIST,
+                            "example",
+                            "curl -H 'Authorization: Bearer TOKEN' http://HOST:PORT/api/v1/accounts"))) {
                 accounts = registry.accounts();
                 registry.audit(
                         IngestIntake.commandLineActor(),
@@ -253,10 +258,13 @@ final class AccountsCommand {
             AccountRecord revoked;
             try (Registry registry = open(
                     common,
-                    "revoke the account there with POST /api/v1/accounts/%s/revoke and a secretariat token, e.g. curl"
-                                    .formatted(accountId.strip())
-                            + " -X POST -H 'Authorization: Bearer TOKEN'"
-                            + " http://HOST:PORT/api/v1/accounts/%s/revoke".formatted(accountId.strip()))) {
+                    Message.of(
+                            CliMessage.ACCOUNTS_THERE_REVOKE,
+                            "account",
+                            accountId.strip(),
+                            "example",
+                            "curl -X POST -H 'Authorization: Bearer TOKEN' http://HOST:PORT/api/v1/accounts/%s/revoke"
+                                    .formatted(accountId.strip())))) {
                 revoked = registry.revoke(accountId.strip(), IngestIntake.commandLineActor());
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -307,10 +315,13 @@ final class AccountsCommand {
             NewAccount rotated;
             try (Registry registry = open(
                     common,
-                    "rotate the token there with POST /api/v1/accounts/%s/rotate and a secretariat token (or the"
-                                    .formatted(accountId.strip())
-                            + " account's own), e.g. curl -X POST -H 'Authorization: Bearer TOKEN'"
-                            + " http://HOST:PORT/api/v1/accounts/%s/rotate".formatted(accountId.strip()))) {
+                    Message.of(
+                            CliMessage.ACCOUNTS_THERE_ROTATE,
+                            "account",
+                            accountId.strip(),
+                            "example",
+                            "curl -X POST -H 'Authorization: Bearer TOKEN' http://HOST:PORT/api/v1/accounts/%s/rotate"
+                                    .formatted(accountId.strip())))) {
                 rotated = registry.rotate(accountId.strip(), expiry, IngestIntake.commandLineActor());
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -332,12 +343,8 @@ final class AccountsCommand {
     }
 
     /** Opens the registry; while a server holds it, the message says to {@code toDoThere} on that server instead. */
-    private static Registry open(CommonOptions common, String toDoThere) {
-        return Registry.open(
-                common.dataDirectory(),
-                "If an observatory server runs on this data directory, %s; otherwise wait until the other command has"
-                                .formatted(toDoThere)
-                        + " finished.");
+    private static Registry open(CommonOptions common, Message toDoThere) {
+        return Registry.open(common.dataDirectory(), Message.of(CliMessage.REGISTRY_HINT_ACCOUNTS, "there", toDoThere));
     }
 
     private static Optional<Expiry> expiry(CommandSpec spec, String expires) {

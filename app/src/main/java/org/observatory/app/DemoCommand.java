@@ -112,10 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         IngestService service = new IngestService(data, codelists);
         int newlyAccepted = 0;
         String actor = IngestIntake.commandLineActor();
-        try (Registry registry = Registry.open(
-                        data,
-                        "Stop the server that runs on this data directory before starting the demo on it, or give"
-                                + " the demo another --data directory.");
+        try (Registry registry = Registry.open(data, Message.of(CliMessage.REGISTRY_HINT_DEMO));
                 Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
             for (CSVRecord row : CSVFormat.RFC4180
                     .builder()

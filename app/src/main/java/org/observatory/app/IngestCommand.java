@@ -48,9 +48,8 @@ final class IngestCommand implements Callable<Integer> {
             names = "--source",
             required = true,
             paramLabel = "KIND",
-            description = "cts, national, population, sdmx-csv or correspondence.",
-            converter = SourceKindConverter.class)
-    SourceKind source;
+            description = "cts, national, population, sdmx-csv or correspondence.")
+    String source;
 
     @Option(
             names = "--country",
@@ -63,21 +62,18 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SourceKind kind = sourceKind();
         if (!Files.isRegularFile(file)) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), CliLanguage.text(spec, CliMessage.FILE_NOT_FOUND, "file", file.toString()));
         }
         IngestService service = new IngestService(common.dataDirectory(), common.codelists());
         IngestResult result;
-        try (Registry registry = Registry.open(
-                common.dataDirectory(),
-                "If an observatory server runs on this data directory, submit the file there with POST"
-                        + " /api/v1/submissions (multipart fields file, source, country, cycle) and your account's"
-                        + " token; otherwise wait until the other command has finished.")) {
+        try (Registry registry = Registry.open(common.dataDirectory(), Message.of(CliMessage.REGISTRY_HINT_INGEST))) {
             String actor = IngestIntake.commandLineActor();
             result = service.ingest(new IngestRequest(
                     file,
-                    source,
+                    kind,
                     Optional.ofNullable(country),
                     cycle == null ? OptionalInt.empty() : OptionalInt.of(cycle),
                     actor,
@@ -181,14 +177,20 @@ final class IngestCommand implements Callable<Integer> {
                         .collect(Collectors.joining(", ", " (", ")"));
     }
 
-    static final class SourceKindConverter implements picocli.CommandLine.ITypeConverter<SourceKind> {
-        @Override
-        public SourceKind convert(String value) {
-            try {
-                return SourceKind.fromCliName(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
+    /**
+     * The kind {@code --source} names; an unknown one is a usage error in the language of {@code --lang} (read here
+     * rather than by a converter, which may run before {@code --lang} is parsed).
+     */
+    private SourceKind sourceKind() {
+        return SourceKind.find(source)
+                .orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                        spec.commandLine(),
+                        CliLanguage.text(
+                                spec,
+                                CliMessage.SOURCE_KIND_UNKNOWN,
+                                "value",
+                                source,
+                                "kinds",
+                                SourceKind.cliNames())));
     }
 }

@@ -66,11 +66,7 @@ final class PipelineRunner {
         String runId = "run-" + RUN_ID.format(Instant.now()) + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
         RunManifest manifest;
-        try (Registry registry = Registry.open(
-                data,
-                "If an observatory server runs on this data directory, start the run there with POST"
-                        + " /api/v1/pipeline-runs and a secretariat token; otherwise wait until the other command"
-                        + " has finished.")) {
+        try (Registry registry = Registry.open(data, Message.of(CliMessage.REGISTRY_HINT_PIPELINE))) {
             Approvals approvals = registry.approvals();
             manifest = RunManifests.build(
                             runId, data, new IngestService(data, codelists).acceptedSubmissions(), policy, approvals)
@@ -98,7 +94,7 @@ final class PipelineRunner {
 
     /** Records how a run ended, unless a server took the registry meanwhile (its log then lacks this line). */
     private static void auditOutcome(DataDirectory data, String runId, String outcome) {
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             registry.audit(IngestIntake.commandLineActor(), "pipeline-run", runId, outcome);
         } catch (ObservatoryException e) {
             if (e.errorCode() != ErrorCode.REGISTRY_IN_USE) {

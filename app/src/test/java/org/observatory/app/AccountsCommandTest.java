@@ -43,7 +43,7 @@ class AccountsCommandTest {
         assertThat(lines.get(1)).isEqualTo("Token (shown this once; the registry keeps only its SHA-256):");
         String token = lines.get(2);
         assertThat(lines.get(3)).isEqualTo("Requests send it as 'Authorization: Bearer <token>'.");
-        try (Registry registry = Registry.open(new DataDirectory(data), "")) {
+        try (Registry registry = Registry.open(new DataDirectory(data))) {
             Account account = registry.authenticate(token).orElseThrow();
             assertThat(account.role()).isEqualTo(Role.ANALYST);
             assertThat(account.country()).isEqualTo("MEX");
@@ -102,7 +102,7 @@ class AccountsCommandTest {
         String successor = lines.get(2);
         assertThat(successor).startsWith(accountId + ".").isNotEqualTo(old);
         assertThat(lines).hasSize(4);
-        try (Registry registry = Registry.open(new DataDirectory(data), "")) {
+        try (Registry registry = Registry.open(new DataDirectory(data))) {
             assertThat(registry.authenticate(old)).isEmpty();
             assertThat(registry.verify(old)).isInstanceOf(Authentication.Replaced.class);
             assertThat(registry.authenticate(successor).orElseThrow().accountId())
@@ -144,7 +144,7 @@ class AccountsCommandTest {
         assertThat(unknown.err())
                 .isEqualTo("error [NOT_FOUND]: No account 'acct-000000000000' in the registry; the listing of accounts"
                         + " (GET /api/v1/accounts, or ./observatory accounts list) shows their ids%n".formatted());
-        try (Registry registry = Registry.open(new DataDirectory(data), "")) {
+        try (Registry registry = Registry.open(new DataDirectory(data))) {
             assertThat(registry.verify(token)).isInstanceOf(Authentication.Revoked.class);
         }
     }
@@ -192,7 +192,7 @@ class AccountsCommandTest {
         for (String token : List.of(secretariatToken, analystToken)) {
             assertThat(out.toString()).doesNotContain(token.substring(token.indexOf('.') + 1));
         }
-        try (Registry registry = Registry.open(new DataDirectory(data), "")) {
+        try (Registry registry = Registry.open(new DataDirectory(data))) {
             assertThat(registry.auditLog())
                     .extracting(AuditEntry::detail)
                     .endsWith("listed the accounts (2)", "listed the accounts (2)");

@@ -41,7 +41,7 @@ class PolicyChangeCommandTest {
 
         Files.createDirectories(root.resolve("config"));
         Files.writeString(root.resolve(DeploymentSettings.FILE), "approval-policy=required\n", StandardCharsets.UTF_8);
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             registry.decide(col, "COL", Decision.APPROVED, "test");
         }
 
@@ -70,7 +70,7 @@ class PolicyChangeCommandTest {
         assertThat(report.get("withdrawnValues").asLong())
                 .as("the run unpublished the values the refusal counted")
                 .isEqualTo(values);
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             assertThat(registry.auditLog().stream().map(AuditEntry::detail)).anySatisfy(detail -> assertThat(detail)
                     .isEqualTo(("started a pipeline run from the command line, approval policy required;"
                                     + " confirmed the approval policy change from automatic to required,"

@@ -18,6 +18,7 @@ import org.observatory.api.registry.ApprovalPolicy;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
 import org.observatory.schemas.storage.DataDirectory;
+import org.observatory.schemas.text.Message;
 
 /**
  * The deployment's write-side settings, read from {@code <data>/config/observatory.properties} by the server and
@@ -58,20 +59,26 @@ public record DeploymentSettings(
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             } catch (IOException | IllegalArgumentException e) {
-                throw invalid(file, "cannot be read (%s)".formatted(e.getMessage()));
+                throw invalid(file, ConfigMessage.SETTINGS_UNREADABLE, "reason", String.valueOf(e.getMessage()));
             }
         }
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
             throw invalid(
-                    file, "has unknown setting(s) %s; the settings are %s".formatted(unknown, new TreeSet<>(KEYS)));
+                    file,
+                    ConfigMessage.SETTINGS_UNKNOWN,
+                    "unknown",
+                    unknown.toString(),
+                    "known",
+                    new TreeSet<>(KEYS).toString());
         }
+        String policyName = properties.getProperty("approval-policy", "automatic");
         ApprovalPolicy policy;
         try {
-            policy = ApprovalPolicy.fromSettingName(properties.getProperty("approval-policy", "automatic"));
+            policy = ApprovalPolicy.fromSettingName(policyName);
         } catch (IllegalArgumentException e) {
-            throw invalid(file, "setting approval-policy: " + e.getMessage());
+            throw invalid(file, ConfigMessage.SETTINGS_APPROVAL_POLICY, "value", policyName.strip());
         }
         long limit = SubmissionsConfig.DEFAULT_UPLOAD_LIMIT_BYTES;
         String megabytes = properties.getProperty("upload-limit-megabytes");
@@ -82,9 +89,7 @@ public record DeploymentSettings(
                 limit = 0;
             }
             if (limit <= 0) {
-                throw invalid(
-                        file,
-                        "setting upload-limit-megabytes must be a whole number above 0, not '%s'".formatted(megabytes));
+                throw invalid(file, ConfigMessage.SETTINGS_UPLOAD_LIMIT, "value", megabytes);
             }
         }
         String command = properties.getProperty("pipeline-command", "").strip();
@@ -95,8 +100,11 @@ public record DeploymentSettings(
         if (!ENGINES.contains(engine)) {
             throw invalid(
                     file,
-                    "setting pipeline-engine must be one of %s, not '%s'"
-                            .formatted(ENGINES, properties.getProperty("pipeline-engine")));
+                    ConfigMessage.SETTINGS_ENGINE,
+                    "engines",
+                    ENGINES.toString(),
+                    "value",
+                    properties.getProperty("pipeline-engine"));
         }
         return new DeploymentSettings(
                 policy,
@@ -105,8 +113,12 @@ public record DeploymentSettings(
                 engine);
     }
 
-    private static ObservatoryException invalid(Path file, String what) {
-        return new ObservatoryException(
-                ErrorCode.CONFIGURATION_INVALID, "The settings file %s %s; correct it".formatted(file, what));
+    /** A {@code CONFIGURATION_INVALID} naming the file, with the message's other arguments as name-value pairs. */
+    private static ObservatoryException invalid(Path file, ConfigMessage code, String... namesAndValues) {
+        Object[] arguments = new Object[namesAndValues.length + 2];
+        arguments[0] = "file";
+        arguments[1] = file.toString();
+        System.arraycopy(namesAndValues, 0, arguments, 2, namesAndValues.length);
+        return new ObservatoryException(ErrorCode.CONFIGURATION_INVALID, Message.of(code, arguments));
     }
 }

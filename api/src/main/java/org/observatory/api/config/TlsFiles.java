@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * The PEM files the server listens with TLS from ({@code serve --tls-certificate FILE --tls-key FILE}): the
@@ -67,8 +68,14 @@ public record TlsFiles(Path certificate, Path privateKey) {
         } catch (GeneralSecurityException | IOException e) {
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    "Cannot hold the key %s with the certificate %s in a key store: %s"
-                            .formatted(privateKey, certificate, e.getMessage()),
+                    Message.of(
+                            ConfigMessage.TLS_KEY_STORE_FAILED,
+                            "key",
+                            privateKey.toString(),
+                            "certificate",
+                            certificate.toString(),
+                            "reason",
+                            String.valueOf(e.getMessage())),
                     e);
         }
     }
@@ -82,17 +89,18 @@ public record TlsFiles(Path certificate, Path privateKey) {
         } catch (CertificateException e) {
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    ("The TLS certificate file %s is not a PEM certificate chain (%s); give the server's certificate"
-                                    + " ('-----BEGIN CERTIFICATE-----'), followed by its intermediates")
-                            .formatted(certificate, e.getMessage()),
+                    Message.of(
+                            ConfigMessage.TLS_CERTIFICATE_NOT_PEM,
+                            "file",
+                            certificate.toString(),
+                            "reason",
+                            String.valueOf(e.getMessage())),
                     e);
         }
         if (chain.isEmpty()) {
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    ("The TLS certificate file %s holds no certificate; give the server's certificate"
-                                    + " ('-----BEGIN CERTIFICATE-----'), followed by its intermediates")
-                            .formatted(certificate));
+                    Message.of(ConfigMessage.TLS_CERTIFICATE_EMPTY, "file", certificate.toString()));
         }
         return chain;
     }
@@ -102,12 +110,12 @@ public record TlsFiles(Path certificate, Path privateKey) {
         Matcher pkcs8 = PRIVATE_KEY.matcher(text);
         if (!pkcs8.find()) {
             Matcher other = OTHER_KEY.matcher(text);
-            String found = other.find() ? "a '%s' block".formatted(other.group(1)) : "no private key";
+            Message found = other.find()
+                    ? Message.of(ConfigMessage.TLS_KEY_BLOCK, "block", other.group(1))
+                    : Message.of(ConfigMessage.TLS_KEY_NONE);
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    ("The TLS key file %s holds %s; give an unencrypted PKCS#8 key ('-----BEGIN PRIVATE KEY-----'),"
-                                    + " e.g. converted with: openssl pkcs8 -topk8 -nocrypt -in KEY -out key.pem")
-                            .formatted(privateKey, found));
+                    Message.of(ConfigMessage.TLS_KEY_NOT_PKCS8, "file", privateKey.toString(), "found", found));
         }
         byte[] der;
         try {
@@ -115,8 +123,7 @@ public record TlsFiles(Path certificate, Path privateKey) {
         } catch (IllegalArgumentException e) {
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    "The TLS key file %s is not valid base64 between its PEM lines; write it again from the original"
-                            .formatted(privateKey),
+                    Message.of(ConfigMessage.TLS_KEY_NOT_BASE64, "file", privateKey.toString()),
                     e);
         }
         String algorithm = publicKey.getAlgorithm();
@@ -126,16 +133,27 @@ public record TlsFiles(Path certificate, Path privateKey) {
         } catch (InvalidKeySpecException | java.security.NoSuchAlgorithmException e) {
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    ("The TLS key file %s is not a %s private key, the kind of the certificate's key (%s); give the"
-                                    + " key the certificate %s was made for")
-                            .formatted(privateKey, algorithm, e.getMessage(), certificate),
+                    Message.of(
+                            ConfigMessage.TLS_KEY_WRONG_KIND,
+                            "file",
+                            privateKey.toString(),
+                            "algorithm",
+                            algorithm,
+                            "reason",
+                            String.valueOf(e.getMessage()),
+                            "certificate",
+                            certificate.toString()),
                     e);
         }
         if (!belongsTo(key, publicKey)) {
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    "The TLS key file %s does not hold the key of the certificate %s; give the key it was made for"
-                            .formatted(privateKey, certificate));
+                    Message.of(
+                            ConfigMessage.TLS_KEY_NOT_OF_CERTIFICATE,
+                            "file",
+                            privateKey.toString(),
+                            "certificate",
+                            certificate.toString()));
         }
         return key;
     }
@@ -176,7 +194,14 @@ public record TlsFiles(Path certificate, Path privateKey) {
         } catch (IOException e) {
             throw new ObservatoryException(
                     ErrorCode.CONFIGURATION_INVALID,
-                    "Cannot read the file %s given by %s (%s); give a readable PEM file".formatted(file, option, e),
+                    Message.of(
+                            ConfigMessage.FILE_UNREADABLE,
+                            "file",
+                            file.toString(),
+                            "option",
+                            option,
+                            "reason",
+                            e.toString()),
                     e);
         }
     }

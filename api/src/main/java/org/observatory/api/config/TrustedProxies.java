@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Message;
 
 /**
  * The reverse proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} headers the server believes
@@ -114,11 +115,7 @@ public record TrustedProxies(List<String> addresses) {
 
     private static ObservatoryException invalid(String text) {
         return new ObservatoryException(
-                ErrorCode.CONFIGURATION_INVALID,
-                ("Trusted proxy '%s' is not an IP address or a CIDR range; give the address the reverse proxy connects"
-                                + " from, e.g. --trusted-proxy 127.0.0.1, --trusted-proxy 10.0.0.0/8 or"
-                                + " --trusted-proxy ::1 (names are not accepted)")
-                        .formatted(text));
+                ErrorCode.CONFIGURATION_INVALID, Message.of(ConfigMessage.TRUSTED_PROXY_INVALID, "address", text));
     }
 
     private record Range(byte[] network, int bits) {

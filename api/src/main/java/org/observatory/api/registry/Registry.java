@@ -48,13 +48,24 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the registry of the data directory.
+     * Opens (creating if needed) the registry of the data directory; while another process holds it, the message says
+     * to wait until that process has finished.
      *
-     * @param whatToDoInstead the last sentence of the message when another process holds the registry, e.g.
-     *     {@code "A server runs on this data directory: use POST /api/v1/accounts on it."}
      * @throws ObservatoryException {@code REGISTRY_IN_USE} when another process holds it
      */
-    public static Registry open(DataDirectory data, String whatToDoInstead) {
+    public static Registry open(DataDirectory data) {
+        return open(data, Message.of(ApiMessage.REGISTRY_WAIT));
+    }
+
+    /**
+     * Opens (creating if needed) the registry of the data directory.
+     *
+     * @param whatToDoInstead the last sentence of the message when another process holds the registry, rendered in
+     *     the reader's language with the rest of it, e.g. a command's hint to use {@code POST /api/v1/accounts} on
+     *     the running server
+     * @throws ObservatoryException {@code REGISTRY_IN_USE} when another process holds it
+     */
+    public static Registry open(DataDirectory data, Message whatToDoInstead) {
         requireNonNull(data, "data is null");
         requireNonNull(whatToDoInstead, "whatToDoInstead is null");
         Path file = data.registry().resolve(FILE_NAME);
@@ -63,8 +74,12 @@ public final class Registry implements AutoCloseable {
         } catch (IOException e) {
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    "Cannot create the registry directory %s (%s); check the data directory's permissions"
-                            .formatted(data.registry(), e.getMessage()),
+                    Message.of(
+                            ApiMessage.REGISTRY_DIRECTORY_FAILED,
+                            "directory",
+                            data.registry().toString(),
+                            "reason",
+                            String.valueOf(e.getMessage())),
                     e);
         }
         Connection connection;
@@ -74,18 +89,29 @@ public final class Registry implements AutoCloseable {
             String message = String.valueOf(e.getMessage());
             if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
                 Matcher holder = LOCK_HOLDER.matcher(message);
-                String process = holder.find() ? "process " + holder.group(1) : "another process";
+                Message process = holder.find()
+                        ? Message.of(ApiMessage.REGISTRY_PROCESS, "pid", holder.group(1))
+                        : Message.of(ApiMessage.REGISTRY_ANOTHER_PROCESS);
                 throw new ObservatoryException(
                         ErrorCode.REGISTRY_IN_USE,
-                        ("The registry of %s is in use by %s; it has one writer at a time: the running observatory"
-                                        + " server, or a command while no server runs. %s")
-                                .formatted(data.root(), process, whatToDoInstead),
+                        Message.of(
+                                ApiMessage.REGISTRY_IN_USE,
+                                "directory",
+                                data.root().toString(),
+                                "process",
+                                process,
+                                "instead",
+                                whatToDoInstead),
                         e);
             }
             throw new ObservatoryException(
                     ErrorCode.STORAGE_FAILURE,
-                    "Cannot open the registry %s: %s"
-                            .formatted(file, message.lines().findFirst().orElse("")),
+                    Message.of(
+                            ApiMessage.REGISTRY_OPEN_FAILED,
+                            "file",
+                            file.toString(),
+                            "reason",
+                            message.lines().findFirst().orElse("")),
                     e);
         }
         Registry registry = new Registry(connection);

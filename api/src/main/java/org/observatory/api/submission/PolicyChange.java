@@ -80,6 +80,9 @@ public record PolicyChange(
         requireNonNull(after, "after is null");
         SortedMap<String, List<String>> copy = new TreeMap<>();
         requireNonNull(parts, "parts is null").forEach((country, ids) -> copy.put(country, List.copyOf(ids)));
+        if (copy.values().stream().allMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("parts is empty: a policy change leaves out at least one part");
+        }
         parts = Collections.unmodifiableSortedMap(copy);
     }
 
@@ -185,7 +188,7 @@ public record PolicyChange(
                 "parts",
                 partCount(),
                 "named",
-                partsNamed(),
+                partsNamedMessage(),
                 "option",
                 CONFIRM_OPTION,
                 "parameter",
@@ -209,13 +212,27 @@ public record PolicyChange(
         return parts.values().stream().mapToInt(List::size).sum();
     }
 
+    /** The parts named in the audit log, in English: MEX in sub-1, JAM in sub-2 and 3 more. */
     private String partsNamed() {
-        List<String> named = new ArrayList<>();
-        parts.forEach((country, ids) -> ids.forEach(id -> named.add(country + " in " + id)));
-        if (named.size() <= PARTS_NAMED) {
-            return String.join(", ", named);
+        return partsNamedMessage().english();
+    }
+
+    /**
+     * The first {@value #PARTS_NAMED} parts ("MEX in sub-1, JAM in sub-2") and how many more there are, as a message
+     * the reader gets in their language.
+     */
+    private Message partsNamedMessage() {
+        List<Message> named = new ArrayList<>();
+        parts.forEach((country, ids) ->
+                ids.forEach(id -> named.add(Message.of(ApiMessage.POLICY_PART, "country", country, "submission", id))));
+        List<Message> shown = named.subList(0, Math.min(named.size(), PARTS_NAMED));
+        Message list = shown.get(shown.size() - 1);
+        for (int index = shown.size() - 2; index >= 0; index--) {
+            list = Message.of(ApiMessage.POLICY_PARTS, "first", shown.get(index), "rest", list);
         }
-        return String.join(", ", named.subList(0, PARTS_NAMED)) + " and " + (named.size() - PARTS_NAMED) + " more";
+        return named.size() <= PARTS_NAMED
+                ? list
+                : Message.of(ApiMessage.POLICY_PARTS_MORE, "named", list, "more", named.size() - PARTS_NAMED);
     }
 
     /** The policy a run's manifest records; empty when the manifest is missing or records none. */

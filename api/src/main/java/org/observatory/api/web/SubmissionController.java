@@ -404,14 +404,19 @@ public final class SubmissionController {
         if (value == null || value.isBlank()) {
             throw new ParameterException(ErrorCode.INVALID_PARAMETER, "source", Message.of(ApiMessage.SOURCE_MISSING));
         }
-        try {
-            return SourceKind.fromCliName(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(
-                    ErrorCode.INVALID_PARAMETER,
-                    "source",
-                    Message.of(ApiMessage.SOURCE_INVALID, "reason", String.valueOf(e.getMessage())));
-        }
+        return SourceKind.find(value)
+                .orElseThrow(() -> new ParameterException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "source",
+                        Message.of(
+                                ApiMessage.SOURCE_INVALID,
+                                "reason",
+                                Message.of(
+                                        ApiMessage.SOURCE_KIND_UNKNOWN,
+                                        "value",
+                                        value.strip(),
+                                        "kinds",
+                                        SourceKind.cliNames()))));
     }
 
     private static OptionalInt cycle(String value) {

@@ -16,6 +16,8 @@ import org.observatory.api.registry.Registry;
 import org.observatory.api.submission.CrashLeftovers;
 import org.observatory.api.submission.PipelineRuns;
 import org.observatory.api.submission.Submissions;
+import org.observatory.api.text.ApiMessage;
+import org.observatory.schemas.text.Message;
 
 /**
  * The write side of the app: opens the registry (the running server is its writer until it stops), configures
@@ -59,10 +61,7 @@ public final class SubmissionRoutes implements AutoCloseable {
     public static SubmissionRoutes open(ApiConfig config, ObjectMapper json) {
         requireNonNull(config, "config is null");
         requireNonNull(json, "json is null");
-        Registry registry = Registry.open(
-                config.dataDirectory(),
-                "Wait until the command that uses it (e.g. ./observatory ingest or accounts add) has finished, or"
-                        + " stop the other server of this data directory, and start this server again.");
+        Registry registry = Registry.open(config.dataDirectory(), Message.of(ApiMessage.REGISTRY_SERVER_HINT));
         try {
             SubmissionsConfig submissions = config.submissions();
             CrashLeftovers.remove(config.dataDirectory(), submissions.intake());

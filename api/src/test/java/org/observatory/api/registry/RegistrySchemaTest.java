@@ -60,7 +60,7 @@ class RegistrySchemaTest {
         }
         assertThat(tables()).as("the fixture is a registry of version 1").doesNotContain("schema_version");
 
-        try (Registry registry = Registry.open(data(), "")) {
+        try (Registry registry = Registry.open(data())) {
             assertThat(registry.schemaVersion())
                     .isEqualTo(Registry.latestSchemaVersion())
                     .isEqualTo(2);
@@ -127,7 +127,7 @@ class RegistrySchemaTest {
             registry.revoke(COL, SECRETARIAT + " (secretariat)");
             assertThat(registry.verify(COL_TOKEN)).isInstanceOf(Authentication.Revoked.class);
         }
-        try (Registry reopened = Registry.open(data(), "")) {
+        try (Registry reopened = Registry.open(data())) {
             assertThat(reopened.schemaVersion()).isEqualTo(2);
             assertThat(reopened.auditLog())
                     .extracting(AuditEntry::action)
@@ -139,7 +139,7 @@ class RegistrySchemaTest {
 
     @Test
     void aNewRegistryIsAtTheLatestVersionWithoutAMigrationInItsAuditLog() throws Exception {
-        try (Registry registry = Registry.open(data(), "")) {
+        try (Registry registry = Registry.open(data())) {
             assertThat(registry.schemaVersion()).isEqualTo(Registry.latestSchemaVersion());
             assertThat(registry.auditLog()).isEmpty();
         }
@@ -148,12 +148,12 @@ class RegistrySchemaTest {
 
     @Test
     void aRegistryOfALaterVersionIsRefusedAndLeftUnchanged() throws Exception {
-        try (Registry registry = Registry.open(data(), "")) {
+        try (Registry registry = Registry.open(data())) {
             registry.addAccount(Role.SECRETARIAT, Optional.empty(), "test");
         }
         execute("INSERT INTO schema_version VALUES (3, '2030-01-01T00:00:00Z', 'from the future')");
 
-        assertThatThrownBy(() -> Registry.open(data(), ""))
+        assertThatThrownBy(() -> Registry.open(data()))
                 .isInstanceOf(ObservatoryException.class)
                 .hasMessage("The registry %s is at schema version 3, and this release knows versions up to 2: a newer"
                                 .formatted(registryFile())

@@ -17,7 +17,7 @@ class RegistryTest {
     Path root;
 
     private Registry open() {
-        return Registry.open(new DataDirectory(root), "Do something else.");
+        return Registry.open(new DataDirectory(root));
     }
 
     @Test

@@ -81,7 +81,7 @@ class PolicyChangeTest {
                                 IndicatorRow.total("COL", 2021, "intentional-homicide", 13709, null)));
         // the fixture's snapshot names run "run-snap-1"; that run's manifest records its policy
         writeRunManifest("run-snap-1", ApprovalPolicy.AUTOMATIC);
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             secretariat = registry.addAccount(Role.SECRETARIAT, Optional.empty(), "test")
                     .token();
             registry.decide(COL, "COL", Decision.APPROVED, "test");

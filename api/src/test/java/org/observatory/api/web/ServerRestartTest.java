@@ -183,7 +183,7 @@ class ServerRestartTest {
     /** A run the killed server recorded as running, with its directory. */
     private void unfinishedRun(String runId, String requestedAt) throws Exception {
         Files.createDirectories(data.runs().resolve(runId));
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             registry.saveRun(new PipelineRunRecord(
                             runId, RunStatus.QUEUED, "acct-test", requestedAt, null, null, null, null, null)
                     .running(requestedAt));
@@ -192,7 +192,7 @@ class ServerRestartTest {
 
     /** The audit entries about a run other than its start, as {@code actor: detail}. */
     private List<String> audit(String runId) {
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             return registry.auditLog().stream()
                     .filter(entry -> entry.target() != null && entry.target().equals(runId))
                     .map((AuditEntry entry) -> entry.actor() + ": " + entry.detail())

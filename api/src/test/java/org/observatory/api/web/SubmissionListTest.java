@@ -53,7 +53,7 @@ class SubmissionListTest {
         data = dataDirectory(root);
         secretariat = addAccount(data, Role.SECRETARIAT, Optional.empty()).token();
         mexAnalyst = addAccount(data, Role.ANALYST, Optional.of("MEX")).token();
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             record(registry, "sub-mex-published", "accepted", "MEX", List.of("MEX"), "2026-01-01T10:00:00Z");
             record(registry, "sub-col", "accepted", "COL", List.of("COL"), "2026-01-02T10:00:00Z");
             record(registry, "sub-release", "accepted", null, List.of("COL", "MEX"), "2026-01-03T10:00:00Z");

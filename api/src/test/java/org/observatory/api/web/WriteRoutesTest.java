@@ -291,7 +291,7 @@ class WriteRoutesTest {
                     .orElseThrow();
         }
         assertThat(pipeline.isAlive()).isFalse();
-        try (Registry registry = Registry.open(data, "")) {
+        try (Registry registry = Registry.open(data)) {
             var run = registry.run(runId).orElseThrow();
             assertThat(run.status()).isEqualTo(org.observatory.api.registry.RunStatus.FAILED);
             assertThat(run.message()).isEqualTo("the server stopped during the run and stopped it; start a new run");

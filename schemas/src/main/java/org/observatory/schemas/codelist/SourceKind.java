@@ -1,6 +1,7 @@
 package org.observatory.schemas.codelist;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The kinds of input the platform accepts; the CLI and the API name them by {@link #cliName()}. */
@@ -26,14 +27,28 @@ public enum SourceKind {
         return cliName;
     }
 
+    /**
+     * The kind named {@code name} (any case, surrounding spaces ignored).
+     *
+     * @throws IllegalArgumentException in English, for names written by the code; a name a person typed goes through
+     *     {@link #find} so that the refusal can be said in their language
+     */
     public static SourceKind fromCliName(String name) {
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown source kind '%s'; use one of %s".formatted(name, cliNames())));
+    }
+
+    /** The kind named {@code name} (any case, surrounding spaces ignored), if any. */
+    public static Optional<SourceKind> find(String name) {
         return Arrays.stream(values())
                 .filter(kind -> kind.cliName.equalsIgnoreCase(name == null ? "" : name.strip()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown source kind '%s'; use one of %s"
-                        .formatted(
-                                name,
-                                Arrays.stream(values()).map(SourceKind::cliName).collect(Collectors.joining(", ")))));
+                .findFirst();
+    }
+
+    /** The names of the kinds, separated by commas: {@code cts, national, population, sdmx-csv, correspondence}. */
+    public static String cliNames() {
+        return Arrays.stream(values()).map(SourceKind::cliName).collect(Collectors.joining(", "));
     }
 
     @Override
