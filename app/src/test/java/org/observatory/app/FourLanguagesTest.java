@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.observatory.api.config.ConfigMessage;
 import org.observatory.api.report.ReportMessage;
 import org.observatory.api.text.ApiMessage;
 import org.observatory.ingest.IngestMessage;
@@ -34,7 +35,12 @@ import org.observatory.schemas.text.Messages;
 class FourLanguagesTest {
     /** Every family of message codes, by its bundle's family name. */
     private static final List<Class<? extends Enum<?>>> FAMILIES = List.of(
-            IngestMessage.class, ApiMessage.class, ReportMessage.class, CliMessage.class, PipelineMessage.class);
+            IngestMessage.class,
+            ApiMessage.class,
+            ConfigMessage.class,
+            ReportMessage.class,
+            CliMessage.class,
+            PipelineMessage.class);
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*}");
     private static final Pattern BUNDLE = Pattern.compile("([a-z][a-z0-9]*)_([a-z]{2})\\.properties");
@@ -43,6 +49,7 @@ class FourLanguagesTest {
     void everyMessageCodeOfEveryFamilyHasItsTextInTheFourLanguagesWithTheSamePlaceholders() {
         assertThat(problems(IngestMessage.class)).isEmpty();
         assertThat(problems(ApiMessage.class)).isEmpty();
+        assertThat(problems(ConfigMessage.class)).isEmpty();
         assertThat(problems(ReportMessage.class)).isEmpty();
         assertThat(problems(CliMessage.class)).isEmpty();
         assertThat(problems(PipelineMessage.class)).isEmpty();
