@@ -164,7 +164,7 @@ public final class ObservatoryApp {
         page("submissions", p.submissions()::list); // ?country&status&cursor
         page("submissions/{id}", p.submissions()::receipt);
         get("submissions/{id}/file", p.submissions()::rawFile);
-        get("submissions/{id}/fix-list", p.submissions()::fixList);
+        page("submissions/{id}/fix-list", p.submissions()::fixList); // in the language of the page it is linked from
         path("{lang}", () -> {
             post("sign-in", p.signIn()::signIn);
             post("sign-out", p.signIn()::signOut);

@@ -187,7 +187,7 @@ class SubmissionPagesTest {
             // an English page: the messages need no lang of their own
             assertThat(page).doesNotContain("lang=\"en\">Line");
             assertThat(page)
-                    .contains("href=\"/submissions/sub-mex-rejected/fix-list\"")
+                    .contains("href=\"/en/submissions/sub-mex-rejected/fix-list\"")
                     .contains("href=\"/submissions/sub-mex-rejected/file\"")
                     .doesNotContain("/approve");
             assertThat(receipt.headers().firstValue("Cache-Control")).contains("no-store");

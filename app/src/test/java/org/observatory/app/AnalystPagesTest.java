@@ -100,7 +100,10 @@ class AnalystPagesTest {
                     .contains("Line 3, column 'Year': '20x1' is not a year; write a four-digit year such as 2023");
             String id = rejectedReceipt.substring(rejectedReceipt.lastIndexOf('/') + 1);
 
-            HttpResponse<byte[]> fixList = browser.download("/submissions/" + id + "/fix-list");
+            assertThat(receipt.body())
+                    .as("the receipt links to the fix list in its own language")
+                    .contains("href=\"/en/submissions/" + id + "/fix-list\"");
+            HttpResponse<byte[]> fixList = browser.download("/en/submissions/" + id + "/fix-list");
             assertThat(fixList.statusCode()).isEqualTo(200);
             assertThat(fixList.headers().firstValue("Cache-Control")).contains("no-store");
             assertThat(fixList.headers().firstValue("Content-Type")).contains("text/csv; charset=utf-8");
@@ -111,6 +114,11 @@ class AnalystPagesTest {
                     .as("line 3 is the file's line 3, with one added column")
                     .startsWith(ROW.formatted("20x1", "35700") + ";\"Line 3, column 'Year'");
             assertThat(lines[3]).startsWith(ROW.formatted("2022", "=1+2") + ";\"Line 4, column 'VALUE'");
+            String spanish = new String(
+                    browser.download("/es/submissions/" + id + "/fix-list").body(), StandardCharsets.UTF_8);
+            assertThat(spanish.split("\r\n")[2])
+                    .as("the same fix list from the Spanish receipt")
+                    .startsWith(ROW.formatted("20x1", "35700") + ";\"Línea 3, columna «Year»");
             HttpResponse<byte[]> raw = browser.download("/submissions/" + id + "/file");
             assertThat(raw.body()).isEqualTo(broken.getBytes(Charset.forName("windows-1252")));
 

@@ -258,8 +258,8 @@ class FixListTest {
         assertThat(json(fixList).get("detail").asText())
                 .isEqualTo(("Submission %s has no fix list: its file 'replies.xlsx' was not read as delimited text"
                                 + " (CSV), so its issues have no lines; the submission's report (GET"
-                                + " /api/v1/submissions/{id}) says what is wrong with the file as a whole. Export the"
+                                + " /api/v1/submissions/%s) says what is wrong with the file as a whole. Export the"
                                 + " data as CSV and upload it again")
-                        .formatted(id));
+                        .formatted(id, id));
     }
 }

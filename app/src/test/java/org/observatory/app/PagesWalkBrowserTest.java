@@ -149,7 +149,8 @@ class PagesWalkBrowserTest {
                     .as("the analyst's own lines (UTF-8 with a byte-order mark, for Excel) and one added column")
                     .startsWith("\uFEFFIso3_code,")
                     .contains(",Source,observatory_issue\n")
-                    .contains(",2O21,Counts,35700,CTS,\"Line 3, column 'Year': '2O21' is not a year");
+                    .as("in the language of the Spanish receipt it was downloaded from")
+                    .contains(",2O21,Counts,35700,CTS,\"Línea 3, columna «Year»: «2O21» no es un año");
             assertThat(seen.get("approvedReceipt").asText())
                     .isNotEqualTo(seen.get("correctedReceipt").asText());
             assertThat(seen.get("correctedReceipt").asText()).doesNotContain("2O21");
