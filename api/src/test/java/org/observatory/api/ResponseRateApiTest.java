@@ -113,7 +113,7 @@ class ResponseRateApiTest {
             String portuguese = language(client, "?cycle=2010&format=html", "pt-BR,pt;q=0.9,en;q=0.5");
             assertThat(portuguese)
                     .contains("<html lang=\"pt-BR\">")
-                    .contains("<title>Taxas de resposta, ciclo 2010 do UN-CTS</title>")
+                    .contains("<title>Taxas de resposta, ciclo 2010 da UN-CTS</title>")
                     .contains("<dd id=\"responding\">19 de 35 (54,3%)</dd>")
                     .contains("<dd id=\"change\">+14 (+280%) em relação ao ciclo 2009 (5 responderam)</dd>");
             String french = language(client, "?cycle=2010&format=html", "fr");

@@ -210,11 +210,11 @@ class ClusterCommandTest {
                 .startsWith("error [CONFIGURATION_INVALID]: El --from 'hdfs:observatory' del manifiesto de la ejecución"
                         + " no se puede usar: un URI de clúster necesita una ruta absoluta");
         assertThat(runs.get(2).err())
-                .startsWith("erro [CONFIGURATION_INVALID]: O --from 'hdfs:observatory' do manifesto da execução não"
+                .startsWith("erro [CONFIGURATION_INVALID]: O --from \"hdfs:observatory\" do manifesto da execução não"
                         + " pode ser usado: um URI de cluster precisa de um caminho absoluto");
         assertThat(runs.get(3).err())
                 .startsWith("erreur [CONFIGURATION_INVALID]\u00a0: Le --from «\u00a0hdfs:observatory\u00a0» du"
-                        + " manifeste d'exécution est inutilisable\u00a0: un URI de grappe exige un chemin absolu");
+                        + " manifeste d’exécution est inutilisable\u00a0: un URI de grappe exige un chemin absolu");
     }
 
     @Test

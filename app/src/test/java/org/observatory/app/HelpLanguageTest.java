@@ -109,13 +109,13 @@ class HelpLanguageTest {
                 .contains("Observatoire de la criminalité et de la violence des Amériques" + NO_BREAK + ": ingérer,")
                 .contains("Commandes" + NO_BREAK + ":")
                 .contains("Affiche cette aide et quitte.")
-                .contains("Gère les comptes de l'API des soumissions.")
+                .contains("Gère les comptes de l’API des transmissions.")
                 .doesNotContain("Usage:", "Manage the accounts");
 
         CommandRun add = CommandRun.of("accounts", "add", "--help", "--lang", "fr");
         assertThat(add.out())
                 .contains("Crée un compte et affiche son jeton porteur")
-                .contains("analyst (soumet et approuve pour un pays)")
+                .contains("analyst (transmet et approuve les données d’un pays)")
                 .contains("Format de sortie" + NO_BREAK + ": text, json (par défaut" + NO_BREAK + ": text).")
                 .contains("Répertoire des données");
 

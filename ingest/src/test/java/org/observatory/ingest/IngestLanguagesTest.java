@@ -123,7 +123,7 @@ class IngestLanguagesTest {
                 .isEqualTo(
                         "Linha 2, coluna \"year\": \"20x1\" não é um ano; escreva um ano de quatro dígitos, como 2023");
         assertThat(year.message(Locale.forLanguageTag("fr-CA")))
-                .isEqualTo("Ligne 2, colonne «\u00a0year\u00a0»\u00a0: «\u00a020x1\u00a0» n'est pas une année\u00a0;"
+                .isEqualTo("Ligne 2, colonne «\u00a0year\u00a0»\u00a0: «\u00a020x1\u00a0» n’est pas une année\u00a0;"
                         + " écrivez une année à quatre chiffres, comme 2023");
         assertThat(result.issues().get(1).messageCode()).isEqualTo("ingest.value-negative");
     }

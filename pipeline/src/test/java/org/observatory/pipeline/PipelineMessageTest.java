@@ -31,11 +31,11 @@ class PipelineMessageTest {
                 .startsWith("Run manifest warehouseUri 'hdfs://cluster/observatory/warehouse' is not usable: the"
                         + " DuckDB engine");
         assertThat(error.message(Locale.forLanguageTag("pt-BR")))
-                .startsWith("O warehouseUri 'hdfs://cluster/observatory/warehouse' do manifesto da execução não pode"
+                .startsWith("O warehouseUri \"hdfs://cluster/observatory/warehouse\" do manifesto da execução não pode"
                         + " ser usado: o motor DuckDB só lê e grava caminhos locais");
         assertThat(error.message(Locale.forLanguageTag("fr-CA")))
                 .startsWith("Le warehouseUri «" + NO_BREAK + "hdfs://cluster/observatory/warehouse" + NO_BREAK
-                        + "» du manifeste d'exécution est inutilisable" + NO_BREAK + ":");
+                        + "» du manifeste d’exécution est inutilisable" + NO_BREAK + ":");
         assertThat(error.message(Locale.forLanguageTag("es-419")))
                 .startsWith("El warehouseUri 'hdfs://cluster/observatory/warehouse' del manifiesto de la ejecución no"
                         + " se puede usar");

@@ -127,7 +127,7 @@ class ResponseRateReportLanguagesTest {
         String portuguese = ReportFormat.html.render(report, PORTUGUESE);
         assertThat(portuguese)
                 .contains("<html lang=\"pt-BR\">")
-                .contains("<title>SINTÉTICO - Taxas de resposta, ciclo 2010 do UN-CTS</title>")
+                .contains("<title>SINTÉTICO - Taxas de resposta, ciclo 2010 da UN-CTS</title>")
                 .contains("<p class=\"synthetic\" role=\"alert\">DADOS SINTÉTICOS DE DEMONSTRAÇÃO")
                 .contains("<dd id=\"responding\">3 de 35 (8,6%)</dd>")
                 .contains("<th class=\"text\">Sub-região</th>")
