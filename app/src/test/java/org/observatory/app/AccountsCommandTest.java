@@ -309,13 +309,13 @@ class AccountsCommandTest {
                 .contains("--country 'FRA' não é um Estado membro desta implantação; informe o código ISO alfa-3 de um"
                         + " Estado membro, p. ex. MEX");
         assertThat(runs.get("fr").get(0).err())
-                .contains("--country «\u00a0FRA\u00a0» n'est pas un État membre de ce déploiement\u00a0; indiquez le"
-                        + " code ISO alpha-3 d'un État membre, p. ex. MEX");
+                .contains("--country «\u00a0FRA\u00a0» n’est pas un État membre de ce déploiement\u00a0; indiquez le"
+                        + " code ISO alpha-3 d’un État membre, p. ex. MEX");
         assertThat(runs.get("pt").get(1).err())
                 .contains("--expires: 2020-01-01 não é posterior a hoje (")
                 .contains("informe o dia em que o token deixa de funcionar como AAAA-MM-DD (UTC)");
         assertThat(runs.get("fr").get(1).err())
-                .contains("--expires\u00a0: 2020-01-01 n'est pas postérieur à aujourd'hui (")
+                .contains("--expires\u00a0: 2020-01-01 n’est pas postérieur à aujourd’hui (")
                 .contains("indiquez le jour où le jeton cesse de fonctionner sous la forme AAAA-MM-JJ (UTC)");
         assertThat(Files.exists(data.resolve("registry"))).isFalse();
 
@@ -325,8 +325,8 @@ class AccountsCommandTest {
         List<String> lines = created.out().lines().toList();
         assertThat(lines.get(0)).matches("Compte secretariat acct-[0-9a-f]{12} créé");
         assertThat(lines.get(1))
-                .isEqualTo("Jeton (affiché cette seule fois\u00a0; le registre n'en garde que le" + " SHA-256)\u00a0:");
-        assertThat(lines.get(3)).isEqualTo("Les requêtes l'envoient sous la forme 'Authorization: Bearer <token>'.");
+                .isEqualTo("Jeton (affiché cette seule fois\u00a0; le registre n’en garde que le" + " SHA-256)\u00a0:");
+        assertThat(lines.get(3)).isEqualTo("Les requêtes l’envoient sous la forme 'Authorization: Bearer <token>'.");
         assertThat(CommandRun.of("accounts", "list", "--data", data.toString(), "--lang", "pt")
                         .out())
                 .startsWith("CONTA ")

@@ -177,8 +177,8 @@ class ClusterCommandTest {
                         + System.lineSeparator());
         assertThat(runs.get(1).err())
                 .isEqualTo(
-                        ("erreur [STORAGE_FAILURE]\u00a0: Rien n'est publié sur la grappe\u00a0: %s/warehouse/CURRENT"
-                                                + " n'existe pas ou est vide\u00a0; lancez d'abord le pipeline là-bas"
+                        ("erreur [STORAGE_FAILURE]\u00a0: Rien n’est publié sur la grappe\u00a0: %s/warehouse/CURRENT"
+                                                + " n’existe pas ou est vide\u00a0; lancez d’abord le pipeline là-bas"
                                                 + " (spark-submit ... PipelineMain --manifest ...)")
                                         .formatted(root)
                                 + System.lineSeparator());

@@ -53,8 +53,9 @@ class OperatorLanguageTest {
                             .formatted(data, pid));
             assertThat(portuguese.exit()).isEqualTo(english.exit());
             assertThat(portuguese.err())
-                    .startsWith("erro [REGISTRY_IN_USE]: O registro de %s está em uso (processo %d); ele tem um único"
-                            .formatted(data, pid))
+                    .startsWith(
+                            "erro [REGISTRY_IN_USE]: O registro de %s está em uso (processo %d); só um processo pode"
+                                    .formatted(data, pid))
                     .contains("Se um servidor observatory estiver em execução neste diretório de dados, crie a conta"
                             + " nele com POST /api/v1/accounts e um token da secretaria, por exemplo curl -H"
                             + " 'Authorization: Bearer TOKEN' -d '{\"role\": \"analyst\", \"country\": \"MEX\"}'"

@@ -101,11 +101,11 @@ class SubmissionReportLanguageTest {
             JsonNode problem = json(french);
             assertThat(problem.get("code").asText()).isEqualTo("SUBMISSION_REJECTED");
             assertThat(problem.get("messageCode").asText()).isEqualTo("api.submission-rejected");
-            assertThat(problem.get("title").asText()).isEqualTo("Soumission rejetée");
+            assertThat(problem.get("title").asText()).isEqualTo("Transmission rejetée");
             assertThat(problem.get("detail").asText())
                     .isEqualTo("Le fichier 'mex.csv' a été rejeté avec 2 erreur(s) et rien n’en a été préparé\u00a0; le"
                             + " rapport énumère chaque problème avec sa ligne, sa colonne et la façon de le corriger."
-                            + " Corrigez le fichier et envoyez-le de nouveau");
+                            + " Corrigez le fichier et téléversez-le de nouveau");
             JsonNode frenchIssues = problem.get("report").get("issues");
             assertThat(frenchIssues.get(0).get("message").asText())
                     .isEqualTo("Le champ de formulaire 'cycle' doit être une année comme 2022, et non '20x2'");

@@ -37,7 +37,7 @@ class WriteRoutesLanguageTest {
             for (String[] expected : new String[][] {
                 {"en", "Only the secretariat can list the accounts; a MEX analyst cannot"},
                 {"es", "Solo la secretaría puede listar las cuentas; un analista de MEX no puede"},
-                {"pt", "Somente o secretariado pode listar as contas; um analista de MEX não pode"},
+                {"pt", "Somente a secretaria pode listar as contas; um analista de MEX não pode"},
                 {"fr", "Seul le secrétariat peut lister les comptes\u00a0; un analyste de MEX ne le peut pas"}
             }) {
                 HttpResponse<String> response = send(
@@ -82,7 +82,7 @@ class WriteRoutesLanguageTest {
             assertThat(anonymous.headers().firstValue("Content-Language")).contains("fr-CA");
             assertThat(json(anonymous).get("detail").asText())
                     .isEqualTo("Envoyez 'Authorization: Bearer <token>' avec le jeton de votre compte pour lister les"
-                            + " soumissions\u00a0; le secrétariat crée les comptes");
+                            + " transmissions\u00a0; le secrétariat crée les comptes");
         }
     }
 }
