@@ -173,6 +173,24 @@ class LanguagesApiTest {
     }
 
     @Test
+    void aCountryThatIsNotAMemberIsNamedInTheReadersLanguage() {
+        withServer(client -> {
+            assertThat(json(get(client, "/api/v1/countries/DEU", "fr"))
+                            .get("detail")
+                            .asText())
+                    .startsWith("Allemagne (DEU) n’est pas un État membre");
+            assertThat(json(get(client, "/api/v1/countries/DEU", "pt"))
+                            .get("detail")
+                            .asText())
+                    .startsWith("Alemanha (DEU)");
+            assertThat(json(get(client, "/api/v1/countries/DEU", "en"))
+                            .get("detail")
+                            .asText())
+                    .startsWith("Germany (DEU) is not a member state");
+        });
+    }
+
+    @Test
     void theSameBadParameterGivesTheSameProblemWithItsDetailInEachLanguage() {
         withServer(client -> {
             Map<String, String> details = new java.util.LinkedHashMap<>();

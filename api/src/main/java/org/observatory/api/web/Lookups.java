@@ -32,7 +32,7 @@ public final class Lookups {
                     .find(iso3)
                     .filter(country -> country.alpha3().equalsIgnoreCase(iso3.strip()))
                     .map(country -> Message.of(
-                            ApiMessage.COUNTRY_NOT_MEMBER, "name", country.nameEn(), "iso3", country.alpha3()))
+                            ApiMessage.COUNTRY_NOT_MEMBER, "name", country.names(), "iso3", country.alpha3()))
                     .orElse(Message.of(ApiMessage.COUNTRY_UNKNOWN, "iso3", Echo.quote(iso3)));
             return new ObservatoryException(ErrorCode.NOT_FOUND, message);
         });

@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * <p>Arguments that are numbers ({@code Integer}, {@code Long}, {@code Double}, ...) are formatted by the locale's
  * CLDR rules when rendered (1 234,5 in French); pass years, codes, line numbers written in a file and anything else
- * that must not be grouped as strings. An argument that is itself a {@code Message} is rendered in the same locale.
+ * that must not be grouped as strings. An argument that is itself a {@code Message} is rendered in the same locale,
+ * and one that is {@link Labels} (a country's names) gives its label in the locale's language.
  */
 public record Message(MessageCode code, Map<String, Object> arguments) {
     public Message {
@@ -68,8 +69,11 @@ public record Message(MessageCode code, Map<String, Object> arguments) {
     /** The arguments as language-free text (numbers as Java writes them), for JSON and storage. */
     public Map<String, String> argumentsAsText() {
         Map<String, String> text = new LinkedHashMap<>();
-        arguments.forEach((name, value) ->
-                text.put(name, value instanceof Message nested ? nested.english() : String.valueOf(value)));
+        arguments.forEach((name, value) -> text.put(
+                name,
+                value instanceof Message nested
+                        ? nested.english()
+                        : value instanceof Labels labels ? labels.text(Language.ENGLISH) : String.valueOf(value)));
         return Collections.unmodifiableMap(text);
     }
 }

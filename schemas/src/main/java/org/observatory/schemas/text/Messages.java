@@ -72,11 +72,15 @@ public final class Messages {
 
     /**
      * A value as a person reads it in the locale: numbers grouped and with the locale's decimal mark, dates long,
-     * and a message put in another one (who is refused, what a route accepts) in the same language.
+     * and a message put in another one (who is refused, what a route accepts) or a codelist label (a country's name)
+     * in the same language.
      */
     public static String format(Object value, Locale locale) {
         if (value instanceof Message nested) {
             return nested.in(locale);
+        }
+        if (value instanceof Labels labels) {
+            return labels.text(Language.of(locale).orElse(Language.ENGLISH));
         }
         if (value instanceof Integer
                 || value instanceof Long

@@ -111,6 +111,17 @@ class TextTest {
     }
 
     @Test
+    void aLabelArgumentIsWrittenInTheMessagesLanguage() {
+        Message message = Message.of(
+                Sample.ROWS_REJECTED, "rows", 3, "column", Labels.of("Brasil", "Brazil", "Brasil", "Brésil"));
+
+        assertThat(message.in(Language.FRENCH)).isEqualTo("3 lignes ont été rejetées dans la colonne « {colonne} »");
+        assertThat(message.english()).isEqualTo("3 rows were rejected in column 'Brazil'");
+        assertThat(message.in(Language.SPANISH)).isEqualTo("Se rechazaron 3 filas en la columna «Brasil»");
+        assertThat(message.argumentsAsText()).containsEntry("column", "Brazil");
+    }
+
+    @Test
     void argumentsComeInPairs() {
         assertThatThrownBy(() -> Message.of(Sample.ROWS_REJECTED, "rows"))
                 .isInstanceOf(IllegalArgumentException.class)
