@@ -184,23 +184,14 @@ public final class JsonViews {
      */
     public record CountryView(
             String iso3,
-            String nameEn,
-            String nameEs,
-            String name,
-            Map<String, String> names,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String nameLanguage,
+            @JsonUnwrapped NameView names,
             SubregionView subregion,
             Integer firstCycle,
             Integer lastCycle) {
         static CountryView of(MemberState member, Language language) {
-            Labels.Label name = member.names().in(language);
             return new CountryView(
                     member.iso3(),
-                    member.nameEn(),
-                    member.nameEs(),
-                    name.text(),
-                    member.names().byCode(),
-                    fallback(name, language),
+                    NameView.of(member.names(), language),
                     SubregionView.of(member.subregion(), language),
                     member.firstCycle().isPresent() ? member.firstCycle().getAsInt() : null,
                     member.lastCycle().isPresent() ? member.lastCycle().getAsInt() : null);
@@ -208,21 +199,33 @@ public final class JsonViews {
     }
 
     /** A UN M49 subregion, named like a {@link CountryView}. */
-    public record SubregionView(
-            String m49,
+    public record SubregionView(String m49, @JsonUnwrapped NameView names) {
+        static SubregionView of(Subregion subregion, Language language) {
+            return new SubregionView(subregion.m49(), NameView.of(subregion.names(), language));
+        }
+    }
+
+    /**
+     * The names of a code, as every view writes them: {@code nameEn} and {@code nameEs} kept for the clients written
+     * before the four languages (deprecated), {@code name} in the answer's language, {@code names} every language's
+     * name by code ({@code es}, {@code en}, {@code pt}, {@code fr}), and {@code nameLanguage} only when {@code name}
+     * fell back to another language than the answer's. All null for a code the catalogue does not know.
+     */
+    public record NameView(
             String nameEn,
             String nameEs,
             String name,
             Map<String, String> names,
             @JsonInclude(JsonInclude.Include.NON_NULL) String nameLanguage) {
-        static SubregionView of(Subregion subregion, Language language) {
-            Labels.Label name = subregion.names().in(language);
-            return new SubregionView(
-                    subregion.m49(),
-                    subregion.nameEn(),
-                    subregion.nameEs(),
+        static final NameView NONE = new NameView(null, null, null, null, null);
+
+        static NameView of(Labels labels, Language language) {
+            Labels.Label name = labels.in(language);
+            return new NameView(
+                    labels.text(Language.ENGLISH),
+                    labels.text(Language.SPANISH),
                     name.text(),
-                    subregion.names().byCode(),
+                    labels.byCode(),
                     fallback(name, language));
         }
     }
@@ -237,11 +240,7 @@ public final class JsonViews {
      */
     public record IndicatorView(
             String code,
-            String nameEn,
-            String nameEs,
-            String name,
-            Map<String, String> names,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String nameLanguage,
+            @JsonUnwrapped NameView names,
             String ctsSection,
             String ctsSectionName,
             String definition,
@@ -255,15 +254,10 @@ public final class JsonViews {
             String formula,
             List<String> sourceKinds) {
         static IndicatorView of(Indicator indicator, List<IccsCategory> categories, Language language) {
-            Labels.Label name = indicator.names().in(language);
             Labels.Label definition = indicator.definitions().in(language);
             return new IndicatorView(
                     indicator.code(),
-                    indicator.nameEn(),
-                    indicator.nameEs(),
-                    name.text(),
-                    indicator.names().byCode(),
-                    fallback(name, language),
+                    NameView.of(indicator.names(), language),
                     indicator.ctsSection().code(),
                     indicator.ctsSection().names().text(language),
                     indicator.definition(),
@@ -309,26 +303,18 @@ public final class JsonViews {
     /** An indicator with data for a country: its names (as in {@link CountryView}) and the years covered. */
     public record CoverageView(
             String code,
-            String nameEn,
-            String nameEs,
-            String name,
-            Map<String, String> names,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String nameLanguage,
+            @JsonUnwrapped NameView names,
             String unit,
             String ctsSection,
             int firstYear,
             int lastYear,
             List<Integer> years) {
         static CoverageView of(IndicatorCoverage coverage, Optional<Indicator> definition, Language language) {
-            Optional<Labels.Label> name =
-                    definition.map(indicator -> indicator.names().in(language));
             return new CoverageView(
                     coverage.indicator(),
-                    definition.map(Indicator::nameEn).orElse(null),
-                    definition.map(Indicator::nameEs).orElse(null),
-                    name.map(Labels.Label::text).orElse(null),
-                    definition.map(indicator -> indicator.names().byCode()).orElse(null),
-                    name.map(label -> fallback(label, language)).orElse(null),
+                    definition
+                            .map(indicator -> NameView.of(indicator.names(), language))
+                            .orElse(NameView.NONE),
                     definition.map(Indicator::unit).orElse(null),
                     definition.map(indicator -> indicator.ctsSection().code()).orElse(null),
                     coverage.firstYear(),
