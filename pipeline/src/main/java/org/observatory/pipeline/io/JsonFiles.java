@@ -69,16 +69,17 @@ public final class JsonFiles {
         try {
             return MAPPER.readValue(file.storage().read(file.path()), type);
         } catch (IOException e) {
-            throw new ObservatoryException(
-                    ErrorCode.STORAGE_FAILURE,
-                    Message.of(
-                            PipelineMessage.FILE_UNREADABLE,
-                            "file",
-                            file.toString(),
-                            "problem",
-                            firstLine(e.getMessage())),
-                    e);
+            throw unreadable(file, e);
         }
+    }
+
+    /** A JSON file that cannot be read or parsed, named with the first line of the parser's complaint. */
+    private static ObservatoryException unreadable(Object file, IOException e) {
+        return new ObservatoryException(
+                ErrorCode.STORAGE_FAILURE,
+                Message.of(
+                        PipelineMessage.FILE_UNREADABLE, "file", file.toString(), "problem", firstLine(e.getMessage())),
+                e);
     }
 
     /** The JSON text of a value (tests and logs). */
@@ -94,15 +95,7 @@ public final class JsonFiles {
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
-            throw new ObservatoryException(
-                    ErrorCode.STORAGE_FAILURE,
-                    Message.of(
-                            PipelineMessage.FILE_UNREADABLE,
-                            "file",
-                            file.toString(),
-                            "problem",
-                            firstLine(e.getMessage())),
-                    e);
+            throw unreadable(file, e);
         }
     }
 
