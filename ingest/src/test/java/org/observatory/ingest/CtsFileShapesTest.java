@@ -265,6 +265,52 @@ class CtsFileShapesTest {
         assertStagedAsThePlainTwin(result);
     }
 
+    /**
+     * A spreadsheet of a French locale groups thousands with a no-break space ({@code 1 234 567}), which Windows-1252
+     * writes as the byte 0xA0, an accented letter's neighbour.
+     */
+    @Test
+    void readsNoBreakSpacesGroupingThousandsInWindows1252() throws Exception {
+        byte[] bytes = Shape.PLAIN
+                .withSemicolonsAndDecimalCommas()
+                .withGrouping('\u00A0')
+                .inWindows1252()
+                .withCrlf()
+                .bytes(ROWS);
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+                .contains(";Counts;1\u00A0234\u00A0567;CTS\r\n")
+                .contains(";Counts;1\u00A0144,10662352425;Polic\u00EDa Nacional del Per\u00FA\r\n");
+
+        IngestResult result = ingest("no-break-spaces.csv", bytes);
+
+        assertDetected(result, "Windows-1252", ";", ",");
+        assertStagedAsThePlainTwin(result);
+    }
+
+    /**
+     * Defect: a spreadsheet saves the rows it kept below the data (formatted, or emptied) as lines of empty fields
+     * ({@code ;;;;;;;;;;;;}); each was read as a row, counted, and staged as skipped for an unknown country with no
+     * country. Such a line holds nothing, like a blank line: it is not a row.
+     */
+    @Test
+    void aLineOfEmptyFieldsIsNotARowOfAnUnknownCountry() throws Exception {
+        Shape spreadsheet = Shape.PLAIN
+                .withSemicolonsAndDecimalCommas()
+                .withColumns(ANOTHER_ORDER)
+                .inWindows1252()
+                .withCrlf();
+        byte[] rows = spreadsheet.bytes(ROWS);
+        byte[] emptyLines = ";;;;;;;;;;;;\r\n;;;;;;;;;;;;\r\n\"\";;;;;;;;;;;;\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = java.util.Arrays.copyOf(rows, rows.length + emptyLines.length);
+        System.arraycopy(emptyLines, 0, bytes, rows.length, emptyLines.length);
+
+        IngestResult result = ingest("empty-rows-below.csv", bytes);
+
+        assertDetected(result, "Windows-1252", ";", ",");
+        assertThat(result.rowsSkipped()).doesNotContainKey("unknown-country");
+        assertStagedAsThePlainTwin(result);
+    }
+
     private void assertStagedAsThePlainTwin(IngestResult result) throws Exception {
         assertThat(result.status()).as(result.issues().toString()).isEqualTo("accepted");
         assertThat(result.issues()).as("no warning about the shape of the file").isEmpty();
@@ -385,31 +431,60 @@ class CtsFileShapesTest {
 
     /** How a file is written: delimiter and decimal separator, column order, encoding, byte order mark, line ends. */
     private record Shape(
-            char delimiter, List<String> columns, Charset charset, boolean byteOrderMark, String lineEnd) {
-        static final Shape PLAIN = new Shape(',', RELEASE_ORDER, StandardCharsets.UTF_8, false, "\n");
+            char delimiter,
+            char grouping,
+            List<String> columns,
+            Charset charset,
+            boolean byteOrderMark,
+            String lineEnd,
+            boolean quoteAll,
+            boolean preamble) {
+        static final Shape PLAIN =
+                new Shape(',', ',', RELEASE_ORDER, StandardCharsets.UTF_8, false, "\n", false, false);
 
         Shape withSemicolonsAndDecimalCommas() {
-            return new Shape(';', columns, charset, byteOrderMark, lineEnd);
+            return new Shape(';', '.', columns, charset, byteOrderMark, lineEnd, quoteAll, preamble);
+        }
+
+        Shape withGrouping(char separator) {
+            return new Shape(delimiter, separator, columns, charset, byteOrderMark, lineEnd, quoteAll, preamble);
         }
 
         Shape withColumns(List<String> order) {
-            return new Shape(delimiter, order, charset, byteOrderMark, lineEnd);
+            return new Shape(delimiter, grouping, order, charset, byteOrderMark, lineEnd, quoteAll, preamble);
         }
 
         Shape withByteOrderMark() {
-            return new Shape(delimiter, columns, StandardCharsets.UTF_8, true, lineEnd);
+            return new Shape(delimiter, grouping, columns, StandardCharsets.UTF_8, true, lineEnd, quoteAll, preamble);
         }
 
         Shape inWindows1252() {
-            return new Shape(delimiter, columns, WINDOWS_1252, false, lineEnd);
+            return new Shape(delimiter, grouping, columns, WINDOWS_1252, false, lineEnd, quoteAll, preamble);
         }
 
         Shape withCrlf() {
-            return new Shape(delimiter, columns, charset, byteOrderMark, "\r\n");
+            return new Shape(delimiter, grouping, columns, charset, byteOrderMark, "\r\n", quoteAll, preamble);
+        }
+
+        Shape quotingAll() {
+            return new Shape(delimiter, grouping, columns, charset, byteOrderMark, lineEnd, true, preamble);
+        }
+
+        Shape withPreamble() {
+            return new Shape(delimiter, grouping, columns, charset, byteOrderMark, lineEnd, quoteAll, true);
         }
 
         byte[] bytes(List<Row> rows) throws IOException {
             StringBuilder text = new StringBuilder();
+            if (preamble) {
+                String padding = String.valueOf(delimiter).repeat(columns.size() - 2);
+                text.append("UNODC")
+                        .append(delimiter)
+                        .append("someone@example.org")
+                        .append(padding)
+                        .append(lineEnd);
+                text.append("06/06/2022").append(padding).append(delimiter).append(lineEnd);
+            }
             text.append(line(columns)).append(lineEnd);
             for (Row row : rows) {
                 List<String> cells = new ArrayList<>();
@@ -430,7 +505,7 @@ class CtsFileShapesTest {
         private String line(List<String> cells) {
             List<String> quoted = new ArrayList<>();
             for (String cell : cells) {
-                quoted.add(cell.indexOf(delimiter) >= 0 ? '"' + cell + '"' : cell);
+                quoted.add(quoteAll || cell.indexOf(delimiter) >= 0 ? '"' + cell + '"' : cell);
             }
             return String.join(String.valueOf(delimiter), quoted);
         }
@@ -448,7 +523,7 @@ class CtsFileShapesTest {
             StringBuilder grouped = new StringBuilder();
             for (int index = 0; index < whole.length(); index++) {
                 if (index > 0 && (whole.length() - index) % 3 == 0) {
-                    grouped.append('.');
+                    grouped.append(grouping);
                 }
                 grouped.append(whole.charAt(index));
             }

@@ -365,7 +365,7 @@ public final class DelimitedTable {
 
     /**
      * Streams every data row to {@code consumer}, ragged ones included (see {@link #raggedRowMessage}); blank lines
-     * are skipped. A quote that is never closed, or is followed by text, fails with its line, column and how to fix
+     * and lines of empty fields only are skipped. A quote that is never closed, or is followed by text, fails with its line, column and how to fix
      * it.
      */
     public void forEachRow(Consumer<RawRow> consumer) throws IOException {
@@ -422,7 +422,7 @@ public final class DelimitedTable {
                     long line = nextLine;
                     long lastLine = Math.max(line, lineOffset + parser.getCurrentLineNumber());
                     nextLine = lastLine + 1;
-                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                    if (isEmpty(record)) {
                         continue;
                     }
                     if (!consumer.test(new RawRow(line, lastLine, record, layout.columns()))) {
@@ -431,6 +431,22 @@ public final class DelimitedTable {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a record holds nothing: a blank line, or a line of empty fields only ({@code ;;;;}), which is how a
+     * spreadsheet saves the rows it kept below the data (formatted, or emptied) when it writes CSV.
+     */
+    private static boolean isEmpty(CSVRecord record) {
+        if (!record.get(0).isEmpty()) {
+            return false;
+        }
+        for (int index = 1; index < record.size(); index++) {
+            if (!record.get(index).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The problem of a row whose field count differs from the header's, or empty when it has none. */
