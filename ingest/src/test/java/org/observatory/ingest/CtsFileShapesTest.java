@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -301,7 +302,7 @@ class CtsFileShapesTest {
                 .withCrlf();
         byte[] rows = spreadsheet.bytes(ROWS);
         byte[] emptyLines = ";;;;;;;;;;;;\r\n;;;;;;;;;;;;\r\n\"\";;;;;;;;;;;;\r\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] bytes = java.util.Arrays.copyOf(rows, rows.length + emptyLines.length);
+        byte[] bytes = Arrays.copyOf(rows, rows.length + emptyLines.length);
         System.arraycopy(emptyLines, 0, bytes, rows.length, emptyLines.length);
 
         IngestResult result = ingest("empty-rows-below.csv", bytes);
@@ -436,55 +437,35 @@ class CtsFileShapesTest {
             List<String> columns,
             Charset charset,
             boolean byteOrderMark,
-            String lineEnd,
-            boolean quoteAll,
-            boolean preamble) {
-        static final Shape PLAIN =
-                new Shape(',', ',', RELEASE_ORDER, StandardCharsets.UTF_8, false, "\n", false, false);
+            String lineEnd) {
+        static final Shape PLAIN = new Shape(',', ',', RELEASE_ORDER, StandardCharsets.UTF_8, false, "\n");
 
         Shape withSemicolonsAndDecimalCommas() {
-            return new Shape(';', '.', columns, charset, byteOrderMark, lineEnd, quoteAll, preamble);
+            return new Shape(';', '.', columns, charset, byteOrderMark, lineEnd);
         }
 
         Shape withGrouping(char separator) {
-            return new Shape(delimiter, separator, columns, charset, byteOrderMark, lineEnd, quoteAll, preamble);
+            return new Shape(delimiter, separator, columns, charset, byteOrderMark, lineEnd);
         }
 
         Shape withColumns(List<String> order) {
-            return new Shape(delimiter, grouping, order, charset, byteOrderMark, lineEnd, quoteAll, preamble);
+            return new Shape(delimiter, grouping, order, charset, byteOrderMark, lineEnd);
         }
 
         Shape withByteOrderMark() {
-            return new Shape(delimiter, grouping, columns, StandardCharsets.UTF_8, true, lineEnd, quoteAll, preamble);
+            return new Shape(delimiter, grouping, columns, StandardCharsets.UTF_8, true, lineEnd);
         }
 
         Shape inWindows1252() {
-            return new Shape(delimiter, grouping, columns, WINDOWS_1252, false, lineEnd, quoteAll, preamble);
+            return new Shape(delimiter, grouping, columns, WINDOWS_1252, false, lineEnd);
         }
 
         Shape withCrlf() {
-            return new Shape(delimiter, grouping, columns, charset, byteOrderMark, "\r\n", quoteAll, preamble);
-        }
-
-        Shape quotingAll() {
-            return new Shape(delimiter, grouping, columns, charset, byteOrderMark, lineEnd, true, preamble);
-        }
-
-        Shape withPreamble() {
-            return new Shape(delimiter, grouping, columns, charset, byteOrderMark, lineEnd, quoteAll, true);
+            return new Shape(delimiter, grouping, columns, charset, byteOrderMark, "\r\n");
         }
 
         byte[] bytes(List<Row> rows) throws IOException {
             StringBuilder text = new StringBuilder();
-            if (preamble) {
-                String padding = String.valueOf(delimiter).repeat(columns.size() - 2);
-                text.append("UNODC")
-                        .append(delimiter)
-                        .append("someone@example.org")
-                        .append(padding)
-                        .append(lineEnd);
-                text.append("06/06/2022").append(padding).append(delimiter).append(lineEnd);
-            }
             text.append(line(columns)).append(lineEnd);
             for (Row row : rows) {
                 List<String> cells = new ArrayList<>();
@@ -505,7 +486,7 @@ class CtsFileShapesTest {
         private String line(List<String> cells) {
             List<String> quoted = new ArrayList<>();
             for (String cell : cells) {
-                quoted.add(quoteAll || cell.indexOf(delimiter) >= 0 ? '"' + cell + '"' : cell);
+                quoted.add(cell.indexOf(delimiter) >= 0 ? '"' + cell + '"' : cell);
             }
             return String.join(String.valueOf(delimiter), quoted);
         }
