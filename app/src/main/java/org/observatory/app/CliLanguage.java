@@ -1,6 +1,8 @@
 package org.observatory.app;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import org.observatory.schemas.text.Language;
@@ -16,8 +18,26 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CliLanguage {
     private CliLanguage() {}
 
-    /** The locale of the process when it is one of the four languages, else en-US. */
+    /** The locale of the process when it is one of the four languages, else en-US (see {@link #processLocale(Map)}). */
     static Locale processLocale() {
+        return processLocale(System.getenv());
+    }
+
+    /**
+     * The locale the environment asks for, as POSIX reads it: the first of {@code LC_ALL}, {@code LC_MESSAGES} and
+     * {@code LANG} that is set ({@code fr_CA.UTF-8}, {@code pt_BR}); en-US when it names another language or
+     * {@code C}/{@code POSIX}. Without any of them, the JVM's default locale. The variables are read directly
+     * because the JVM falls back to English when the machine has not generated that locale (a container often has
+     * only C.UTF-8), while the analyst who set {@code LANG=pt_BR.UTF-8} still asked for Portuguese.
+     */
+    static Locale processLocale(Map<String, String> environment) {
+        for (String variable : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                String tag = value.strip().split("[.@]", 2)[0].replace('_', '-');
+                return Language.locale(tag).orElse(Language.ENGLISH.defaultLocale());
+            }
+        }
         return Language.locale(Locale.getDefault().toLanguageTag()).orElse(Language.ENGLISH.defaultLocale());
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.observatory.schemas.text.Messages;
@@ -171,15 +172,28 @@ class CliLanguageTest {
     }
 
     @Test
-    void withoutLangTheLocaleOfTheProcessChoosesAndAnotherLanguageGivesEnglish() {
+    void theLanguageVariablesOfTheEnvironmentChooseEvenWhenTheMachineLacksThatLocale() {
+        assertThat(CliLanguage.processLocale(Map.of("LANG", "pt_BR.UTF-8"))).isEqualTo(Locale.forLanguageTag("pt-BR"));
+        assertThat(CliLanguage.processLocale(Map.of("LANG", "fr_FR.UTF-8@euro", "LC_ALL", "fr_CA.UTF-8")))
+                .as("LC_ALL comes before LANG")
+                .isEqualTo(Locale.forLanguageTag("fr-CA"));
+        assertThat(CliLanguage.processLocale(Map.of("LC_MESSAGES", "es_MX", "LANG", "fr_FR")))
+                .isEqualTo(Locale.forLanguageTag("es-MX"));
+        assertThat(CliLanguage.processLocale(Map.of("LANG", "fr"))).isEqualTo(Locale.forLanguageTag("fr-CA"));
+        assertThat(CliLanguage.processLocale(Map.of("LANG", "de_DE.UTF-8"))).isEqualTo(Locale.forLanguageTag("en-US"));
+        assertThat(CliLanguage.processLocale(Map.of("LANG", "C.UTF-8"))).isEqualTo(Locale.forLanguageTag("en-US"));
+    }
+
+    @Test
+    void withoutLangOrLanguageVariablesTheJvmLocaleChoosesAndAnotherLanguageGivesEnglish() {
         Locale saved = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("pt-BR"));
-            assertThat(CliLanguage.processLocale()).isEqualTo(Locale.forLanguageTag("pt-BR"));
+            assertThat(CliLanguage.processLocale(Map.of())).isEqualTo(Locale.forLanguageTag("pt-BR"));
             Locale.setDefault(Locale.forLanguageTag("fr"));
-            assertThat(CliLanguage.processLocale()).isEqualTo(Locale.forLanguageTag("fr-CA"));
+            assertThat(CliLanguage.processLocale(Map.of())).isEqualTo(Locale.forLanguageTag("fr-CA"));
             Locale.setDefault(Locale.forLanguageTag("de-DE"));
-            assertThat(CliLanguage.processLocale()).isEqualTo(Locale.forLanguageTag("en-US"));
+            assertThat(CliLanguage.processLocale(Map.of())).isEqualTo(Locale.forLanguageTag("en-US"));
         } finally {
             Locale.setDefault(saved);
         }
