@@ -109,7 +109,9 @@ public final class SubmissionController {
         String contentType = String.valueOf(ctx.contentType());
         if (contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
                 && !contentType.toLowerCase(java.util.Locale.ROOT).contains("boundary=")) {
-            throw notMultipart("the Content-Type header names no boundary");
+            throw new ObservatoryException(
+                    ErrorCode.INVALID_PARAMETER,
+                    notMultipartMessage(Message.of(ApiMessage.MULTIPART_BOUNDARY_NOT_NAMED)));
         }
         Map<String, List<UploadedFile>> files;
         Map<String, List<String>> fields;
@@ -162,10 +164,6 @@ public final class SubmissionController {
             reason = message;
         }
         return new ObservatoryException(ErrorCode.INVALID_PARAMETER, notMultipartMessage(reason), cause);
-    }
-
-    private static ObservatoryException notMultipart(String reason) {
-        return new ObservatoryException(ErrorCode.INVALID_PARAMETER, notMultipartMessage(reason));
     }
 
     private static Message notMultipartMessage(Object reason) {

@@ -2,7 +2,9 @@ package org.observatory.schemas.text;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,18 +90,22 @@ public enum Language {
 
     /**
      * The best locale of an HTTP {@code Accept-Language} header among the four languages, by the header's weights
-     * (RFC 9110); empty when the header is absent, malformed or names none of them.
+     * (RFC 9110); empty when the header is absent or names none of them. A malformed range ({@code fr;q=abc}) is
+     * passed over, the others still count; {@code fr_FR} is read as {@code fr-FR}.
      */
     public static Optional<Locale> negotiate(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return Optional.empty();
         }
-        List<Locale.LanguageRange> ranges;
-        try {
-            ranges = Locale.LanguageRange.parse(acceptLanguage);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        List<Locale.LanguageRange> ranges = new ArrayList<>();
+        for (String range : acceptLanguage.replace('_', '-').split(",")) {
+            try {
+                ranges.addAll(Locale.LanguageRange.parse(range));
+            } catch (IllegalArgumentException e) {
+                // a malformed range says nothing; the others still do
+            }
         }
+        ranges.sort(Comparator.comparingDouble(Locale.LanguageRange::getWeight).reversed());
         return ranges.stream()
                 .filter(range -> range.getWeight() > 0)
                 .map(range -> locale(range.getRange()))

@@ -41,6 +41,10 @@ class TextTest {
         assertThat(Language.negotiate("fr;q=0, es-MX")).contains(Locale.forLanguageTag("es-MX"));
         assertThat(Language.negotiate("de, it")).isEmpty();
         assertThat(Language.negotiate("not a header ;;; q=x")).isEmpty();
+        assertThat(Language.negotiate("fr;q=-1, pt")).contains(Locale.forLanguageTag("pt-BR"));
+        assertThat(Language.negotiate("es;q=abc, fr")).contains(Locale.forLanguageTag("fr-CA"));
+        assertThat(Language.negotiate("fr_FR")).contains(Locale.forLanguageTag("fr-FR"));
+        assertThat(Language.negotiate("en;q=0.2, fr_FR;q=0.9")).contains(Locale.forLanguageTag("fr-FR"));
     }
 
     @Test
