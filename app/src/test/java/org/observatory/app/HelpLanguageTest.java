@@ -106,7 +106,7 @@ class HelpLanguageTest {
         assertThat(top.exit()).isZero();
         assertThat(top.out())
                 .startsWith("Utilisation" + NO_BREAK + ": observatory ")
-                .contains("Observatoire de la criminalité et de la violence des Amériques" + NO_BREAK + ": ingérer,")
+                .contains("Observatoire du crime et de la violence des Amériques" + NO_BREAK + ": ingérer,")
                 .contains("Commandes" + NO_BREAK + ":")
                 .contains("Affiche cette aide et quitte.")
                 .contains("Gère les comptes de l’API des transmissions.")
