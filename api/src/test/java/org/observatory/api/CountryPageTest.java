@@ -115,6 +115,78 @@ class CountryPageTest {
         });
     }
 
+    /** The row as a national observatory's submission, described as ingest describes it (in English). */
+    private static IndicatorRow national(IndicatorRow row) {
+        return new IndicatorRow(
+                row.country(),
+                row.year(),
+                row.indicator(),
+                row.sex(),
+                row.age(),
+                row.breakdownType(),
+                row.breakdown(),
+                row.count(),
+                row.ratePer100k(),
+                row.population(),
+                row.populationSource(),
+                row.reportedRate(),
+                row.unit(),
+                row.obsStatus(),
+                row.obsConf(),
+                row.footnote(),
+                "National observatory submission of " + row.country() + " (kidnapping.csv)",
+                "national",
+                row.nationalCode(),
+                row.nationalLabel(),
+                row.matchQuality(),
+                row.caveat(),
+                row.submissionId(),
+                row.synthetic());
+    }
+
+    @Test
+    void frenchCountsNameEveryUnitWithItsElisionAndLabelsTakeTheFrenchColon() {
+        ApiConfig config = published(List.of(
+                IndicatorRow.total("COL", 2019, "kidnapping", 140, 49_000_000.0),
+                national(IndicatorRow.total("COL", 2020, "kidnapping", 150, 50_000_000.0))
+                        .withStatus("P", "Chiffre provisoire"),
+                IndicatorRow.total("COL", 2020, "intentional-homicide", 12_000, 50_000_000.0),
+                IndicatorRow.total("COL", 2020, "persons-arrested-suspected", 9_000, 50_000_000.0),
+                IndicatorRow.total("COL", 2020, "assault-victimisation", 3.5, null)));
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            String html = body(client.get("/fr/countries/COL"));
+            assertThat(html)
+                    .doesNotContain(" de infractions", " de pourcentage", "Nombre de pourcentage", "Nombre de {");
+            String kidnapping = section(html, "kidnapping");
+            assertThat(kidnapping)
+                    .contains("<th scope=\"col\" class=\"number\">Nombre d’infractions</th>")
+                    .contains("Enlèvement, nombre d’infractions, Colombie")
+                    .contains("Nombre d’infractions de 2019 à 2020\u00a0: ")
+                    .as("a chart marker, a footnote and a source: label\u00a0: value")
+                    .contains("<title>2020\u00a0: 150 (P)</title>")
+                    .contains("<li>2020\u00a0: Chiffre provisoire</li>")
+                    .contains("Transmission nationale\u00a0: <span lang=\"en\">National observatory submission of COL"
+                            + " (kidnapping.csv)</span>")
+                    .doesNotContain("2020: ", "</span>: ");
+            assertThat(section(html, "intentional-homicide"))
+                    .contains("<th scope=\"col\" class=\"number\">Nombre de victimes</th>")
+                    .as("a source a country wrote keeps no lang: we cannot know its language")
+                    .contains("<span>CTS 2024 reply of COL</span>");
+            assertThat(section(html, "persons-arrested-suspected"))
+                    .contains("<th scope=\"col\" class=\"number\">Nombre de personnes</th>");
+            assertThat(section(html, "assault-victimisation"))
+                    .contains("<th scope=\"col\" class=\"number\">Pourcentage des répondants</th>");
+            assertThat(section(body(client.get("/en/countries/COL")), "kidnapping"))
+                    .contains("<th scope=\"col\" class=\"number\">Number of offences</th>")
+                    .contains("<title>2020: 150 (P)</title>")
+                    .contains("National submission: <span>National observatory submission");
+            assertThat(section(body(client.get("/es/countries/COL")), "kidnapping"))
+                    .contains("<th scope=\"col\" class=\"number\">Número de delitos</th>");
+            assertThat(section(body(client.get("/pt/countries/COL")), "assault-victimisation"))
+                    .contains("<th scope=\"col\" class=\"number\">Percentual de entrevistados</th>");
+        });
+    }
+
     @Test
     void caveatsComeFromTheMatchQualityInThePageLanguageNotFromTheStoredEnglishText() {
         ApiConfig config = published(Fixtures.realLooking());

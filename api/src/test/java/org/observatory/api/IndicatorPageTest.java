@@ -81,7 +81,7 @@ class IndicatorPageTest {
                         .contains("<dd>Víctimas</dd>")
                         .contains("<dd>Policía</dd>")
                         .contains("Respuestas a la Encuesta de las Naciones Unidas sobre Tendencias Delictivas")
-                        .contains("<code>rate = count / resident population x 100000</code>")
+                        .contains("<code lang=\"en\">rate = count / resident population x 100000</code>")
                         .contains("La calcula el observatorio")
                         .contains("Los años para los que cada Estado miembro tiene datos en la versión 2026-11-01-a")
                         .contains("href=\"/es/countries/ARG\">Argentina</a>")
@@ -126,6 +126,22 @@ class IndicatorPageTest {
                         .contains("href=\"/fr/countries/ARG\">"
                                 + escape(argentina.names().text(Language.FRENCH)) + "</a>");
             }
+        });
+    }
+
+    @Test
+    void theFormulaTheSystemWritesInEnglishIsMarkedEnglishOnAPageInAnotherLanguage() {
+        String formula = "<code lang=\"en\">rate = count / resident population x 100000</code>";
+        ApiTestSupport.withServer(ObservatoryApp.create(published("2026-11-01-a")), client -> {
+            for (String prefix : List.of("es", "pt", "fr")) {
+                assertThat(client.get("/" + prefix + "/indicators/intentional-homicide")
+                                .body()
+                                .string())
+                        .as(prefix)
+                        .contains(formula);
+            }
+            assertThat(client.get("/en/indicators/intentional-homicide").body().string())
+                    .contains("<code>rate = count / resident population x 100000</code>");
         });
     }
 
@@ -220,7 +236,9 @@ class IndicatorPageTest {
             try (Response missing = client.get("/es/indicators/homicide")) {
                 assertThat(missing.code()).isEqualTo(404);
                 assertThat(ApiTestSupport.json(missing).get("detail").asText())
-                        .isEqualTo("Unknown indicator 'homicide'; GET /api/v1/indicators lists the indicator codes");
+                        .as("the problem document of a page path is in the path's language")
+                        .isEqualTo("Indicador desconocido 'homicide'; GET /api/v1/indicators enumera los códigos de"
+                                + " indicador");
             }
             try (Response missing = client.get("/xx/indicators/intentional-homicide")) {
                 assertThat(missing.code()).as("not a language").isEqualTo(404);

@@ -295,6 +295,50 @@ class PagesTest {
         });
     }
 
+    @Test
+    void aLanguagePrefixedPathAnswersItsProblemDocumentInThatLanguage() {
+        ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", List.of());
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            try (Response problem = client.get("/fr/countries/XXX", request -> request.header("Accept", "*/*"))) {
+                assertThat(problem.code()).isEqualTo(404);
+                assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(problem.header("Content-Language")).isEqualTo("fr-CA");
+                assertThat(problem.body().string())
+                        .as("the detail in French although the client sent no Accept-Language")
+                        .contains("\"detail\":\"Code de pays inconnu 'XXX'");
+            }
+            try (Response problem = client.get("/fr/countries/XXX", request -> request.header("Accept", "*/*")
+                    .header("Accept-Language", "fr-FR"))) {
+                assertThat(problem.header("Content-Language")).isEqualTo("fr-FR");
+            }
+            try (Response problem = client.get("/countries/XXX", request -> request.header("Accept", "*/*"))) {
+                assertThat(problem.header("Content-Language"))
+                        .as("no prefix: the API's language")
+                        .isEqualTo("en-US");
+            }
+        });
+    }
+
+    @Test
+    void theLangQueryTakesALanguageTagWithARegion() {
+        ApiConfig config = ApiTestSupport.publishedRealLooking(root, "2026-11-01-a", List.of());
+        ApiTestSupport.withServer(ObservatoryApp.create(config), client -> {
+            assertThat(language(client.get("/?lang=fr-FR"))).isEqualTo("fr-FR");
+            assertThat(language(client.get("/?lang=pt-PT"))).isEqualTo("pt-PT");
+            assertThat(language(client.get("/?lang=es_MX"))).isEqualTo("es-MX");
+            assertThat(language(client.get("/?lang=fr-FR", request -> request.header("Accept-Language", "fr-CA"))))
+                    .as("the region ?lang= names wins over Accept-Language's")
+                    .isEqualTo("fr-FR");
+            assertThat(language(client.get("/fr/?lang=fr-FR"))).isEqualTo("fr-FR");
+            assertThat(language(client.get("/en/?lang=fr-FR")))
+                    .as("the path's language wins; a region of another language says nothing about it")
+                    .isEqualTo("en-US");
+            try (Response page = client.get("/?lang=fr-FR")) {
+                assertThat(page.body().string()).contains("<html lang=\"fr-FR\">");
+            }
+        });
+    }
+
     /** The lang attribute of a label that fell back to another language than the page's (until pt/fr labels exist). */
     private static String lang(Labels labels, Language page) {
         Language written = labels.in(page).language();

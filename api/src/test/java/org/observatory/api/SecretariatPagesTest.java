@@ -351,7 +351,7 @@ class SecretariatPagesTest {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
             assertThat(refused.body())
                     .contains("The run was not started: the approval policy changed.")
-                    .contains("This run would unpublish 1 values from 1 submission parts")
+                    .contains("This run would unpublish 1 value from 1 submission part that")
                     .contains("data-country=\"MEX\"")
                     .contains("sub-mex-2021")
                     .contains("name=\"confirm\" value=\"policy-change\"");

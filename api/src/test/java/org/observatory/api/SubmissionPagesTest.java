@@ -171,13 +171,14 @@ class SubmissionPagesTest {
                     .contains("<th scope=\"row\">Read</th><td class=\"number\">1,250</td>")
                     .contains("<th scope=\"row\">Skipped</th><td class=\"number\">3</td>")
                     .contains("Skipped: total-row")
-                    .contains("1,248 error(s) and 0 warning(s).");
+                    .contains("1,248 errors and 0 warnings.");
             // errors by code: VALUE_NOT_A_NUMBER (1,247 counted, 2 listed: capped) before YEAR_OUT_OF_RANGE
             assertThat(page.indexOf("<code>VALUE_NOT_A_NUMBER</code>"))
                     .isPositive()
                     .isLessThan(page.indexOf("<code>YEAR_OUT_OF_RANGE</code>"));
             assertThat(page)
-                    .contains("1,247 error(s)")
+                    .contains("1,247 errors")
+                    .contains("1 error</h3>")
                     .contains("The first 2 of 1,247 are listed")
                     .contains("<td class=\"number\" data-label=\"Line\">4</td>")
                     .contains("<code>VALUE</code>")
@@ -198,6 +199,36 @@ class SubmissionPagesTest {
             assertThat(api.get("status").asText()).isEqualTo("rejected");
             assertThat(api.at("/report/issueCounts/VALUE_NOT_A_NUMBER").asLong())
                     .isEqualTo(1247);
+        }
+    }
+
+    @Test
+    void receiptCountsTakeTheSingularOrPluralOfThePageLanguageNeverErrorParenthesisS() throws Exception {
+        try (ApiServer server = start()) {
+            PageClient browser = new PageClient(server);
+            browser.signIn("fr", mexAnalyst);
+            String french = browser.get("/fr/submissions/sub-mex-rejected").body();
+            assertThat(french)
+                    .as("French: 0 and 1 take the singular")
+                    .contains("1\u00a0248 erreurs et 0 avertissement.")
+                    .contains("1\u00a0247 erreurs</h3>")
+                    .contains("1 erreur</h3>")
+                    .doesNotContain("(s)");
+            String portuguese = browser.get("/pt/submissions/sub-mex-rejected").body();
+            assertThat(portuguese)
+                    .contains("1.248 erros e 0 aviso.")
+                    .contains("1 erro</h3>")
+                    .doesNotContain("(s)");
+            String spanish = browser.get("/es/submissions/sub-mex-rejected").body();
+            assertThat(spanish)
+                    .as("Spanish: only 1 takes the singular")
+                    .contains("1,248 errores y 0 advertencias.")
+                    .contains("1 error</h3>")
+                    .doesNotContain("(s)", "(es)");
+            assertThat(browser.get("/fr/submit").body())
+                    .as("a label before its value takes the French colon")
+                    .contains("<strong>Pays\u00a0:</strong>");
+            assertThat(browser.get("/en/submit").body()).contains("<strong>Country:</strong>");
         }
     }
 

@@ -49,6 +49,9 @@ public final class CountryPage {
     static final String INDICATOR = "indicator";
     static final String LANG = "lang";
     private static final Set<String> UNITS = Set.of("victims", "offences", "persons", "percent");
+    /** How the descriptions of sources that ingest writes (in English) begin. */
+    static final List<String> SYSTEM_SOURCES = List.of("National observatory submission", "Correspondence table");
+
     private static final Set<String> SOURCE_KINDS =
             Set.of("cts", "national", "population", "sdmx-csv", "correspondence", "survey");
     private static final Set<String> MATCH_QUALITIES = Set.of("full", "partial", "broader", "narrower");
@@ -228,8 +231,12 @@ public final class CountryPage {
     /** A national offence definition the values came from, with its match to the ICCS category. */
     public record NationalDefinition(String code, String label, String matchQuality) {}
 
-    /** Where values came from. */
-    public record Source(String kind, String source) {}
+    /**
+     * Where values came from: the kind of source in the page's language and the source as stored; {@code sourceLang}
+     * is {@code en} when the source is a description ingest wrote in English ({@link #SYSTEM_SOURCES}) on a page in
+     * another language, else {@code null} (a source a country wrote is in a language we cannot know).
+     */
+    public record Source(String kind, String source, String sourceLang) {}
 
     /** A footnote with the years it applies to. */
     public record Footnote(String years, String text) {}
@@ -440,8 +447,8 @@ public final class CountryPage {
         Chart count = chart(
                 t,
                 indicator.code() + "-count",
-                t.text("country.chart.countTitle", name, unit, t.country(member)),
-                t.text("country.chart.countNoun", unit),
+                t.text("country.chart.countTitle", name, count(t, indicator.unit(), true), t.country(member)),
+                count(t, indicator.unit(), false),
                 byYear,
                 SeriesObservation::count,
                 CountryPage::formatCount);
@@ -513,9 +520,11 @@ public final class CountryPage {
             }
             caveat(t, observation).ifPresent(caveats::add);
             if (observation.source() != null || observation.sourceKind() != null) {
+                String source = observation.source() == null ? "" : observation.source();
                 sources.add(new Source(
                         sourceKind(t, observation.sourceKind()),
-                        observation.source() == null ? "" : observation.source()));
+                        source,
+                        SYSTEM_SOURCES.stream().anyMatch(source::startsWith) ? t.langOfEnglish() : null));
             }
             if (observation.footnote() != null && !observation.footnote().isBlank()) {
                 footnotes
@@ -585,7 +594,7 @@ public final class CountryPage {
                                 : observation.age(),
                         observation.breakdownType().equals(SeriesQuery.TOTAL)
                                 ? t.text("country.disaggregation.total")
-                                : observation.breakdownType() + ": " + observation.breakdown(),
+                                : t.labelValue(observation.breakdownType(), observation.breakdown()),
                         observation.count() == null ? "" : formatCount(t, observation.count()),
                         observation.ratePer100k() == null ? "" : t.decimal(observation.ratePer100k(), 2),
                         flags(t, observation),
@@ -724,7 +733,9 @@ public final class CountryPage {
         if (observation.count() == null && suppressed(observation) && parts.isEmpty()) {
             parts.add(t.text("country.suppressed"));
         }
-        return String.join("; ", parts);
+        return parts.stream()
+                .reduce((left, right) -> t.text("format.semicolon", left, right))
+                .orElse("");
     }
 
     private String statusLabel(Localizer t, String code) {
@@ -733,6 +744,15 @@ public final class CountryPage {
                 .find(code)
                 .map(t::status)
                 .orElse(code);
+    }
+
+    /**
+     * What the count of a unit is called: "Nombre d’infractions" (a text per unit, so each language writes its own
+     * article or elision), in a chart's title the same in lower case; a unit the page does not know is named as is.
+     */
+    private static String count(Localizer t, String unit, boolean inTitle) {
+        String key = inTitle ? "country.countInTitle." : "country.count.";
+        return UNITS.contains(unit) ? t.text(key + unit) : t.text(key + "other", unit);
     }
 
     private static String unit(Localizer t, String unit) {

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.observatory.api.web.ApiLanguage;
 import org.observatory.api.web.Problem;
 import org.observatory.api.web.ProblemPages;
 import org.observatory.schemas.text.Language;
@@ -34,9 +35,25 @@ public final class ErrorPage implements ProblemPages {
         }
     }
 
+    /**
+     * The page's locale when the problem is shown as a page; for a problem document, the locale of the path's
+     * language prefix ({@code /fr/countries/XXX} asked by curl gets its detail in French, the region still from
+     * {@code Accept-Language}), which the answer then names in {@code Content-Language}; else empty (the API's
+     * language).
+     */
     @Override
     public Optional<Locale> locale(Context ctx) {
-        return shownAsPage(ctx) ? Optional.of(pages.languages().localizer(ctx).locale()) : Optional.empty();
+        if (shownAsPage(ctx)) {
+            return Optional.of(pages.languages().localizer(ctx).locale());
+        }
+        if (MACHINE_PATHS.stream().anyMatch(ctx.path()::startsWith)) {
+            return Optional.empty();
+        }
+        Optional<Locale> prefixed = pages.languages()
+                .prefixOf(ctx.path())
+                .map(language -> Languages.locale(language, ctx.header("Accept-Language")));
+        prefixed.ifPresent(locale -> ApiLanguage.use(ctx, locale));
+        return prefixed;
     }
 
     private static boolean shownAsPage(Context ctx) {

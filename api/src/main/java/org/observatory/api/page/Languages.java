@@ -10,11 +10,12 @@ import org.observatory.schemas.text.Language;
 
 /**
  * The languages the pages speak, in the order of the language switch, and how a request picks one: the path prefix
- * ({@code /pt/countries/MEX}), then {@code ?lang=}, then the best match of {@code Accept-Language}, then the first
+ * ({@code /pt/countries/MEX}), then {@code ?lang=} (a language tag, as the report route takes it: {@code fr} or
+ * {@code fr-FR}), then the best match of {@code Accept-Language}, then the first
  * language (Spanish). A language that is not supported is passed over, never an error: the page is still shown.
  *
- * <p>Within the chosen language, numbers and dates follow the CLDR locale of the region the request's {@code
- * Accept-Language} names for that language ({@code fr-FR} on {@code /fr/...} writes French numbers as France does),
+ * <p>Within the chosen language, numbers and dates follow the CLDR locale of the region {@code ?lang=} names for it
+ * ({@code ?lang=fr-FR}), else of the region the request's {@code Accept-Language} names for that language ({@code fr-FR} on {@code /fr/...} writes French numbers as France does),
  * else the language's default ({@code es-419}, {@code en-US}, {@code pt-BR}, {@code fr-CA}). Every page therefore
  * varies by {@code Accept-Language}.
  *
@@ -51,13 +52,18 @@ public final class Languages {
     /** The texts, numbers and dates of the request's page (see the class comment). */
     public Localizer localizer(Context ctx) {
         Language language = of(ctx);
-        return new Localizer(language, locale(language, ctx.header("Accept-Language")));
+        // a bare ?lang=fr names no region (its locale is the default fr-CA): Accept-Language may still name one
+        Locale locale = queryLocale(ctx)
+                .filter(asked -> asked.getLanguage().equals(language.code()))
+                .filter(asked -> namesRegion(ctx.queryParam("lang")))
+                .orElseGet(() -> locale(language, ctx.header("Accept-Language")));
+        return new Localizer(language, locale);
     }
 
     /** The language of the request (see the class comment). */
     public Language of(Context ctx) {
         return prefixOf(ctx.path())
-                .or(() -> find(ctx.queryParam("lang")))
+                .or(() -> queryLocale(ctx).map(Locale::getLanguage).flatMap(this::find))
                 .or(() -> accepted(ctx.header("Accept-Language")))
                 .orElse(all.get(0));
     }
@@ -76,6 +82,17 @@ public final class Languages {
                 .filter(locale -> !locale.getCountry().isEmpty())
                 .findFirst()
                 .orElse(language.defaultLocale());
+    }
+
+    /** The locale {@code ?lang=} asks for ({@code fr} is {@code fr-CA}, {@code fr-FR} keeps its region), if any. */
+    private static Optional<Locale> queryLocale(Context ctx) {
+        return Language.locale(ctx.queryParam("lang"));
+    }
+
+    private static boolean namesRegion(String tag) {
+        return !Locale.forLanguageTag(tag.strip().replace('_', '-'))
+                .getCountry()
+                .isEmpty();
     }
 
     /** The language whose prefix the path starts with: {@code /es} or {@code /es/...}. */

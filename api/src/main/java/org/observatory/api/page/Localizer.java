@@ -2,6 +2,7 @@ package org.observatory.api.page;
 
 import static java.util.Objects.requireNonNull;
 
+import gg.jte.Content;
 import gg.jte.support.LocalizationSupport;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.observatory.schemas.classification.IccsCategory;
 import org.observatory.schemas.codelist.CtsSection;
 import org.observatory.schemas.codelist.Indicator;
@@ -27,7 +30,10 @@ import org.observatory.schemas.text.Language;
 /**
  * The texts, numbers, dates and codelist labels of a page in one language. Texts come from the message bundle
  * {@code org/observatory/api/page/messages_xx.properties} (UTF-8); a placeholder {@code {0}} takes an argument,
- * which templates get escaped ({@code localize}). Numbers and dates follow the CLDR data of the page's locale, a
+ * which templates get escaped ({@code localize}); <code>{0|one|other}</code> is the word <i>one</i> when the number
+ * argument 0 takes the singular in the page's language (English and Spanish: exactly 1; Portuguese and French: 0 and
+ * 1, as CLDR says), else <i>other</i>, and a number a plural reads is shown as a grouped integer ({@code 7 erreurs},
+ * {@code 1 234 avertissements}). Numbers and dates follow the CLDR data of the page's locale, a
  * region of the page's language ({@code es-419} and {@code en-US}: 12,345.6; {@code pt-BR}: 12.345,6; {@code fr-CA}:
  * 12 345,6 with a no-break space; {@code fr-FR}: 12 345,6 with a narrow no-break space), so a template never formats
  * a number itself.
@@ -37,6 +43,8 @@ import org.observatory.schemas.text.Language;
  */
 public final class Localizer implements LocalizationSupport {
     static final String BUNDLE = "org.observatory.api.page.messages";
+    /** A plural choice: <code>{0|erreur|erreurs}</code>. */
+    static final Pattern PLURAL = Pattern.compile("\\{(\\d+)\\|([^{}|]*)\\|([^{}|]*)}");
 
     private final Language language;
     private final Locale locale;
@@ -90,10 +98,83 @@ public final class Localizer implements LocalizationSupport {
     /** The text with its placeholders replaced, for attributes and plain text (templates escape it on output). */
     public String text(String key, Object... arguments) {
         String text = lookup(key);
-        for (int index = 0; index < arguments.length; index++) {
-            text = text.replace("{" + index + "}", String.valueOf(arguments[index]));
+        Object[] shown = plurals(key, text, arguments);
+        text = PLURAL.matcher(text).replaceAll(choice -> Matcher.quoteReplacement(choice(key, choice, arguments)));
+        for (int index = 0; index < shown.length; index++) {
+            text = text.replace("{" + index + "}", String.valueOf(shown[index]));
         }
         return text;
+    }
+
+    /** The text for a template, its arguments escaped; its plural choices made first (see the class comment). */
+    @Override
+    public Content localize(String key, Object... arguments) {
+        String text = lookup(key);
+        if (!PLURAL.matcher(text).find()) {
+            return LocalizationSupport.super.localize(key, arguments);
+        }
+        Object[] shown = plurals(key, text, arguments);
+        String chosen =
+                PLURAL.matcher(text).replaceAll(choice -> Matcher.quoteReplacement(choice(key, choice, arguments)));
+        LocalizationSupport resolved = ignored -> chosen;
+        return resolved.localize(key, shown);
+    }
+
+    /** Whether a number takes the singular in the page's language (CLDR's "one" rule for integers). */
+    public boolean singular(long number) {
+        long amount = Math.abs(number);
+        return switch (language) {
+            case PORTUGUESE, FRENCH -> amount < 2;
+            case SPANISH, ENGLISH -> amount == 1;
+        };
+    }
+
+    /** The arguments as shown: a number a plural choice reads becomes a grouped integer. */
+    private Object[] plurals(String key, String text, Object[] arguments) {
+        Object[] shown = arguments.clone();
+        Matcher matcher = PLURAL.matcher(text);
+        while (matcher.find()) {
+            int index = Integer.parseInt(matcher.group(1));
+            shown[index] = integer(number(key, index, arguments));
+        }
+        return shown;
+    }
+
+    private String choice(String key, java.util.regex.MatchResult choice, Object[] arguments) {
+        return singular(number(key, Integer.parseInt(choice.group(1)), arguments)) ? choice.group(2) : choice.group(3);
+    }
+
+    private static long number(String key, int index, Object[] arguments) {
+        if (index >= arguments.length || !(arguments[index] instanceof Number number)) {
+            throw new IllegalArgumentException(
+                    "The text '%s' chooses a plural by its argument %d, which must be a whole number, not %s"
+                            .formatted(key, index, index < arguments.length ? arguments[index] : "missing"));
+        }
+        return number.longValue();
+    }
+
+    /**
+     * A label and its value as the language writes them: {@code Pays : COL} in French (a no-break space before the
+     * colon), {@code Country: COL} in the others.
+     */
+    public String labelValue(Object label, Object value) {
+        return text("format.labelValue", label, value);
+    }
+
+    /**
+     * The colon after a label whose value follows in other markup ({@code <strong>Pays :</strong> COL}): {@code :}, in
+     * French with the no-break space before it; the space after it is the template's.
+     */
+    public String colon() {
+        return text("format.labelValue", "", "").stripTrailing();
+    }
+
+    /**
+     * The {@code lang} attribute of a text the system writes in English (a formula, a source ingest describes): {@code
+     * en} on a page in another language, else {@code null} (jte then leaves the attribute out).
+     */
+    public String langOfEnglish() {
+        return language == Language.ENGLISH ? null : Language.ENGLISH.code();
     }
 
     public String integer(long value) {

@@ -149,13 +149,11 @@ public final class RunPage {
 
     /** What a run refused for a change of the approval policy would unpublish, and the form that confirms it. */
     public record PolicyView(
-            String snapshotId, String before, String after, String values, String partCount, List<Part> parts) {
+            String snapshotId, String before, String after, long values, int partCount, List<Part> parts) {
         public PolicyView {
             requireNonNull(snapshotId, "snapshotId is null");
             requireNonNull(before, "before is null");
             requireNonNull(after, "after is null");
-            requireNonNull(values, "values is null");
-            requireNonNull(partCount, "partCount is null");
             parts = List.copyOf(requireNonNull(parts, "parts is null"));
         }
     }
@@ -308,8 +306,8 @@ public final class RunPage {
                         .map(policy -> t.text("run.policy.under." + policy.settingName()))
                         .orElseGet(() -> t.text("run.policy.earlier")),
                 t.text("run.policy.name." + change.after().settingName()),
-                t.integer(change.values()),
-                t.integer(parts.size()),
+                change.values(),
+                parts.size(),
                 parts);
     }
 

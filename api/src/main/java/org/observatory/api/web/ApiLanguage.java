@@ -37,7 +37,7 @@ public final class ApiLanguage {
      * Answers the request in this locale instead of the negotiated one (a route whose query names its language,
      * e.g. a report a page links to in the page's language), saying so in {@code Content-Language}.
      */
-    static void use(Context ctx, Locale locale) {
+    public static void use(Context ctx, Locale locale) {
         ctx.attribute(LOCALE_ATTRIBUTE, requireNonNull(locale, "locale is null"));
         declareOn(ctx);
     }

@@ -15,7 +15,8 @@ public interface ProblemPages {
 
     /**
      * The locale a page would show the request's problem in (the page's language and region), or empty when the
-     * request wants the problem document: its detail is then in the API's language ({@link ApiLanguage}).
+     * request wants the problem document: its detail is then in the API's language ({@link ApiLanguage}). A page
+     * path that names its language may answer that language for the problem document too.
      */
     Optional<Locale> locale(Context ctx);
 

@@ -3,6 +3,7 @@ package org.observatory.api.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,7 +30,8 @@ import org.observatory.schemas.text.Language;
  * bundles in the four languages that agree with each other.
  */
 class LocalizerTest {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+    /** An argument {@code {0}} or a plural choice {@code {0|one|other}}, which must be the same in every language. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(\\|[^{}|]*\\|[^{}|]*)?}");
 
     private final Localizer spanish = new Localizer(Language.SPANISH);
     private final Localizer english = new Localizer(Language.ENGLISH);
@@ -142,6 +144,64 @@ class LocalizerTest {
     }
 
     @Test
+    void countsOnPagesTakeTheSingularByEachLanguagesCldrRule() {
+        assertThat(english.text("receipt.issues.summary", 1, 0)).isEqualTo("1 error and 0 warnings.");
+        assertThat(english.text("receipt.issues.summary", 7, 1_234)).isEqualTo("7 errors and 1,234 warnings.");
+        assertThat(spanish.text("receipt.issues.summary", 1, 0)).isEqualTo("1 error y 0 advertencias.");
+        assertThat(spanish.text("receipt.issues.summary", 7, 2)).isEqualTo("7 errores y 2 advertencias.");
+        assertThat(portuguese.text("receipt.issues.summary", 1, 0))
+                .as("Portuguese: 0 and 1 take the singular")
+                .isEqualTo("1 erro e 0 aviso.");
+        assertThat(portuguese.text("receipt.issues.count.error", 2)).isEqualTo("2 erros");
+        assertThat(french.text("receipt.issues.summary", 7, 0)).isEqualTo("7 erreurs et 0 avertissement.");
+        assertThat(french.text("receipt.issues.count.warning", 1_234)).isEqualTo("1\u00a0234 avertissements");
+        StringOutput output = new StringOutput();
+        french.localize("receipt.issues.summary", 1L, 2).writeTo(output);
+        assertThat(output.toString())
+                .as("a template's text makes the same choice")
+                .isEqualTo("1 erreur et 2 avertissements.");
+        for (Language language : Languages.PAGES.all()) {
+            keys(language).forEach((key, value) -> assertThat(value.toString())
+                    .as("%s in %s: a count takes a plural choice, not (s)", key, language.code())
+                    .doesNotContain("(s)", "(es)"));
+        }
+    }
+
+    @Test
+    void aPluralChoiceWithoutANumberFailsLoudly() {
+        assertThatThrownBy(() -> french.text("receipt.issues.count.error", "7"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The text 'receipt.issues.count.error' chooses a plural by its argument 0, which must be a"
+                        + " whole number, not 7");
+    }
+
+    @Test
+    void aLabelAndItsValueFollowEachLanguagesTypography() {
+        assertThat(french.labelValue("2023", "Provisoire")).isEqualTo("2023\u00a0: Provisoire");
+        assertThat(french.colon()).isEqualTo("\u00a0:");
+        assertThat(english.labelValue("2023", "Provisional")).isEqualTo("2023: Provisional");
+        assertThat(spanish.colon()).isEqualTo(":");
+        assertThat(portuguese.labelValue("Fonte", "X")).isEqualTo("Fonte: X");
+        assertThat(french.text("format.semicolon", "Infractions", "taux")).isEqualTo("Infractions\u00a0; taux");
+    }
+
+    @Test
+    void frenchCountNounsElideBeforeAVowel() {
+        assertThat(french.text("country.count.offences")).isEqualTo("Nombre d’infractions");
+        assertThat(french.text("country.count.victims")).isEqualTo("Nombre de victimes");
+        assertThat(french.text("country.count.persons")).isEqualTo("Nombre de personnes");
+        assertThat(french.text("country.count.percent")).isEqualTo("Pourcentage des répondants");
+        assertThat(french.text("country.countInTitle.offences")).isEqualTo("nombre d’infractions");
+    }
+
+    @Test
+    void englishTextsNeedNoLangAttributeOnAnEnglishPage() {
+        assertThat(english.langOfEnglish()).isNull();
+        assertThat(french.langOfEnglish()).isEqualTo("en");
+        assertThat(portuguese.langOfEnglish()).isEqualTo("en");
+    }
+
+    @Test
     void pathsLoseTheirLanguagePrefix() {
         assertThat(Languages.PAGES.withoutPrefix("/es/countries/MEX")).isEqualTo("/countries/MEX");
         assertThat(Languages.PAGES.withoutPrefix("/fr/countries/HTI")).isEqualTo("/countries/HTI");
@@ -173,7 +233,7 @@ class LocalizerTest {
         Set<String> found = new TreeSet<>();
         Matcher matcher = PLACEHOLDER.matcher(text);
         while (matcher.find()) {
-            found.add(matcher.group());
+            found.add(matcher.group(2) == null ? "{" + matcher.group(1) + "}" : "{" + matcher.group(1) + "|plural}");
         }
         return found;
     }
