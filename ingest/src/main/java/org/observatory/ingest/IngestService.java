@@ -264,7 +264,7 @@ public final class IngestService {
                         staging::startWriting)
                 .run();
         if (!pass.report().hasErrors()) {
-            staging.check(request.sourceKind(), pass.report(), settings, populationFiles());
+            staging.check(request.sourceKind(), pass.report(), settings, populationFiles(), layout::nameOf);
         }
         return pass;
     }
@@ -274,8 +274,9 @@ public final class IngestService {
         Optional<ValidationPass.NumericColumn> column =
                 switch (kind) {
                     case CTS -> Optional.of(new ValidationPass.NumericColumn("value", "VALUE"));
-                    case NATIONAL -> Optional.of(new ValidationPass.NumericColumn("count", "count"));
-                    case POPULATION -> Optional.of(new ValidationPass.NumericColumn("population", "population"));
+                    case NATIONAL -> Optional.of(new ValidationPass.NumericColumn("count", layout.nameOf("count")));
+                    case POPULATION ->
+                        Optional.of(new ValidationPass.NumericColumn("population", layout.nameOf("population")));
                     case SDMX_CSV -> Optional.of(new ValidationPass.NumericColumn("obs_value", "OBS_VALUE"));
                     case CORRESPONDENCE -> Optional.empty();
                 };

@@ -249,7 +249,8 @@ final class ValidationPass {
             Consumer<List<StagedRowBatch>> stage)
             throws IOException {
         ValidationReport report = settings.report();
-        ValidationContext context = new ValidationContext(codelists, declaredCountry, cycle, separator, report);
+        ValidationContext context =
+                new ValidationContext(codelists, declaredCountry, cycle, separator, report, table.layout()::nameOf);
         RowValidator validator = validators.apply(context);
         DecimalSeparator.Evidence evidence = new DecimalSeparator.Evidence();
         Optional<String> column = numericColumn.map(NumericColumn::name);

@@ -139,7 +139,7 @@ class IngestServiceTest {
             assertThat(issue.code()).isEqualTo(ErrorCode.REQUIRED_COLUMN_MISSING);
             assertThat(issue.message())
                     .isEqualTo(
-                            "Line 1 (the header): missing required column(s) [dimension, category, sex, age, unit_of_measurement]; add them or rename the existing columns (accepted names are in docs/formats.md)");
+                            "Line 1 (the header): missing required columns [dimension, category, sex, age, unit_of_measurement]; add them or rename the existing columns. Accepted names (any case, with or without accents): dimension: dimension; category: category; sex: sex; age: age; unit_of_measurement: unit_of_measurement, unit, unit of measure");
         });
     }
 

@@ -258,7 +258,7 @@ class MalformedFilesTest {
                 result,
                 file,
                 ErrorCode.REQUIRED_COLUMN_MISSING,
-                "Line 1 (the header): missing required column(s) [population]; add them or rename the existing columns (accepted names are in docs/formats.md)");
+                "Line 1 (the header): missing required column [population]; add it or rename the existing columns. Accepted names (any case, with or without accents): population: population, value, poblacion, valor, população, valeur");
     }
 
     @Test
@@ -287,7 +287,7 @@ class MalformedFilesTest {
                 .containsExactly(
                         tuple(
                                 ErrorCode.REQUIRED_COLUMN_MISSING,
-                                "Line 1 (the header): missing required column(s) [population]; add them or rename the existing columns (accepted names are in docs/formats.md)"),
+                                "Line 1 (the header): missing required column [population]; add it or rename the existing columns. Accepted names (any case, with or without accents): population: population, value, poblacion, valor, população, valeur"),
                         tuple(
                                 ErrorCode.MALFORMED_CSV,
                                 "Line 1 (the header): columns 1 'Year', 3 'AÑO' and 4 'year' are all the column 'year'; keep one of them and remove or rename the others"));
@@ -303,7 +303,7 @@ class MalformedFilesTest {
                 result,
                 file,
                 ErrorCode.REQUIRED_COLUMN_MISSING,
-                "Line 1 (the header): missing required column(s) [year, population]; add them or rename the existing columns (accepted names are in docs/formats.md); a quote (\") on this line is never closed; close it where its value ends, or remove it");
+                "Line 1 (the header): missing required columns [year, population]; add them or rename the existing columns; a quote (\") on this line is never closed; close it where its value ends, or remove it. Accepted names (any case, with or without accents): year: year, anio, año, ano, année; population: population, value, poblacion, valor, população, valeur");
     }
 
     @Test
@@ -317,7 +317,7 @@ class MalformedFilesTest {
                 result,
                 file,
                 ErrorCode.REQUIRED_COLUMN_MISSING,
-                "Line 1 (the header): missing required column(s) [year, population]; add them or rename the existing columns (accepted names are in docs/formats.md); the header runs on to line 2 inside a quoted value; check that every quote (\") in it is closed where its value ends");
+                "Line 1 (the header): missing required columns [year, population]; add them or rename the existing columns; the header runs on to line 2 inside a quoted value; check that every quote (\") in it is closed where its value ends. Accepted names (any case, with or without accents): year: year, anio, año, ano, année; population: population, value, poblacion, valor, população, valeur");
     }
 
     @Test
@@ -647,7 +647,7 @@ class MalformedFilesTest {
                 .filteredOn(issue -> issue.code() == ErrorCode.MIXED_DECIMAL_SEPARATORS)
                 .extracting(ValidationIssue::message)
                 .containsExactly(
-                        "Line 4, column 'count': '3.5' is written with a decimal '.', but 3 other value(s) of the file use ',' (the first on line 2, '1,5'); one file uses one decimal separator: write every number with ','");
+                        "Line 4, column 'count': '3.5' is written with a decimal '.', but 3 other values of the file use ',' (the first on line 2, '1,5'); one file uses one decimal separator: write every number with ','");
     }
 
     @Test
@@ -661,7 +661,7 @@ class MalformedFilesTest {
             assertThat(issue.severity()).isEqualTo(Severity.WARNING);
             assertThat(issue.message())
                     .isEqualTo(
-                            "Line 2, column 'population': '1.234' can be a whole number with thousands grouped or a fraction; no number of the file shows its decimal separator, so it is read with ',' as usual in ';'-delimited files, as 1234.0 (1 value(s) like it). If that is wrong, write the numbers without thousands separators");
+                            "Line 2, column 'poblacion': '1.234' can be a whole number with thousands grouped or a fraction; no number of the file shows its decimal separator, so it is read with ',' as usual in ';'-delimited files, as 1234.0 (1 value like it). If that is wrong, write the numbers without thousands separators");
         });
     }
 
@@ -687,7 +687,7 @@ class MalformedFilesTest {
                                 .containsExactly(
                                         4L,
                                         "3.5",
-                                        "Line 4, column 'count': '3.5' is written with a decimal '.', but 3 other value(s) of the file use ',' (the first on line 2, '1,5'); one file uses one decimal separator: write every number with ','"));
+                                        "Line 4, column 'count': '3.5' is written with a decimal '.', but 3 other values of the file use ',' (the first on line 2, '1,5'); one file uses one decimal separator: write every number with ','"));
         assertThat(evidence.ambiguity("count")).isEmpty();
     }
 
@@ -711,7 +711,7 @@ class MalformedFilesTest {
                                 .containsExactly(
                                         3L,
                                         "1,234",
-                                        "Line 3, column 'count': '1,234' can be a whole number with thousands grouped or a fraction; no number of the file shows its decimal separator, so it is read with ',' as usual in ';'-delimited files, as 1.234 (2 value(s) like it). If that is wrong, write the numbers without thousands separators"));
+                                        "Line 3, column 'count': '1,234' can be a whole number with thousands grouped or a fraction; no number of the file shows its decimal separator, so it is read with ',' as usual in ';'-delimited files, as 1.234 (2 values like it). If that is wrong, write the numbers without thousands separators"));
     }
 
     @Test

@@ -76,11 +76,11 @@ class WholeFileChecksTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 Severity.WARNING,
                                 2L,
-                                "Lines 2, 3 have the same key (JAM, Victims of sexual exploitation, Total, Total, F, 10-17, 2019) with different values (12.0 and 15.0); all of them are excluded as conflicting duplicates. Keep one row per key with the correct value"),
+                                "Lines 2, 3 have the same key (JAM, Victims of sexual exploitation, Total, Total, F, 10-17, 2019) with different values (12 and 15); all of them are excluded as conflicting duplicates. Keep one row per key with the correct value"),
                         org.assertj.core.groups.Tuple.tuple(
                                 Severity.WARNING,
                                 5L,
-                                "Line(s) 5 repeat line 4 exactly (JAM, Victims of sexual exploitation, Total, Total, M, 10-17, 2019, value 4.0); the repeats are skipped. Remove the repeated rows"));
+                                "Line 5 repeats line 4 exactly (JAM, Victims of sexual exploitation, Total, Total, M, 10-17, 2019, value 4); the repeat is skipped. Remove the repeated row"));
         assertThat(stagedStatuses(result))
                 .containsExactly(
                         "2 skipped conflicting-duplicate",

@@ -27,6 +27,17 @@ public record ColumnSpec(String name, List<String> aliases, boolean required) {
         return new ColumnSpec(name, List.of(aliases), false);
     }
 
+    /**
+     * The names a header may write the column under, as reports list them: the canonical name, then the aliases in
+     * every language, without the {@code ID: Name} forms of an SDMX-CSV export with labels.
+     */
+    public List<String> acceptedNames() {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(name);
+        aliases.stream().filter(alias -> alias.indexOf(':') < 0).forEach(names::add);
+        return List.copyOf(names);
+    }
+
     public boolean matches(String headerCell) {
         return keys().contains(normalise(headerCell));
     }

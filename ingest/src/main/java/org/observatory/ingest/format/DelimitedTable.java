@@ -102,7 +102,9 @@ public final class DelimitedTable {
                             "lines",
                             (long) first.lines().size(),
                             "columns",
-                            requiredNames.toString()));
+                            requiredNames.toString(),
+                            "accepted",
+                            accepted(columns, requiredNames)));
         }
         List<HeaderProblems.Problem> problems = new ArrayList<>();
         String headerLine = Integer.toString(best.lineIndex() + 1);
@@ -111,13 +113,19 @@ public final class DelimitedTable {
         boolean quoteSaid = best.missingRequired().isEmpty();
         if (!best.missingRequired().isEmpty()) {
             String missing = best.missingRequired().toString();
+            long count = best.missingRequired().size();
+            String accepted = accepted(columns, best.missingRequired());
             Message message = best.unclosedQuote()
                     ? Message.of(
                             IngestMessage.HEADER_COLUMNS_MISSING_QUOTE_NOT_CLOSED,
                             "line",
                             headerLine,
                             "columns",
-                            missing)
+                            missing,
+                            "count",
+                            count,
+                            "accepted",
+                            accepted)
                     : best.lineCount() > 1
                             ? Message.of(
                                     IngestMessage.HEADER_COLUMNS_MISSING_HEADER_RUNS_ON,
@@ -125,9 +133,22 @@ public final class DelimitedTable {
                                     headerLine,
                                     "columns",
                                     missing,
+                                    "count",
+                                    count,
+                                    "accepted",
+                                    accepted,
                                     "lastLine",
                                     lastLine)
-                            : Message.of(IngestMessage.HEADER_COLUMNS_MISSING, "line", headerLine, "columns", missing);
+                            : Message.of(
+                                    IngestMessage.HEADER_COLUMNS_MISSING,
+                                    "line",
+                                    headerLine,
+                                    "columns",
+                                    missing,
+                                    "count",
+                                    count,
+                                    "accepted",
+                                    accepted);
             problems.add(new HeaderProblems.Problem(ErrorCode.REQUIRED_COLUMN_MISSING, message));
         }
         best.duplicates()
@@ -151,13 +172,29 @@ public final class DelimitedTable {
                         best.lineIndex(),
                         best.width(),
                         best.positions(),
-                        best.lineCount()));
+                        best.lineCount(),
+                        best.names()));
         if (!table.hasDataRow()) {
             throw new ObservatoryException(
                     ErrorCode.NO_DATA_ROWS,
                     Message.of(IngestMessage.NO_DATA_ROWS, "line", Integer.toString(best.lineIndex() + 1)));
         }
         return table;
+    }
+
+    /**
+     * The names a header may write each of those columns under, in every language, language-free: {@code year: year,
+     * anio, año, ano, année; population: population, value, ...}.
+     */
+    static String accepted(List<ColumnSpec> columns, List<String> names) {
+        List<String> accepted = new ArrayList<>();
+        for (String name : names) {
+            columns.stream()
+                    .filter(column -> column.name().equals(name))
+                    .findFirst()
+                    .ifPresent(column -> accepted.add(name + ": " + String.join(", ", column.acceptedNames())));
+        }
+        return String.join("; ", accepted);
     }
 
     /**
@@ -719,6 +756,7 @@ public final class DelimitedTable {
             char delimiter,
             int width,
             Map<String, Integer> positions,
+            Map<String, String> names,
             List<String> missingRequired,
             int requiredFound,
             List<Message> duplicates,
@@ -749,7 +787,11 @@ public final class DelimitedTable {
                 }
             }
             Map<String, Integer> positions = new HashMap<>();
-            found.forEach((name, at) -> positions.put(name, at.get(0)));
+            Map<String, String> names = new HashMap<>();
+            found.forEach((name, at) -> {
+                positions.put(name, at.get(0));
+                names.put(name, cells.get(at.get(0)).strip());
+            });
             List<String> missing = index.columns.stream()
                     .filter(ColumnSpec::required)
                     .map(ColumnSpec::name)
@@ -771,6 +813,7 @@ public final class DelimitedTable {
                     delimiter,
                     cells.size(),
                     positions,
+                    names,
                     missing,
                     requiredFound,
                     duplicates,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.validate.IngestSettings;
@@ -47,10 +48,18 @@ final class FileChecks {
     private final SourceKind kind;
     private final ValidationReport report;
     private final IngestSettings settings;
+    /** How the file's header writes a column, by its canonical name. */
+    private final UnaryOperator<String> columnNames;
     /** Whether {@code sex_groups} sums the rows as they are staged now (no duplicate made a row skipped since). */
     private boolean sexGroupsCurrent;
 
-    FileChecks(Connection connection, SourceKind kind, ValidationReport report, IngestSettings settings) {
+    FileChecks(
+            Connection connection,
+            SourceKind kind,
+            ValidationReport report,
+            IngestSettings settings,
+            UnaryOperator<String> columnNames) {
+        this.columnNames = requireNonNull(columnNames, "columnNames is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.kind = requireNonNull(kind, "kind is null");
         this.report = requireNonNull(report, "report is null");
@@ -181,7 +190,9 @@ final class FileChecks {
                     + ", signatures, occurrences, lines, shown FROM duplicate_groups ORDER BY first_line")) {
                 while (groups.next()) {
                     List<Long> lines = longs(groups.getArray("lines"));
-                    List<String> shown = strings(groups.getArray("shown"));
+                    List<String> shown = strings(groups.getArray("shown")).stream()
+                            .map(FileChecks::asWritten)
+                            .toList();
                     long occurrences = groups.getLong("occurrences");
                     long more = occurrences - lines.size();
                     String described = describeKey(groups, key);
@@ -191,7 +202,7 @@ final class FileChecks {
                             report.error(
                                     ErrorCode.DUPLICATE_KEY,
                                     lines.get(0),
-                                    "national_code",
+                                    columnNames.apply("national_code"),
                                     groups.getString("national_code"),
                                     Message.of(
                                             IngestMessage.CORRESPONDENCE_CONFLICT,
@@ -238,6 +249,8 @@ final class FileChecks {
                                                 : IngestMessage.DUPLICATES_EXACT,
                                         "lines",
                                         join(lines.subList(1, lines.size())),
+                                        "count",
+                                        occurrences - 1,
                                         "more",
                                         Long.toString(more),
                                         "line",
@@ -630,6 +643,16 @@ final class FileChecks {
             }
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * A value as the file wrote it, near enough: a whole count staged as a double ({@code 10.0}) without its
+     * {@code .0}.
+     */
+    private static String asWritten(String value) {
+        return value != null && value.endsWith(".0") && value.matches("-?\\d+\\.0")
+                ? value.substring(0, value.length() - 2)
+                : value;
     }
 
     private static List<Long> longs(Array array) throws SQLException {

@@ -231,7 +231,20 @@ public final class StagingTable implements AutoCloseable {
      * checked.
      */
     public void check(SourceKind kind, ValidationReport report, IngestSettings settings, List<Path> populationFiles) {
-        FileChecks checks = new FileChecks(connection, kind, report, settings);
+        check(kind, report, settings, populationFiles, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #check(SourceKind, ValidationReport, IngestSettings, List)}, an issue about a column naming it as the
+     * file's header writes it: {@code columnNames} gives the header's name of a canonical column name.
+     */
+    public void check(
+            SourceKind kind,
+            ValidationReport report,
+            IngestSettings settings,
+            List<Path> populationFiles,
+            java.util.function.UnaryOperator<String> columnNames) {
+        FileChecks checks = new FileChecks(connection, kind, report, settings, columnNames);
         try {
             execute("use every processor for the checks", "RESET threads"); // the rows are written: see the constructor
             if (checks.duplicates()) {

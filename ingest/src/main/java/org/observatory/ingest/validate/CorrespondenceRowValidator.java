@@ -36,9 +36,16 @@ public final class CorrespondenceRowValidator implements RowValidator {
             report.error(
                     ErrorCode.UNKNOWN_ICCS_CODE,
                     line,
-                    "iccs_code",
+                    context.column("iccs_code"),
                     iccsCode,
-                    Message.of(IngestMessage.ICCS_CODE_NOT_A_CODE, "line", Long.toString(line), "value", iccsCode));
+                    Message.of(
+                            IngestMessage.ICCS_CODE_NOT_A_CODE,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            context.column("iccs_code"),
+                            "value",
+                            iccsCode));
         }
         MatchQuality quality = null;
         try {
@@ -47,12 +54,14 @@ public final class CorrespondenceRowValidator implements RowValidator {
             report.error(
                     ErrorCode.UNKNOWN_CODE,
                     line,
-                    "match_quality",
+                    context.column("match_quality"),
                     row.cell("match_quality"),
                     Message.of(
                             IngestMessage.MATCH_QUALITY_UNKNOWN,
                             "line",
                             Long.toString(line),
+                            "column",
+                            context.column("match_quality"),
                             "value",
                             row.cell("match_quality"),
                             "qualities",
@@ -63,12 +72,13 @@ public final class CorrespondenceRowValidator implements RowValidator {
         }
         for (String column : new String[] {"national_code", "national_label"}) {
             if (row.cell(column).isEmpty()) {
+                String written = context.column(column);
                 report.error(
                         ErrorCode.VALUE_MISSING,
                         line,
-                        column,
+                        written,
                         "",
-                        Message.of(IngestMessage.CELL_MISSING, "line", Long.toString(line), "column", column));
+                        Message.of(IngestMessage.CELL_MISSING, "line", Long.toString(line), "column", written));
             }
         }
         if (report.errorCount() > errorsBefore) {

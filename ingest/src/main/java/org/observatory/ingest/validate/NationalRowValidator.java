@@ -84,34 +84,37 @@ public final class NationalRowValidator implements RowValidator {
             return;
         }
         OptionalInt year = yearColumn.equals("year")
-                ? context.year(line, "year", row.cell("year"))
+                ? context.year(line, context.column("year"), row.cell("year"))
                 : yearOfDate(line, row.cell("date"));
-        OptionalDouble value = incidentLevel ? OptionalDouble.of(1) : context.count(line, "count", row.cell("count"));
-        Optional<String> sex = context.sex(line, "sex", row.cell("sex"));
-        ValidationContext.AgeBand age = context.ageBand(line, "age_group", row.cell("age_group"));
+        OptionalDouble value =
+                incidentLevel ? OptionalDouble.of(1) : context.count(line, context.column("count"), row.cell("count"));
+        Optional<String> sex = context.sex(line, context.column("sex"), row.cell("sex"));
+        ValidationContext.AgeBand age = context.ageBand(line, context.column("age_group"), row.cell("age_group"));
         String code = row.cell("offence_code");
         if (code.isEmpty()) {
+            String column = context.column("offence_code");
             report.error(
                     ErrorCode.VALUE_MISSING,
                     line,
-                    "offence_code",
+                    column,
                     "",
-                    Message.of(IngestMessage.OFFENCE_CODE_MISSING, "line", Long.toString(line)));
+                    Message.of(IngestMessage.OFFENCE_CODE_MISSING, "line", Long.toString(line), "column", column));
         }
         String flag = row.cell("flag").toUpperCase(Locale.ROOT);
         if (!flag.isEmpty()
                 && context.codelists().observationStatuses().find(flag).isEmpty()) {
+            String column = context.column("flag");
             report.error(
                     ErrorCode.UNKNOWN_CODE,
                     line,
-                    "flag",
+                    column,
                     flag,
                     Message.of(
                             IngestMessage.OBSERVATION_STATUS_UNKNOWN,
                             "line",
                             Long.toString(line),
                             "column",
-                            "flag",
+                            column,
                             "value",
                             flag));
         }
@@ -157,7 +160,7 @@ public final class NationalRowValidator implements RowValidator {
                             "no correspondence table for " + country,
                             ErrorCode.UNKNOWN_NATIONAL_CODE,
                             line,
-                            "offence_code",
+                            context.column("offence_code"),
                             code,
                             Message.of(
                                     IngestMessage.NO_CORRESPONDENCE_TABLE,
@@ -172,12 +175,14 @@ public final class NationalRowValidator implements RowValidator {
                     .warning(
                             ErrorCode.UNKNOWN_NATIONAL_CODE,
                             line,
-                            "offence_code",
+                            context.column("offence_code"),
                             code,
                             Message.of(
                                     IngestMessage.NATIONAL_CODE_UNKNOWN,
                                     "line",
                                     Long.toString(line),
+                                    "column",
+                                    context.column("offence_code"),
                                     "value",
                                     code,
                                     "country",
@@ -194,6 +199,7 @@ public final class NationalRowValidator implements RowValidator {
 
     private Optional<String> country(RawRow row) {
         String written = row.cell("country");
+        String column = context.column("country");
         Optional<String> declared = context.declaredCountry();
         if (written.isEmpty()) {
             if (declared.isEmpty()) {
@@ -201,9 +207,14 @@ public final class NationalRowValidator implements RowValidator {
                         .error(
                                 ErrorCode.VALUE_MISSING,
                                 row.line(),
-                                "country",
+                                column,
                                 "",
-                                Message.of(IngestMessage.COUNTRY_MISSING, "line", Long.toString(row.line())));
+                                Message.of(
+                                        IngestMessage.COUNTRY_MISSING,
+                                        "line",
+                                        Long.toString(row.line()),
+                                        "column",
+                                        column));
             }
             return declared;
         }
@@ -213,12 +224,14 @@ public final class NationalRowValidator implements RowValidator {
                     .error(
                             ErrorCode.UNKNOWN_COUNTRY,
                             row.line(),
-                            "country",
+                            column,
                             written,
                             Message.of(
                                     IngestMessage.COUNTRY_UNKNOWN,
                                     "line",
                                     Long.toString(row.line()),
+                                    "column",
+                                    column,
                                     "value",
                                     written,
                                     "example",
@@ -226,7 +239,7 @@ public final class NationalRowValidator implements RowValidator {
             return Optional.empty();
         }
         // a national file is one country's: a row of any other country is refused, a member state's or not
-        if (context.refusesAnotherCountrysRow(row.line(), "country", written, iso3.get())) {
+        if (context.refusesAnotherCountrysRow(row.line(), column, written, iso3.get())) {
             return Optional.empty();
         }
         return iso3;
@@ -235,19 +248,26 @@ public final class NationalRowValidator implements RowValidator {
     private OptionalInt yearOfDate(long line, String text) {
         Matcher dayFirst = DAY_MONTH_YEAR.matcher(text);
         if (dayFirst.matches()) {
-            return context.year(line, "date", dayFirst.group(1));
+            return context.year(line, context.column("date"), dayFirst.group(1));
         }
         Matcher yearFirst = YEAR_MONTH_DAY.matcher(text);
         if (yearFirst.matches()) {
-            return context.year(line, "date", yearFirst.group(1));
+            return context.year(line, context.column("date"), yearFirst.group(1));
         }
         context.report()
                 .error(
                         ErrorCode.VALUE_NOT_A_NUMBER,
                         line,
-                        "date",
+                        context.column("date"),
                         text,
-                        Message.of(IngestMessage.DATE_NOT_A_DATE, "line", Long.toString(line), "value", text));
+                        Message.of(
+                                IngestMessage.DATE_NOT_A_DATE,
+                                "line",
+                                Long.toString(line),
+                                "column",
+                                context.column("date"),
+                                "value",
+                                text));
         return OptionalInt.empty();
     }
 }

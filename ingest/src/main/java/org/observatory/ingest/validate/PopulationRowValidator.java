@@ -29,17 +29,20 @@ public final class PopulationRowValidator implements RowValidator {
         long line = row.line();
         ValidationReport report = context.report();
         String written = row.cell("country");
+        String countryColumn = context.column("country");
         Optional<String> iso3 = context.codelists().countries().find(written).map(found -> found.alpha3());
         if (iso3.isEmpty()) {
             report.error(
                     ErrorCode.UNKNOWN_COUNTRY,
                     line,
-                    "country",
+                    countryColumn,
                     written,
                     Message.of(
                             IngestMessage.COUNTRY_UNKNOWN,
                             "line",
                             Long.toString(line),
+                            "column",
+                            countryColumn,
                             "value",
                             written,
                             "example",
@@ -74,20 +77,25 @@ public final class PopulationRowValidator implements RowValidator {
                     null));
             return;
         }
-        if (context.refusesAnotherCountrysRow(line, "country", written, iso3.get())) {
+        if (context.refusesAnotherCountrysRow(line, countryColumn, written, iso3.get())) {
             return;
         }
         long errorsBefore = report.errorCount();
-        OptionalInt year = context.year(line, "year", row.cell("year"));
-        OptionalDouble population = context.count(line, "population", row.cell("population"));
-        Optional<String> sex = context.sex(line, "sex", row.cell("sex"));
+        OptionalInt year = context.year(line, context.column("year"), row.cell("year"));
+        OptionalDouble population = context.count(line, context.column("population"), row.cell("population"));
+        Optional<String> sex = context.sex(line, context.column("sex"), row.cell("sex"));
         if (population.isPresent() && population.getAsDouble() == 0) {
             report.error(
                     ErrorCode.VALUE_NOT_A_NUMBER,
                     line,
-                    "population",
+                    context.column("population"),
                     row.cell("population"),
-                    Message.of(IngestMessage.POPULATION_ZERO, "line", Long.toString(line)));
+                    Message.of(
+                            IngestMessage.POPULATION_ZERO,
+                            "line",
+                            Long.toString(line),
+                            "column",
+                            context.column("population")));
         }
         if (report.errorCount() > errorsBefore) {
             return;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.DecimalSeparator;
 import org.observatory.schemas.codelist.Codelists;
@@ -90,6 +91,7 @@ public final class ValidationContext {
             "total", "todas", "todaslasedades", "todasasidades", "todos", "tousages", "touslesages", "ensemble");
 
     private final Codelists codelists;
+    private final UnaryOperator<String> columnNames;
     private final Optional<String> declaredCountry;
     private final OptionalInt cycle;
     private final DecimalSeparator decimalSeparator;
@@ -107,12 +109,35 @@ public final class ValidationContext {
             OptionalInt cycle,
             DecimalSeparator decimalSeparator,
             ValidationReport report) {
+        this(codelists, declaredCountry, cycle, decimalSeparator, report, UnaryOperator.identity());
+    }
+
+    /**
+     * A context whose reports name the columns as the file's header writes them: {@code columnNames} gives, for a
+     * canonical column name, the header's name of it (see {@link org.observatory.ingest.format.FileLayout#nameOf}).
+     */
+    public ValidationContext(
+            Codelists codelists,
+            Optional<String> declaredCountry,
+            OptionalInt cycle,
+            DecimalSeparator decimalSeparator,
+            ValidationReport report,
+            UnaryOperator<String> columnNames) {
+        this.columnNames = requireNonNull(columnNames, "columnNames is null");
         this.codelists = requireNonNull(codelists, "codelists is null");
         this.declaredCountry = requireNonNull(declaredCountry, "declaredCountry is null");
         this.cycle = requireNonNull(cycle, "cycle is null");
         this.decimalSeparator = requireNonNull(decimalSeparator, "decimalSeparator is null");
         this.report = requireNonNull(report, "report is null");
         this.lastYear = Year.now().getValue();
+    }
+
+    /**
+     * How issues name a column, given by its canonical name ({@code year}): as the file's header writes it ({@code
+     * année}, {@code ano}), or the canonical name when the header has no such column.
+     */
+    public String column(String canonical) {
+        return columnNames.apply(canonical);
     }
 
     public Codelists codelists() {

@@ -11,11 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.observatory.ingest.IngestMessage;
 import org.observatory.ingest.format.HeaderProblems;
 import org.observatory.schemas.error.ErrorCode;
 import org.observatory.schemas.error.ObservatoryException;
+import org.observatory.schemas.text.Language;
 import org.observatory.schemas.text.Message;
+import org.observatory.schemas.text.Messages;
 
 /**
  * One problem found in an uploaded file: how serious, which code, where (line and column; line 0 for the file as
@@ -75,11 +79,25 @@ public record ValidationIssue(
                             ? (Object) ((Number) argument).longValue()
                             : argument == null ? "" : argument));
         }
-        Message text = IngestMessage.find(messageCode)
-                .map(known -> new Message(known, read))
-                .or(() -> Message.decode(messageCode, read))
+        Optional<IngestMessage> known = IngestMessage.find(messageCode);
+        Message text = (known.isPresent() ? storedWith(known.get(), read, column) : Message.decode(messageCode, read))
                 .orElseGet(() -> IngestMessage.stored(message == null ? "" : message));
         return new ValidationIssue(severity, code, line, column, value, text, country);
+    }
+
+    /**
+     * The message of a stored issue, if its arguments fill the text: an issue stored when the text named its column
+     * itself gets the issue's column as its {@code column}; one stored before the text took an argument it lacks
+     * (e.g. the count of a plural) is shown with its stored English message instead.
+     */
+    private static Optional<Message> storedWith(IngestMessage code, Map<String, Object> arguments, String column) {
+        Set<String> needed = Messages.text(code, Language.ENGLISH)
+                .map(Messages::placeholders)
+                .orElse(Set.of());
+        if (column != null && needed.contains("column")) {
+            arguments.putIfAbsent("column", column);
+        }
+        return arguments.keySet().containsAll(needed) ? Optional.of(new Message(code, arguments)) : Optional.empty();
     }
 
     /** An error of the file as a whole. */
