@@ -122,11 +122,7 @@ public final class Localizer implements LocalizationSupport {
 
     /** Whether a number takes the singular in the page's language (CLDR's "one" rule for integers). */
     public boolean singular(long number) {
-        long amount = Math.abs(number);
-        return switch (language) {
-            case PORTUGUESE, FRENCH -> amount < 2;
-            case SPANISH, ENGLISH -> amount == 1;
-        };
+        return language.singular(number);
     }
 
     /** The arguments as shown: a number a plural choice reads becomes a grouped integer. */

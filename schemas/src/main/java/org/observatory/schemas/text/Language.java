@@ -46,6 +46,18 @@ public enum Language {
         return ownName;
     }
 
+    /**
+     * Whether a count takes the singular in this language, by CLDR's cardinal "one" rule: exactly 1 in English and
+     * Spanish; 0 and 1 (whole numbers below 2) in Portuguese and French.
+     */
+    public boolean singular(double count) {
+        double amount = Math.abs(count);
+        return switch (this) {
+            case PORTUGUESE, FRENCH -> amount < 2 && Math.floor(amount) == amount;
+            case SPANISH, ENGLISH -> amount == 1;
+        };
+    }
+
     /** The four languages in their fixed order. */
     public static List<Language> all() {
         return List.of(values());

@@ -102,14 +102,7 @@ public final class Messages {
     }
 
     private static boolean singular(Object value, Language language) {
-        if (!(value instanceof Number number)) {
-            return false;
-        }
-        double amount = Math.abs(number.doubleValue());
-        return switch (language) {
-            case PORTUGUESE, FRENCH -> amount < 2 && Math.floor(amount) == amount;
-            case SPANISH, ENGLISH -> amount == 1;
-        };
+        return value instanceof Number number && language.singular(number.doubleValue());
     }
 
     /** The placeholder names of a text: <code>{column}</code> and <code>{rows|row|rows}</code> give column, rows. */
