@@ -216,7 +216,7 @@ class SubmissionPagesTest {
                     .doesNotContain("(s)");
             String portuguese = browser.get("/pt/submissions/sub-mex-rejected").body();
             assertThat(portuguese)
-                    .contains("1.248 erros e 0 aviso.")
+                    .contains("1.248 erros e 0 avisos.")
                     .contains("1 erro</h3>")
                     .doesNotContain("(s)");
             String spanish = browser.get("/es/submissions/sub-mex-rejected").body();

@@ -99,11 +99,11 @@ class CliLanguageTest {
         assertThat(reports.get(2))
                 .as("pt-BR")
                 .contains("Linhas: 1.201 lidas, 0 aceitas, 1.200 ignoradas (out-of-scope-country 1.200)")
-                .contains("Problemas: 1 erro, 0 aviso");
+                .contains("Problemas: 1 erro, 0 avisos");
         assertThat(reports.get(3))
                 .as("fr-CA")
                 .contains(
-                        "Lignes" + NO_BREAK + ": 1" + NO_BREAK + "201 lues, 0 acceptées, 1" + NO_BREAK + "200 ignorées")
+                        "Lignes" + NO_BREAK + ": 1" + NO_BREAK + "201 lues, 0 acceptée, 1" + NO_BREAK + "200 ignorées")
                 .contains("Problèmes" + NO_BREAK + ": 1 erreur, 0 avertissement");
     }
 

@@ -31,8 +31,8 @@ import org.observatory.schemas.text.Language;
  * The texts, numbers, dates and codelist labels of a page in one language. Texts come from the message bundle
  * {@code org/observatory/api/page/messages_xx.properties} (UTF-8); a placeholder {@code {0}} takes an argument,
  * which templates get escaped ({@code localize}); <code>{0|one|other}</code> is the word <i>one</i> when the number
- * argument 0 takes the singular in the page's language (English and Spanish: exactly 1; Portuguese and French: 0 and
- * 1, as CLDR says), else <i>other</i>, and a number a plural reads is shown as a grouped integer ({@code 7 erreurs},
+ * argument 0 takes the singular in the page's language ({@link Language#singular}: exactly 1, and 0 too in French),
+ * else <i>other</i>, and a number a plural reads is shown as a grouped integer ({@code 7 erreurs},
  * {@code 1 234 avertissements}). Numbers and dates follow the CLDR data of the page's locale, a
  * region of the page's language ({@code es-419} and {@code en-US}: 12,345.6; {@code pt-BR}: 12.345,6; {@code fr-CA}:
  * 12 345,6 with a no-break space; {@code fr-FR}: 12 345,6 with a narrow no-break space), so a template never formats

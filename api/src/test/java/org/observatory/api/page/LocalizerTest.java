@@ -151,7 +151,7 @@ class LocalizerTest {
         assertThat(spanish.text("receipt.issues.summary", 7, 2)).isEqualTo("7 errores y 2 advertencias.");
         assertThat(portuguese.text("receipt.issues.summary", 1, 0))
                 .as("Portuguese: 0 and 1 take the singular")
-                .isEqualTo("1 erro e 0 aviso.");
+                .isEqualTo("1 erro e 0 avisos.");
         assertThat(portuguese.text("receipt.issues.count.error", 2)).isEqualTo("2 erros");
         assertThat(french.text("receipt.issues.summary", 7, 0)).isEqualTo("7 erreurs et 0 avertissement.");
         assertThat(french.text("receipt.issues.count.warning", 1_234)).isEqualTo("1\u00a0234 avertissements");

@@ -47,14 +47,15 @@ public enum Language {
     }
 
     /**
-     * Whether a count takes the singular in this language, by CLDR's cardinal "one" rule: exactly 1 in English and
-     * Spanish; 0 and 1 (whole numbers below 2) in Portuguese and French.
+     * Whether a whole count takes the singular in this language: exactly 1 in English, Spanish and Portuguese; 0 and
+     * 1 in French (CLDR's cardinal "one" rule, except that Brazilian usage writes zero with the plural, "0 erros",
+     * where CLDR's pt rule would take 0 as singular).
      */
     public boolean singular(double count) {
         double amount = Math.abs(count);
         return switch (this) {
-            case PORTUGUESE, FRENCH -> amount < 2 && Math.floor(amount) == amount;
-            case SPANISH, ENGLISH -> amount == 1;
+            case FRENCH -> amount < 2 && Math.floor(amount) == amount;
+            case SPANISH, ENGLISH, PORTUGUESE -> amount == 1;
         };
     }
 

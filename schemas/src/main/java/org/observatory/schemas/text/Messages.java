@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  *
  * <p>The text of a message is plain text with named placeholders: <code>{name}</code> is the argument, formatted for
  * the locale when it is a number or a date; <code>{name|one|other}</code> is the word <i>one</i> when the number
- * argument {@code name} takes the singular in the language (English and Spanish: exactly 1; Portuguese and French:
- * 0 and 1, as CLDR says), else <i>other</i>. Apostrophes need no escaping (this is not
+ * argument {@code name} takes the singular in the language ({@link Language#singular}: exactly 1, and 0 too in
+ * French), else <i>other</i>. Apostrophes need no escaping (this is not
  * {@link java.text.MessageFormat}).
  *
  * <p>A missing text in a language falls back to English, then to the code itself, so a person always reads

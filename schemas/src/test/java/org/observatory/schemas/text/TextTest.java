@@ -58,9 +58,9 @@ class TextTest {
                 .isEqualTo("Se rechazaron 12,345 filas en la columna «año»");
         assertThat(many.in(Locale.forLanguageTag("pt-BR")))
                 .isEqualTo("12.345 linhas foram rejeitadas na coluna \"año\"");
-        // Portuguese and French take the singular for 0 too
+        // French takes the singular for 0, Brazilian Portuguese the plural
         assertThat(Message.of(Sample.ROWS_REJECTED, "rows", 0, "column", "x").in(Language.PORTUGUESE))
-                .isEqualTo("0 linha foi rejeitada na coluna \"x\"");
+                .isEqualTo("0 linhas foram rejeitadas na coluna \"x\"");
         assertThat(Message.of(Sample.ROWS_REJECTED, "rows", 0, "column", "x").english())
                 .isEqualTo("0 rows were rejected in column 'x'");
     }
