@@ -110,7 +110,7 @@ public final class Languages {
                 .orElse(path);
     }
 
-    /** The best supported match of an {@code Accept-Language} header, if any (a malformed header is ignored). */
+    /** The best supported match of an {@code Accept-Language} header, if any (a malformed range is passed over). */
     Optional<Language> accepted(String header) {
         return ranges(header).stream()
                 .map(range -> range.getRange().split("-", 2)[0])
@@ -119,17 +119,10 @@ public final class Languages {
                 .findFirst();
     }
 
-    /** The ranges of an {@code Accept-Language} header with a weight above 0, best first; none when malformed. */
+    /** The ranges of an {@code Accept-Language} header with a weight above 0, best first (malformed ones passed over). */
     private static List<Locale.LanguageRange> ranges(String header) {
-        if (header == null || header.isBlank()) {
-            return List.of();
-        }
-        try {
-            return Locale.LanguageRange.parse(header).stream()
-                    .filter(range -> range.getWeight() > 0)
-                    .toList();
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
+        return Language.ranges(header).stream()
+                .filter(range -> range.getWeight() > 0)
+                .toList();
     }
 }

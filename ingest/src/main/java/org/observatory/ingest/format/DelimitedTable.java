@@ -491,24 +491,9 @@ public final class DelimitedTable {
         if (row.record().size() == layout.headerWidth()) {
             return Optional.empty();
         }
-        if (row.lastLine() > row.line()) {
-            return Optional.of(Message.of(
-                    IngestMessage.ROW_FIELDS_RUN_ON,
-                    "line",
-                    Long.toString(row.line()),
-                    "fields",
-                    (long) row.record().size(),
-                    "headerLine",
-                    Long.toString(layout.headerLine()),
-                    "headerFields",
-                    (long) layout.headerWidth(),
-                    "lastLine",
-                    Long.toString(row.lastLine()),
-                    "delimiter",
-                    layout.delimiterLabel()));
-        }
+        // a row whose quoted value ran on over several lines says where it ended (the other text has no lastLine)
         return Optional.of(Message.of(
-                IngestMessage.ROW_FIELDS,
+                row.lastLine() > row.line() ? IngestMessage.ROW_FIELDS_RUN_ON : IngestMessage.ROW_FIELDS,
                 "line",
                 Long.toString(row.line()),
                 "fields",
@@ -517,6 +502,8 @@ public final class DelimitedTable {
                 Long.toString(layout.headerLine()),
                 "headerFields",
                 (long) layout.headerWidth(),
+                "lastLine",
+                Long.toString(row.lastLine()),
                 "delimiter",
                 layout.delimiterLabel()));
     }

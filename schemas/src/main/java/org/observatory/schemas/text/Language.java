@@ -107,8 +107,21 @@ public enum Language {
      * passed over, the others still count; {@code fr_FR} is read as {@code fr-FR}.
      */
     public static Optional<Locale> negotiate(String acceptLanguage) {
+        return ranges(acceptLanguage).stream()
+                .filter(range -> range.getWeight() > 0)
+                .map(range -> locale(range.getRange()))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    /**
+     * The ranges of an HTTP {@code Accept-Language} header, best first (RFC 9110 weights; equal weights in the
+     * header's order). A malformed range ({@code fr;q=abc}) is passed over, the others still count; {@code fr_FR} is
+     * read as {@code fr-FR}. The ranges with weight 0 are kept: they refuse a language.
+     */
+    public static List<Locale.LanguageRange> ranges(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Optional.empty();
+            return List.of();
         }
         List<Locale.LanguageRange> ranges = new ArrayList<>();
         for (String range : acceptLanguage.replace('_', '-').split(",")) {
@@ -119,10 +132,6 @@ public enum Language {
             }
         }
         ranges.sort(Comparator.comparingDouble(Locale.LanguageRange::getWeight).reversed());
-        return ranges.stream()
-                .filter(range -> range.getWeight() > 0)
-                .map(range -> locale(range.getRange()))
-                .flatMap(Optional::stream)
-                .findFirst();
+        return List.copyOf(ranges);
     }
 }
