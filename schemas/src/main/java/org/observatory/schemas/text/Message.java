@@ -65,15 +65,4 @@ public record Message(MessageCode code, Map<String, Object> arguments) {
     public String english() {
         return in(Language.ENGLISH);
     }
-
-    /** The arguments as language-free text (numbers as Java writes them), for JSON and storage. */
-    public Map<String, String> argumentsAsText() {
-        Map<String, String> text = new LinkedHashMap<>();
-        arguments.forEach((name, value) -> text.put(
-                name,
-                value instanceof Message nested
-                        ? nested.english()
-                        : value instanceof Labels labels ? labels.text(Language.ENGLISH) : String.valueOf(value)));
-        return Collections.unmodifiableMap(text);
-    }
 }
